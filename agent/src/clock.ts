@@ -1,0 +1,78 @@
+// Can the device clock be trusted? The platform files a heartbeat under its device time only when the
+// agent says its clock was trustworthy when it made it, otherwise under the time it arrived
+// (docs/protocol.md; agent/README.md "Clock"). The agent says "untrusted" when
+//   - the clock reads before 2024-01-01: a board without an RTC battery boots in 1970 after a power
+//     cut, and nothing this agent sends can predate its own release; or
+//   - the platform's clock, last measured, differs from the device clock by more than maxSkewMs.
+// The platform's clock comes from the HTTP Date header of GET {platformUrl}/healthz (RFC 9110
+// §6.6.1: every origin server with a clock sends it; one-second resolution), corrected by half the
+// round trip. The bound defaults to 2 minutes: far above the ±1.5 s the Date header and a slow
+// network can add, and far below the hour a heartbeat is bucketed by, and a reset clock is years off.
+
+import { request } from './http-client.js';
+
+export const TRUSTED_CLOCK_FLOOR_MS = Date.UTC(2024, 0, 1);
+export const DEFAULT_MAX_SKEW_MS = 120_000; // 2 min
+export const DEFAULT_CLOCK_CHECK_MS = 600_000; // 10 min between measurements
+
+export interface ClockMeasurement {
+  /** Platform clock minus device clock, ms. */
+  offsetMs: number;
+  rttMs: number;
+  at: number;
+}
+
+export class ClockJudge {
+  readonly maxSkewMs: number;
+  #last: ClockMeasurement | undefined;
+
+  constructor(maxSkewMs = DEFAULT_MAX_SKEW_MS) {
+    this.maxSkewMs = maxSkewMs;
+  }
+
+  observe(m: ClockMeasurement): void {
+    this.#last = m;
+  }
+
+  get lastMeasurement(): ClockMeasurement | undefined {
+    return this.#last;
+  }
+
+  /** Why the clock is not trusted at nowMs, or null when it is. */
+  distrust(nowMs: number): string | null {
+    if (nowMs < TRUSTED_CLOCK_FLOOR_MS) return `the clock reads ${new Date(nowMs).toISOString()}, before 2024-01-01 (reset after a power cut?)`;
+    if (this.#last && Math.abs(this.#last.offsetMs) > this.maxSkewMs) {
+      return `the clock is ${Math.round(this.#last.offsetMs / 1000)} s off the platform's (bound ${this.maxSkewMs / 1000} s)`;
+    }
+    return null;
+  }
+
+  untrusted(nowMs: number): boolean {
+    return this.distrust(nowMs) !== null;
+  }
+}
+
+/**
+ * Measures the platform's clock against ours; a value, never a throw (HOUSE_STYLE). Uses node:http(s)
+ * rather than fetch (http-client.ts). An https:// platform is verified like every other request to it:
+ * against the pinned CA when there is one (`ca`), else the system's trust store, so a server in the
+ * middle cannot move the device's clock verdict.
+ */
+export async function measurePlatformClock(
+  platformUrl: string,
+  options: { timeoutMs?: number; now?: () => number; ca?: string } = {},
+): Promise<{ ok: true; measurement: ClockMeasurement } | { ok: false; reason: string; tls?: boolean }> {
+  const now = options.now ?? Date.now;
+  const url = new URL('/healthz', platformUrl);
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const t0 = now();
+  // Nothing from the body is used; the Date header is what is wanted.
+  const res = await request(url, { trust: options.ca ? { ca: options.ca } : 'system', timeoutMs, maxBodyBytes: 64 * 1024 });
+  const t1 = now();
+  if (!res.ok) return { ok: false, reason: `${url} did not answer: ${res.reason}`, tls: res.tls };
+  const date = res.headers.date;
+  const platformMs = date ? Date.parse(date) : Number.NaN;
+  if (!Number.isFinite(platformMs)) return { ok: false, reason: `${url} sent no usable Date header` };
+  // The header is truncated to the second: its true value is 0..999 ms later, 500 on average.
+  return { ok: true, measurement: { offsetMs: Math.round(platformMs + 500 - (t0 + t1) / 2), rttMs: t1 - t0, at: t1 } };
+}

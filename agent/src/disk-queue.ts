@@ -1,0 +1,420 @@
+// The store-and-forward queue: an append-only log on disk, cut into segment files, read from a
+// persisted cursor. It holds what the agent could not deliver yet (heartbeats while the broker is
+// away) and gives it back in append order. Design (agent/README.md "Store-and-forward"):
+//
+//   <dir>/00000000000000000001.seg   records with ids 1..k, appended in order
+//   <dir>/0000000000000000000k+1.seg next segment, started when the current one reaches segmentBytes
+//   <dir>/cursor.json                {"nextId": first id not yet acknowledged, "dropped": n}
+//
+// Record: u32 LE payload length | u32 LE CRC-32 of the 16 bytes after it and the payload |
+//         u64 LE id | i64 LE appended-at (ms since epoch) | payload.
+// A record is one write(2) at an explicit offset, then fdatasync (fsync 'always', the default), so
+// once append() returns the record survives a power cut. A crash or power cut while writing leaves a
+// torn tail: on open, the last segment is scanned and cut back to its last record whose length, id and
+// CRC all check, so the queue loses at most the record being written and never serves a damaged one.
+// cursor.json is replaced atomically (temp file, fsync, rename, fsync of the directory); a crash before
+// a commit only re-sends records, which the platform drops by their heartbeat seq.
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from './crc32.js';
+import { AgentError } from './errors.js';
+import { fsyncDirectory, readJsonFile, writeJsonFile } from './state-store.js';
+
+export type FsyncPolicy = 'always' | 'never';
+
+export interface DiskQueueOptions {
+  dir: string;
+  /** Bound on all segment files together; the oldest segment is dropped to stay under it. */
+  maxBytes: number;
+  /** Records older than this (by their appended-at time) are dropped unread. */
+  maxAgeMs: number;
+  /** Size at which a new segment is started; default maxBytes / 16, between 64 KiB and 4 MiB. */
+  segmentBytes?: number;
+  /** 'always': fdatasync after every append (default). 'never': leave it to the kernel (tests, tmpfs). */
+  fsync?: FsyncPolicy;
+  /**
+   * Appended-at times below this are not trusted for the age bound (a clock reset to 1970 after a
+   * power cut would otherwise make every record look decades old once NTP fixes the clock).
+   */
+  trustedTimeFloorMs?: number;
+  now?: () => number;
+}
+
+export interface QueueRecord {
+  id: number;
+  appendedAtMs: number;
+  payload: Buffer;
+}
+
+export interface QueueStats {
+  /** Records appended and not yet acknowledged. */
+  depth: number;
+  /** Bytes of all segment files. */
+  bytes: number;
+  oldestAppendedAtMs: number | null;
+  /** Records discarded unsent because of the size or age bound, over the queue's life. */
+  dropped: number;
+  /** Bytes cut from a torn tail when the queue was opened. */
+  recoveredTornBytes: number;
+}
+
+export const HEADER_BYTES = 24;
+export const MAX_RECORD_BYTES = 1024 * 1024; // 1 MiB: far above any message; a larger length is damage
+const SEGMENT_SUFFIX = '.seg';
+const CURSOR_FILE = 'cursor.json';
+const DEFAULT_TRUSTED_FLOOR_MS = Date.UTC(2024, 0, 1);
+
+interface Segment {
+  baseId: number;
+  path: string;
+  /** Byte offset of each record, in id order (record i has id baseId + i). */
+  offsets: number[];
+  appendedAt: number[];
+  bytes: number;
+}
+
+export class DiskQueue {
+  readonly dir: string;
+  readonly #o: Required<Omit<DiskQueueOptions, 'segmentBytes'>> & { segmentBytes: number };
+  readonly #segments: Segment[] = [];
+  #writeFd: number | undefined;
+  #nextAppendId = 1;
+  #cursor = 1;
+  #committedCursor = 1;
+  #dropped = 0;
+  #committedDropped = 0;
+  #recoveredTornBytes = 0;
+  #lastExpiryMs = Number.NEGATIVE_INFINITY;
+  #closed = false;
+
+  private constructor(options: DiskQueueOptions) {
+    this.dir = options.dir;
+    const segmentBytes = options.segmentBytes ?? Math.min(4 * 1024 * 1024, Math.max(64 * 1024, Math.floor(options.maxBytes / 16)));
+    this.#o = {
+      dir: options.dir,
+      maxBytes: options.maxBytes,
+      maxAgeMs: options.maxAgeMs,
+      segmentBytes,
+      fsync: options.fsync ?? 'always',
+      trustedTimeFloorMs: options.trustedTimeFloorMs ?? DEFAULT_TRUSTED_FLOOR_MS,
+      now: options.now ?? Date.now,
+    };
+    if (!(segmentBytes > HEADER_BYTES) || !(options.maxBytes >= 2 * segmentBytes)) {
+      throw new RangeError(`queue needs maxBytes >= 2 * segmentBytes > ${HEADER_BYTES}, got ${options.maxBytes} and ${segmentBytes}`);
+    }
+  }
+
+  /** Opens (creating if needed) the queue in `dir`, recovering from whatever a crash left there. */
+  static open(options: DiskQueueOptions): DiskQueue {
+    const q = new DiskQueue(options);
+    try {
+      mkdirSync(q.dir, { recursive: true, mode: 0o700 });
+      q.#recover();
+    } catch (err) {
+      q.close();
+      if (err instanceof AgentError) throw err;
+      throw new AgentError('EDGE_AGENT_ERR_QUEUE_IO', `cannot open the queue in ${q.dir}: ${(err as Error).message}`, { cause: err });
+    }
+    return q;
+  }
+
+  /** Appends one record; on return it is on disk (fsync 'always'). Returns its id. */
+  append(payload: Uint8Array): number {
+    this.#assertOpen();
+    const length = HEADER_BYTES + payload.length;
+    if (length > MAX_RECORD_BYTES) throw new RangeError(`record of ${length} bytes exceeds ${MAX_RECORD_BYTES}`);
+    let seg = this.#segments.at(-1);
+    if (!seg || (seg.bytes > 0 && seg.bytes + length > this.#o.segmentBytes)) seg = this.#startSegment();
+    const id = this.#nextAppendId;
+    const at = this.#o.now();
+    const record = encodeRecord(id, at, payload);
+    const fd = this.#writeFd!;
+    try {
+      let written = 0;
+      while (written < record.length) written += writeSync(fd, record, written, record.length - written, seg.bytes + written);
+      if (this.#o.fsync === 'always') fdatasyncSync(fd);
+    } catch (err) {
+      // Leave no partial record behind (ENOSPC part-way); best effort, recovery would cut it anyway.
+      try {
+        ftruncateSync(fd, seg.bytes);
+      } catch {
+        // recovery handles it
+      }
+      throw new AgentError('EDGE_AGENT_ERR_QUEUE_IO', `cannot append to the queue in ${this.dir}: ${(err as Error).message}`, { cause: err });
+    }
+    seg.offsets.push(seg.bytes);
+    seg.appendedAt.push(at);
+    seg.bytes += record.length;
+    this.#nextAppendId = id + 1;
+    this.#enforceSizeBound();
+    return id;
+  }
+
+  /** Up to `max` records not yet acknowledged, oldest first. Expired records are dropped first. */
+  peek(max = 1): QueueRecord[] {
+    this.#assertOpen();
+    this.#expire();
+    const out: QueueRecord[] = [];
+    for (const seg of this.#segments) {
+      const last = seg.baseId + seg.offsets.length - 1;
+      if (last < this.#cursor) continue;
+      for (let i = Math.max(0, this.#cursor - seg.baseId); i < seg.offsets.length && out.length < max; i++) {
+        out.push(this.#read(seg, i));
+      }
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  /** Marks every record up to and including `id` as delivered (in memory; see commit()). */
+  ack(id: number): void {
+    this.#assertOpen();
+    if (id + 1 > this.#cursor) this.#cursor = Math.min(id + 1, this.#nextAppendId);
+    this.#deleteConsumedSegments();
+  }
+
+  /** Persists the cursor and drop count if they moved. Cheap when nothing changed. */
+  commit(): void {
+    if (this.#closed || (this.#cursor === this.#committedCursor && this.#dropped === this.#committedDropped)) return;
+    writeJsonFile(join(this.dir, CURSOR_FILE), { nextId: this.#cursor, dropped: this.#dropped });
+    this.#committedCursor = this.#cursor;
+    this.#committedDropped = this.#dropped;
+  }
+
+  stats(): QueueStats {
+    let depth = 0;
+    let bytes = 0;
+    let oldest: number | null = null;
+    for (const seg of this.#segments) {
+      bytes += seg.bytes;
+      const from = Math.max(0, this.#cursor - seg.baseId);
+      if (from < seg.offsets.length) {
+        depth += seg.offsets.length - from;
+        oldest ??= seg.appendedAt[from]!;
+      }
+    }
+    return { depth, bytes, oldestAppendedAtMs: oldest, dropped: this.#dropped, recoveredTornBytes: this.#recoveredTornBytes };
+  }
+
+  /** Commits the cursor and closes the file; further calls throw. */
+  close(): void {
+    if (this.#closed) return;
+    try {
+      if (this.#segments.length > 0) this.commit();
+    } finally {
+      this.#closed = true;
+      if (this.#writeFd !== undefined) closeSync(this.#writeFd);
+      this.#writeFd = undefined;
+    }
+  }
+
+  // --- recovery
+
+  #recover(): void {
+    for (const name of readdirSync(this.dir)) {
+      // Leftovers of an interrupted atomic cursor write (state-store.ts temp files).
+      if (name.startsWith(`.${CURSOR_FILE}.`) && name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
+    }
+    const names = readdirSync(this.dir)
+      .filter((n) => /^\d{20}\.seg$/.test(n))
+      .sort();
+    for (const [index, name] of names.entries()) {
+      const seg = this.#scan(join(this.dir, name), Number(name.slice(0, 20)));
+      if (seg.offsets.length === 0 && index !== names.length - 1) {
+        rmSync(seg.path, { force: true });
+        continue;
+      }
+      this.#segments.push(seg);
+    }
+    const last = this.#segments.at(-1);
+    this.#nextAppendId = last ? last.baseId + last.offsets.length : 1;
+    const cursor = readCursor(join(this.dir, CURSOR_FILE));
+    if (this.#segments.length === 0) {
+      // No segment yet (or all deleted by hand): ids keep growing from the cursor.
+      this.#nextAppendId = cursor.nextId;
+      this.#cursor = cursor.nextId;
+    } else {
+      // A cursor below the first segment means those records were dropped or delivered; one past the
+      // last record can only follow a lost tail (fsync 'never' and a power cut): nothing is left to send.
+      this.#cursor = Math.min(Math.max(cursor.nextId, this.#segments[0]!.baseId), this.#nextAppendId);
+    }
+    this.#dropped = cursor.dropped;
+    this.#committedCursor = cursor.nextId;
+    this.#committedDropped = cursor.dropped;
+    if (last) this.#writeFd = openSync(last.path, 'r+');
+    this.#deleteConsumedSegments();
+    this.#expire();
+  }
+
+  /** Reads a segment's valid records; cuts a torn or damaged tail off the file. */
+  #scan(path: string, baseId: number): Segment {
+    const seg: Segment = { baseId, path, offsets: [], appendedAt: [], bytes: 0 };
+    const fd = openSync(path, 'r+');
+    try {
+      const size = fstatSync(fd).size;
+      const header = Buffer.alloc(HEADER_BYTES);
+      let offset = 0;
+      while (offset + HEADER_BYTES <= size) {
+        readFully(fd, header, offset);
+        const length = header.readUInt32LE(0);
+        const end = offset + HEADER_BYTES + length;
+        if (length > MAX_RECORD_BYTES || end > size) break;
+        const rest = Buffer.alloc(16 + length);
+        readFully(fd, rest, offset + 8);
+        if (crc32(rest) !== header.readUInt32LE(4)) break;
+        if (Number(rest.readBigUInt64LE(0)) !== baseId + seg.offsets.length) break;
+        seg.offsets.push(offset);
+        seg.appendedAt.push(Number(rest.readBigInt64LE(8)));
+        offset = end;
+      }
+      if (offset < size) {
+        // [torn tail] everything after the last good record; in a sealed segment this is damage.
+        this.#recoveredTornBytes += size - offset;
+        // In a sealed segment (not the last) this is damage, not a torn write; its records after the
+        // damage are lost either way, and the ids simply skip to the next segment's base.
+        ftruncateSync(fd, offset);
+        fdatasyncSync(fd);
+      }
+      seg.bytes = offset;
+    } finally {
+      closeSync(fd);
+    }
+    return seg;
+  }
+
+  // --- bounds
+
+  #startSegment(): Segment {
+    if (this.#writeFd !== undefined) {
+      if (this.#o.fsync === 'always') fdatasyncSync(this.#writeFd);
+      closeSync(this.#writeFd);
+      this.#writeFd = undefined;
+    }
+    const baseId = this.#nextAppendId;
+    const path = join(this.dir, `${String(baseId).padStart(20, '0')}${SEGMENT_SUFFIX}`);
+    this.#writeFd = openSync(path, 'wx', 0o600);
+    fsyncDirectory(this.dir); // the new file's name must survive a power cut with its records
+    const seg: Segment = { baseId, path, offsets: [], appendedAt: [], bytes: 0 };
+    this.#segments.push(seg);
+    return seg;
+  }
+
+  #enforceSizeBound(): void {
+    let total = this.#segments.reduce((n, s) => n + s.bytes, 0);
+    // Never the segment being written: the bound is kept to within one segment (segmentBytes).
+    while (total > this.#o.maxBytes && this.#segments.length > 1) {
+      const oldest = this.#segments.shift()!;
+      total -= oldest.bytes;
+      this.#dropSegment(oldest);
+    }
+  }
+
+  #expire(): void {
+    const now = this.#o.now();
+    // A clock reading below the floor cannot say how old anything is. Otherwise at most once a
+    // minute: the scan can cover the whole queue when its head was stamped by a reset clock.
+    if (now < this.#o.trustedTimeFloorMs || now - this.#lastExpiryMs < 60_000) return;
+    this.#lastExpiryMs = now;
+    const floor = this.#o.trustedTimeFloorMs;
+    // Records are in append order, so a trustworthy stamp that is too old makes every record before
+    // it too old as well, including ones stamped by a reset clock (whose own stamp says nothing).
+    let expireBefore = this.#cursor;
+    scan: for (const seg of this.#segments) {
+      for (let i = Math.max(0, this.#cursor - seg.baseId); i < seg.offsets.length; i++) {
+        const at = seg.appendedAt[i]!;
+        if (at < floor) continue;
+        if (now - at <= this.#o.maxAgeMs) break scan; // fresh: everything after it is fresher
+        expireBefore = seg.baseId + i + 1;
+      }
+    }
+    if (expireBefore > this.#cursor) {
+      this.#dropped += this.#countBetween(this.#cursor, expireBefore);
+      this.#cursor = expireBefore;
+      this.#deleteConsumedSegments();
+    }
+  }
+
+  /** Records present with ids in [from, to). */
+  #countBetween(from: number, to: number): number {
+    let n = 0;
+    for (const seg of this.#segments) {
+      const lo = Math.max(from, seg.baseId);
+      const hi = Math.min(to, seg.baseId + seg.offsets.length);
+      if (hi > lo) n += hi - lo;
+    }
+    return n;
+  }
+
+  #dropSegment(seg: Segment): void {
+    const last = seg.baseId + seg.offsets.length - 1;
+    if (last >= this.#cursor) {
+      this.#dropped += last - Math.max(this.#cursor, seg.baseId) + 1;
+      this.#cursor = last + 1;
+    }
+    rmSync(seg.path, { force: true });
+  }
+
+  #deleteConsumedSegments(): void {
+    // Fully delivered segments other than the one being written are deleted; the cursor keeps the ids.
+    while (this.#segments.length > 1) {
+      const seg = this.#segments[0]!;
+      if (seg.baseId + seg.offsets.length > this.#cursor) break;
+      this.#segments.shift();
+      rmSync(seg.path, { force: true });
+    }
+  }
+
+  #read(seg: Segment, index: number): QueueRecord {
+    const offset = seg.offsets[index]!;
+    const end = index + 1 < seg.offsets.length ? seg.offsets[index + 1]! : seg.bytes;
+    const buf = Buffer.alloc(end - offset);
+    const fd = openSync(seg.path, 'r');
+    try {
+      readFully(fd, buf, offset);
+    } finally {
+      closeSync(fd);
+    }
+    // Checked again on read: a sector that went bad after the scan must not be sent as a message.
+    if (crc32(buf.subarray(8)) !== buf.readUInt32LE(4)) {
+      throw new AgentError('EDGE_AGENT_ERR_QUEUE_IO', `queue record ${seg.baseId + index} in ${seg.path} fails its CRC`);
+    }
+    return { id: seg.baseId + index, appendedAtMs: Number(buf.readBigInt64LE(16)), payload: buf.subarray(HEADER_BYTES) };
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new AgentError('EDGE_AGENT_ERR_QUEUE_IO', `the queue in ${this.dir} is closed`);
+  }
+}
+
+export function encodeRecord(id: number, appendedAtMs: number, payload: Uint8Array): Buffer {
+  const record = Buffer.alloc(HEADER_BYTES + payload.length);
+  record.writeUInt32LE(payload.length, 0);
+  record.writeBigUInt64LE(BigInt(id), 8);
+  record.writeBigInt64LE(BigInt(Math.trunc(appendedAtMs)), 16);
+  record.set(payload, HEADER_BYTES);
+  record.writeUInt32LE(crc32(record.subarray(8)), 4);
+  return record;
+}
+
+function readCursor(path: string): { nextId: number; dropped: number } {
+  let raw: unknown;
+  try {
+    raw = readJsonFile(path);
+  } catch {
+    raw = undefined; // damaged: re-send from the oldest record rather than skip any
+  }
+  const c = (raw ?? {}) as { nextId?: unknown; dropped?: unknown };
+  return {
+    nextId: Number.isSafeInteger(c.nextId) && (c.nextId as number) > 0 ? (c.nextId as number) : 1,
+    dropped: Number.isSafeInteger(c.dropped) && (c.dropped as number) >= 0 ? (c.dropped as number) : 0,
+  };
+}
+
+function readFully(fd: number, buf: Buffer, position: number): void {
+  let read = 0;
+  while (read < buf.length) {
+    const n = readSync(fd, buf, read, buf.length - read, position + read);
+    if (n === 0) throw new Error(`unexpected end of file at ${position + read}`);
+    read += n;
+  }
+}

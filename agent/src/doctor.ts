@@ -1,0 +1,194 @@
+// `edge-agent doctor`: checks what a factory IT person would otherwise check by hand, and says what is
+// wrong in one sentence each: the settings, the platform URL, the time, the credentials, the model
+// files, and the queue. Results are values (HOUSE_STYLE), printed as a table; any failure exits 1.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isIP } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import mqtt from 'mqtt';
+import { loadPinnedCa, type PinnedCa } from './ca-pin.js';
+import { measurePlatformClock, ClockJudge } from './clock.js';
+import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, loadRunConfig, type AgentFile, type Env, type RunConfig } from './config.js';
+import { isAgentError } from './errors.js';
+import { isTlsVerificationError } from './http-client.js';
+import { loadIdentity, publicKeyBase64Url } from './identity.js';
+import { collectStatus } from './status.js';
+import { STATE_FILES } from './state-store.js';
+
+export interface DoctorCheck {
+  name: string;
+  status: 'ok' | 'warn' | 'fail';
+  message: string;
+}
+
+export async function runDoctor(stateDir: string, env: Env = process.env, configFile?: string | null): Promise<DoctorCheck[]> {
+  const checks: DoctorCheck[] = [];
+  const add = (name: string, status: DoctorCheck['status'], message: string): void => void checks.push({ name, status, message });
+
+  let config: Readonly<RunConfig> | undefined;
+  try {
+    config = loadRunConfig(stateDir, env, configFile === undefined ? {} : { configFile });
+    add('settings', 'ok', `${config.configFile ?? 'no settings file (defaults)'} and the environment are valid; enrolled as device ${config.agent.deviceId}.`);
+  } catch (err) {
+    if (isAgentError(err, 'EDGE_AGENT_ERR_NOT_ENROLLED')) {
+      add('settings', 'fail', `This device is not enrolled (no agent.json in ${stateDir}); run edge-agent enroll --platform URL --token TOKEN.`);
+      return checks;
+    }
+    if (isAgentError(err) && err.problems.length > 0) for (const p of err.problems) add('settings', 'fail', `${p}.`);
+    else add('settings', 'fail', `${(err as Error).message}.`);
+  }
+  const agent = config?.agent ?? tryAgentFile(stateDir);
+  if (!agent) return checks;
+
+  // Platform URL and time, from one request: the Date header of /healthz, over HTTPS verified as
+  // every request to the platform is (the pinned CA, else the system's).
+  const pinned = config ? config.pinnedCa : (loadPinnedCa(stateDir, agent.caFingerprint).ca ?? null);
+  const measured = await measurePlatformClock(agent.platformUrl, pinned ? { ca: pinned.pem } : {});
+  const judge = new ClockJudge(config?.clock.maxSkewMs);
+  if (measured.ok) {
+    add('platform', 'ok', `${agent.platformUrl} answered in ${measured.measurement.rttMs} ms${agent.platformUrl.startsWith('https:') ? (pinned ? ', its certificate signed by the pinned CA' : ", its certificate trusted by this system") : ' (plain HTTP)'}.`);
+    judge.observe(measured.measurement);
+  } else if (measured.tls) {
+    add('platform', 'fail', pinned
+      ? `The server at ${agent.platformUrl} is not vouched for by the pinned CA (${measured.reason}); something else answers there, or the platform changed its CA: enroll again with the new fingerprint from the operator.`
+      : `The server at ${agent.platformUrl} is not trusted by this system (${measured.reason}); enroll again with --ca-fingerprint.`);
+  } else {
+    add('platform', 'fail', `The platform at ${agent.platformUrl} cannot be reached: ${measured.reason}; check the URL, DNS, the network route and any proxy.`);
+  }
+  const distrust = judge.distrust(Date.now());
+  if (distrust) {
+    add('time', 'fail', `The device clock cannot be trusted: ${distrust}; enable time sync (timedatectl set-ntp true) or fix the RTC battery.`);
+  } else if (measured.ok) {
+    add('time', 'ok', `The device clock is within ${Math.abs(Math.round(measured.measurement.offsetMs / 1000))} s of the platform's.`);
+  } else {
+    add('time', 'warn', 'The device clock reads after 2024, but could not be compared with the platform\'s.');
+  }
+
+  // TLS to the broker: which trust is in use, and a handshake with it (no MQTT CONNECT, so a running
+  // agent's session is not disturbed).
+  add('tls', ...(await checkBrokerTls(config?.mqtt.url ?? chooseBrokerUrl(agent, pinned !== null, env.EDGE_AGENT_MQTT_URL || undefined), pinned)));
+
+  // Credentials: the key must be the enrolled one, and the broker must accept the login.
+  try {
+    const identity = loadIdentity(join(stateDir, STATE_FILES.privateKey));
+    if (publicKeyBase64Url(identity.publicKey) !== agent.publicKey) {
+      add('credentials', 'fail', 'device-key.pem is not the key this device enrolled with; enroll again.');
+    } else {
+      const mode = statSync(join(stateDir, STATE_FILES.privateKey)).mode & 0o077;
+      if (mode !== 0) add('credentials', 'fail', 'device-key.pem is readable by other users; chmod 600 it.');
+    }
+  } catch (err) {
+    add('credentials', 'fail', `${(err as Error).message}.`);
+  }
+  if (config) add('credentials', ...(await checkMqttLogin(stateDir, config)));
+
+  // Model files.
+  for (const model of config?.inference.models ?? []) {
+    add(`model ${model.name}`, ...(await checkModel(model.path, config!.inference.runtime.executionProvider)));
+  }
+
+  // Queue.
+  const last = collectStatus(stateDir, env).lastStatus;
+  if (last?.queue) {
+    const q = last.queue;
+    const oldest = q.oldestAppendedAtMs ? `, oldest from ${new Date(q.oldestAppendedAtMs).toISOString()}` : '';
+    add('queue', q.depth > 100 ? 'warn' : 'ok', `${q.depth} messages waiting to be sent (${q.bytes} bytes on disk${oldest}); ${q.dropped} dropped by the size or age bound so far.`);
+  }
+  return checks;
+}
+
+export function formatDoctor(checks: DoctorCheck[]): string {
+  const width = Math.max(...checks.map((c) => c.name.length)) + 2;
+  return `${checks.map((c) => `${c.status.toUpperCase().padEnd(5)}${c.name.padEnd(width)}${c.message}`).join('\n')}\n`;
+}
+
+function tryAgentFile(stateDir: string): AgentFile | undefined {
+  try {
+    return loadAgentFile(stateDir);
+  } catch {
+    return undefined;
+  }
+}
+
+async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Promise<[DoctorCheck['status'], string]> {
+  // Connecting with the device's client id would take over the running agent's session
+  // [MQTT-3.1.4-2], so a running, connected agent is the proof instead.
+  const report = collectStatus(stateDir);
+  if (report.running && report.lastStatus?.state === 'connected') {
+    return ['ok', `The running agent (pid ${report.lastStatus.pid}) is connected to ${report.lastStatus.brokerUrl}.`];
+  }
+  if (report.running) {
+    return ['fail', `The running agent (pid ${report.lastStatus!.pid}) is ${report.lastStatus!.state}, not connected to ${config.mqtt.url}; see its log.`];
+  }
+  const result = await new Promise<{ ok: boolean; code?: number; message?: string }>((resolve) => {
+    const client = mqtt.connect(config.mqtt.url, {
+      protocolVersion: 4, clientId: config.mqtt.clientId, username: config.mqtt.username, password: config.mqtt.password,
+      reconnectPeriod: 0, connectTimeout: 5_000, clean: true,
+      ...(config.pinnedCa ? { ca: config.pinnedCa.pem, rejectUnauthorized: true } : {}),
+    });
+    const done = (r: { ok: boolean; code?: number; message?: string }): void => {
+      client.end(true);
+      resolve(r);
+    };
+    client.once('connect', () => done({ ok: true }));
+    client.once('error', (err: Error & { code?: number | string }) =>
+      done({ ok: false, ...(typeof err.code === 'number' ? { code: err.code } : {}), message: String(err.code ?? err.message) }));
+    client.once('close', () => done({ ok: false, message: 'connection closed' }));
+  });
+  if (result.ok) return ['ok', `The broker at ${config.mqtt.url} accepted this device's login.`];
+  if (result.code === 4 || result.code === 5) {
+    return ['fail', `The broker at ${config.mqtt.url} refused this device's login (return code ${result.code}); enroll again for new credentials.`];
+  }
+  return ['fail', `The broker at ${config.mqtt.url} cannot be reached (${result.message}); check the URL and the firewall.`];
+}
+
+async function checkBrokerTls(url: string, pinned: PinnedCa | null): Promise<[DoctorCheck['status'], string]> {
+  if (!isTlsBrokerUrl(url)) {
+    return ['warn', `MQTT to ${url} is plain: the login and every message travel unencrypted${pinned ? `, although CA ${pinned.fingerprint} is pinned` : ''}; use the platform's mqtts:// address outside a closed lab.`];
+  }
+  const u = new URL(url);
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(u.port) || (u.protocol === 'wss:' ? 443 : 8883);
+  const result = await new Promise<{ ok: true } | { ok: false; code: string }>((resolve) => {
+    const socket = tlsConnect({
+      host, port, rejectUnauthorized: true,
+      ...(isIP(host) === 0 ? { servername: host } : {}),
+      ...(pinned ? { ca: pinned.pem } : {}),
+    });
+    const done = (r: { ok: true } | { ok: false; code: string }): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(r);
+    };
+    const timer = setTimeout(() => done({ ok: false, code: 'no handshake within 5 s' }), 5_000);
+    socket.once('secureConnect', () => done({ ok: true }));
+    socket.once('error', (err: NodeJS.ErrnoException) => done({ ok: false, code: err.code ?? err.message }));
+  });
+  const trust = pinned ? `the pinned CA (SHA-256 ${pinned.fingerprint})` : "this system's trusted CAs";
+  if (result.ok) return ['ok', `The broker at ${host}:${port} presented a certificate signed by ${trust}.`];
+  if (isTlsVerificationError(result.code)) {
+    return ['fail', `The broker at ${host}:${port} presented a certificate not signed by ${trust} (${result.code}); ${pinned ? 'something else answers there, or the platform changed its CA: enroll again with the new fingerprint' : 'enroll again with --ca-fingerprint'}.`];
+  }
+  return ['fail', `No TLS handshake with the broker at ${host}:${port} (${result.code}); check the URL and the firewall.`];
+}
+
+async function checkModel(path: string, executionProvider: string): Promise<[DoctorCheck['status'], string]> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    return ['fail', `The model file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`];
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  try {
+    const ort = (await import('onnxruntime-node')).default;
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: [executionProvider] });
+    const input = session.inputMetadata[0];
+    await session.release();
+    const shape = input && input.isTensor ? `[${input.shape.join(',')}] ${input.type}` : 'non-tensor';
+    return ['ok', `${path} loads (sha256 ${sha256.slice(0, 16)}…, input ${shape}).`];
+  } catch (err) {
+    return ['fail', `The model file ${path} (sha256 ${sha256.slice(0, 16)}…) does not load: ${(err as Error).message.split('\n')[0]}.`];
+  }
+}

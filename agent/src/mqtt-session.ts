@@ -1,0 +1,195 @@
+// One MQTT 3.1.1 session to the platform's broker, kept up for the life of the process. mqtt.js's own
+// fixed-period reconnect is off (reconnectPeriod: 0): this class schedules each retry with full-jitter
+// backoff, so a fleet that lost its broker does not come back in lockstep, and rebuilds the will before
+// each attempt so its timestamp is fresh.
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { Backoff } from './backoff.js';
+import { isTlsVerificationError } from './http-client.js';
+import type { Logger } from './log.js';
+import type { ConnectionState } from './state-store.js';
+
+export interface OutgoingMessage {
+  topic: string;
+  payload: Buffer;
+}
+
+export type PublishResult = 'sent' | 'offline' | 'failed' | 'timeout';
+
+export interface MqttSessionOptions {
+  url: string;
+  clientId: string;
+  username: string;
+  password: string;
+  /**
+   * The pinned platform CA (PEM). With it, a TLS broker URL is verified against this CA alone
+   * (rejectUnauthorized, the name in the URL); without it, against the system's trust store.
+   */
+  ca?: string;
+  /** Built before every connect attempt: the broker publishes it if it loses us [MQTT-3.1.2-8]. */
+  will: () => OutgoingMessage;
+  backoff: Backoff;
+  log: Logger;
+  onConnect: () => void;
+  onMessage: (topic: string, payload: Buffer) => void;
+  onStateChange?: (state: ConnectionState) => void;
+  keepaliveS?: number;
+  connectTimeoutMs?: number;
+}
+
+// Return codes of a refused CONNECT [MQTT-3.2.2-3]; 4 and 5 mean the login itself is bad.
+const CONNACK_MEANING: Record<number, string> = {
+  1: 'unacceptable protocol version',
+  2: 'identifier rejected',
+  3: 'server unavailable',
+  4: 'bad user name or password',
+  5: 'not authorised',
+};
+
+export class MqttSession {
+  readonly #options: MqttSessionOptions;
+  #client: MqttClient | undefined;
+  #retryTimer: NodeJS.Timeout | undefined;
+  #stopping = false;
+  #state: ConnectionState = 'starting';
+
+  constructor(options: MqttSessionOptions) {
+    this.#options = options;
+  }
+
+  get connected(): boolean {
+    return this.#client?.connected === true;
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  start(): void {
+    if (this.#client) return;
+    const o = this.#options;
+    const will = o.will();
+    const clientOptions: IClientOptions = {
+      protocolVersion: 4, // MQTT 3.1.1 (docs/protocol.md §2)
+      clientId: o.clientId,
+      username: o.username,
+      password: o.password,
+      clean: true,
+      keepalive: o.keepaliveS ?? 30, // 30 s: the broker sees a dead link (and fires the will) within 45 s
+      connectTimeout: o.connectTimeoutMs ?? 10_000, // 10 s
+      reconnectPeriod: 0,
+      resubscribe: false, // the run loop subscribes on every connect itself
+      will: { topic: will.topic, payload: will.payload, qos: 1, retain: false },
+      // mqtt.js sets servername from the URL's host name (not for an IP, which is checked as an IP).
+      ...(o.ca ? { ca: o.ca, rejectUnauthorized: true } : {}),
+    };
+    this.#setState('connecting');
+    const client = mqtt.connect(o.url, clientOptions);
+    this.#client = client;
+
+    client.on('connect', () => {
+      o.backoff.reset();
+      this.#setState('connected');
+      o.log.info({ broker: o.url }, 'connected to broker');
+      o.onConnect();
+    });
+    client.on('message', (topic, payload) => o.onMessage(topic, payload));
+    client.on('error', (err: Error & { code?: number | string }) => {
+      const refused = typeof err.code === 'number' ? CONNACK_MEANING[err.code] : undefined;
+      if (refused) {
+        o.log.error({ returnCode: err.code, broker: o.url }, `broker refused the connection: ${refused}`);
+      } else if (isTlsVerificationError(err.code)) {
+        // Not retried into success by waiting: someone else answers, or the platform changed its CA.
+        o.log.error(
+          { err: { message: err.message, code: err.code }, broker: o.url, caPinned: o.ca !== undefined },
+          o.ca ? "the broker's certificate is not signed by the pinned CA" : "the broker's certificate is not trusted by this system",
+        );
+      } else {
+        o.log.warn({ err: { message: err.message, code: err.code }, broker: o.url }, 'mqtt error');
+      }
+    });
+    client.on('close', () => {
+      if (this.#stopping) return;
+      if (this.#state === 'connected') o.log.warn({ broker: o.url }, 'lost connection to broker');
+      this.#setState('disconnected');
+      this.#scheduleRetry();
+    });
+  }
+
+  /** Subscribes at QoS 1; resolves to false if the broker refused or the link dropped. */
+  subscribe(topic: string): Promise<boolean> {
+    const client = this.#client;
+    if (!client?.connected) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      client.subscribe(topic, { qos: 1 }, (err, granted) => {
+        // A granted QoS of 128 is the broker's refusal [MQTT-3.9.3-2].
+        resolve(!err && (granted ?? []).every((g) => g.qos !== 128));
+      });
+    });
+  }
+
+  /** Publishes at QoS 1; resolves at PUBACK. Never queues while offline: the caller decides. */
+  publish(message: OutgoingMessage): Promise<PublishResult> {
+    const client = this.#client;
+    if (!client?.connected) return Promise.resolve('offline');
+    return new Promise((resolve) => {
+      client.publish(message.topic, message.payload, { qos: 1 }, (err) => resolve(err ? 'failed' : 'sent'));
+    });
+  }
+
+  /**
+   * Ends the session: publishes `last` (if connected) and waits for its PUBACK, then sends DISCONNECT,
+   * which tells the broker not to publish the will [MQTT-3.1.2-10]. Bounded by timeoutMs overall.
+   */
+  async stop(last: OutgoingMessage | undefined, timeoutMs: number): Promise<PublishResult | 'skipped'> {
+    this.#stopping = true;
+    clearTimeout(this.#retryTimer);
+    const client = this.#client;
+    if (!client) return 'skipped';
+    const deadline = Date.now() + timeoutMs;
+    let result: PublishResult | 'skipped' = 'skipped';
+    if (last && client.connected) {
+      result = await withTimeout(this.publish(last), Math.max(0, deadline - Date.now() - 500), 'timeout' as const);
+    }
+    const ended = await withTimeout(
+      client.endAsync(false).then(() => true),
+      Math.max(0, deadline - Date.now()),
+      false,
+    );
+    if (!ended) client.end(true);
+    this.#setState('stopped');
+    return result;
+  }
+
+  #scheduleRetry(): void {
+    if (this.#stopping || this.#retryTimer) return;
+    const o = this.#options;
+    const attempt = o.backoff.attempt + 1;
+    const delayMs = o.backoff.next();
+    o.log.info({ delayMs, attempt, broker: o.url }, 'reconnecting after backoff');
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      const client = this.#client;
+      if (this.#stopping || !client) return;
+      const will = o.will();
+      client.options.will = { topic: will.topic, payload: will.payload, qos: 1, retain: false };
+      this.#setState('connecting');
+      client.reconnect();
+    }, delayMs);
+  }
+
+  #setState(state: ConnectionState): void {
+    if (this.#state === state) return;
+    this.#state = state;
+    this.#options.onStateChange?.(state);
+  }
+}
+
+function withTimeout<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.catch(() => fallback),
+    new Promise<F>((resolve) => {
+      timer = setTimeout(() => resolve(fallback), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

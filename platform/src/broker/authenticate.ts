@@ -1,0 +1,32 @@
+// CONNECT: a device connects with the credentials issued at enrollment; anything else is refused
+// with the MQTT 3.1.1 return code that says why [MQTT-3.2.2-3]: 4 bad user name or password,
+// 5 not authorised, 2 identifier rejected.
+import type { AuthenticateError, Client } from 'aedes';
+import { secretMatches } from '../auth/secrets.js';
+import type { DeviceRegistry } from '../ingest/device-registry.js';
+import type { RejectCounter } from '../ingest/reject-counter.js';
+
+type Done = (error: AuthenticateError | null, success: boolean | null) => void;
+
+function refuse(returnCode: 2 | 4 | 5, message: string): AuthenticateError {
+  return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
+}
+
+export function makeAuthenticate(registry: DeviceRegistry, rejects: RejectCounter) {
+  return function authenticate(client: Client, username: string | undefined, password: Buffer | undefined, done: Done): void {
+    const fail = (code: 2 | 4 | 5, why: string): void => {
+      rejects.reject('auth_failed', client.id || username || 'anonymous', why);
+      done(refuse(code, why), false);
+    };
+    if (!username || !password) return fail(4, 'username and password are required');
+    // The client id is the device id, so one device cannot take over another's session.
+    if (client.id !== username) return fail(2, 'client id must equal the device id');
+    registry.get(username).then(
+      (device) => {
+        if (!device || !secretMatches(password, device.passwordHash)) return fail(4, 'bad device id or password');
+        done(null, true);
+      },
+      (err: unknown) => done(Object.assign(refuse(5, 'credential lookup failed'), { returnCode: 3, cause: err }) as AuthenticateError, false),
+    );
+  };
+}

@@ -1,0 +1,79 @@
+// Reads what a certification run counts from the database: the projects whose assessment window
+// overlaps the run window, their devices, the daily rollups (never raw heartbeats: issue #4), the
+// workstation mappings as day spans, registered workstations and open flags.
+import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../db/index.js';
+import { deviceFlags, devices, projects, workstationMappings, workstations } from '../db/schema/index.js';
+import type { CountInput, DeviceEvidence } from './count.js';
+import { dayAndBucket, type CountingPolicy } from './policy.js';
+
+const GATHER_SLICE = 250; // devices per rollup query: ~90,000 rows for a year
+
+export async function gatherCountInput(db: Database, policy: CountingPolicy, window: { start: string; end: string }): Promise<CountInput> {
+  const projectRows = await db
+    .select()
+    .from(projects)
+    .where(and(lte(projects.windowStart, window.end), gte(projects.windowEnd, window.start)))
+    .orderBy(projects.id);
+  const projectIds = projectRows.map((p) => p.id);
+  const enterpriseIds = [...new Set(projectRows.map((p) => p.enterpriseId))];
+  const deviceRows = projectIds.length
+    ? await db
+        .select({ id: devices.id, projectId: devices.projectId, enterpriseId: devices.enterpriseId, kind: devices.kind, fingerprint: devices.fingerprint, keyId: devices.keyId })
+        .from(devices)
+        .where(inArray(devices.projectId, projectIds))
+        .orderBy(devices.id)
+    : [];
+  const deviceIds = deviceRows.map((d) => d.id);
+
+  const evidence = new Map<string, DeviceEvidence>(
+    deviceRows.map((d) => [d.id, { deviceId: d.id, projectId: d.projectId, enterpriseId: d.enterpriseId, kind: d.kind, fingerprint: d.fingerprint, keyId: d.keyId, days: [], mappings: [], flags: [] }]),
+  );
+  if (deviceIds.length > 0) {
+    // The rollup, read a slice of devices at a time so a year for a whole city never sits in memory
+    // as row objects; bit_count gives the online buckets of each day.
+    for (let i = 0; i < deviceIds.length; i += GATHER_SLICE) {
+      const slice = deviceIds.slice(i, i + GATHER_SLICE);
+      const days = await queryRows<{ device_id: string; day: string; online: number; inferences: string | number; late: number }>(
+        db,
+        sql`select device_id, to_char(day, 'YYYY-MM-DD') as day, bit_count(buckets)::int as online, inferences, late_heartbeats as late
+              from device_days
+             where device_id in (${sql.join(slice.map((id) => sql`${id}::uuid`), sql`, `)})
+               and day between ${window.start}::date and ${window.end}::date
+             order by device_id, day`,
+      );
+      for (const r of days) evidence.get(r.device_id)?.days.push([r.day, r.online, Number(r.inferences), r.late]);
+    }
+    const maps = await db
+      .select({ deviceId: workstationMappings.deviceId, code: workstationMappings.code, validFrom: workstationMappings.validFrom, validTo: workstationMappings.validTo })
+      .from(workstationMappings)
+      .where(inArray(workstationMappings.deviceId, deviceIds))
+      .orderBy(workstationMappings.deviceId, workstationMappings.code, workstationMappings.validFrom);
+    for (const m of maps) {
+      // A mapping holds on every calendar day it overlaps: from the day it began to the day it ended.
+      const fromDay = dayAndBucket(m.validFrom).day;
+      const toDay = m.validTo ? dayAndBucket(m.validTo.getTime() - 1).day : window.end;
+      if (toDay < window.start || fromDay > window.end || toDay < fromDay) continue;
+      evidence.get(m.deviceId)?.mappings.push({ code: m.code, fromDay: fromDay < window.start ? window.start : fromDay, toDay: toDay > window.end ? window.end : toDay });
+    }
+    const flags = await db
+      .select({ id: deviceFlags.id, deviceId: deviceFlags.deviceId, kind: deviceFlags.kind, reason: deviceFlags.reason })
+      .from(deviceFlags)
+      .where(and(inArray(deviceFlags.deviceId, deviceIds), isNull(deviceFlags.resolvedAt)))
+      .orderBy(deviceFlags.deviceId, deviceFlags.kind, deviceFlags.id);
+    for (const f of flags) evidence.get(f.deviceId)?.flags.push({ id: f.id, kind: f.kind, reason: f.reason });
+  }
+  const registered = enterpriseIds.length
+    ? await db
+        .select({ enterpriseId: workstations.enterpriseId, code: workstations.code })
+        .from(workstations)
+        .where(or(...enterpriseIds.map((id) => eq(workstations.enterpriseId, id))))
+    : [];
+  return {
+    policy,
+    window,
+    projects: projectRows.map((p) => ({ projectId: p.id, enterpriseId: p.enterpriseId, totalInvestmentFen: p.totalInvestmentFen, eligibleInvestmentFen: p.eligibleInvestmentFen })),
+    registeredWorkstations: registered.map((w) => `${w.enterpriseId}/${w.code}`),
+    devices: [...evidence.values()],
+  };
+}

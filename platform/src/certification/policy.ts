@@ -1,0 +1,72 @@
+// The counting policy: one versioned object, every default with the article it comes from or marked
+// as the operator's setting (issue #4). Articles are those of 东莞市边端智算网络建设实施细则
+// (shared/seeds/001_…txt) unless noted; "operator setting" means the policy texts leave it open.
+// Ratios are integer fractions so no count ever depends on floating point.
+// Changing any value means a new `version`: a certification run records the version it used.
+export interface Fraction {
+  num: number;
+  den: number;
+}
+
+export interface CountingPolicy {
+  version: string;
+  timeZone: 'Asia/Shanghai';
+  bucketMinutes: number;
+  activeDay: { minOnlineBuckets: number; minInferences: number };
+  verifiedDevice: { minActiveDayShare: Fraction };
+  certifiedWorkstation: { minMappedShareOfActiveDays: Fraction };
+  maxWorkstationsPerDevice: { compute_box: number; industrial_pc: number; server: number };
+  award: { minTotalInvestmentFen: number; maxShareOfEligible: Fraction; maxPerProjectFen: number; maxPerNodeFen: number };
+  /** Flags that keep a device out of the count until the operator resolves them. */
+  disqualifyingFlags: readonly string[];
+  clock: { maxSkewMs: number; maxLateMs: number };
+  replay: { windowSeq: number };
+  onSiteCheck: { minProjectShare: Fraction };
+}
+
+export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
+  version: 'edgenet-counting-v1',
+  // Days are calendar days where the factories are; UTC+8 has had no daylight saving since 1991.
+  timeZone: 'Asia/Shanghai',
+  bucketMinutes: 5, // operator setting: granularity of "online"
+  // Operator setting: "connected" (art. 19 (3) 接入平台) made measurable as 1 h online in 5-minute
+  // buckets, plus evidence of algorithm inference (art. 16: hardware "used for … algorithm inference").
+  activeDay: { minOnlineBuckets: 12, minInferences: 1 },
+  verifiedDevice: { minActiveDayShare: { num: 1, den: 2 } }, // operator setting
+  certifiedWorkstation: { minMappedShareOfActiveDays: { num: 1, den: 2 } }, // operator setting
+  // Operator setting: plausible workstations one device of each class can serve (art. 19 (3) counts
+  // workstations served by the hardware).
+  maxWorkstationsPerDevice: { compute_box: 8, industrial_pc: 16, server: 64 },
+  award: {
+    minTotalInvestmentFen: 20_000_000, // art. 18: total investment at least 200,000 yuan
+    maxShareOfEligible: { num: 30, den: 100 }, // art. 18: at most 30% of eligible new investment
+    maxPerProjectFen: 100_000_000, // art. 18: at most 1,000,000 yuan per project
+    maxPerNodeFen: 500_000, // art. 18: average award per node at most 5,000 yuan
+  },
+  // 000_…txt 四(三): false reporting is clawed back; these flags block counting until resolved.
+  disqualifyingFlags: ['duplicate_hardware', 'virtual_machine', 'identity_conflict', 'replay', 'clock_skew'],
+  clock: {
+    maxSkewMs: 5 * 60_000, // operator setting: 5 min between device clock and platform
+    maxLateMs: 7 * 24 * 3_600_000, // operator setting: 7 days, the agent's default queue age
+  },
+  replay: { windowSeq: 1_000 }, // operator setting: QoS 1 redelivery stays well inside this
+  onSiteCheck: { minProjectShare: { num: 30, den: 100 } }, // 000_…txt 四(三): at least 30% of projects
+});
+
+export const BUCKETS_PER_DAY = (24 * 60) / COUNTING_POLICY.bucketMinutes; // 288
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** Calendar day (YYYY-MM-DD, Asia/Shanghai) and 5-minute bucket (0..287) of an instant. */
+export function dayAndBucket(at: Date | number): { day: string; bucket: number } {
+  const local = (typeof at === 'number' ? at : at.getTime()) + SHANGHAI_OFFSET_MS;
+  const dayStart = Math.floor(local / 86_400_000) * 86_400_000;
+  return {
+    day: new Date(dayStart).toISOString().slice(0, 10),
+    bucket: Math.floor((local - dayStart) / (COUNTING_POLICY.bucketMinutes * 60_000)),
+  };
+}
+
+/** The UTC instant at which a Shanghai calendar day starts. */
+export function dayStartUtc(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS;
+}

@@ -1,0 +1,101 @@
+// A certification report (issue #4): the deterministic body, its evidence rows with their Merkle root,
+// the on-site check sample, and the signed attestation that chains runs together. Pure functions:
+// the verifier rebuilds the body and sample from the evidence and compares byte for byte.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+import { countNodes, type CountInput, type CountResult, type DeviceEvidence, type ProjectInput } from './count.js';
+import { merkleRoot } from './merkle.js';
+import type { CountingPolicy } from './policy.js';
+
+export const REPORT_FORMAT = 'edgenet-certification-v1';
+export const ATTESTATION_FORMAT = 'edgenet-attestation-v1';
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface ReportBody {
+  format: typeof REPORT_FORMAT;
+  policy: CountingPolicy;
+  window: { start: string; end: string };
+  inputs: { projects: ProjectInput[]; registeredWorkstations: string[] };
+  evidence: { count: number; merkleRoot: string; leafOrder: 'deviceId' };
+  results: CountResult;
+}
+
+export interface Attestation {
+  format: typeof ATTESTATION_FORMAT;
+  runId: string;
+  sequence: number;
+  createdAt: string;
+  window: { start: string; end: string };
+  policyVersion: string;
+  bodyHash: string;
+  evidenceRoot: string;
+  /** reportHash of the previous run (null for the first): withdrawing or rewriting a run breaks the chain. */
+  previousReportHash: string | null;
+  keyId: string;
+}
+
+/** Evidence rows (canonical JSON, one per device, sorted by device id): the Merkle leaves. */
+export function evidenceLines(devices: readonly DeviceEvidence[]): string[] {
+  return [...devices].sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1)).map((d) => canonicalJson(d));
+}
+
+export function buildBody(input: CountInput): { body: ReportBody; bodyJson: string; bodyHash: string; lines: string[] } {
+  const lines = evidenceLines(input.devices);
+  const body: ReportBody = {
+    format: REPORT_FORMAT,
+    policy: input.policy,
+    window: input.window,
+    inputs: {
+      projects: [...input.projects].sort((a, b) => (a.projectId < b.projectId ? -1 : 1)),
+      registeredWorkstations: [...input.registeredWorkstations].sort(),
+    },
+    evidence: { count: lines.length, merkleRoot: merkleRoot(lines), leafOrder: 'deviceId' },
+    results: countNodes(input),
+  };
+  const bodyJson = canonicalJson(body);
+  return { body, bodyJson, bodyHash: sha256Hex(bodyJson), lines };
+}
+
+export interface SiteSample {
+  seed: string;
+  share: { num: number; den: number };
+  projects: { projectId: string; enterpriseId: string; devices: string[] }[];
+}
+
+/**
+ * On-site check sample (000_…txt 四(三): at least 30% of projects that pass review). Seeded by the
+ * body hash, so nobody can choose the seed and anyone can redraw the same sample. Projects with an
+ * award are the ones that passed review; each sampled project lists every device to visit.
+ */
+export function drawSample(body: ReportBody, bodyHash: string): SiteSample {
+  const share = body.policy.onSiteCheck.minProjectShare;
+  const passed = body.results.projects.filter((p) => p.awardFen > 0);
+  const k = Math.ceil((passed.length * share.num) / share.den);
+  const picked = passed
+    .map((p) => ({ p, rank: sha256Hex(`${bodyHash}:${p.projectId}`) }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : 1))
+    .slice(0, k)
+    .map(({ p }) => p);
+  const devicesByProject = new Map<string, string[]>();
+  for (const d of body.results.devices) devicesByProject.set(d.projectId, [...(devicesByProject.get(d.projectId) ?? []), d.deviceId]);
+  return {
+    seed: bodyHash,
+    share,
+    projects: picked.map((p) => ({ projectId: p.projectId, enterpriseId: p.enterpriseId, devices: devicesByProject.get(p.projectId) ?? [] })),
+  };
+}
+
+/** Flat per-project table for spreadsheets; money in yuan with 2 decimals from integer fen. */
+export function reportCsv(body: ReportBody, runId: string): string {
+  const yuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+  const rows = [
+    ['run_id', 'window_start', 'window_end', 'project_id', 'enterprise_id', 'total_investment_yuan', 'eligible_investment_yuan',
+      'devices', 'verified_devices', 'flagged_devices', 'certified_nodes', 'award_yuan', 'award_limited_by'],
+    ...body.results.projects.map((p) => [
+      runId, body.window.start, body.window.end, p.projectId, p.enterpriseId, yuan(p.totalInvestmentFen), yuan(p.eligibleInvestmentFen),
+      String(p.devices), String(p.verifiedDevices.length), String(p.flaggedDevices.length), String(p.certifiedNodes), yuan(p.awardFen), p.awardLimitedBy,
+    ]),
+  ];
+  return rows.map((r) => r.join(',')).join('\n') + '\n';
+}

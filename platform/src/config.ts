@@ -1,0 +1,158 @@
+// Every setting the platform reads, in one place (HOUSE_STYLE: one config module). Values come from
+// the environment; a JSON file named by EDGENET_CONFIG may set the same names, and the environment
+// wins. Problems are collected and reported together, so an operator fixes them in one pass.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PlatformError } from './errors.js';
+
+export interface PlatformConfig {
+  httpHost: string;
+  httpPort: number; // 0: pick a free port
+  mqttHost: string;
+  mqttPort: number; // 0: pick a free port
+  /** What enrollment tells devices to connect to; unset: the API's host name and the MQTT port. */
+  mqttPublicUrl: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  operatorToken: string | undefined;
+  logLevel: string;
+  defaultHeartbeatIntervalMs: number;
+  /** A device is offline after this many heartbeat intervals without one (issue #2). */
+  offlineAfterIntervals: number;
+  heartbeatBatchSize: number;
+  heartbeatFlushMs: number;
+  presenceSweepMs: number;
+  /** MQTT over TLS (issue #3); always on. */
+  mqttsPort: number; // 0: pick a free port
+  /** Plain-TCP MQTT on mqttPort, only when explicitly enabled (tests, a closed lab). */
+  mqttPlain: boolean;
+  /** What enrollment gives devices as the TLS broker address; unset: the API's host name and mqttsPort. */
+  mqttsPublicUrl: string | undefined;
+  /** Serve the API over HTTPS with the same certificate as MQTT. */
+  https: boolean;
+  /** PEM files; all three or none (none: a self-signed CA is created in dataDir/tls). */
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  tlsCa: string | undefined;
+  /** Extra names for the generated server certificate (host names or IP addresses). */
+  tlsSan: readonly string[];
+  /** API rate limits per client IP and per bearer token, requests per minute. */
+  rateLimitPerIpPerMin: number;
+  rateLimitPerTokenPerMin: number;
+  /** Per-device MQTT publish rate: sustained messages per second and burst size. */
+  mqttRatePerS: number;
+  mqttBurst: number;
+  /** Dashboard alerts (issue 6): a device silent longer than this is listed as offline. */
+  alertOfflineMinutes: number;
+  /** Dashboard alerts: an enterprise whose online share today is this many percent below its 7-day average. */
+  alertShareDropPercent: number;
+  /** How often GET /api/v1/fleet/stream pushes the fleet summary. */
+  fleetStreamMs: number;
+}
+
+type Source = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> {
+  const problems: string[] = [];
+  const source = { ...readConfigFile(env.EDGENET_CONFIG, problems), ...definedOnly(env) };
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = source[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return value;
+  };
+  const str = (name: string, fallback: string): string => source[name] || fallback;
+  const optional = (name: string): string | undefined => source[name] || undefined;
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = source[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+    return fallback;
+  };
+
+  const config: PlatformConfig = {
+    httpHost: str('EDGENET_HTTP_HOST', '0.0.0.0'),
+    httpPort: int('EDGENET_HTTP_PORT', 8080, 0, 65535),
+    mqttHost: str('EDGENET_MQTT_HOST', '0.0.0.0'),
+    mqttPort: int('EDGENET_MQTT_PORT', 1883, 0, 65535),
+    mqttPublicUrl: optional('EDGENET_MQTT_PUBLIC_URL'),
+    dataDir: resolve(str('EDGENET_DATA_DIR', './data')),
+    databaseUrl: optional('DATABASE_URL'),
+    dbPoolSize: int('EDGENET_DB_POOL_SIZE', 10, 1, 1000),
+    operatorToken: optional('EDGENET_OPERATOR_TOKEN'),
+    logLevel: str('EDGENET_LOG_LEVEL', 'info'),
+    defaultHeartbeatIntervalMs: int('EDGENET_HEARTBEAT_INTERVAL_MS', 10_000, 1_000, 3_600_000), // 10 s
+    offlineAfterIntervals: int('EDGENET_OFFLINE_AFTER_INTERVALS', 3, 1, 100),
+    heartbeatBatchSize: int('EDGENET_HEARTBEAT_BATCH_SIZE', 1_000, 1, 50_000),
+    heartbeatFlushMs: int('EDGENET_HEARTBEAT_FLUSH_MS', 200, 10, 60_000), // 200 ms
+    presenceSweepMs: int('EDGENET_PRESENCE_SWEEP_MS', 1_000, 50, 60_000), // 1 s
+    mqttsPort: int('EDGENET_MQTTS_PORT', 8883, 0, 65535),
+    mqttPlain: bool('EDGENET_MQTT_PLAIN', false),
+    mqttsPublicUrl: optional('EDGENET_MQTTS_PUBLIC_URL'),
+    https: bool('EDGENET_HTTPS', true),
+    tlsCert: optional('EDGENET_TLS_CERT'),
+    tlsKey: optional('EDGENET_TLS_KEY'),
+    tlsCa: optional('EDGENET_TLS_CA'),
+    tlsSan: (source.EDGENET_TLS_SAN ?? '').split(',').map((n) => n.trim()).filter(Boolean),
+    rateLimitPerIpPerMin: int('EDGENET_RATE_LIMIT_PER_IP', 600, 1, 1_000_000), // 10 per second on average
+    rateLimitPerTokenPerMin: int('EDGENET_RATE_LIMIT_PER_TOKEN', 1_200, 1, 1_000_000), // 20 per second on average
+    mqttRatePerS: int('EDGENET_MQTT_RATE_PER_S', 10, 1, 10_000), // 100x a 10 s heartbeat
+    mqttBurst: int('EDGENET_MQTT_BURST', 100, 1, 100_000), // a reconnecting device's backlog
+    alertOfflineMinutes: int('EDGENET_ALERT_OFFLINE_MINUTES', 30, 1, 525_600), // 30 min; at most a year
+    alertShareDropPercent: int('EDGENET_ALERT_SHARE_DROP_PERCENT', 30, 1, 100), // today below 70% of the 7-day average
+    fleetStreamMs: int('EDGENET_FLEET_STREAM_MS', 1_000, 100, 60_000), // 1 s
+  };
+
+  if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`EDGENET_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  if (config.mqttPublicUrl && !/^mqtts?:\/\/[^/]+$/.test(config.mqttPublicUrl)) {
+    problems.push('EDGENET_MQTT_PUBLIC_URL must look like mqtt://host:port or mqtts://host:port');
+  }
+  if (config.mqttsPublicUrl && !/^mqtts:\/\/[^/]+$/.test(config.mqttsPublicUrl)) {
+    problems.push('EDGENET_MQTTS_PUBLIC_URL must look like mqtts://host:port');
+  }
+  const tlsFiles = [config.tlsCert, config.tlsKey, config.tlsCa].filter((f) => f !== undefined).length;
+  if (tlsFiles !== 0 && tlsFiles !== 3) {
+    problems.push('EDGENET_TLS_CERT, EDGENET_TLS_KEY and EDGENET_TLS_CA must be set together (or none, for a generated CA)');
+  }
+  for (const name of config.tlsSan) {
+    if (!/^[A-Za-z0-9.:*-]{1,253}$/.test(name)) problems.push(`EDGENET_TLS_SAN: ${JSON.stringify(name.slice(0, 80))} is not a host name or IP address`);
+  }
+  if (config.operatorToken !== undefined && config.operatorToken.length < 32) {
+    problems.push('EDGENET_OPERATOR_TOKEN must be at least 32 characters (it is a bearer secret)');
+  }
+  if (problems.length > 0) {
+    throw new PlatformError('EDGENET_ERR_CONFIG', `invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return Object.freeze(config);
+}
+
+function readConfigFile(path: string | undefined, problems: string[]): Source {
+  if (!path) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      problems.push(`EDGENET_CONFIG ${path}: must hold a JSON object of setting names to values`);
+      return {};
+    }
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v === null ? undefined : String(v)]));
+  } catch (err) {
+    problems.push(`EDGENET_CONFIG ${path}: ${(err as Error).message}`);
+    return {};
+  }
+}
+
+function definedOnly(env: Source): Source {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+}

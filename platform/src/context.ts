@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import type { PlatformConfig } from './config.js';
+import type { Database, Backend } from './db/index.js';
+import type { DeviceRegistry } from './ingest/device-registry.js';
+import type { HeartbeatWriter } from './ingest/heartbeat-writer.js';
+import type { Ingest } from './ingest/ingest.js';
+import type { Presence } from './ingest/presence.js';
+import type { HeartbeatRate } from './ingest/heartbeat-rate.js';
+import type { RejectCounter } from './ingest/reject-counter.js';
+import type { FlagRecorder } from './ingest/flags.js';
+import type { CountingPolicy } from './certification/policy.js';
+import type { ReportSigner } from './certification/signing-keys.js';
+import type { AuditLog } from './audit/audit-log.js';
+import type { TlsMaterial } from './tls/material.js';
+
+/** What routes and broker hooks are given; nothing here knows which database driver runs. */
+export interface PlatformContext {
+  config: Readonly<PlatformConfig>;
+  log: Logger;
+  db: Database;
+  backend: Backend;
+  registry: DeviceRegistry;
+  presence: Presence;
+  rejects: RejectCounter;
+  writer: HeartbeatWriter;
+  ingest: Ingest;
+  flags: FlagRecorder;
+  policy: Readonly<CountingPolicy>;
+  signer: ReportSigner;
+  audit: AuditLog;
+  tls: TlsMaterial;
+  /** Heartbeats per second, fleet-wide and per enterprise (dashboard, issue 6). */
+  rate: HeartbeatRate;
+  /** The plain MQTT port actually bound (differs from config when it was 0); null when plain is off. */
+  mqttPort(): number | null;
+  /** The MQTT-over-TLS port actually bound. */
+  mqttsPort(): number;
+  /** True once the broker listens and until shutdown starts. */
+  brokerReady(): boolean;
+}

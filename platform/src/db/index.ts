@@ -1,0 +1,88 @@
+// The one place that knows which database driver is in use. Routes, broker hooks and ingest get a
+// `Database` and never import pg or PGlite (HOUSE_STYLE: boundaries), so both backends run the
+// same code and the same migrations.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Backend = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  backend: Backend;
+  /** Runs fn while holding a database-wide lock, so two instances never migrate at once. */
+  withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
+  migrate(migrationsFolder: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize: number;
+  /** Errors of idle connections (the server restarted or ended them); the pool replaces them. */
+  onIdleError?: (err: Error) => void;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize, options.onIdleError) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number, onIdleError = (_err: Error): void => undefined): Promise<DatabaseHandle> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'edgenet-platform' });
+  // An idle client whose server connection ends (a database restart, an administrator) makes the pool
+  // emit 'error'; unhandled, that would crash the platform. The pool drops the client and opens a
+  // new one on the next query, so reporting it is all there is to do (node-postgres docs, Pool events).
+  pool.on('error', onIdleError);
+  // Fail at start, with the driver's own message, when the server is unreachable.
+  await pool.query('select 1');
+  const db = drizzle({ client: pool, schema });
+  return {
+    db,
+    backend: 'postgres',
+    async withMigrationLock(fn) {
+      const client = await pool.connect();
+      try {
+        // Any constant works as the key; this one is "edgenet" in ASCII.
+        await client.query('select pg_advisory_lock(28539367893919092)');
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock(28539367893919092)').catch(() => undefined);
+        client.release();
+      }
+    },
+    migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const dir = join(dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzle({ client, schema });
+  return {
+    db,
+    backend: 'pglite',
+    // PGlite is single-process and single-connection: the data folder is the lock.
+    withMigrationLock: (fn) => fn(),
+    migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+/** Rows of a raw SQL query; both drivers return them as `rows`. */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as { rows: T[] };
+  return result.rows;
+}

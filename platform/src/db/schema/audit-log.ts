@@ -1,0 +1,21 @@
+import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Append-only record of every write to the API (issue #3): who, what, when, from where. Each row
+// carries hash = SHA-256(prev_hash || canonical entry), so a deleted or edited row breaks the
+// chain (audit/chain.ts). Database triggers refuse UPDATE, DELETE and TRUNCATE (migration
+// 0002_audit_log_append_only). No foreign keys: the log must outlive anything it mentions.
+export const auditLog = pgTable('audit_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(), // 1, 2, 3, … without gaps, assigned under a lock
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actorKind: text('actor_kind').notNull(), // api_token | enrollment_token | anonymous
+  actorId: uuid('actor_id'),
+  actorRole: text('actor_role'),
+  ip: text('ip').notNull(),
+  method: text('method').notNull(),
+  route: text('route').notNull(), // the route pattern, e.g. /api/v1/projects/:id/enrollment-tokens
+  target: jsonb('target').notNull(), // ids only: route params and the id of what was created
+  status: integer('status').notNull(),
+  detail: text('detail'), // the refusal message for a 4xx/5xx
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull().unique(),
+});

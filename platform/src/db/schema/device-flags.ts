@@ -1,0 +1,21 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { devices } from './devices.js';
+
+// Fraud and integrity flags on a device, each with a reason and the evidence behind it (issue #4).
+// A disqualifying flag keeps the device out of certified counts until the operator resolves it;
+// the resolution (who, why, when) is kept beside the flag, never in place of it.
+export const deviceFlags = pgTable(
+  'device_flags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deviceId: uuid('device_id').notNull().references(() => devices.id),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    evidence: jsonb('evidence').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by'),
+    resolution: text('resolution'),
+  },
+  (t) => [index('device_flags_device_idx').on(t.deviceId), index('device_flags_open_idx').on(t.kind, t.resolvedAt)],
+);

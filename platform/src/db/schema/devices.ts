@@ -1,0 +1,41 @@
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises.js';
+import { projects } from './projects.js';
+
+export const deviceKind = pgEnum('device_kind', ['compute_box', 'industrial_pc', 'server']);
+
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    kind: deviceKind('kind').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    publicKey: text('public_key').notNull(), // raw Ed25519 key, base64url
+    keyId: text('key_id').notNull(), // first 16 hex of SHA-256(raw public key)
+    mqttPasswordHash: text('mqtt_password_hash').notNull(), // SHA-256 hex of a 256-bit secret
+    inventory: jsonb('inventory').notNull(),
+    agentVersion: text('agent_version').notNull(),
+    heartbeatIntervalMs: integer('heartbeat_interval_ms').notNull(),
+    online: boolean('online').notNull().default(false),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('devices_enterprise_idx').on(t.enterpriseId),
+    index('devices_project_idx').on(t.projectId),
+    index('devices_fingerprint_idx').on(t.fingerprint),
+  ],
+);
+
+// Each key a device has held: re-enrolling the same hardware with a new key is recorded, not hidden.
+export const deviceKeys = pgTable('device_keys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  deviceId: uuid('device_id').notNull().references(() => devices.id),
+  publicKey: text('public_key').notNull(),
+  keyId: text('key_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

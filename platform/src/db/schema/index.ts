@@ -1,0 +1,16 @@
+export { enterprises } from './enterprises.js';
+export { projects } from './projects.js';
+export { workstations } from './workstations.js';
+export { apiTokens, role } from './api-tokens.js';
+export { enrollmentTokens, enrollmentTokenUses } from './enrollment-tokens.js';
+export { devices, deviceKeys, deviceKind } from './devices.js';
+export { workstationMappings } from './workstation-mappings.js';
+export { heartbeats } from './heartbeats.js';
+export { deviceFlags } from './device-flags.js';
+export { deviceDays } from './device-days.js';
+export { signingKeys } from './signing-keys.js';
+export { certificationRuns } from './certification-runs.js';
+export { ingestUptime } from './ingest-uptime.js';
+export { auditLog } from './audit-log.js';
+export { chainAnchors } from './chain-anchors.js';
+export { deviceConnections } from './device-connections.js';

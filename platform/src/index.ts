@@ -1,0 +1,10 @@
+export { buildApp, API_PREFIX } from './app.js';
+export { loadConfig } from './config.js';
+export type { PlatformConfig } from './config.js';
+export { startPlatform } from './platform.js';
+export type { RunningPlatform } from './platform.js';
+export { createLogger } from './log.js';
+export { checkUscc, usccCheckCharacter } from './domain/uscc.js';
+// Response shapes the dashboard (platform/web) reads, shared so the two cannot drift apart.
+export type { BreakdownRow } from './dashboard/breakdown.js';
+export type { ProjectResult } from './certification/count.js';

@@ -1,0 +1,208 @@
+// The device-to-platform path, broker-agnostic: the embedded aedes broker (and later an external
+// one) hands every device publish to `handle`. Steps, in order:
+//   decode → identify → verify signature → dispatch (hello | heartbeat | workstations | status)
+// A message that fails a step is dropped and counted by RejectCounter; nothing here throws to
+// the broker.
+import {
+  decodeDeviceMessage,
+  deviceKindFromProto,
+  openEnvelope,
+  type DecodedMessage,
+  type DeviceMessageKind,
+  type edge,
+} from '@edgenet/proto';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Database } from '../db/index.js';
+import { devices } from '../db/schema/index.js';
+import type { DeviceRegistry, KnownDevice } from './device-registry.js';
+import type { HeartbeatWriter } from './heartbeat-writer.js';
+import type { CountingPolicy } from '../certification/policy.js';
+import { fileHeartbeat } from './filing.js';
+import { virtualMachineReason, type FlagRecorder } from './flags.js';
+import type { HeartbeatRate } from './heartbeat-rate.js';
+import type { Presence } from './presence.js';
+import type { RejectCounter } from './reject-counter.js';
+import { replaceWorkstationMapping } from './workstation-mapping.js';
+
+export interface IngestDeps {
+  db: Database;
+  log: Logger;
+  registry: DeviceRegistry;
+  writer: HeartbeatWriter;
+  presence: Presence;
+  rejects: RejectCounter;
+  flags: FlagRecorder;
+  policy: Readonly<CountingPolicy>;
+  /** Heartbeats per second for the dashboard (issue 6); optional so ingest runs without it. */
+  rate?: HeartbeatRate;
+}
+
+export type IngestOutcome = 'accepted' | 'rejected';
+
+export class Ingest {
+  readonly #d: IngestDeps;
+  readonly accepted: Record<DeviceMessageKind, number> = { hello: 0, heartbeat: 0, workstations: 0, status: 0 };
+
+  constructor(deps: IngestDeps) {
+    this.#d = deps;
+  }
+
+  #inFlight = 0;
+  #idle: (() => void) | null = null;
+
+  /**
+   * Resolves once no message is being handled. The broker acknowledges QoS 1 before ingest runs, so
+   * on shutdown the platform waits here before its last flush: an acknowledged heartbeat is stored.
+   */
+  idle(): Promise<void> {
+    return this.#inFlight === 0 ? Promise.resolve() : new Promise((resolve) => (this.#idle = resolve));
+  }
+
+  async handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt = new Date()): Promise<IngestOutcome> {
+    this.#inFlight += 1;
+    try {
+      return await this.#handle(deviceId, kind, payload, receivedAt);
+    } finally {
+      this.#inFlight -= 1;
+      if (this.#inFlight === 0 && this.#idle) {
+        this.#idle();
+        this.#idle = null;
+      }
+    }
+  }
+
+  async #handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt: Date): Promise<IngestOutcome> {
+    const decoded = decodeDeviceMessage(kind, payload);
+    if (!decoded.ok) return this.#reject('malformed', deviceId, decoded.reason);
+
+    const device = await this.#d.registry.get(deviceId);
+    if (!device) return this.#reject('unknown_device', deviceId, 'no such device');
+
+    if (!openEnvelope(decoded.envelope, device.publicKey)) {
+      return this.#reject('bad_signature', deviceId, `${kind} signature does not verify with the enrolled key`);
+    }
+
+    const ok = await this.#dispatch(device, decoded, receivedAt, decoded.envelope);
+    if (!ok) return 'rejected';
+    this.accepted[kind] += 1;
+    return 'accepted';
+  }
+
+  #reject(reason: Parameters<RejectCounter['reject']>[0], deviceId: string, detail: string): IngestOutcome {
+    this.#d.rejects.reject(reason, deviceId, detail);
+    return 'rejected';
+  }
+
+  async #dispatch(device: KnownDevice, m: DecodedMessage, receivedAt: Date, envelope: edge.v1.Envelope): Promise<boolean> {
+    switch (m.kind) {
+      case 'hello':
+        await this.#hello(device, m.message, receivedAt);
+        return true;
+      case 'heartbeat':
+        return this.#heartbeat(device, m.message, receivedAt, envelope);
+      case 'workstations':
+        await replaceWorkstationMapping(this.#d.db, device, m.message.workstationCodes, m.message.revision, receivedAt);
+        return true;
+      case 'status':
+        if (!m.message.online) this.#d.presence.disconnected(device.id, 'device status offline');
+        return true;
+    }
+  }
+
+  async #hello(device: KnownDevice, hello: edge.v1.Hello, receivedAt: Date): Promise<void> {
+    device.heartbeatIntervalMs = hello.heartbeatIntervalMs;
+    // The device clock's offset at (re)connect decides whether its queued heartbeats may be filed
+    // under their own time (filing.ts).
+    device.helloOffsetMs = hello.deviceTimeMs - receivedAt.getTime();
+    const inventory = hello.inventory as edge.v1.HardwareInventory;
+    await this.#d.db
+      .update(devices)
+      .set({
+        agentVersion: hello.agentVersion,
+        kind: deviceKindFromProto(hello.kind) ?? undefined,
+        inventory,
+        heartbeatIntervalMs: hello.heartbeatIntervalMs,
+      })
+      .where(eq(devices.id, device.id));
+    this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
+    const vm = virtualMachineReason(inventory as unknown as Record<string, unknown>);
+    if (vm) {
+      await this.#d.flags.raise(device.id, 'virtual_machine', vm, {
+        systemManufacturer: inventory.systemManufacturer, systemModel: inventory.systemModel,
+        virtual: inventory.virtual, virtualHost: inventory.virtualHost,
+      });
+    }
+  }
+
+  async #heartbeat(device: KnownDevice, hb: edge.v1.Heartbeat, receivedAt: Date, envelope: edge.v1.Envelope): Promise<boolean> {
+    // seq is strictly increasing for the device's life; a repeat is a QoS 1 redelivery or a replay.
+    if (hb.seq <= device.lastSeq) {
+      this.#d.rejects.reject('duplicate', device.id, `seq ${hb.seq} <= last accepted ${device.lastSeq}`);
+      // Redelivery repeats the last few; far behind is someone replaying captured traffic.
+      if (device.lastSeq - hb.seq >= this.#d.policy.replay.windowSeq) {
+        await this.#d.flags.raise(device.id, 'replay', `heartbeat seq ${hb.seq} arrived after seq ${device.lastSeq}`, {
+          seq: hb.seq, lastSeq: device.lastSeq, receivedAt: receivedAt.toISOString(),
+        });
+      }
+      return false;
+    }
+    const decision = fileHeartbeat(
+      {
+        receivedAtMs: receivedAt.getTime(), deviceTimeMs: hb.deviceTimeMs, clockUntrusted: hb.clockUntrusted,
+        helloOffsetMs: device.helloOffsetMs, lastFiledMs: device.lastFiledMs,
+      },
+      this.#d.policy.clock,
+    );
+    if (decision.skewMs !== undefined) await this.#flagSkew(device, decision.skewMs, receivedAt, `heartbeat seq ${hb.seq}`);
+    const inference = hb.inference as edge.v1.InferenceCounters | null;
+    const total = inference?.total ?? 0;
+    // The counter is cumulative since the agent started; a smaller value means it restarted.
+    const inferenceDelta = total >= device.lastInferenceTotal ? total - device.lastInferenceTotal : total;
+    // The hash chain (docs/evidence.md): an empty prev_hash (re)starts it; otherwise it must name the
+    // body accepted just before. A break is recorded on the row, not refused: a queue that dropped
+    // messages breaks it honestly, and the evidence shows where.
+    const body = Buffer.from(envelope.body);
+    const prevHash = hb.prevHash.length > 0 ? Buffer.from(hb.prevHash) : null;
+    const chainOk = prevHash === null ? null : device.lastBodyHash !== null && prevHash.equals(device.lastBodyHash);
+    device.lastBodyHash = createHash('sha256').update(body).digest();
+    device.lastSeq = hb.seq;
+    device.lastInferenceTotal = total;
+    device.lastFiledMs = Math.max(device.lastFiledMs, decision.filedAtMs);
+    this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
+    await this.#d.writer.enqueue({
+      deviceId: device.id,
+      seq: hb.seq,
+      receivedAt,
+      deviceTime: new Date(hb.deviceTimeMs),
+      clockUntrusted: hb.clockUntrusted,
+      filedAt: new Date(decision.filedAtMs),
+      filing: decision.filing,
+      uptimeS: hb.uptimeS,
+      cpuPercent: hb.cpuPercent,
+      memoryUsedBytes: hb.memoryUsedBytes,
+      memoryTotalBytes: hb.memoryTotalBytes,
+      diskUsedBytes: hb.diskUsedBytes,
+      diskTotalBytes: hb.diskTotalBytes,
+      temperatureC: hb.temperatureC ?? null,
+      accelerator: hb.accelerator ?? null,
+      inferenceTotal: total,
+      inferenceErrors: inference?.errors ?? 0,
+      inferenceDelta,
+      inferenceModels: inference?.models.length ? inference.models : null,
+      body,
+      prevHash,
+      chainOk,
+    }, { signature: Buffer.from(envelope.signature), keyId: device.keyId });
+    this.#d.rate?.note(device.enterpriseId);
+    return true;
+  }
+
+  #flagSkew(device: KnownDevice, skewMs: number, receivedAt: Date, seenIn: string): Promise<void> {
+    const minutes = Math.round(skewMs / 60_000);
+    return this.#d.flags.raise(device.id, 'clock_skew', `device clock is ${minutes} min ${skewMs > 0 ? 'ahead of' : 'behind'} the platform`, {
+      skewMs, seenIn, receivedAt: receivedAt.toISOString(), maxSkewMs: this.#d.policy.clock.maxSkewMs,
+    });
+  }
+}

@@ -1,0 +1,133 @@
+// Composes and runs the whole platform: database → migrations → operator token → ingest →
+// broker → HTTP. `startPlatform` is what server.ts and the tests call; `close` undoes it in reverse.
+import { createBroker } from './broker/index.js';
+import { buildApp } from './app.js';
+import { ensureOperatorToken } from './auth/bootstrap.js';
+import type { PlatformConfig } from './config.js';
+import type { PlatformContext } from './context.js';
+import { openDatabase, type Backend } from './db/index.js';
+import { migrateDatabase, type HeartbeatStorage } from './db/migrate.js';
+import { PlatformError } from './errors.js';
+import { DeviceRegistry } from './ingest/device-registry.js';
+import { HeartbeatWriter } from './ingest/heartbeat-writer.js';
+import { Ingest } from './ingest/ingest.js';
+import { Presence } from './ingest/presence.js';
+import { HeartbeatRate } from './ingest/heartbeat-rate.js';
+import { RejectCounter } from './ingest/reject-counter.js';
+import { FlagRecorder } from './ingest/flags.js';
+import { UptimeMarker } from './ingest/uptime.js';
+import { COUNTING_POLICY } from './certification/policy.js';
+import { ReportSigner } from './certification/signing-keys.js';
+import { createLogger } from './log.js';
+import { AuditLog } from './audit/audit-log.js';
+import { loadTlsMaterial } from './tls/material.js';
+import type { Logger } from 'pino';
+
+export interface RunningPlatform {
+  httpPort: number;
+  /** 'https' unless EDGENET_HTTPS=false. */
+  httpScheme: 'http' | 'https';
+  /** Plain MQTT port, null unless EDGENET_MQTT_PLAIN=true. */
+  mqttPort: number | null;
+  mqttsPort: number;
+  backend: Backend;
+  heartbeatStorage: HeartbeatStorage;
+  /** The operator token when this start created it (first start), else null. */
+  createdOperatorToken: string | null;
+  context: PlatformContext;
+  close(): Promise<void>;
+}
+
+export async function startPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel)): Promise<RunningPlatform> {
+  // Certificates first: a platform that cannot serve TLS must not start at all (issue #3).
+  const tls = await loadTlsMaterial(config);
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    onIdleError: (err) => log.warn({ err }, 'idle database connection lost; the pool replaces it'),
+  }).catch(
+    (err: unknown) => {
+      throw new PlatformError('EDGENET_ERR_STARTUP', `cannot open the ${config.databaseUrl ? 'PostgreSQL' : 'PGlite'} database: ${(err as Error).message}`, { cause: err });
+    },
+  );
+  const heartbeatStorage = await migrateDatabase(handle, log);
+  const createdOperatorToken = await ensureOperatorToken(handle.db, config.operatorToken);
+
+  const { db } = handle;
+  const rejects = new RejectCounter(log);
+  const registry = new DeviceRegistry(db);
+  const presence = new Presence(db, log, config.offlineAfterIntervals);
+  const writer = new HeartbeatWriter(db, log, { batchSize: config.heartbeatBatchSize, flushMs: config.heartbeatFlushMs });
+  const flags = new FlagRecorder(db, log);
+  const policy = COUNTING_POLICY;
+  const signer = new ReportSigner(db, config.dataDir);
+  await signer.load();
+  const rate = new HeartbeatRate();
+  const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate });
+  await presence.start(config.presenceSweepMs);
+
+  let mqttPort: number | null = null;
+  let mqttsPort = 0;
+  let brokerUp = false;
+  const audit = new AuditLog(db, log);
+  const context: PlatformContext = {
+    config, log, db, backend: handle.backend, registry, presence, rejects, writer, ingest, flags, policy, signer,
+    audit, tls, rate,
+    mqttPort: () => mqttPort,
+    mqttsPort: () => mqttsPort,
+    brokerReady: () => brokerUp,
+  };
+  const broker = await createBroker({
+    log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst },
+  });
+  const app = await buildApp(context);
+
+  try {
+    mqttsPort = await broker.listenTls(config.mqttsPort, config.mqttHost, tls).catch(explainListen('MQTT', 'EDGENET_MQTTS_PORT', config.mqttsPort));
+    if (config.mqttPlain) {
+      mqttPort = await broker.listen(config.mqttPort, config.mqttHost).catch(explainListen('MQTT', 'EDGENET_MQTT_PORT', config.mqttPort));
+    }
+    brokerUp = true;
+    await app.listen({ port: config.httpPort, host: config.httpHost }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
+  } catch (err) {
+    await broker.close();
+    await app.close();
+    await presence.stop();
+    await handle.close();
+    throw err;
+  }
+  const httpPort = app.server.address() as { port: number };
+  const uptime = new UptimeMarker(db, log, () => brokerUp);
+  uptime.start();
+  log.info({ httpPort: httpPort.port, https: config.https, mqttPort, mqttsPort, caFingerprint: tls.caFingerprint, backend: handle.backend, heartbeatStorage }, 'platform listening');
+
+  return {
+    httpPort: httpPort.port,
+    httpScheme: config.https ? 'https' : 'http',
+    mqttPort,
+    mqttsPort,
+    backend: handle.backend,
+    heartbeatStorage,
+    createdOperatorToken,
+    context,
+    async close() {
+      brokerUp = false;
+      uptime.stop();
+      await broker.close();
+      await app.close();
+      await ingest.idle();
+      await writer.close();
+      await presence.stop();
+      await handle.close();
+      log.info('platform stopped');
+    },
+  };
+}
+
+function explainListen(what: string, setting: string, port: number) {
+  return (err: NodeJS.ErrnoException): never => {
+    const hint = err.code === 'EADDRINUSE' ? ` (is another ${what === 'MQTT' ? 'broker, such as Mosquitto,' : 'server'} on it?); choose another with ${setting}, or 0 for any free port` : '';
+    throw new PlatformError('EDGENET_ERR_STARTUP', `cannot listen for ${what} on port ${port}: ${err.code ?? err.message}${hint}`, { cause: err });
+  };
+}

@@ -1,0 +1,31 @@
+// Role checks shared by the routes. The roles (issue #2, refined in #3): operator does everything;
+// bureau reads everything and changes nothing here; enterprise sees and manages only its own.
+import type { FastifyRequest } from 'fastify';
+import type { Principal, Role } from '../auth/principal.js';
+import { ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from '../errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Roles allowed on this route; absent on public routes (health, enrollment, docs). */
+    roles?: readonly Role[];
+  }
+}
+
+export const ALL_ROLES: readonly Role[] = ['operator', 'bureau', 'enterprise'];
+export const WRITERS: readonly Role[] = ['operator', 'enterprise'];
+export const OPERATOR_ONLY: readonly Role[] = ['operator'];
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new ERR_UNAUTHENTICATED();
+  return request.principal;
+}
+
+/** Throws 403 unless the caller may act on this enterprise. */
+export function assertEnterprise(p: Principal, enterpriseId: string, action: string): void {
+  if (p.role === 'enterprise' && p.enterpriseId !== enterpriseId) {
+    throw new ERR_FORBIDDEN('enterprise', `${action} of another enterprise`);
+  }
+}

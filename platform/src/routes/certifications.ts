@@ -1,0 +1,168 @@
+// Certification runs, signed reports, evidence and the platform's public keys (issue #4).
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { canonicalJson } from '../certification/canonical-json.js';
+import { inclusionProof } from '../certification/merkle.js';
+import { drawSample, reportCsv, type ReportBody } from '../certification/report.js';
+import { startCertificationRun } from '../certification/run.js';
+import { publishedKeys } from '../certification/signing-keys.js';
+import { certificationRuns } from '../db/schema/index.js';
+import { ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import type { PlatformContext } from '../context.js';
+import { OPERATOR_ONLY, principalOf } from './access.js';
+import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
+
+const CERTIFIERS = ['operator', 'bureau'] as const;
+const day = { type: 'string', format: 'date' } as const;
+const MAX_WINDOW_DAYS = 366 * 2;
+
+const runSummary = {
+  type: 'object',
+  properties: {
+    id: uuidString,
+    sequence: { type: 'integer' },
+    windowStart: day,
+    windowEnd: day,
+    policyVersion: { type: 'string' },
+    bodyHash: { type: 'string' },
+    reportHash: { type: 'string' },
+    keyId: { type: 'string' },
+    createdAt: isoTime,
+    devices: { type: 'integer' },
+    certifiedNodes: { type: 'integer' },
+    summary: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+export async function certificationRoutes(app: FastifyInstance, ctx: PlatformContext): Promise<void> {
+  const { db, signer, policy } = ctx;
+
+  async function loadRun(id: string) {
+    const [run] = await db.select().from(certificationRuns).where(eq(certificationRuns.id, id));
+    if (!run) throw new ERR_NOT_FOUND('certification run');
+    return run;
+  }
+
+  app.post<{ Body: { windowStart: string; windowEnd: string } }>('/certifications', {
+    config: { roles: CERTIFIERS },
+    schema: {
+      tags: ['certification'],
+      summary: 'Start a certification run for a window (inclusive calendar days, Asia/Shanghai)',
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['windowStart', 'windowEnd'],
+        properties: { windowStart: day, windowEnd: day },
+      },
+      response: { 201: runSummary, 400: errorResponse },
+    },
+    handler: async (request, reply) => {
+      const { windowStart, windowEnd } = request.body;
+      const days = (Date.parse(windowEnd) - Date.parse(windowStart)) / 86_400_000 + 1;
+      if (!(days >= 1 && days <= MAX_WINDOW_DAYS)) throw new ERR_INVALID(`body/windowEnd must be 0 to ${MAX_WINDOW_DAYS - 1} days after body/windowStart`);
+      const run = await startCertificationRun({
+        db, signer, policy, window: { start: windowStart, end: windowEnd }, createdBy: principalOf(request).tokenId,
+      });
+      request.log.info({ runId: run.id, certifiedNodes: run.certifiedNodes, devices: run.devices }, 'certification run stored');
+      return reply.code(201).send(run);
+    },
+  });
+
+  app.get<{ Querystring: PageQuery }>('/certifications', {
+    config: { roles: CERTIFIERS },
+    schema: {
+      tags: ['certification'],
+      querystring: { type: 'object', additionalProperties: false, properties: pageQueryProps },
+      response: { 200: pageOf(runSummary) },
+    },
+    handler: async (request) => {
+      const { limit, offset } = request.query;
+      const items = await db
+        .select({
+          id: certificationRuns.id, sequence: certificationRuns.sequence, windowStart: certificationRuns.windowStart,
+          windowEnd: certificationRuns.windowEnd, policyVersion: certificationRuns.policyVersion, bodyHash: certificationRuns.bodyHash,
+          reportHash: certificationRuns.reportHash, keyId: certificationRuns.keyId, createdAt: certificationRuns.createdAt,
+          devices: certificationRuns.devices, certifiedNodes: certificationRuns.certifiedNodes, summary: certificationRuns.summary,
+        })
+        .from(certificationRuns)
+        .orderBy(desc(certificationRuns.sequence))
+        .limit(limit)
+        .offset(offset);
+      const total = (await db.$count(certificationRuns)) as number;
+      return { items, total, limit, offset };
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/certifications/:id', {
+    config: { roles: CERTIFIERS },
+    schema: { tags: ['certification'], summary: 'The signed report (JSON)', params: idParams },
+    handler: async (request) => {
+      const run = await loadRun(request.params.id);
+      const body = JSON.parse(run.body) as ReportBody;
+      return {
+        format: 'edgenet-signed-report-v1',
+        attestation: JSON.parse(run.attestation),
+        signature: run.signature,
+        body,
+        sample: drawSample(body, run.bodyHash),
+      };
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/certifications/:id/report.csv', {
+    config: { roles: CERTIFIERS },
+    schema: { tags: ['certification'], summary: 'Per-project results as CSV', params: idParams },
+    handler: async (request, reply) => {
+      const run = await loadRun(request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="certification-${run.id}.csv"`)
+        .send(reportCsv(JSON.parse(run.body) as ReportBody, run.id));
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/certifications/:id/evidence', {
+    config: { roles: CERTIFIERS },
+    schema: { tags: ['certification'], summary: 'Evidence rows (JSON lines, one device per line, the Merkle leaves)', params: idParams },
+    handler: async (request, reply) => {
+      const run = await loadRun(request.params.id);
+      return reply.type('application/x-ndjson; charset=utf-8').send(run.evidence + '\n');
+    },
+  });
+
+  app.get<{ Params: { id: string; deviceId: string } }>('/certifications/:id/evidence/:deviceId', {
+    config: { roles: CERTIFIERS },
+    schema: {
+      tags: ['certification'],
+      summary: "One device's evidence row with its Merkle inclusion proof (RFC 6962)",
+      params: { type: 'object', required: ['id', 'deviceId'], properties: { id: uuidString, deviceId: uuidString } },
+    },
+    handler: async (request) => {
+      const run = await loadRun(request.params.id);
+      const lines = run.evidence.split('\n');
+      const index = lines.findIndex((l) => (JSON.parse(l) as { deviceId: string }).deviceId === request.params.deviceId);
+      if (index < 0) throw new ERR_NOT_FOUND('device in this run');
+      return { leaf: lines[index], index, treeSize: lines.length, proof: inclusionProof(lines, index), merkleRoot: JSON.parse(run.attestation).evidenceRoot };
+    },
+  });
+
+  app.get('/signing-keys', {
+    schema: { tags: ['certification'], summary: "The platform's report signing keys, current and retired (public, no token)", security: [] },
+    handler: async () => ({ keys: await publishedKeys(db), current: signer.current.keyId }),
+  });
+
+  app.post('/signing-keys/rotate', {
+    config: { roles: OPERATOR_ONLY },
+    schema: { tags: ['certification'], summary: 'Retire the current signing key and start a new one' },
+    handler: async (request, reply) => {
+      const key = await signer.rotate();
+      request.log.warn({ keyId: key.keyId }, 'report signing key rotated');
+      return reply.code(201).send({ keyId: key.keyId, publicKey: key.publicKey });
+    },
+  });
+
+  app.get('/policy', {
+    schema: { tags: ['certification'], summary: 'The counting policy in force (public, no token)', security: [] },
+    handler: async (_request, reply) => reply.type('application/json').send(canonicalJson(policy)),
+  });
+}

@@ -1,0 +1,86 @@
+import { count, desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { enterpriseScope } from '../auth/principal.js';
+import { enterprises } from '../db/schema/index.js';
+import { checkUscc } from '../domain/uscc.js';
+import { ERR_CONFLICT, ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import type { PlatformContext } from '../context.js';
+import { ALL_ROLES, OPERATOR_ONLY, principalOf } from './access.js';
+import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
+
+const enterprise = {
+  type: 'object',
+  required: ['id', 'name', 'uscc', 'town', 'createdAt'],
+  properties: { id: uuidString, name: { type: 'string' }, uscc: { type: 'string' }, town: { type: 'string' }, createdAt: isoTime },
+} as const;
+
+interface CreateBody {
+  name: string;
+  uscc: string;
+  town: string;
+}
+
+export async function enterpriseRoutes(app: FastifyInstance, { db }: PlatformContext): Promise<void> {
+  app.post<{ Body: CreateBody }>('/enterprises', {
+    config: { roles: OPERATOR_ONLY },
+    schema: {
+      tags: ['enterprises'],
+      summary: 'Register an enterprise (企业)',
+      body: {
+        type: 'object',
+        required: ['name', 'uscc', 'town'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 200 },
+          uscc: { type: 'string', minLength: 18, maxLength: 18, description: 'unified social credit code, GB 32100-2015' },
+          town: { type: 'string', minLength: 1, maxLength: 100, description: '镇街（园区）' },
+        },
+      },
+      response: { 201: enterprise, 400: errorResponse, 409: errorResponse },
+    },
+    handler: async (request, reply) => {
+      const uscc = request.body.uscc.toUpperCase();
+      const check = checkUscc(uscc);
+      if (!check.ok) throw new ERR_INVALID(`body/uscc ${check.reason}`);
+      const [row] = await db
+        .insert(enterprises)
+        .values({ name: request.body.name, uscc, town: request.body.town })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw new ERR_CONFLICT(`an enterprise with uscc ${uscc} already exists`);
+      return reply.code(201).send(row);
+    },
+  });
+
+  app.get<{ Querystring: PageQuery }>('/enterprises', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['enterprises'],
+      summary: 'List enterprises (an enterprise token sees only its own)',
+      querystring: { type: 'object', additionalProperties: false, properties: pageQueryProps },
+      response: { 200: pageOf(enterprise) },
+    },
+    handler: async (request) => {
+      const { limit, offset } = request.query;
+      const scope = enterpriseScope(principalOf(request));
+      const where = scope ? eq(enterprises.id, scope) : undefined;
+      const [items, [total]] = await Promise.all([
+        db.select().from(enterprises).where(where).orderBy(desc(enterprises.createdAt), enterprises.id).limit(limit).offset(offset),
+        db.select({ n: count() }).from(enterprises).where(where),
+      ]);
+      return { items, total: total?.n ?? 0, limit, offset };
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/enterprises/:id', {
+    config: { roles: ALL_ROLES },
+    schema: { tags: ['enterprises'], params: idParams, response: { 200: enterprise, 404: errorResponse } },
+    handler: async (request) => {
+      const scope = enterpriseScope(principalOf(request));
+      const [row] = await db.select().from(enterprises).where(eq(enterprises.id, request.params.id));
+      // Another enterprise's record is "not found", not "forbidden": its existence is not disclosed.
+      if (!row || (scope && scope !== row.id)) throw new ERR_NOT_FOUND('enterprise');
+      return row;
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { operatorPayment } from '../certification/payment.js';
+import { performanceFigures } from '../certification/performance.js';
+import { ERR_INVALID } from '../errors.js';
+import type { PlatformContext } from '../context.js';
+
+const day = { type: 'string', format: 'date' } as const;
+
+export async function performanceRoutes(app: FastifyInstance, { db }: PlatformContext): Promise<void> {
+  app.get<{ Querystring: { from: string; to: string; budgetFen?: number } }>('/performance', {
+    config: { roles: ['operator', 'bureau'] },
+    schema: {
+      tags: ['certification'],
+      summary: "Operator performance figures for a period, and the payment they set (实施细则 art. 23)",
+      description: 'Shares are in basis points (1/10,000); money in integer fen. The payment formula is docs/certification.md "Operator payment".',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to'],
+        properties: { from: day, to: day, budgetFen: { type: 'integer', minimum: 0, maximum: 1e13 } },
+      },
+    },
+    handler: async (request) => {
+      const { from, to, budgetFen } = request.query;
+      if (to < from) throw new ERR_INVALID('querystring/to must not be before querystring/from');
+      const figures = await performanceFigures(db, from, to);
+      return { ...figures, payment: budgetFen === undefined ? null : { budgetFen, ...operatorPayment(budgetFen, figures) } };
+    },
+  });
+}

@@ -1,0 +1,104 @@
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { enterpriseScope } from '../auth/principal.js';
+import { enterprises, projects } from '../db/schema/index.js';
+import { ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import type { PlatformContext } from '../context.js';
+import { ALL_ROLES, WRITERS, assertEnterprise, principalOf } from './access.js';
+import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
+
+const fen = { type: 'integer', minimum: 0, maximum: 1e15, description: 'integer fen (分); 100 fen = 1 yuan' } as const;
+const day = { type: 'string', format: 'date' } as const;
+
+const project = {
+  type: 'object',
+  required: ['id', 'enterpriseId', 'name', 'totalInvestmentFen', 'eligibleInvestmentFen', 'windowStart', 'windowEnd', 'createdAt'],
+  properties: {
+    id: uuidString,
+    enterpriseId: uuidString,
+    name: { type: 'string' },
+    totalInvestmentFen: fen,
+    eligibleInvestmentFen: fen,
+    windowStart: day,
+    windowEnd: day,
+    createdAt: isoTime,
+  },
+} as const;
+
+interface CreateBody {
+  enterpriseId: string;
+  name: string;
+  totalInvestmentFen: number;
+  eligibleInvestmentFen: number;
+  windowStart: string;
+  windowEnd: string;
+}
+
+export async function projectRoutes(app: FastifyInstance, { db }: PlatformContext): Promise<void> {
+  app.post<{ Body: CreateBody }>('/projects', {
+    config: { roles: WRITERS },
+    schema: {
+      tags: ['projects'],
+      summary: 'Create a deployment project; money in integer fen (实施细则 art. 18)',
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['enterpriseId', 'name', 'totalInvestmentFen', 'eligibleInvestmentFen', 'windowStart', 'windowEnd'],
+        properties: {
+          enterpriseId: uuidString,
+          name: { type: 'string', minLength: 1, maxLength: 200 },
+          totalInvestmentFen: fen,
+          eligibleInvestmentFen: fen,
+          windowStart: day,
+          windowEnd: day,
+        },
+      },
+      response: { 201: project, 400: errorResponse, 403: errorResponse, 404: errorResponse },
+    },
+    handler: async (request, reply) => {
+      const body = request.body;
+      assertEnterprise(principalOf(request), body.enterpriseId, 'create a project');
+      if (body.eligibleInvestmentFen > body.totalInvestmentFen) {
+        throw new ERR_INVALID('body/eligibleInvestmentFen must not exceed body/totalInvestmentFen');
+      }
+      if (body.windowEnd < body.windowStart) throw new ERR_INVALID('body/windowEnd must not be before body/windowStart');
+      const [owner] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, body.enterpriseId));
+      if (!owner) throw new ERR_NOT_FOUND('enterprise');
+      const [row] = await db.insert(projects).values(body).returning();
+      return reply.code(201).send(row);
+    },
+  });
+
+  app.get<{ Querystring: PageQuery & { enterpriseId?: string } }>('/projects', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['projects'],
+      querystring: { type: 'object', additionalProperties: false, properties: { ...pageQueryProps, enterpriseId: uuidString } },
+      response: { 200: pageOf(project) },
+    },
+    handler: async (request) => {
+      const { limit, offset, enterpriseId } = request.query;
+      const scope = enterpriseScope(principalOf(request));
+      const filters: SQL[] = [];
+      if (scope) filters.push(eq(projects.enterpriseId, scope));
+      if (enterpriseId) filters.push(eq(projects.enterpriseId, enterpriseId));
+      const where = and(...filters);
+      const [items, [total]] = await Promise.all([
+        db.select().from(projects).where(where).orderBy(desc(projects.createdAt), projects.id).limit(limit).offset(offset),
+        db.select({ n: count() }).from(projects).where(where),
+      ]);
+      return { items, total: total?.n ?? 0, limit, offset };
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/projects/:id', {
+    config: { roles: ALL_ROLES },
+    schema: { tags: ['projects'], params: idParams, response: { 200: project, 404: errorResponse } },
+    handler: async (request) => {
+      const scope = enterpriseScope(principalOf(request));
+      const [row] = await db.select().from(projects).where(eq(projects.id, request.params.id));
+      if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('project');
+      return row;
+    },
+  });
+}

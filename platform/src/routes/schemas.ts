@@ -1,0 +1,44 @@
+// JSON-schema pieces shared by the routes. Fastify validates every request against them and answers
+// 400 naming the field (e.g. "body/uscc must NOT have fewer than 18 characters").
+export const uuidString = { type: 'string', format: 'uuid' } as const;
+export const isoTime = { type: 'string', format: 'date-time' } as const;
+
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: uuidString },
+  additionalProperties: false,
+} as const;
+
+export const pageQueryProps = {
+  limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
+  offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 },
+} as const;
+
+export function pageOf(item: object) {
+  return {
+    type: 'object',
+    required: ['items', 'total', 'limit', 'offset'],
+    properties: {
+      items: { type: 'array', items: item },
+      total: { type: 'integer' },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
+    },
+  } as const;
+}
+
+export const errorResponse = {
+  type: 'object',
+  properties: {
+    statusCode: { type: 'integer' },
+    code: { type: 'string' },
+    error: { type: 'string' },
+    message: { type: 'string' },
+  },
+} as const;
+
+export interface PageQuery {
+  limit: number;
+  offset: number;
+}

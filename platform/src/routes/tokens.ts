@@ -1,0 +1,108 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { hashSecret, newSecret } from '../auth/secrets.js';
+import { apiTokens, enrollmentTokens, enterprises, projects } from '../db/schema/index.js';
+import { ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import type { PlatformContext } from '../context.js';
+import type { Role } from '../auth/principal.js';
+import { OPERATOR_ONLY, WRITERS, assertEnterprise, principalOf } from './access.js';
+import { errorResponse, idParams, isoTime, uuidString } from './schemas.js';
+
+const HOUR_MS = 3_600_000;
+
+interface EnrollmentTokenBody {
+  maxUses?: number;
+  expiresInHours?: number;
+}
+
+interface ApiTokenBody {
+  name: string;
+  role: Role;
+  enterpriseId?: string;
+}
+
+export async function tokenRoutes(app: FastifyInstance, { db }: PlatformContext): Promise<void> {
+  app.post<{ Params: { id: string }; Body: EnrollmentTokenBody }>('/projects/:id/enrollment-tokens', {
+    config: { roles: WRITERS },
+    schema: {
+      tags: ['enrollment'],
+      summary: 'Issue an enrollment token for a project; the token is shown once',
+      params: idParams,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          maxUses: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
+          expiresInHours: { type: 'integer', minimum: 1, maximum: 24 * 90, default: 24 * 7 }, // 7 days
+        },
+      },
+      response: {
+        201: {
+          type: 'object',
+          required: ['id', 'token', 'projectId', 'maxUses', 'expiresAt'],
+          properties: { id: uuidString, token: { type: 'string' }, projectId: uuidString, maxUses: { type: 'integer' }, expiresAt: isoTime },
+        },
+        403: errorResponse,
+        404: errorResponse,
+      },
+    },
+    handler: async (request, reply) => {
+      const principal = principalOf(request);
+      const [project] = await db.select().from(projects).where(eq(projects.id, request.params.id));
+      if (!project) throw new ERR_NOT_FOUND('project');
+      assertEnterprise(principal, project.enterpriseId, 'issue enrollment tokens for a project');
+      const token = newSecret('et');
+      const maxUses = request.body?.maxUses ?? 1;
+      const expiresAt = new Date(Date.now() + (request.body?.expiresInHours ?? 24 * 7) * HOUR_MS);
+      const [row] = await db
+        .insert(enrollmentTokens)
+        .values({ projectId: project.id, tokenHash: hashSecret(token), maxUses, expiresAt, createdBy: principal.tokenId })
+        .returning({ id: enrollmentTokens.id });
+      return reply.code(201).send({ id: row!.id, token, projectId: project.id, maxUses, expiresAt });
+    },
+  });
+
+  app.post<{ Body: ApiTokenBody }>('/api-tokens', {
+    config: { roles: OPERATOR_ONLY },
+    schema: {
+      tags: ['access'],
+      summary: 'Create a bearer token for a role; the token is shown once',
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'role'],
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 200 },
+          role: { type: 'string', enum: ['operator', 'bureau', 'enterprise'] },
+          enterpriseId: uuidString,
+        },
+      },
+      response: {
+        201: {
+          type: 'object',
+          required: ['id', 'token', 'role'],
+          properties: { id: uuidString, token: { type: 'string' }, role: { type: 'string' }, enterpriseId: { type: ['string', 'null'] } },
+        },
+        400: errorResponse,
+        404: errorResponse,
+      },
+    },
+    handler: async (request, reply) => {
+      const { name, role, enterpriseId } = request.body;
+      if ((role === 'enterprise') !== (enterpriseId !== undefined)) {
+        throw new ERR_INVALID('body/enterpriseId is required for the enterprise role and not allowed for others');
+      }
+      if (enterpriseId) {
+        const [owner] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+        if (!owner) throw new ERR_NOT_FOUND('enterprise');
+      }
+      const token = newSecret(role.slice(0, 2));
+      const [row] = await db
+        .insert(apiTokens)
+        .values({ name, role, enterpriseId: enterpriseId ?? null, tokenHash: hashSecret(token) })
+        .returning({ id: apiTokens.id });
+      return reply.code(201).send({ id: row!.id, token, role, enterpriseId: enterpriseId ?? null });
+    },
+  });
+}
+

@@ -1,0 +1,44 @@
+// The dashboard (issue 6): static files built from platform/web by `npm run build` into
+// platform/web/dist and served by the platform itself at /, so a factory or government intranet
+// with no internet needs nothing else (no CDN, no runtime download). Public like /docs: the page
+// holds no data; every figure comes from /api/v1 with the user's bearer token.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext } from '../context.js';
+
+// Same relative path from src/routes (tests) and dist/routes (built).
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+// Scripts and styles only from this origin, no framing, no plug-ins: a stolen page cannot load code
+// from elsewhere, and the token in sessionStorage is read only by our own script (CSP Level 3).
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'", // uPlot sets element styles
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export async function webRoutes(app: FastifyInstance, { log }: PlatformContext): Promise<void> {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) log.warn({ webRoot: WEB_ROOT }, 'dashboard not built: run `npm run build` to serve it at /');
+  await app.register(fastifyStatic, {
+    root: WEB_ROOT,
+    prefix: '/',
+    index: 'index.html',
+    wildcard: true,
+    preCompressed: false,
+    setHeaders(res) {
+      res.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      res.header('x-content-type-options', 'nosniff');
+      res.header('referrer-policy', 'no-referrer');
+      res.header('cache-control', 'no-cache'); // revalidate by ETag: an upgrade shows at once
+    },
+  });
+}

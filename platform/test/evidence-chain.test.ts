@@ -1,0 +1,83 @@
+// Device-signed evidence (issue #3 "Signed evidence", docs/evidence.md): heartbeats chained by
+// prev_hash, one signed anchor per device per day, and an offline check that says which of a day's
+// heartbeats are backed by the device's own signature — failing on any edited byte.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { edge, sealEnvelope } from '@edgenet/proto';
+import { verifyDeviceDay, type DeviceDayEvidence } from '../src/certification/device-chain.js';
+import { dayStartUtc } from '../src/certification/policy.js';
+import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
+import { seedEnterprise } from '../../test/helpers/fixtures.js';
+import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
+
+let tp: TestPlatform;
+let dev: TestDevice;
+const DAY = '2025-08-01';
+
+/** Sends `n` heartbeats 5 minutes apart from 08:00 Shanghai, chained unless `breakAt` says otherwise. */
+async function sendDay(device: TestDevice, day: string, n: number, opts: { firstSeq?: number; breakAt?: number } = {}) {
+  let prev: Buffer | null = null;
+  for (let k = 0; k < n; k++) {
+    const at = dayStartUtc(day) + 8 * 3_600_000 + k * 300_000;
+    const prevHash: Uint8Array = k === opts.breakAt ? createHash('sha256').update('not the previous body').digest() : (prev ?? new Uint8Array());
+    const body: Uint8Array = edge.v1.Heartbeat.encode({
+      seq: (opts.firstSeq ?? 1) + k, deviceTimeMs: at, cpuPercent: 5, inference: { total: k + 1 }, prevHash,
+    }).finish();
+    expect(await tp.platform.context.ingest.handle(device.deviceId, 'heartbeat', sealEnvelope(body, device.privateKey), new Date(at))).toBe('accepted');
+    prev = createHash('sha256').update(body).digest();
+  }
+  await tp.platform.context.writer.flush();
+}
+
+const evidence = async (device: TestDevice, day: string) =>
+  (await tp.api('GET', `/api/v1/devices/${device.deviceId}/chain/${day}`)).body as DeviceDayEvidence;
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  const { token } = await seedEnterprise(tp);
+  dev = await enrollTestDevice(tp, token);
+  await sendDay(dev, DAY, 24);
+});
+afterAll(() => tp?.close());
+
+describe('device-signed evidence', () => {
+  it('keeps one signed anchor per day and backs every heartbeat of an unbroken chain', async () => {
+    const e = await evidence(dev, DAY);
+    expect(e.anchor?.seq).toBe(24);
+    expect(e.heartbeats).toHaveLength(24);
+    expect(verifyDeviceDay(e)).toEqual({ ok: true, problems: [], backedHeartbeats: 24, backedOnlineBuckets: 24, unbackedHeartbeats: 0 });
+  });
+
+  it('fails on an edited body or a forged anchor signature', async () => {
+    const e = await evidence(dev, DAY);
+    const edited = structuredClone(e);
+    const body = Buffer.from(edited.heartbeats[5]!.body!, 'base64');
+    body[body.length - 1]! ^= 1;
+    edited.heartbeats[5]!.body = body.toString('base64');
+    // The chain stops at the edit: only the heartbeats after it stay backed.
+    expect(verifyDeviceDay(edited)).toMatchObject({ backedHeartbeats: 18, unbackedHeartbeats: 6 });
+
+    const forged = structuredClone(e);
+    const sig = Buffer.from(forged.anchor!.signature, 'base64');
+    sig[0]! ^= 1;
+    forged.anchor!.signature = sig.toString('base64');
+    expect(verifyDeviceDay(forged)).toMatchObject({ ok: false, problems: ['anchor signature does not verify with the device key'] });
+  });
+
+  it('shows a chain break: heartbeats before it are not backed by the anchor', async () => {
+    const other = await enrollTestDevice(tp, (await seedEnterprise(tp, { uscc: '91110000600037341L' })).token);
+    await sendDay(other, DAY, 20, { breakAt: 12 });
+    const v = verifyDeviceDay(await evidence(other, DAY));
+    expect(v).toMatchObject({ ok: true, backedHeartbeats: 8, unbackedHeartbeats: 12 });
+    const rows = (await tp.api('GET', `/api/v1/devices/${other.deviceId}/heartbeats?limit=20`)).body.items;
+    expect(rows).toHaveLength(20);
+  });
+
+  it('keeps the highest seq as the anchor when a late batch for the same day arrives', async () => {
+    const e1 = await evidence(dev, DAY);
+    // Another day's heartbeats do not touch this day's anchor.
+    await sendDay(dev, '2025-08-02', 3, { firstSeq: 25 });
+    expect((await evidence(dev, DAY)).anchor).toEqual(e1.anchor);
+    expect((await evidence(dev, '2025-08-02')).anchor?.seq).toBe(27);
+  });
+});

@@ -1,0 +1,208 @@
+// Issue #3, roles: walks EVERY route the app registers (collected by routes/inventory.ts as fastify
+// registers them) with each caller — operator, bureau, an enterprise on its own records, the same
+// enterprise on another's, and no token — and checks who gets through. A route missing from the
+// table below fails the first test, so a new route cannot ship without a decision on its roles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import type { Role } from '../src/auth/principal.js';
+import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
+import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
+import { enrollTestDevice } from '../../test/helpers/device.js';
+
+type Target = Seeded & { deviceId: string };
+/** How an enterprise token acting on another enterprise's record must be answered. */
+type Foreign =
+  | 'not-found' // a read by id: 404, the record's existence is not disclosed
+  | 'forbidden' // a write naming the other enterprise: 403
+  | 'filtered' // a listing: 200 without the other enterprise's records
+  | 'global'; // no enterprise in the request; nothing foreign to ask for
+interface Case {
+  roles: readonly Role[];
+  foreign: Foreign;
+  request(t: Target, n: number): { url: string; body?: unknown };
+}
+
+const ALL: readonly Role[] = ['operator', 'bureau', 'enterprise'];
+const WRITERS: readonly Role[] = ['operator', 'enterprise'];
+const READERS_NOT_ENTERPRISE: readonly Role[] = ['operator', 'bureau'];
+const CERTIFIERS: readonly Role[] = ['operator', 'bureau']; // issue #3: the bureau runs certifications
+/** Records created in beforeAll that some routes act on. */
+const shared = { flagId: '', runId: '', evidenceDeviceId: '' };
+
+const CASES: Record<string, Case> = {
+  'POST /api/v1/enterprises': { roles: ['operator'], foreign: 'global', request: () => ({ url: '/api/v1/enterprises', body: { name: '东莞第三工厂', uscc: USCC[2], town: '虎门' } }) },
+  'GET /api/v1/enterprises': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/enterprises?limit=1000' }) },
+  'GET /api/v1/enterprises/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/enterprises/${t.enterpriseId}` }) },
+  'POST /api/v1/projects': {
+    roles: WRITERS, foreign: 'forbidden',
+    request: (t) => ({ url: '/api/v1/projects', body: { enterpriseId: t.enterpriseId, name: 'p', totalInvestmentFen: 30_000_000, eligibleInvestmentFen: 20_000_000, windowStart: '2025-07-01', windowEnd: '2026-06-30' } }),
+  },
+  'GET /api/v1/projects': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/projects?limit=1000' }) },
+  'GET /api/v1/projects/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/projects/${t.projectId}` }) },
+  'POST /api/v1/workstations': { roles: WRITERS, foreign: 'forbidden', request: (t, n) => ({ url: '/api/v1/workstations', body: { enterpriseId: t.enterpriseId, code: `M-${n}` } }) },
+  'GET /api/v1/workstations': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/workstations?limit=1000' }) },
+  'POST /api/v1/projects/:id/enrollment-tokens': { roles: WRITERS, foreign: 'forbidden', request: (t) => ({ url: `/api/v1/projects/${t.projectId}/enrollment-tokens`, body: { maxUses: 1 } }) },
+  'POST /api/v1/api-tokens': { roles: ['operator'], foreign: 'global', request: (_t, n) => ({ url: '/api/v1/api-tokens', body: { name: `b${n}`, role: 'bureau' } }) },
+  'GET /api/v1/devices': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/devices?limit=1000' }) },
+  'GET /api/v1/devices/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}` }) },
+  'GET /api/v1/devices/:id/heartbeats': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/heartbeats` }) },
+  'GET /api/v1/devices/:id/chain/:day': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/chain/${new Date().toISOString().slice(0, 10)}` }) },
+  'GET /api/v1/fleet/summary': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/fleet/summary' }) },
+  'GET /api/v1/ingest/stats': { roles: READERS_NOT_ENTERPRISE, foreign: 'global', request: () => ({ url: '/api/v1/ingest/stats' }) },
+  'GET /api/v1/audit': { roles: READERS_NOT_ENTERPRISE, foreign: 'global', request: () => ({ url: '/api/v1/audit' }) },
+  'POST /api/v1/flags/:id/resolve': { roles: ['operator'], foreign: 'global', request: () => ({ url: `/api/v1/flags/${shared.flagId}/resolve`, body: { resolution: 'checked on site; a burst after a firmware update' } }) },
+  'GET /api/v1/flags': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/flags?limit=1000' }) },
+  'POST /api/v1/certifications': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications', body: { windowStart: '2025-07-01', windowEnd: '2025-07-31' } }) },
+  'GET /api/v1/certifications': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications' }) },
+  'GET /api/v1/certifications/:id': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}` }) },
+  'GET /api/v1/certifications/:id/report.csv': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}/report.csv` }) },
+  'GET /api/v1/certifications/:id/evidence': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}/evidence` }) },
+  'GET /api/v1/certifications/:id/evidence/:deviceId': {
+    roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}/evidence/${shared.evidenceDeviceId}` }),
+  },
+  'GET /api/v1/performance': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/performance?from=2025-07-01&to=2025-07-10' }) },
+  'POST /api/v1/signing-keys/rotate': { roles: ['operator'], foreign: 'global', request: () => ({ url: '/api/v1/signing-keys/rotate' }) },
+  'GET /api/v1/audit/verify': { roles: READERS_NOT_ENTERPRISE, foreign: 'global', request: () => ({ url: '/api/v1/audit/verify' }) },
+  // Issue 6, the dashboard: every read is scoped to the caller's enterprise.
+  'GET /api/v1/whoami': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/whoami' }) },
+  'GET /api/v1/fleet/history': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/fleet/history?range=30d' }) },
+  'GET /api/v1/fleet/breakdown': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/fleet/breakdown?by=enterprise' }) },
+  'GET /api/v1/fleet/stream': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/fleet/stream?events=1' }) },
+  'GET /api/v1/alerts': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/alerts' }) },
+  'GET /api/v1/devices/:id/connections': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/connections` }) },
+};
+
+/** Public routes: no bearer token. Enrollment carries its own token in the body. */
+const PUBLIC = new Set(['GET /healthz', 'GET /readyz', 'GET /ca.pem', 'POST /api/v1/enroll', 'POST /api/v1/enroll/bulk', 'GET /api/v1/signing-keys', 'GET /api/v1/policy',
+  // The dashboard's static files (issue 6) hold no data: every figure comes from /api/v1 with a token.
+  'GET /*']);
+const isDocs = (url: string) => url === '/docs' || url.startsWith('/docs/');
+
+let tp: TestPlatform;
+let app: FastifyInstance;
+let own: Target;
+let foreign: Target;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  tp = await startTestPlatform({ EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000' });
+  const a = await seedEnterprise(tp, { workstations: ['W-1'] });
+  const b = await seedEnterprise(tp, { uscc: USCC[1], town: '长安', workstations: ['W-1'] });
+  own = { ...a, deviceId: (await enrollTestDevice(tp, a.token)).deviceId };
+  foreign = { ...b, deviceId: (await enrollTestDevice(tp, b.token)).deviceId };
+  tokens.operator = OPERATOR_TOKEN;
+  tokens.bureau = (await tp.api('POST', '/api/v1/api-tokens', { name: '科技局', role: 'bureau' })).body.token;
+  tokens.enterprise = (await tp.api('POST', '/api/v1/api-tokens', { name: 'factory IT', role: 'enterprise', enterpriseId: own.enterpriseId })).body.token;
+  const { flags, db } = tp.platform.context;
+  await flags.raise(own.deviceId, 'rate_limited', 'listed in the matrix', {});
+  await flags.raise(foreign.deviceId, 'rate_limited', 'listed in the matrix', {});
+  await flags.raise(own.deviceId, 'clock_skew', 'resolved in the matrix', {});
+  const { deviceFlags } = await import('../src/db/schema/index.js');
+  const { and, eq } = await import('drizzle-orm');
+  const [toResolve] = await db.select({ id: deviceFlags.id }).from(deviceFlags).where(and(eq(deviceFlags.deviceId, own.deviceId), eq(deviceFlags.kind, 'clock_skew')));
+  shared.flagId = toResolve!.id;
+  const run = await tp.api('POST', '/api/v1/certifications', { windowStart: '2025-07-01', windowEnd: '2025-07-31' });
+  shared.runId = run.body.id;
+  const evidence = await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
+  shared.evidenceDeviceId = JSON.parse((await evidence.text()).split('\n')[0]!).deviceId;
+  // A second app on the same platform context: same database, same audit chain, same routes.
+  app = await buildApp(tp.platform.context);
+  await app.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await tp?.close();
+});
+
+let counter = 0;
+async function call(method: string, c: Case, target: Target, token: string | null) {
+  const { url, body } = c.request(target, counter++);
+  const res = await app.inject({
+    method: method as 'GET',
+    url,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { payload: body as object } : {}),
+  });
+  return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined };
+}
+const safeJson = (s: string): any => {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+};
+/** HEAD routes are fastify's automatic twins of GET routes and answer alike. */
+const caseFor = (method: string, url: string) => CASES[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+
+describe('roles on every route', () => {
+  it('every registered route is in the table, with the roles the table expects', () => {
+    const routes = app.routeSummaries.filter((r) => !isDocs(r.url));
+    expect(routes.length).toBeGreaterThan(Object.keys(CASES).length); // the HEAD twins and public routes too
+    const missing: string[] = [];
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (PUBLIC.has(key) || (r.method === 'HEAD' && PUBLIC.has(`GET ${r.url}`))) {
+        expect(r.roles, `${key} is public`).toBeUndefined();
+        continue;
+      }
+      const c = caseFor(r.method, r.url);
+      if (!c) {
+        missing.push(key);
+        continue;
+      }
+      expect([...(r.roles ?? [])].sort(), key).toEqual([...c.roles].sort());
+    }
+    expect(missing, 'routes without a row in CASES (decide their roles and add them)').toEqual([]);
+  });
+
+  it('lets each allowed role through and answers 403 to the others, 401 without a token', async () => {
+    const failures: string[] = [];
+    for (const r of app.routeSummaries) {
+      const key = `${r.method} ${r.url}`;
+      const c = caseFor(r.method, r.url);
+      if (!c) continue;
+      for (const role of ['operator', 'bureau', 'enterprise'] as const) {
+        const res = await call(r.method, c, own, tokens[role]!);
+        const allowed = c.roles.includes(role);
+        const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403;
+        if (!ok) failures.push(`${key} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+      }
+      const anonymous = await call(r.method, c, own, null);
+      if (anonymous.status !== 401) failures.push(`${key} without a token: ${anonymous.status}`);
+      const forged = await call(r.method, c, own, 'op_forged_0000000000000000000000000000');
+      if (forged.status !== 401) failures.push(`${key} with an unknown token: ${forged.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("keeps an enterprise out of another enterprise's records on every route", async () => {
+    const failures: string[] = [];
+    for (const r of app.routeSummaries) {
+      const c = caseFor(r.method, r.url);
+      if (!c || !c.roles.includes('enterprise') || c.foreign === 'global') continue;
+      const key = `${r.method} ${r.url}`;
+      const res = await call(r.method, c, foreign, tokens.enterprise!);
+      if (c.foreign === 'not-found' && res.status !== 404) failures.push(`${key}: ${res.status}, expected 404`);
+      if (c.foreign === 'forbidden' && res.status !== 403) failures.push(`${key}: ${res.status}, expected 403`);
+      if (c.foreign === 'filtered') {
+        if (r.method === 'HEAD') continue;
+        const leaked = (res.body?.items ?? []).filter((i: { id: string; enterpriseId?: string }) =>
+          i.id === foreign.enterpriseId || i.enterpriseId === foreign.enterpriseId);
+        if (res.status !== 200 || leaked.length > 0 || !(res.body?.items?.length > 0)) failures.push(`${key}: ${res.status}, leaked ${leaked.length}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('serves the public routes without a token', async () => {
+    const publicRoutes = app.routeSummaries.filter((r) => r.roles === undefined && r.method !== 'HEAD');
+    expect(publicRoutes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining([...PUBLIC]));
+    for (const r of publicRoutes) {
+      const url = r.url.replace('*', 'index.html');
+      const res = await app.inject({ method: r.method as 'GET', url, ...(r.method === 'POST' ? { payload: {} } : {}) });
+      expect([401, 403], `${r.method} ${url}`).not.toContain(res.statusCode);
+    }
+  });
+});

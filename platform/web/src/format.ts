@@ -1,0 +1,76 @@
+// Numbers, money, shares and times for display. Money arrives as integer fen (分) and is never
+// turned into a float: the yuan string is built from the integer and handed to Intl.NumberFormat as
+// a decimal string (ECMA-402 NumberFormat v3 formats strings exactly).
+import { locale, type Locale } from './i18n.js';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let f = cache.get(key);
+  if (!f) {
+    // Digits are grouped the zh-CN way in both languages (the same as en: 1,234,567).
+    f = new Intl.NumberFormat('zh-CN', options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatInt(n: number): string {
+  return nf('int', { maximumFractionDigits: 0 }).format(n);
+}
+
+export function formatDecimal(n: number, digits = 1): string {
+  return nf(`dec${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** "12345" fen → "123.45" (exact; negative amounts keep their sign). */
+export function fenToYuanString(fen: number | bigint): string {
+  const v = BigInt(fen);
+  const neg = v < 0n;
+  const abs = neg ? -v : v;
+  return `${neg ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** zh-CN: "1,234.56 元"; en: "¥1,234.56". Two decimals from integer fen. */
+export function formatMoney(fen: number | bigint, lang: Locale = locale()): string {
+  const yuan = fenToYuanString(fen) as unknown as number; // a decimal string; see the file comment
+  if (lang === 'zh-CN') return `${nf('yuan', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(yuan)} 元`;
+  return nf('cny', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(yuan);
+}
+
+/** Basis points → "87.5%". */
+export function formatBp(bp: number): string {
+  return `${formatDecimal(bp / 100, 1)}%`;
+}
+
+export function formatShare(part: number, whole: number): string {
+  return whole === 0 ? '—' : formatBp(Math.floor((part * 10_000) / whole));
+}
+
+const TZ = 'Asia/Shanghai';
+export function formatTime(iso: string | null | undefined, lang: Locale = locale()): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(lang, { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(iso));
+}
+
+/** Minutes → "3 h 05 min" / "3小时5分钟" style, via the caller's unit words. */
+export function formatAge(fromIso: string | null, nowMs: number, units: { d: string; h: string; m: string }): string {
+  if (!fromIso) return '—';
+  const minutes = Math.max(0, Math.floor((nowMs - Date.parse(fromIso)) / 60_000));
+  const d = Math.floor(minutes / 1440);
+  const hh = Math.floor((minutes % 1440) / 60);
+  const mm = minutes % 60;
+  if (d > 0) return `${d}${units.d} ${hh}${units.h}`;
+  if (hh > 0) return `${hh}${units.h} ${mm}${units.m}`;
+  return `${mm}${units.m}`;
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${formatDecimal(v, i === 0 ? 0 : 1)} ${units[i]}`;
+}

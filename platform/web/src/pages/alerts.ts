@@ -1,0 +1,105 @@
+// Alerts: devices silent too long, flagged devices (with the flag's reason), enterprises whose
+// online share fell; every row links to the device or enterprise.
+import { get } from '../api.js';
+import { h, replace } from '../dom.js';
+import { formatAge, formatBp, formatInt, formatTime } from '../format.js';
+import { t } from '../i18n.js';
+import { every, section, type PageContext } from '../page.js';
+import type { Alerts } from '../types.js';
+import { NUMERIC, deviceLink, flagLabel, kindLabel } from './shared.js';
+
+export async function alertsPage(ctx: PageContext): Promise<void> {
+  const body = h('div');
+  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('alerts.title'))), body);
+  const load = async () => {
+    const a = await get<Alerts>('/alerts?limit=200');
+    if (!ctx.alive()) return;
+    const units = { d: t('unit.d'), h: t('unit.h'), m: t('unit.m') };
+    const more = (shown: number, total: number) => (total > shown ? h('p', { class: 'hint' }, t('alerts.more', { n: formatInt(total - shown) })) : null);
+    replace(
+      body,
+      section(
+        `${t('alerts.offline', { m: a.settings.offlineMinutes })} (${formatInt(a.offline.total)})`,
+        a.offline.items.length === 0
+          ? h('p', { class: 'hint' }, t('alerts.none'))
+          : h(
+              'table',
+              { class: 'table', testid: 'alerts-offline' },
+              h('thead', null, h('tr', null, ['col.device', 'col.enterprise', 'col.town', 'col.project', 'col.kind', 'col.lastSeen', 'col.offlineFor'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device'))))),
+              h(
+                'tbody',
+                null,
+                a.offline.items.map((d) =>
+                  h(
+                    'tr',
+                    null,
+                    h('td', null, deviceLink(d.deviceId)),
+                    h('td', null, h('a', { href: `#/enterprises/${d.enterpriseId}` }, d.enterpriseName)),
+                    h('td', null, d.town),
+                    h('td', null, d.projectName),
+                    h('td', null, kindLabel(d.kind)),
+                    h('td', null, d.lastSeenAt ? formatTime(d.lastSeenAt) : t('status.neverSeen')),
+                    h('td', { class: 'num' }, formatAge(d.lastSeenAt ?? d.enrolledAt, Date.now(), units)),
+                  ),
+                ),
+              ),
+            ),
+        more(a.offline.items.length, a.offline.total),
+      ),
+      section(
+        `${t('alerts.flagged')} (${formatInt(a.flagged.total)})`,
+        a.flagged.items.length === 0
+          ? h('p', { class: 'hint' }, t('alerts.none'))
+          : h(
+              'table',
+              { class: 'table', testid: 'alerts-flagged' },
+              h('thead', null, h('tr', null, ['col.device', 'col.enterprise', 'col.flag', 'col.reason', 'col.raised'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device'))))),
+              h(
+                'tbody',
+                null,
+                a.flagged.items.map((f) =>
+                  h(
+                    'tr',
+                    null,
+                    h('td', null, deviceLink(f.deviceId)),
+                    h('td', null, h('a', { href: `#/enterprises/${f.enterpriseId}` }, f.enterpriseName)),
+                    h('td', null, h('span', { class: 'badge warn', title: f.kind }, flagLabel(f.kind))),
+                    h('td', null, f.reason),
+                    h('td', null, formatTime(f.createdAt)),
+                  ),
+                ),
+              ),
+            ),
+        more(a.flagged.items.length, a.flagged.total),
+      ),
+      section(
+        `${t('alerts.shareDrops')} (${formatInt(a.shareDrops.length)})`,
+        h('p', { class: 'hint' }, t('alerts.shareDropsHint', { p: 100 - a.settings.shareDropPercent })),
+        a.shareDrops.length === 0
+          ? h('p', { class: 'hint' }, t('alerts.none'))
+          : h(
+              'table',
+              { class: 'table', testid: 'alerts-share' },
+              h('thead', null, h('tr', null, ['col.enterprise', 'col.town', 'col.devices', 'col.today', 'col.average'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device'))))),
+              h(
+                'tbody',
+                null,
+                a.shareDrops.map((e) =>
+                  h(
+                    'tr',
+                    null,
+                    h('td', null, h('a', { href: `#/enterprises/${e.enterpriseId}` }, e.enterpriseName)),
+                    h('td', null, e.town),
+                    h('td', { class: 'num' }, formatInt(e.devices)),
+                    h('td', { class: 'num bad' }, formatBp(e.todayShareBp)),
+                    h('td', { class: 'num' }, formatBp(e.averageShareBp)),
+                  ),
+                ),
+              ),
+            ),
+      ),
+    );
+  };
+  await load();
+  every(ctx, 15_000, load);
+}

@@ -1,0 +1,170 @@
+// One device: where it is, what it is (inventory, hardware fingerprint, key id), what it serves, its
+// heartbeat and inference-latency charts, its connection history and flags. Another enterprise's
+// device answers 404 from the API, and the page says "not found" without telling whether it exists.
+import { ApiError, get, qs } from '../api.js';
+import { color, timeChart, type SeriesSpec } from '../chart.js';
+import { h, replace } from '../dom.js';
+import { formatBytes, formatInt, formatTime } from '../format.js';
+import { t } from '../i18n.js';
+import { every, section, type PageContext } from '../page.js';
+import type { Connection, DeviceDetail, Enterprise, Flag, Heartbeat, Page, Project } from '../types.js';
+import { flagLabel, kindLabel, statusBadge } from './shared.js';
+
+export async function devicePage(ctx: PageContext): Promise<void> {
+  const id = ctx.route.path[1]!;
+  let device: DeviceDetail;
+  try {
+    device = await get<DeviceDetail>(`/devices/${encodeURIComponent(id)}`);
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
+      replace(ctx.root, h('div', { class: 'card notfound', testid: 'device-not-found' }, t('device.notFound')));
+      return;
+    }
+    throw err;
+  }
+  const [enterprise, project] = await Promise.all([
+    get<Enterprise>(`/enterprises/${device.enterpriseId}`).catch(() => null),
+    get<Project>(`/projects/${device.projectId}`).catch(() => null),
+  ]);
+  if (!ctx.alive()) return;
+
+  const status = h('span', { testid: 'device-status' }, statusBadge(device.online, device.lastSeenAt !== null));
+  const lastSeen = h('dd', { testid: 'device-last-seen' }, formatTime(device.lastSeenAt));
+  const lastSeq = h('dd', null, formatInt(device.lastSeq));
+  const facts: [string, Node | string][] = [
+    [t('col.enterprise'), enterprise ? h('a', { href: `#/enterprises/${enterprise.id}` }, enterprise.name) : device.enterpriseId],
+    [t('col.project'), project ? project.name : device.projectId],
+    [t('col.town'), enterprise?.town ?? '—'],
+    [t('col.kind'), kindLabel(device.kind)],
+    [t('device.fingerprint'), h('code', { testid: 'device-fingerprint' }, device.fingerprint)],
+    [t('device.keyId'), h('code', { testid: 'device-key-id' }, device.keyId)],
+    [t('col.agentVersion'), device.agentVersion],
+    [t('device.interval'), `${formatInt(device.heartbeatIntervalMs / 1000)} ${t('unit.s')}`],
+    [t('col.enrolled'), formatTime(device.enrolledAt)],
+    [t('device.firstSeen'), formatTime(device.firstSeenAt)],
+  ];
+  const workstations = h('div', { class: 'chips', testid: 'device-workstations' }, device.workstations.map((w) => h('span', { class: 'chip' }, w)));
+  const charts = h('div', { class: 'grid3' });
+  const latency = h('div', { class: 'chart', testid: 'chart-latency' });
+  const connections = h('div', { testid: 'connections' });
+  const flags = h('div', { testid: 'device-flags' });
+
+  replace(
+    ctx.root,
+    h('div', { class: 'page-head' }, h('h1', null, t('device.title')), h('code', { class: 'muted', testid: 'device-id' }, device.id), status),
+    h(
+      'div',
+      { class: 'grid2' },
+      h(
+        'section',
+        { class: 'card' },
+        h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]), h('dt', null, t('col.lastSeen')), lastSeen, h('dt', null, t('device.lastSeq')), lastSeq),
+        h('h3', null, `${t('device.workstations')} (${device.workstations.length})`),
+        workstations,
+      ),
+      section(t('device.inventory'), inventoryTable(device.inventory)),
+    ),
+    section(t('device.charts'), charts),
+    section(t('device.latency'), latency),
+    h('div', { class: 'grid2' }, section(t('device.connections'), connections), section(t('device.flags'), flags)),
+  );
+
+  const chartCleanups: (() => void)[] = [];
+  ctx.onCleanup(() => chartCleanups.forEach((c) => c()));
+  const loadHeartbeats = async () => {
+    const { items } = await get<{ items: Heartbeat[] }>(`/devices/${id}/heartbeats?limit=360`);
+    if (!ctx.alive()) return;
+    const hb = [...items].reverse();
+    const x = hb.map((b) => Date.parse(b.receivedAt) / 1000);
+    chartCleanups.splice(0).forEach((c) => c());
+    charts.replaceChildren();
+    const one = (title: string, ys: (number | null)[], i: number) => {
+      const el = h('div', { class: 'chart small' });
+      charts.appendChild(h('div', null, h('h3', null, title), el));
+      chartCleanups.push(timeChart(el, x, [ys], [{ label: title, color: color(i) }], { height: 160 }));
+    };
+    one(t('device.cpu'), hb.map((b) => b.cpuPercent), 0);
+    one(t('device.memory'), hb.map((b) => (b.memoryTotalBytes ? (b.memoryUsedBytes * 100) / b.memoryTotalBytes : null)), 1);
+    one(t('device.temperature'), hb.map((b) => b.temperatureC), 3);
+    // One p50 and one p99 line per model and workstation (ModelCounters in each heartbeat).
+    const keys = [...new Set(hb.flatMap((b) => (b.inferenceModels ?? []).map((m) => `${m.name ?? '?'}@${m.workstationCode ?? ''}`)))];
+    latency.replaceChildren();
+    if (keys.length === 0) {
+      latency.appendChild(h('p', { class: 'hint' }, t('device.noInference')));
+      return;
+    }
+    const series: SeriesSpec[] = [];
+    const ys: (number | null)[][] = [];
+    keys.forEach((key, i) => {
+      const pick = (b: Heartbeat, f: 'p50Ms' | 'p99Ms') => (b.inferenceModels ?? []).find((m) => `${m.name ?? '?'}@${m.workstationCode ?? ''}` === key)?.[f] ?? null;
+      series.push({ label: `${key} p50`, color: color(i * 2) }, { label: `${key} p99`, color: color(i * 2 + 1) });
+      ys.push(hb.map((b) => pick(b, 'p50Ms')), hb.map((b) => pick(b, 'p99Ms')));
+    });
+    chartCleanups.push(timeChart(latency, x, ys, series, { height: 220, yLabel: t('unit.ms') }));
+  };
+
+  let shown = 50;
+  const loadConnections = async () => {
+    const page = await get<Page<Connection>>(`/devices/${id}/connections${qs({ limit: shown })}`);
+    if (!ctx.alive()) return;
+    replace(
+      connections,
+      h(
+        'table',
+        { class: 'table compact' },
+        h('thead', null, h('tr', null, ['col.time', 'col.event', 'col.cause', 'col.address'].map((k) => h('th', null, t(k as 'col.time'))))),
+        h(
+          'tbody',
+          null,
+          page.items.map((c) =>
+            h('tr', null, h('td', null, formatTime(c.at)), h('td', null, h('span', { class: `badge ${c.event === 'online' ? 'ok' : 'off'}` }, t(`event.${c.event}`))), h('td', null, c.cause), h('td', { class: 'mono' }, c.remoteAddress ?? '—')),
+          ),
+        ),
+      ),
+      page.total > page.items.length
+        ? h('button', { type: 'button', onclick: () => { shown += 50; void loadConnections(); } }, `${t('device.more')} (${formatInt(page.total - page.items.length)})`)
+        : null,
+    );
+  };
+  const loadFlags = async () => {
+    const page = await get<Page<Flag>>(`/flags${qs({ deviceId: id, limit: 100 })}`);
+    if (!ctx.alive()) return;
+    replace(
+      flags,
+      page.items.length === 0
+        ? h('p', { class: 'hint' }, t('alerts.none'))
+        : h(
+            'table',
+            { class: 'table compact' },
+            h('thead', null, h('tr', null, ['col.flag', 'col.reason', 'col.raised'].map((k) => h('th', null, t(k as 'col.flag'))))),
+            h('tbody', null, page.items.map((f) => h('tr', { class: f.resolvedAt ? 'resolved' : '' }, h('td', null, h('span', { class: `badge ${f.resolvedAt ? 'off' : 'warn'}`, title: f.kind }, flagLabel(f.kind))), h('td', null, f.reason, f.resolution ? h('div', { class: 'muted' }, f.resolution) : null), h('td', null, formatTime(f.createdAt))))),
+          ),
+    );
+  };
+  const refreshDevice = async () => {
+    const d = await get<DeviceDetail>(`/devices/${id}`);
+    if (!ctx.alive()) return;
+    replace(status, statusBadge(d.online, d.lastSeenAt !== null));
+    lastSeen.textContent = formatTime(d.lastSeenAt);
+    lastSeq.textContent = formatInt(d.lastSeq);
+  };
+  await Promise.all([loadHeartbeats(), loadConnections(), loadFlags()]);
+  every(ctx, 5_000, refreshDevice);
+  every(ctx, 15_000, () => Promise.all([loadHeartbeats(), loadConnections()]).then(() => undefined));
+}
+
+/** The hello's inventory, one row per field; nested objects (disks, accelerators) as compact JSON. */
+function inventoryTable(inventory: Record<string, unknown>): HTMLElement {
+  const rows = Object.entries(inventory ?? {}).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
+  return h(
+    'table',
+    { class: 'table compact kv', testid: 'inventory' },
+    h(
+      'tbody',
+      null,
+      rows.map(([k, v]) =>
+        h('tr', null, h('th', null, k), h('td', { class: typeof v === 'object' ? 'mono small' : '' }, /bytes$/i.test(k) && /^\d+$/.test(String(v)) ? formatBytes(Number(v)) : typeof v === 'object' ? JSON.stringify(v) : String(v))),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,30 @@
+// Small pieces several pages show the same way.
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import type { DeviceKind } from '../types.js';
+
+export function kindLabel(kind: DeviceKind | string): string {
+  return kind === 'compute_box' || kind === 'industrial_pc' || kind === 'server' ? t(`kind.${kind}`) : kind;
+}
+
+export function statusBadge(online: boolean, everSeen = true): HTMLElement {
+  const label = online ? t('status.online') : everSeen ? t('status.offline') : t('status.neverSeen');
+  return h('span', { class: `badge ${online ? 'ok' : 'off'}`, 'data-online': String(online) }, label);
+}
+
+/** Table columns holding numbers (right-aligned, header too). */
+export const NUMERIC: ReadonlySet<string> = new Set([
+  'col.enterprises', 'col.enterprisesConnected', 'col.projects', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations',
+  'col.offlineFor', 'col.today', 'col.average', 'col.totalInvestment', 'col.eligibleInvestment', 'col.verified', 'col.certifiedNodes', 'col.award',
+]);
+
+const FLAGS = ['duplicate_hardware', 'virtual_machine', 'identity_conflict', 'replay', 'clock_skew', 'rate_limited'] as const;
+/** Flag kinds (docs/certification.md "Flags") in the user's language; an unknown kind as it is. */
+export function flagLabel(kind: string): string {
+  return (FLAGS as readonly string[]).includes(kind) ? t(`flag.${kind as (typeof FLAGS)[number]}`) : kind;
+}
+
+/** The first 8 hex digits identify a device at a glance; the full id is in the link and its title. */
+export function deviceLink(id: string): HTMLElement {
+  return h('a', { href: `#/devices/${id}`, class: 'mono', title: id }, id.slice(0, 8));
+}

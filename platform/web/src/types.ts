@@ -1,0 +1,136 @@
+// Shapes of the API answers the dashboard reads (the OpenAPI document at /docs/json is the source).
+import type { BreakdownRow, ProjectResult } from '@edgenet/platform';
+export type { BreakdownRow, ProjectResult };
+export type Role = 'operator' | 'bureau' | 'enterprise';
+export type DeviceKind = 'compute_box' | 'industrial_pc' | 'server';
+
+export interface Whoami {
+  role: Role;
+  enterprise: { id: string; name: string; town: string } | null;
+}
+
+export interface FleetSummary {
+  enterprises: number;
+  enterprisesConnected: number;
+  devices: { total: number; online: number; offline: number };
+  workstations: number;
+  workstationsMapped: number;
+}
+
+export interface FleetEvent {
+  at: string;
+  summary: FleetSummary;
+  heartbeatsPerSecond: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface DeviceRow {
+  id: string;
+  enterpriseId: string;
+  projectId: string;
+  kind: DeviceKind;
+  fingerprint: string;
+  keyId: string;
+  agentVersion: string;
+  heartbeatIntervalMs: number;
+  online: boolean;
+  lastSeq: number;
+  enrolledAt: string;
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+  enterpriseName?: string;
+  projectName?: string;
+  town?: string;
+  workstationsServed?: number;
+}
+
+export interface DeviceDetail extends DeviceRow {
+  inventory: Record<string, unknown>;
+  workstations: string[];
+}
+
+export interface ModelCounters {
+  name?: string;
+  workstationCode?: string;
+  count?: number | string;
+  errors?: number | string;
+  p50Ms?: number;
+  p99Ms?: number;
+  loaded?: boolean;
+  lastError?: string;
+}
+
+export interface Heartbeat {
+  seq: number;
+  receivedAt: string;
+  cpuPercent: number;
+  memoryUsedBytes: number;
+  memoryTotalBytes: number;
+  temperatureC: number | null;
+  inferenceTotal: number;
+  inferenceModels: ModelCounters[] | null;
+}
+
+export interface Connection {
+  at: string;
+  event: 'online' | 'offline';
+  cause: string;
+  remoteAddress: string | null;
+}
+
+
+export interface Enterprise {
+  id: string;
+  name: string;
+  uscc: string;
+  town: string;
+}
+
+export interface Project {
+  id: string;
+  enterpriseId: string;
+  name: string;
+  totalInvestmentFen: number;
+  eligibleInvestmentFen: number;
+  windowStart: string;
+  windowEnd: string;
+}
+
+export interface Flag {
+  id: string;
+  deviceId: string;
+  kind: string;
+  reason: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+export interface Alerts {
+  settings: { offlineMinutes: number; shareDropPercent: number };
+  offline: { total: number; items: { deviceId: string; enterpriseId: string; enterpriseName: string; town: string; projectName: string; kind: DeviceKind; lastSeenAt: string | null; enrolledAt: string }[] };
+  flagged: { total: number; items: { flagId: string; deviceId: string; enterpriseId: string; enterpriseName: string; kind: string; reason: string; createdAt: string }[] };
+  shareDrops: { enterpriseId: string; enterpriseName: string; town: string; devices: number; todayShareBp: number; averageShareBp: number; baselineDays: number }[];
+}
+
+export interface CertificationRun {
+  id: string;
+  sequence: number;
+  windowStart: string;
+  windowEnd: string;
+  createdAt: string;
+  devices: number;
+  certifiedNodes: number;
+  summary: { awardFen?: number; certifiedNodes?: number; projects?: number };
+}
+
+
+export interface SignedReport {
+  body: { window: { start: string; end: string }; results: { projects: ProjectResult[]; totals: { certifiedNodes: number; awardFen: number } } };
+}

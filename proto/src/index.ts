@@ -1,0 +1,32 @@
+// @edgenet/proto: the edge.v1 wire contract. Agent and platform both import this package and never
+// each other (HOUSE_STYLE: boundaries), so topic names, limits and validation live here once.
+export { edge } from './wire.js';
+export {
+  PROTOCOL_VERSION,
+  TOPIC_ROOT,
+  MAX_TOPIC_LENGTH,
+  DEVICE_MESSAGE_KINDS,
+  deviceTopic,
+  commandTopic,
+  deviceWildcardTopic,
+  parseDeviceTopic,
+} from './topics.js';
+export type { DeviceMessageKind, ParsedDeviceTopic } from './topics.js';
+export {
+  MAX_PAYLOAD_BYTES,
+  WORKSTATION_CODE_PATTERN,
+  FINGERPRINT_PATTERN,
+  decodeDeviceMessage,
+  decodeCommand,
+} from './decode.js';
+export type { Decoded, DecodeFailure, DecodedMessage } from './decode.js';
+export { DEVICE_KINDS, deviceKindFromProto, deviceKindToProto } from './device-kind.js';
+export type { DeviceKindName } from './device-kind.js';
+export { sealEnvelope, openEnvelope } from './envelope.js';
+
+/**
+ * A message's properties with every field present and non-null — what a sender builds before
+ * encoding. Lets agent and platform name their in-memory shapes after the schema instead of
+ * restating it.
+ */
+export type Complete<T> = { [K in Exclude<keyof T, '$unknowns'>]-?: NonNullable<T[K]> };
