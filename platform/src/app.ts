@@ -26,6 +26,7 @@ import { workstationRoutes } from './routes/workstations.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { fleetStreamRoutes } from './routes/fleet-stream.js';
 import { webRoutes } from './routes/web.js';
+import { brokerHookRoutes } from './routes/broker-hooks.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -75,6 +76,9 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
   await app.register(healthRoutes, ctx);
   await app.register(tlsRoutes, ctx);
   await app.register(webRoutes, ctx);
+  // Outside /api/v1 and its per-address limit: a reconnect storm is one authentication call per
+  // device, all from the broker's few addresses.
+  await app.register(async (scope) => scope.register(brokerHookRoutes, ctx), { prefix: '/broker' });
   await app.register(
     async (api) => {
       limitPerToken(api, ctx.config.rateLimitPerTokenPerMin);

@@ -2,6 +2,7 @@
 // the environment; a JSON file named by EDGENET_CONFIG may set the same names, and the environment
 // wins. Problems are collected and reported together, so an operator fixes them in one pass.
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { PlatformError } from './errors.js';
 
@@ -49,6 +50,21 @@ export interface PlatformConfig {
   alertShareDropPercent: number;
   /** How often GET /api/v1/fleet/stream pushes the fleet summary. */
   fleetStreamMs: number;
+  /**
+   * External broker mode (issue 7): consume device traffic from this broker (mqtt:// or mqtts://,
+   * EMQX in production) through a shared subscription instead of running the embedded one.
+   */
+  brokerUrl: string | undefined;
+  brokerUsername: string | undefined;
+  brokerPassword: string | undefined;
+  /** PEM file of the CA that signed the external broker's certificate (mqtts://). */
+  brokerCa: string | undefined;
+  /** Shared-subscription group: every instance in it gets a share of the devices' messages. */
+  brokerShareGroup: string;
+  /** Names this instance's persistent MQTT session; a restarted instance must keep its name. */
+  instanceId: string;
+  /** Bearer secret the broker sends with its HTTP authentication and authorisation calls. */
+  brokerHookToken: string | undefined;
 }
 
 type Source = Record<string, string | undefined>;
@@ -110,6 +126,13 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     alertOfflineMinutes: int('EDGENET_ALERT_OFFLINE_MINUTES', 30, 1, 525_600), // 30 min; at most a year
     alertShareDropPercent: int('EDGENET_ALERT_SHARE_DROP_PERCENT', 30, 1, 100), // today below 70% of the 7-day average
     fleetStreamMs: int('EDGENET_FLEET_STREAM_MS', 1_000, 100, 60_000), // 1 s
+    brokerUrl: optional('EDGENET_BROKER_URL'),
+    brokerUsername: optional('EDGENET_BROKER_USERNAME'),
+    brokerPassword: optional('EDGENET_BROKER_PASSWORD'),
+    brokerCa: optional('EDGENET_BROKER_CA'),
+    brokerShareGroup: str('EDGENET_BROKER_SHARE_GROUP', 'edgenet'),
+    instanceId: str('EDGENET_INSTANCE_ID', hostname()),
+    brokerHookToken: optional('EDGENET_BROKER_HOOK_TOKEN'),
   };
 
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`EDGENET_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -128,6 +151,16 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
   }
   for (const name of config.tlsSan) {
     if (!/^[A-Za-z0-9.:*-]{1,253}$/.test(name)) problems.push(`EDGENET_TLS_SAN: ${JSON.stringify(name.slice(0, 80))} is not a host name or IP address`);
+  }
+  if (config.brokerUrl !== undefined) {
+    if (!/^mqtts?:\/\/[^/]+$/.test(config.brokerUrl)) problems.push('EDGENET_BROKER_URL must look like mqtt://host:port or mqtts://host:port');
+    // Enrollment must tell devices where the broker is: the platform cannot guess the cluster's address.
+    if (!config.mqttPublicUrl && !config.mqttsPublicUrl) problems.push('EDGENET_BROKER_URL needs EDGENET_MQTTS_PUBLIC_URL (or EDGENET_MQTT_PUBLIC_URL): the address devices connect to');
+  }
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(config.instanceId)) problems.push('EDGENET_INSTANCE_ID must be 1-64 letters, digits, _ . or -');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(config.brokerShareGroup)) problems.push('EDGENET_BROKER_SHARE_GROUP must be 1-64 letters, digits, _ or -');
+  if (config.brokerHookToken !== undefined && config.brokerHookToken.length < 32) {
+    problems.push('EDGENET_BROKER_HOOK_TOKEN must be at least 32 characters (it is a bearer secret)');
   }
   if (config.operatorToken !== undefined && config.operatorToken.length < 32) {
     problems.push('EDGENET_OPERATOR_TOKEN must be at least 32 characters (it is a bearer secret)');

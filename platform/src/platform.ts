@@ -1,6 +1,7 @@
 // Composes and runs the whole platform: database → migrations → operator token → ingest →
 // broker → HTTP. `startPlatform` is what server.ts and the tests call; `close` undoes it in reverse.
-import { createBroker } from './broker/index.js';
+import { createBroker, type EmbeddedBroker } from './broker/index.js';
+import { ExternalBroker } from './broker/external.js';
 import { buildApp } from './app.js';
 import { ensureOperatorToken } from './auth/bootstrap.js';
 import type { PlatformConfig } from './config.js';
@@ -57,50 +58,67 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
   const { db } = handle;
   const rejects = new RejectCounter(log);
   const registry = new DeviceRegistry(db);
-  const presence = new Presence(db, log, config.offlineAfterIntervals);
+  // External broker mode: several instances may split the devices' traffic (docs/scale-out.md).
+  const shared = config.brokerUrl !== undefined;
+  const presence = new Presence(db, log, config.offlineAfterIntervals, shared);
   const writer = new HeartbeatWriter(db, log, { batchSize: config.heartbeatBatchSize, flushMs: config.heartbeatFlushMs });
   const flags = new FlagRecorder(db, log);
   const policy = COUNTING_POLICY;
   const signer = new ReportSigner(db, config.dataDir);
   await signer.load();
   const rate = new HeartbeatRate();
-  const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate });
+  const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared });
   await presence.start(config.presenceSweepMs);
 
   let mqttPort: number | null = null;
   let mqttsPort = 0;
   let brokerUp = false;
+  let external: ExternalBroker | null = null;
   const audit = new AuditLog(db, log);
   const context: PlatformContext = {
     config, log, db, backend: handle.backend, registry, presence, rejects, writer, ingest, flags, policy, signer,
     audit, tls, rate,
     mqttPort: () => mqttPort,
     mqttsPort: () => mqttsPort,
-    brokerReady: () => brokerUp,
+    brokerReady: () => (external ? external.ready : brokerUp),
   };
-  const broker = await createBroker({
-    log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst },
-  });
+  let broker: EmbeddedBroker | null = null;
+  if (config.brokerUrl) {
+    external = new ExternalBroker({
+      url: config.brokerUrl, username: config.brokerUsername, password: config.brokerPassword, caFile: config.brokerCa,
+      shareGroup: config.brokerShareGroup, instanceId: config.instanceId,
+    }, ingest, () => writer.flush(), log);
+  } else {
+    broker = await createBroker({
+      log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst },
+    });
+  }
   const app = await buildApp(context);
 
   try {
-    mqttsPort = await broker.listenTls(config.mqttsPort, config.mqttHost, tls).catch(explainListen('MQTT', 'EDGENET_MQTTS_PORT', config.mqttsPort));
-    if (config.mqttPlain) {
-      mqttPort = await broker.listen(config.mqttPort, config.mqttHost).catch(explainListen('MQTT', 'EDGENET_MQTT_PORT', config.mqttPort));
+    if (broker) {
+      mqttsPort = await broker.listenTls(config.mqttsPort, config.mqttHost, tls).catch(explainListen('MQTT', 'EDGENET_MQTTS_PORT', config.mqttsPort));
+      if (config.mqttPlain) {
+        mqttPort = await broker.listen(config.mqttPort, config.mqttHost).catch(explainListen('MQTT', 'EDGENET_MQTT_PORT', config.mqttPort));
+      }
+      brokerUp = true;
+    } else {
+      // Not awaited: the instance serves its API while it (re)connects; /readyz says when it consumes.
+      void external!.start();
     }
-    brokerUp = true;
     await app.listen({ port: config.httpPort, host: config.httpHost }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
   } catch (err) {
-    await broker.close();
+    await broker?.close();
+    await external?.close();
     await app.close();
     await presence.stop();
     await handle.close();
     throw err;
   }
   const httpPort = app.server.address() as { port: number };
-  const uptime = new UptimeMarker(db, log, () => brokerUp);
+  const uptime = new UptimeMarker(db, log, context.brokerReady);
   uptime.start();
-  log.info({ httpPort: httpPort.port, https: config.https, mqttPort, mqttsPort, caFingerprint: tls.caFingerprint, backend: handle.backend, heartbeatStorage }, 'platform listening');
+  log.info({ httpPort: httpPort.port, https: config.https, mqttPort, mqttsPort, externalBroker: config.brokerUrl, caFingerprint: tls.caFingerprint, backend: handle.backend, heartbeatStorage }, 'platform listening');
 
   return {
     httpPort: httpPort.port,
@@ -114,7 +132,8 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
     async close() {
       brokerUp = false;
       uptime.stop();
-      await broker.close();
+      await broker?.close();
+      await external?.close();
       await app.close();
       await ingest.idle();
       await writer.close();

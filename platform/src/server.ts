@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     '',
     'edgenet platform (东莞市边端智算网络平台) is running',
     `  API        ${platform.httpScheme}://${host}:${platform.httpPort}/api/v1   (OpenAPI: ${platform.httpScheme}://${host}:${platform.httpPort}/docs)`,
-    `  MQTT       mqtts://${host}:${platform.mqttsPort}${platform.mqttPort === null ? '' : `   and plain mqtt://${host}:${platform.mqttPort}`}`,
+    config.brokerUrl
+      ? `  MQTT       external broker ${config.brokerUrl}, shared subscription group ${config.brokerShareGroup}, session of instance ${config.instanceId}`
+      : `  MQTT       mqtts://${host}:${platform.mqttsPort}${platform.mqttPort === null ? '' : `   and plain mqtt://${host}:${platform.mqttPort}`}`,
     `  TLS CA     ${tls.caPath}${tls.source === 'generated' ? ' (generated)' : ''}`,
     `             SHA-256 fingerprint ${tls.caFingerprint}`,
     `  database   ${platform.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}, heartbeats in a ${platform.heartbeatStorage}`,

@@ -13,7 +13,7 @@ export interface TestDevice {
   mqttUrl: string;
   privateKey: KeyObject;
   connect(opts?: mqtt.IClientOptions): Promise<MqttClient>;
-  hello(client: MqttClient): Promise<void>;
+  hello(client: MqttClient, heartbeatIntervalMs?: number): Promise<void>;
   heartbeat(client: MqttClient, seq: number, extra?: Partial<edge.v1.IHeartbeat>): Promise<void>;
   workstations(client: MqttClient, codes: string[], revision?: number): Promise<void>;
 }
@@ -48,9 +48,9 @@ export async function enrollTestDevice(
       onTestFinished(() => client.endAsync(true).catch(() => undefined));
       return client;
     },
-    hello: (client) =>
+    hello: (client, heartbeatIntervalMs = 1_000) =>
       publish(client, 'hello', edge.v1.Hello.encode({
-        agentVersion: 'test', kind: edge.v1.DeviceKind.COMPUTE_BOX, fingerprint, heartbeatIntervalMs: 1_000,
+        agentVersion: 'test', kind: edge.v1.DeviceKind.COMPUTE_BOX, fingerprint, heartbeatIntervalMs,
         deviceTimeMs: Date.now(), inventory: { cpuBrand: 'test', cpuCores: 4 },
       }).finish()),
     heartbeat: (client, seq, extra = {}) =>

@@ -48,6 +48,16 @@ export class DeviceRegistry {
     this.#cache.delete(deviceId);
   }
 
+  /**
+   * Re-reads what the database knows of the device into the cached entry, in place. With several
+   * platform instances splitting one device's messages (external broker mode), another instance
+   * may have accepted heartbeats this one did not see.
+   */
+  async refresh(device: KnownDevice): Promise<void> {
+    const fresh = await this.#load(device.id);
+    if (fresh) Object.assign(device, fresh, { helloOffsetMs: fresh.helloOffsetMs ?? device.helloOffsetMs });
+  }
+
   async #load(deviceId: string): Promise<KnownDevice | null> {
     const [row] = await this.#db
       .select({
@@ -58,6 +68,7 @@ export class DeviceRegistry {
         heartbeatIntervalMs: devices.heartbeatIntervalMs,
         lastSeq: devices.lastSeq,
         keyId: devices.keyId,
+        helloOffsetMs: devices.helloOffsetMs,
       })
       .from(devices)
       .where(eq(devices.id, deviceId))
@@ -76,7 +87,6 @@ export class DeviceRegistry {
       publicKey: publicKeyFromRaw(row.publicKey),
       lastInferenceTotal: last?.inferenceTotal ?? 0,
       lastFiledMs: last?.filedAt.getTime() ?? 0,
-      helloOffsetMs: null,
       lastBodyHash: last?.body ? createHash('sha256').update(last.body).digest() : null,
     };
   }

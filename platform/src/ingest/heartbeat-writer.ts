@@ -26,7 +26,9 @@ export class HeartbeatWriter {
   readonly #db: Database;
   readonly #log: Logger;
   readonly #opts: Required<HeartbeatWriterOptions>;
-  #queue: { row: HeartbeatRow; signed: Signed }[] = [];
+  #queue: Queued[] = [];
+  /** The batch being written now: still not committed, so still "held" (holds()). */
+  #writing: Queued[] = [];
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #failures = 0;
@@ -43,11 +45,21 @@ export class HeartbeatWriter {
     return this.#queue.length;
   }
 
-  async enqueue(row: HeartbeatRow, signed: Signed): Promise<void> {
-    this.#queue.push({ row, signed });
+  /**
+   * Queues a row; resolves once it is queued (or, above the high-water mark, once a flush made
+   * room). `onCommitted` runs when the row's batch is committed — or found already stored.
+   */
+  async enqueue(row: HeartbeatRow, signed: Signed, onCommitted?: () => void): Promise<void> {
+    this.#queue.push(onCommitted ? { row, signed, onCommitted } : { row, signed });
     if (this.#queue.length >= this.#opts.batchSize) this.#kick();
     else this.#timer ??= setTimeout(() => this.#kick(), this.#opts.flushMs);
     if (this.#queue.length >= this.#opts.highWater) await this.#flushing;
+  }
+
+  /** True while this device's heartbeat with this seq is queued or being written. */
+  holds(deviceId: string, seq: number): boolean {
+    const match = (q: Queued) => q.row.deviceId === deviceId && q.row.seq === seq;
+    return this.#writing.some(match) || this.#queue.some(match);
   }
 
   /** Writes everything queued so far; resolves when it is committed. */
@@ -66,13 +78,19 @@ export class HeartbeatWriter {
   async #writeQueued(): Promise<void> {
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, this.#opts.batchSize);
+      this.#writing = batch;
       try {
         await this.#write(batch);
+        this.#writing = [];
         this.written += batch.length;
         const committedAt = Date.now();
-        for (const { row } of batch) this.commitLatency.record(committedAt - row.deviceTime.getTime());
+        for (const { row, onCommitted } of batch) {
+          this.commitLatency.record(committedAt - row.deviceTime.getTime());
+          onCommitted?.();
+        }
         this.#failures = 0;
       } catch (err) {
+        this.#writing = [];
         // Keep the rows and retry later: a database restart must not lose heartbeats.
         this.#queue.unshift(...batch);
         this.#failures += 1;
@@ -84,7 +102,7 @@ export class HeartbeatWriter {
     }
   }
 
-  async #write(queued: { row: HeartbeatRow; signed: Signed }[]): Promise<void> {
+  async #write(queued: Queued[]): Promise<void> {
     const batch = queued.map((q) => q.row);
     const signedBySeq = new Map(queued.map((q) => [`${q.row.deviceId}/${q.row.seq}`, q.signed]));
     const latest = new Map<string, { seq: number; at: Date }>();
@@ -142,6 +160,12 @@ export class HeartbeatWriter {
     await this.flush();
     clearTimeout(this.#timer);
   }
+}
+
+interface Queued {
+  row: HeartbeatRow;
+  signed: Signed;
+  onCommitted?: () => void;
 }
 
 interface DayRollup {

@@ -12,10 +12,10 @@ import {
   type edge,
 } from '@edgenet/proto';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
-import { devices } from '../db/schema/index.js';
+import { devices, heartbeats } from '../db/schema/index.js';
 import type { DeviceRegistry, KnownDevice } from './device-registry.js';
 import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
@@ -37,6 +37,22 @@ export interface IngestDeps {
   policy: Readonly<CountingPolicy>;
   /** Heartbeats per second for the dashboard (issue 6); optional so ingest runs without it. */
   rate?: HeartbeatRate;
+  /**
+   * Several platform instances split the devices' messages (external broker, shared subscription):
+   * a device's previous heartbeat may have gone to another instance, so its state is re-read from
+   * the database whenever this instance did not see the heartbeat just before.
+   */
+  shared?: boolean;
+}
+
+export interface HandleOptions {
+  /**
+   * Filled in by handle() for an accepted heartbeat: resolves once its row is committed. The
+   * external-broker consumer acknowledges a QoS 1 message only then, so a killed instance loses
+   * nothing: the broker redelivers what it had not acknowledged (docs/scale-out.md). handle()
+   * itself returns as soon as the row is queued, so a device's next message is not held up.
+   */
+  commit?: { committed?: Promise<void> };
 }
 
 export type IngestOutcome = 'accepted' | 'rejected';
@@ -60,10 +76,10 @@ export class Ingest {
     return this.#inFlight === 0 ? Promise.resolve() : new Promise((resolve) => (this.#idle = resolve));
   }
 
-  async handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt = new Date()): Promise<IngestOutcome> {
+  async handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt = new Date(), opts: HandleOptions = {}): Promise<IngestOutcome> {
     this.#inFlight += 1;
     try {
-      return await this.#handle(deviceId, kind, payload, receivedAt);
+      return await this.#handle(deviceId, kind, payload, receivedAt, opts);
     } finally {
       this.#inFlight -= 1;
       if (this.#inFlight === 0 && this.#idle) {
@@ -73,7 +89,7 @@ export class Ingest {
     }
   }
 
-  async #handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt: Date): Promise<IngestOutcome> {
+  async #handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt: Date, opts: HandleOptions): Promise<IngestOutcome> {
     const decoded = decodeDeviceMessage(kind, payload);
     if (!decoded.ok) return this.#reject('malformed', deviceId, decoded.reason);
 
@@ -84,7 +100,7 @@ export class Ingest {
       return this.#reject('bad_signature', deviceId, `${kind} signature does not verify with the enrolled key`);
     }
 
-    const ok = await this.#dispatch(device, decoded, receivedAt, decoded.envelope);
+    const ok = await this.#dispatch(device, decoded, receivedAt, decoded.envelope, opts);
     if (!ok) return 'rejected';
     this.accepted[kind] += 1;
     return 'accepted';
@@ -95,13 +111,13 @@ export class Ingest {
     return 'rejected';
   }
 
-  async #dispatch(device: KnownDevice, m: DecodedMessage, receivedAt: Date, envelope: edge.v1.Envelope): Promise<boolean> {
+  async #dispatch(device: KnownDevice, m: DecodedMessage, receivedAt: Date, envelope: edge.v1.Envelope, opts: HandleOptions): Promise<boolean> {
     switch (m.kind) {
       case 'hello':
         await this.#hello(device, m.message, receivedAt);
         return true;
       case 'heartbeat':
-        return this.#heartbeat(device, m.message, receivedAt, envelope);
+        return this.#heartbeat(device, m.message, receivedAt, envelope, opts);
       case 'workstations':
         await replaceWorkstationMapping(this.#d.db, device, m.message.workstationCodes, m.message.revision, receivedAt);
         return true;
@@ -124,6 +140,7 @@ export class Ingest {
         kind: deviceKindFromProto(hello.kind) ?? undefined,
         inventory,
         heartbeatIntervalMs: hello.heartbeatIntervalMs,
+        helloOffsetMs: device.helloOffsetMs,
       })
       .where(eq(devices.id, device.id));
     this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
@@ -136,9 +153,13 @@ export class Ingest {
     }
   }
 
-  async #heartbeat(device: KnownDevice, hb: edge.v1.Heartbeat, receivedAt: Date, envelope: edge.v1.Envelope): Promise<boolean> {
-    // seq is strictly increasing for the device's life; a repeat is a QoS 1 redelivery or a replay.
-    if (hb.seq <= device.lastSeq) {
+  async #heartbeat(device: KnownDevice, hb: edge.v1.Heartbeat, receivedAt: Date, envelope: edge.v1.Envelope, opts: HandleOptions): Promise<boolean> {
+    if (this.#d.shared && hb.seq !== device.lastSeq + 1) await this.#d.registry.refresh(device);
+    // seq is strictly increasing for the device's life. One at or below the newest accepted is a
+    // QoS 1 redelivery or a replay when it is stored already; if it is not, it is a heartbeat that
+    // arrived out of order (another instance, or a session's backlog after a failover) and is kept.
+    const late = hb.seq <= device.lastSeq;
+    if (late && (hb.seq === device.lastSeq || (await this.#stored(device.id, hb.seq)))) {
       this.#d.rejects.reject('duplicate', device.id, `seq ${hb.seq} <= last accepted ${device.lastSeq}`);
       // Redelivery repeats the last few; far behind is someone replaying captured traffic.
       if (device.lastSeq - hb.seq >= this.#d.policy.replay.windowSeq) {
@@ -158,19 +179,25 @@ export class Ingest {
     if (decision.skewMs !== undefined) await this.#flagSkew(device, decision.skewMs, receivedAt, `heartbeat seq ${hb.seq}`);
     const inference = hb.inference as edge.v1.InferenceCounters | null;
     const total = inference?.total ?? 0;
-    // The counter is cumulative since the agent started; a smaller value means it restarted.
-    const inferenceDelta = total >= device.lastInferenceTotal ? total - device.lastInferenceTotal : total;
+    // The counter is cumulative since the agent started; a smaller value means it restarted. A late
+    // heartbeat adds nothing: the newer one already counted from an older total.
+    const inferenceDelta = late ? 0 : total >= device.lastInferenceTotal ? total - device.lastInferenceTotal : total;
     // The hash chain (docs/evidence.md): an empty prev_hash (re)starts it; otherwise it must name the
     // body accepted just before. A break is recorded on the row, not refused: a queue that dropped
     // messages breaks it honestly, and the evidence shows where.
     const body = Buffer.from(envelope.body);
     const prevHash = hb.prevHash.length > 0 ? Buffer.from(hb.prevHash) : null;
-    const chainOk = prevHash === null ? null : device.lastBodyHash !== null && prevHash.equals(device.lastBodyHash);
-    device.lastBodyHash = createHash('sha256').update(body).digest();
-    device.lastSeq = hb.seq;
-    device.lastInferenceTotal = total;
+    // A late one's predecessor is not what this instance holds: its link is left for the verifier.
+    const chainOk = prevHash === null || late ? null : device.lastBodyHash !== null && prevHash.equals(device.lastBodyHash);
+    if (!late) {
+      device.lastBodyHash = createHash('sha256').update(body).digest();
+      device.lastSeq = hb.seq;
+      device.lastInferenceTotal = total;
+    }
     device.lastFiledMs = Math.max(device.lastFiledMs, decision.filedAtMs);
     this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
+    let onCommitted: (() => void) | undefined;
+    if (opts.commit) opts.commit.committed = new Promise((resolve) => (onCommitted = resolve));
     await this.#d.writer.enqueue({
       deviceId: device.id,
       seq: hb.seq,
@@ -194,9 +221,16 @@ export class Ingest {
       body,
       prevHash,
       chainOk,
-    }, { signature: Buffer.from(envelope.signature), keyId: device.keyId });
+    }, { signature: Buffer.from(envelope.signature), keyId: device.keyId }, onCommitted);
     this.#d.rate?.note(device.enterpriseId);
     return true;
+  }
+
+  /** Whether this heartbeat is already stored, or on its way to be (the writer's queue). */
+  async #stored(deviceId: string, seq: number): Promise<boolean> {
+    if (this.#d.writer.holds(deviceId, seq)) return true;
+    const [row] = await this.#d.db.select({ seq: heartbeats.seq }).from(heartbeats).where(and(eq(heartbeats.deviceId, deviceId), eq(heartbeats.seq, seq))).limit(1);
+    return row !== undefined;
   }
 
   #flagSkew(device: KnownDevice, skewMs: number, receivedAt: Date, seenIn: string): Promise<void> {

@@ -7,7 +7,13 @@
 // one per device — a restarted platform sees thousands of devices come back in seconds, issue 7),
 // and appends every transition to device_connections (issue 6: connection history), so the database
 // never shows an older state after a newer one and no transition is left out of the history.
-import { inArray, sql } from 'drizzle-orm';
+//
+// Shared mode (external broker, several platform instances): no instance sees all of a device's
+// messages nor its connection, so memory decides nothing. Every transition is a conditional UPDATE
+// of devices.online (… where not online / where online … returning id): whichever instance flips
+// the row records the transition, exactly once, and the timeout sweep reads last_seen_at, which
+// every instance advances. Losing an instance loses no presence state.
+import { and, inArray, lt, or, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { deviceConnections, devices } from '../db/schema/index.js';
@@ -39,23 +45,36 @@ export class Presence {
   #pendingState = new Map<string, boolean>();
   #pendingHistory: Transition[] = [];
   #sweeper: NodeJS.Timeout | undefined;
+  readonly #shared: boolean;
+  /** Shared mode: devices seen since the last flush, to be marked online where they are not. */
+  #sharedSeen = new Set<string>();
 
-  constructor(db: Database, log: Logger, offlineAfterIntervals: number) {
+  constructor(db: Database, log: Logger, offlineAfterIntervals: number, shared = false) {
     this.#db = db;
     this.#log = log;
     this.#offlineAfterIntervals = offlineAfterIntervals;
+    this.#shared = shared;
   }
 
-  /** After a restart nobody is connected yet: whatever the database says, every device starts offline. */
+  /**
+   * After a restart nobody is connected to this process yet: whatever the database says, every
+   * device starts offline. Not in shared mode: devices are connected to the broker, not to us, and
+   * other instances are serving them.
+   */
   async start(sweepMs: number): Promise<void> {
+    this.#sweeper = setInterval(() => (this.#shared ? this.#sharedSweep() : this.sweep()), sweepMs);
+    this.#sweeper.unref();
+    if (this.#shared) return;
     const was = await this.#db.update(devices).set({ online: false }).where(sql`${devices.online}`).returning({ id: devices.id });
     const now = Date.now();
     await this.#history(was.map((d) => ({ deviceId: d.id, online: false, cause: 'platform restart', atMs: now, remoteAddress: null })));
-    this.#sweeper = setInterval(() => this.sweep(), sweepMs);
-    this.#sweeper.unref();
   }
 
   seen(deviceId: string, intervalMs: number, nowMs = Date.now()): void {
+    if (this.#shared) {
+      this.#sharedSeen.add(deviceId);
+      return this.#schedule();
+    }
     const entry = this.#entries.get(deviceId);
     if (entry) {
       entry.lastSeenMs = Math.max(entry.lastSeenMs, nowMs);
@@ -75,6 +94,14 @@ export class Presence {
   }
 
   disconnected(deviceId: string, cause: string): void {
+    if (this.#shared) {
+      this.#enqueue(async () => {
+        const now = new Date();
+        const was = await this.#db.update(devices).set({ online: false }).where(and(inArray(devices.id, [deviceId]), sql`${devices.online}`)).returning({ id: devices.id });
+        await this.#history(was.map((d) => ({ deviceId: d.id, online: false, cause, atMs: now.getTime(), remoteAddress: null })));
+      });
+      return;
+    }
     const entry = this.#entries.get(deviceId);
     if (!entry?.online) return;
     entry.online = false;
@@ -90,10 +117,6 @@ export class Presence {
       }
     }
     if (expired.length > 0) this.#write(expired, false, 'heartbeat timeout', nowMs);
-  }
-
-  isOnline(deviceId: string): boolean {
-    return this.#entries.get(deviceId)?.online ?? false;
   }
 
   /** Resolves when every transition so far is in the database. */
@@ -112,17 +135,57 @@ export class Presence {
       this.#pendingState.set(deviceId, online);
       this.#pendingHistory.push({ deviceId, online, cause, atMs, remoteAddress: this.#addresses.get(deviceId) ?? null });
     }
+    this.#schedule();
+  }
+
+  #schedule(): void {
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    this.#chain = this.#chain
-      .then(() => {
-        this.#flushScheduled = false;
-        return this.#flush();
-      })
-      .catch((err: unknown) => this.#log.error({ err }, 'presence write failed'));
+    this.#enqueue(() => {
+      this.#flushScheduled = false;
+      return this.#flush();
+    });
+  }
+
+  #enqueue(step: () => Promise<void>): void {
+    this.#chain = this.#chain.then(step).catch((err: unknown) => this.#log.error({ err }, 'presence write failed'));
+  }
+
+  /** Shared mode: offline every device whose last heartbeat, by any instance, is too old. */
+  #sharedSweep(): void {
+    this.#enqueue(async () => {
+      const now = new Date();
+      const timeout = sql`${now.toISOString()}::timestamptz - ${devices.heartbeatIntervalMs} * ${this.#offlineAfterIntervals} * interval '1 millisecond'`;
+      const was = await this.#db
+        .update(devices)
+        .set({ online: false })
+        .where(and(sql`${devices.online}`, or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, timeout))))
+        .returning({ id: devices.id });
+      if (was.length > 0) this.#log.info({ devices: was.length <= 10 ? was.map((d) => d.id) : was.length, online: false }, 'device offline');
+      await this.#history(was.map((d) => ({ deviceId: d.id, online: false, cause: 'heartbeat timeout', atMs: now.getTime(), remoteAddress: null })));
+    });
+  }
+
+  /** Shared mode: online every device seen since the last flush that the database has offline. */
+  async #sharedFlush(): Promise<void> {
+    const ids = [...this.#sharedSeen];
+    this.#sharedSeen = new Set();
+    const now = new Date();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      // last_seen_at moves with it, so a sweep cannot take the device offline again before the
+      // writer's batch with its heartbeat is committed.
+      const was = await this.#db
+        .update(devices)
+        .set({ online: true, lastSeenAt: sql`greatest(${devices.lastSeenAt}, ${now.toISOString()}::timestamptz)` })
+        .where(and(inArray(devices.id, ids.slice(i, i + CHUNK)), sql`not ${devices.online}`))
+        .returning({ id: devices.id });
+      if (was.length > 0) this.#log.info({ devices: was.length <= 10 ? was.map((d) => d.id) : was.length, online: true }, 'device online');
+      await this.#history(was.map((d) => ({ deviceId: d.id, online: true, cause: 'heartbeat', atMs: now.getTime(), remoteAddress: null })));
+    }
   }
 
   async #flush(): Promise<void> {
+    if (this.#shared) return this.#sharedFlush();
     const state = this.#pendingState;
     const history = this.#pendingHistory;
     this.#pendingState = new Map();

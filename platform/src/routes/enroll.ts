@@ -139,7 +139,7 @@ export function brokerAddress(ctx: PlatformContext, requestHost: string) {
  */
 async function flagDuplicates(
   tx: Tx,
-  { flags, presence }: PlatformContext,
+  { flags }: PlatformContext,
   device: { id: string; keyChanged: boolean },
   fingerprint: string,
   now: Date,
@@ -151,7 +151,9 @@ async function flagDuplicates(
       await flags.raise(twin.id, 'duplicate_hardware', `${twins.length} enrolled devices share hardware fingerprint ${fingerprint.slice(0, 16)}…`, evidence, tx);
     }
   }
-  if (device.keyChanged && presence.isOnline(device.id)) {
+  // devices.online, not this process's memory: another platform instance may hold the connection.
+  const [current] = device.keyChanged ? await tx.select({ online: devices.online }).from(devices).where(eq(devices.id, device.id)) : [];
+  if (current?.online) {
     await flags.raise(device.id, 'duplicate_hardware', 'the hardware re-enrolled with a new key while the device was connected with its old key', {
       fingerprint, detectedAt: now.toISOString(),
     }, tx);

@@ -20,6 +20,9 @@ export const devices = pgTable(
     heartbeatIntervalMs: integer('heartbeat_interval_ms').notNull(),
     online: boolean('online').notNull().default(false),
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    // Device clock minus platform clock at the latest hello (ms). Kept here, not only in memory, so
+    // any platform instance can file the device's queued heartbeats (filing.ts) whichever got the hello.
+    helloOffsetMs: bigint('hello_offset_ms', { mode: 'number' }),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),

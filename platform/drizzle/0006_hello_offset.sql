@@ -1,0 +1,1 @@
+ALTER TABLE "devices" ADD COLUMN "hello_offset_ms" bigint;

@@ -1,0 +1,242 @@
+// External broker mode (issue 7): devices connect to a broker cluster the project did not write
+// (EMQX in production, Mosquitto in tests) and every platform instance consumes their traffic
+// through one shared subscription, $share/{group}/edge/v1/d/+/+ [MQTT-5.0 4.8.2; EMQX and
+// Mosquitto 2 accept it from MQTT 3.1.1 clients too], so the instances split the ingest.
+//
+// Written on mqtt-packet rather than mqtt.js because of one property: a QoS 1 message is
+// acknowledged only after its heartbeat is committed to the database. mqtt.js handles one incoming
+// message at a time when acknowledgements wait (handleMessage), which would cap an instance at one
+// database commit per message; here messages are handled concurrently (one after another per
+// device) and PUBACKs go out in the order the PUBLISHes came, as [MQTT-4.6.0-2] requires.
+//
+// The session is persistent (clean session 0, client id from EDGENET_INSTANCE_ID): what the broker
+// sent and was not acknowledged when an instance died is sent again when it comes back, and what
+// was queued for it meanwhile follows [MQTT-4.4.0-1]. A message stored but not acknowledged comes
+// back as a duplicate, which ingest recognises by (device, seq).
+import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
+import { readFileSync } from 'node:fs';
+import mqttPacket, { type Packet } from 'mqtt-packet';
+import { parseDeviceTopic } from '@edgenet/proto';
+import type { Logger } from 'pino';
+import type { Ingest } from '../ingest/ingest.js';
+
+export interface ExternalBrokerOptions {
+  url: string;
+  username: string | undefined;
+  password: string | undefined;
+  /** PEM of the CA that signed the broker's certificate; unset: the system's CAs. */
+  caFile: string | undefined;
+  shareGroup: string;
+  instanceId: string;
+  keepaliveS?: number;
+}
+
+interface Pending {
+  messageId: number;
+  done: boolean;
+}
+
+/** One connection's state: its acknowledgements die with it (the broker resends on the next). */
+interface Connection {
+  socket: Socket;
+  acks: Pending[];
+  lastHeardMs: number;
+}
+
+const RECONNECT_BASE_MS = 500;
+const RECONNECT_CAP_MS = 30_000;
+
+export class ExternalBroker {
+  readonly #opts: Required<ExternalBrokerOptions>;
+  readonly #ingest: Ingest;
+  readonly #log: Logger;
+  readonly #ca: Buffer | undefined;
+  readonly #topic: string;
+  /** Per device, the tail of its messages being handled: one device's messages stay in order. */
+  readonly #chains = new Map<string, Promise<unknown>>();
+  /** Messages handled or being handled whose PUBACK is not sent yet. */
+  readonly #unacked = new Set<Promise<void>>();
+  readonly #flush: () => Promise<void>;
+  #conn: Connection | null = null;
+  #subscribed = false;
+  #closing = false;
+  #attempt = 0;
+  #retry: NodeJS.Timeout | undefined;
+  #ping: NodeJS.Timeout | undefined;
+  #readyResolve!: () => void;
+  readonly #firstReady = new Promise<void>((resolve) => (this.#readyResolve = resolve));
+  /** Messages consumed and acknowledged since start. */
+  acknowledged = 0;
+
+  /** `flush` commits the heartbeats queued so far (HeartbeatWriter.flush): used at close. */
+  constructor(opts: ExternalBrokerOptions, ingest: Ingest, flush: () => Promise<void>, log: Logger) {
+    this.#opts = { keepaliveS: 30, ...opts };
+    this.#flush = flush;
+    this.#ingest = ingest;
+    this.#log = log.child({ broker: opts.url });
+    this.#ca = opts.caFile ? readFileSync(opts.caFile) : undefined;
+    this.#topic = `$share/${opts.shareGroup}/edge/v1/d/+/+`;
+  }
+
+  /** True while connected and subscribed: readiness for a load balancer (/readyz). */
+  get ready(): boolean {
+    return this.#subscribed;
+  }
+
+  /** Starts connecting; resolves at the first subscription granted (it keeps retrying until then). */
+  start(): Promise<void> {
+    this.#connect();
+    return this.#firstReady;
+  }
+
+  #connect(): void {
+    const url = new URL(this.#opts.url);
+    const port = Number(url.port) || (url.protocol === 'mqtts:' ? 8883 : 1883);
+    const socket = url.protocol === 'mqtts:'
+      ? connectTls({ host: url.hostname, port, ca: this.#ca, servername: url.hostname, minVersion: 'TLSv1.2' })
+      : connectTcp({ host: url.hostname, port });
+    const conn: Connection = { socket, acks: [], lastHeardMs: Date.now() };
+    this.#conn = conn;
+    const parser = mqttPacket.parser({ protocolVersion: 4 });
+    parser.on('packet', (packet: Packet) => this.#onPacket(conn, packet));
+    parser.on('error', (err: Error) => {
+      this.#log.error({ err }, 'malformed packet from the broker; reconnecting');
+      socket.destroy();
+    });
+    socket.on(url.protocol === 'mqtts:' ? 'secureConnect' : 'connect', () => {
+      this.#send(conn, {
+        cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: false, keepalive: this.#opts.keepaliveS,
+        clientId: `edgenet-platform-${this.#opts.instanceId}`,
+        ...(this.#opts.username ? { username: this.#opts.username } : {}),
+        ...(this.#opts.password ? { password: Buffer.from(this.#opts.password) } : {}),
+      });
+    });
+    socket.on('data', (chunk: Buffer) => {
+      conn.lastHeardMs = Date.now();
+      parser.parse(chunk);
+    });
+    socket.on('error', (err) => this.#log.warn({ err: err.message }, 'broker connection error'));
+    socket.on('close', () => this.#onClose(conn));
+  }
+
+  #onPacket(conn: Connection, packet: Packet): void {
+    switch (packet.cmd) {
+      case 'connack':
+        if (packet.returnCode !== 0) {
+          // 4 bad user name or password, 5 not authorised [MQTT-3.2.2-3]: an operator must fix it.
+          this.#log.error({ returnCode: packet.returnCode }, 'the broker refused the platform\'s connection');
+          conn.socket.destroy();
+          return;
+        }
+        this.#attempt = 0;
+        this.#send(conn, { cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: this.#topic, qos: 1 }] });
+        this.#startPing(conn);
+        return;
+      case 'suback':
+        if (packet.granted[0] === 0x80) {
+          this.#log.error({ topic: this.#topic }, 'the broker refused the shared subscription (check its authorisation rules)');
+          conn.socket.destroy();
+          return;
+        }
+        this.#subscribed = true;
+        this.#log.info({ topic: this.#topic, sessionId: `edgenet-platform-${this.#opts.instanceId}` }, 'consuming device traffic from the external broker');
+        this.#readyResolve();
+        return;
+      case 'publish':
+        return this.#onPublish(conn, packet);
+      default:
+        return; // pingresp (lastHeardMs is enough), and nothing else is expected
+    }
+  }
+
+  #onPublish(conn: Connection, packet: mqttPacket.IPublishPacket): void {
+    const pending: Pending | null = packet.qos > 0 && packet.messageId !== undefined ? { messageId: packet.messageId, done: false } : null;
+    if (pending) conn.acks.push(pending);
+    const finish = () => {
+      if (!pending) return;
+      pending.done = true;
+      this.#flushAcks(conn);
+    };
+    const parsed = parseDeviceTopic(packet.topic);
+    if (!parsed) return finish(); // commands to devices match the filter too; they are not ingest's
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    const receivedAt = new Date();
+    // One device's messages are handled in order (its seq and hash chain); its next message need
+    // not wait for this one's commit, only the acknowledgement does.
+    const commit: { committed?: Promise<void> } = {};
+    const previous = this.#chains.get(parsed.deviceId) ?? Promise.resolve();
+    const handled = previous
+      .then(() => this.#ingest.handle(parsed.deviceId, parsed.kind, payload, receivedAt, { commit }))
+      .catch((err: unknown) => this.#log.error({ err, deviceId: parsed.deviceId, kind: parsed.kind }, 'ingest failed'));
+    this.#chains.set(parsed.deviceId, handled);
+    const acked = handled.then(async () => {
+      if (this.#chains.get(parsed.deviceId) === handled) this.#chains.delete(parsed.deviceId);
+      await commit.committed;
+      finish();
+    });
+    this.#unacked.add(acked);
+    void acked.finally(() => this.#unacked.delete(acked));
+  }
+
+  /** PUBACKs in arrival order: the finished prefix of the queue. */
+  #flushAcks(conn: Connection): void {
+    if (this.#conn !== conn) return; // that connection is gone; the broker will send them again
+    while (conn.acks[0]?.done) {
+      const { messageId } = conn.acks.shift()!;
+      this.#send(conn, { cmd: 'puback', messageId });
+      this.acknowledged += 1;
+    }
+  }
+
+  #startPing(conn: Connection): void {
+    clearInterval(this.#ping);
+    const keepaliveMs = this.#opts.keepaliveS * 1_000;
+    this.#ping = setInterval(() => {
+      // Nothing heard for 1.5 keep-alives [MQTT-3.1.2-24]: the connection is dead even if TCP says not.
+      if (Date.now() - conn.lastHeardMs > keepaliveMs * 1.5) return conn.socket.destroy();
+      this.#send(conn, { cmd: 'pingreq' });
+    }, keepaliveMs / 2);
+    this.#ping.unref();
+  }
+
+  #onClose(conn: Connection): void {
+    if (this.#conn !== conn) return;
+    this.#conn = null;
+    this.#subscribed = false;
+    clearInterval(this.#ping);
+    if (this.#closing) return;
+    // Full jitter (as the agent does, agent/src/backoff.ts): instances that lost the broker together
+    // do not come back in lockstep.
+    const delay = Math.random() * Math.min(RECONNECT_CAP_MS, RECONNECT_BASE_MS * 2 ** this.#attempt++);
+    this.#log.warn({ retryInMs: Math.round(delay) }, 'lost the external broker; reconnecting');
+    this.#retry = setTimeout(() => this.#connect(), delay);
+  }
+
+  #send(conn: Connection, packet: Packet): void {
+    if (!conn.socket.destroyed) conn.socket.write(mqttPacket.generate(packet, { protocolVersion: 4 }));
+  }
+
+  /**
+   * Stops consuming: handles the messages already received, commits their rows and sends their
+   * PUBACKs, then disconnects. The session stays on the broker, which keeps this instance's share
+   * until it returns.
+   */
+  async close(): Promise<void> {
+    this.#closing = true;
+    clearTimeout(this.#retry);
+    const conn = this.#conn;
+    if (!conn) return;
+    conn.socket.pause(); // no new messages from here on
+    await Promise.allSettled([...this.#chains.values()]);
+    await this.#flush();
+    await Promise.allSettled([...this.#unacked]);
+    this.#send(conn, { cmd: 'disconnect' });
+    clearInterval(this.#ping);
+    await new Promise<void>((resolve) => {
+      conn.socket.once('close', () => resolve());
+      conn.socket.end();
+      setTimeout(() => conn.socket.destroy(), 2_000).unref();
+    });
+  }
+}

@@ -1,0 +1,56 @@
+// The built platform as a separate process (`node platform/dist/server.js`), the way a service
+// manager or a container runs it, so a test can kill it with SIGKILL mid-load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { OPERATOR_TOKEN } from './platform.js';
+
+const SERVER = fileURLToPath(new URL('../../platform/dist/server.js', import.meta.url));
+
+export interface PlatformProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  output(): string;
+  api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export async function spawnPlatform(env: Record<string, string>): Promise<PlatformProcess> {
+  const child = spawn(process.execPath, [SERVER], {
+    env: {
+      ...process.env, EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: '0', EDGENET_HTTPS: 'false', EDGENET_MQTTS_PORT: '0',
+      EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN, EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
+      EDGENET_LOG_LEVEL: process.env.EDGENET_TEST_LOG_LEVEL ?? 'warn', ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+      const m = /API\s+http:\/\/[^:]+:(\d+)\//.exec(err);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`platform exited with ${code}: ${err}${out}`)));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    child,
+    baseUrl,
+    output: () => out,
+    async api(method, path, body) {
+      const headers: Record<string, string> = { authorization: `Bearer ${OPERATOR_TOKEN}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
