@@ -103,8 +103,8 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
       }
       brokerUp = true;
     } else {
-      // Not awaited: the instance serves its API while it (re)connects; /readyz says when it consumes.
-      void external!.start();
+      // The instance serves its API while it (re)connects; /readyz says when it consumes.
+      external!.start();
     }
     await app.listen({ port: config.httpPort, host: config.httpHost }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
   } catch (err) {

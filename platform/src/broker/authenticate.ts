@@ -19,14 +19,24 @@ export function makeAuthenticate(registry: DeviceRegistry, rejects: RejectCounte
       done(refuse(code, why), false);
     };
     if (!username || !password) return fail(4, 'username and password are required');
-    // The client id is the device id, so one device cannot take over another's session.
     if (client.id !== username) return fail(2, 'client id must equal the device id');
-    registry.get(username).then(
-      (device) => {
-        if (!device || !secretMatches(password, device.passwordHash)) return fail(4, 'bad device id or password');
-        done(null, true);
-      },
+    deviceCredentialProblem(registry, client.id, username, password).then(
+      (problem) => (problem ? fail(4, problem) : done(null, true)),
       (err: unknown) => done(Object.assign(refuse(5, 'credential lookup failed'), { returnCode: 3, cause: err }) as AuthenticateError, false),
     );
   };
+}
+
+/**
+ * Why these CONNECT credentials are refused, or null when they are a device's enrollment
+ * credentials. Shared by the embedded broker and the external broker's hook (routes/broker-hooks.ts).
+ */
+export async function deviceCredentialProblem(
+  registry: DeviceRegistry, clientId: string, username: string | undefined, password: string | Buffer | undefined,
+): Promise<string | null> {
+  if (!username || !password) return 'username and password are required';
+  // The client id is the device id, so one device cannot take over another's session.
+  if (clientId !== username) return 'client id must equal the device id';
+  const device = await registry.get(username);
+  return device && secretMatches(password, device.passwordHash) ? null : 'bad device id or password';
 }

@@ -64,8 +64,6 @@ export class ExternalBroker {
   #attempt = 0;
   #retry: NodeJS.Timeout | undefined;
   #ping: NodeJS.Timeout | undefined;
-  #readyResolve!: () => void;
-  readonly #firstReady = new Promise<void>((resolve) => (this.#readyResolve = resolve));
   /** Messages consumed and acknowledged since start. */
   acknowledged = 0;
 
@@ -84,10 +82,9 @@ export class ExternalBroker {
     return this.#subscribed;
   }
 
-  /** Starts connecting; resolves at the first subscription granted (it keeps retrying until then). */
-  start(): Promise<void> {
+  /** Starts connecting, and keeps reconnecting until close(); `ready` says when it consumes. */
+  start(): void {
     this.#connect();
-    return this.#firstReady;
   }
 
   #connect(): void {
@@ -141,7 +138,6 @@ export class ExternalBroker {
         }
         this.#subscribed = true;
         this.#log.info({ topic: this.#topic, sessionId: `edgenet-platform-${this.#opts.instanceId}` }, 'consuming device traffic from the external broker');
-        this.#readyResolve();
         return;
       case 'publish':
         return this.#onPublish(conn, packet);

@@ -13,7 +13,7 @@
 // of devices.online (… where not online / where online … returning id): whichever instance flips
 // the row records the transition, exactly once, and the timeout sweep reads last_seen_at, which
 // every instance advances. Losing an instance loses no presence state.
-import { and, inArray, lt, or, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { deviceConnections, devices } from '../db/schema/index.js';
@@ -94,14 +94,7 @@ export class Presence {
   }
 
   disconnected(deviceId: string, cause: string): void {
-    if (this.#shared) {
-      this.#enqueue(async () => {
-        const now = new Date();
-        const was = await this.#db.update(devices).set({ online: false }).where(and(inArray(devices.id, [deviceId]), sql`${devices.online}`)).returning({ id: devices.id });
-        await this.#history(was.map((d) => ({ deviceId: d.id, online: false, cause, atMs: now.getTime(), remoteAddress: null })));
-      });
-      return;
-    }
+    if (this.#shared) return this.#enqueue(() => this.#sharedSet(false, cause, new Date(), eq(devices.id, deviceId)));
     const entry = this.#entries.get(deviceId);
     if (!entry?.online) return;
     entry.online = false;
@@ -153,16 +146,10 @@ export class Presence {
 
   /** Shared mode: offline every device whose last heartbeat, by any instance, is too old. */
   #sharedSweep(): void {
-    this.#enqueue(async () => {
+    this.#enqueue(() => {
       const now = new Date();
       const timeout = sql`${now.toISOString()}::timestamptz - ${devices.heartbeatIntervalMs} * ${this.#offlineAfterIntervals} * interval '1 millisecond'`;
-      const was = await this.#db
-        .update(devices)
-        .set({ online: false })
-        .where(and(sql`${devices.online}`, or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, timeout))))
-        .returning({ id: devices.id });
-      if (was.length > 0) this.#log.info({ devices: was.length <= 10 ? was.map((d) => d.id) : was.length, online: false }, 'device offline');
-      await this.#history(was.map((d) => ({ deviceId: d.id, online: false, cause: 'heartbeat timeout', atMs: now.getTime(), remoteAddress: null })));
+      return this.#sharedSet(false, 'heartbeat timeout', now, or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, timeout)));
     });
   }
 
@@ -171,17 +158,23 @@ export class Presence {
     const ids = [...this.#sharedSeen];
     this.#sharedSeen = new Set();
     const now = new Date();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      // last_seen_at moves with it, so a sweep cannot take the device offline again before the
-      // writer's batch with its heartbeat is committed.
-      const was = await this.#db
-        .update(devices)
-        .set({ online: true, lastSeenAt: sql`greatest(${devices.lastSeenAt}, ${now.toISOString()}::timestamptz)` })
-        .where(and(inArray(devices.id, ids.slice(i, i + CHUNK)), sql`not ${devices.online}`))
-        .returning({ id: devices.id });
-      if (was.length > 0) this.#log.info({ devices: was.length <= 10 ? was.map((d) => d.id) : was.length, online: true }, 'device online');
-      await this.#history(was.map((d) => ({ deviceId: d.id, online: true, cause: 'heartbeat', atMs: now.getTime(), remoteAddress: null })));
-    }
+    for (let i = 0; i < ids.length; i += CHUNK) await this.#sharedSet(true, 'heartbeat', now, inArray(devices.id, ids.slice(i, i + CHUNK)));
+  }
+
+  /**
+   * Shared mode: sets devices.online where it differs and `where` holds, and records a transition
+   * for exactly the rows this statement flipped. Coming online also advances last_seen_at, so a
+   * sweep cannot take the device offline again before the writer's batch with its heartbeat commits.
+   */
+  async #sharedSet(online: boolean, cause: string, now: Date, where: SQL | undefined): Promise<void> {
+    const was = await this.#db
+      .update(devices)
+      .set(online ? { online, lastSeenAt: sql`greatest(${devices.lastSeenAt}, ${now.toISOString()}::timestamptz)` } : { online })
+      .where(and(where, online ? sql`not ${devices.online}` : sql`${devices.online}`))
+      .returning({ id: devices.id });
+    if (was.length === 0) return;
+    this.#log.info({ devices: was.length <= 10 ? was.map((d) => d.id) : was.length, online, cause }, online ? 'device online' : 'device offline');
+    await this.#history(was.map((d) => ({ deviceId: d.id, online, cause, atMs: now.getTime(), remoteAddress: null })));
   }
 
   async #flush(): Promise<void> {

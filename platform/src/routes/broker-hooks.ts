@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { commandTopic, parseDeviceTopic } from '@edgenet/proto';
-import { secretMatches } from '../auth/secrets.js';
+import { deviceCredentialProblem } from '../broker/authenticate.js';
 import type { PlatformContext } from '../context.js';
 import { ERR_UNAUTHENTICATED } from '../errors.js';
 import { errorResponse } from './schemas.js';
@@ -61,16 +61,10 @@ export async function brokerHookRoutes(app: FastifyInstance, ctx: PlatformContex
         const ok = config.brokerPassword !== undefined && password !== undefined && timingSafeEqual(sha256(password), sha256(config.brokerPassword));
         return ok ? { result: 'allow', is_superuser: false } : { result: 'deny' };
       }
-      const deny = (why: string) => {
-        rejects.reject('auth_failed', clientid || username || 'anonymous', why);
-        return { result: 'deny' as const };
-      };
-      if (!username || !password) return deny('username and password are required');
-      // The client id is the device id, so one device cannot take over another's session.
-      if (clientid !== username) return deny('client id must equal the device id');
-      const device = await registry.get(username);
-      if (!device || !secretMatches(password, device.passwordHash)) return deny('bad device id or password');
-      return { result: 'allow', is_superuser: false };
+      const problem = await deviceCredentialProblem(registry, clientid, username, password);
+      if (!problem) return { result: 'allow', is_superuser: false };
+      rejects.reject('auth_failed', clientid || username || 'anonymous', problem);
+      return { result: 'deny' };
     },
   });
 
