@@ -77,13 +77,11 @@ describe('three agents against one platform', () => {
     const offline = history.find((h) => h.event === 'offline')!;
     expect(offline.cause).toBe('heartbeat timeout');
     const offlineAfterMs = Date.parse(offline.at) - Date.parse(lastSeenAt);
-    // Offline after 3 intervals without a heartbeat, never before; the 100 ms sweep adds a little
-    // more, and a CI machine under load can delay the sweep's timer: allowed up to one more interval
-    // (an agent that was still heartbeating would have refreshed lastSeen well within it).
+    // Offline after 3 intervals without a heartbeat; the 100 ms sweep adds a little more.
     expect(offlineAfterMs).toBeGreaterThanOrEqual(3 * INTERVAL_MS);
-    expect(offlineAfterMs).toBeLessThan(4 * INTERVAL_MS);
-    // The last heartbeat came at most one interval before the stop.
-    expect(Date.parse(offline.at) - stoppedAt).toBeLessThan(4 * INTERVAL_MS);
+    expect(offlineAfterMs).toBeLessThan(3 * INTERVAL_MS + 500);
+    // The last heartbeat came at most one interval before the stop: offline within 3 intervals of it.
+    expect(Date.parse(offline.at) - stoppedAt).toBeLessThanOrEqual(3 * INTERVAL_MS + 500);
     expect((await summary()).devices).toEqual({ total: 3, online: 2, offline: 1 });
     silent.proc.child.kill('SIGCONT');
     await waitFor('silent agent back online', async () => (await device(silent.deviceId)).online === true, 10_000, 50);
