@@ -1,11 +1,13 @@
 // A device may publish only under its own prefix, edge/v1/d/{deviceId}/{kind}, and only within the
 // kind's size limit. A refusal closes the connection: MQTT 3.1.1 has no negative PUBACK
 // [MQTT-3.3.5-2], and a device that writes to another's topic is not to be trusted further.
+// An authorised message goes to ingest from here, and the answer waits for it (published.ts).
 import type { Client, PublishPacket } from 'aedes';
 import { MAX_PAYLOAD_BYTES, MAX_TOPIC_LENGTH, parseDeviceTopic } from '@edgenet/proto';
 import type { RejectCounter } from '../ingest/reject-counter.js';
+import type { AcceptPublish } from './published.js';
 
-export function makeAuthorizePublish(rejects: RejectCounter) {
+export function makeAuthorizePublish(rejects: RejectCounter, accept: AcceptPublish) {
   return function authorizePublish(client: Client | null, packet: PublishPacket, done: (error?: Error | null) => void): void {
     const clientId = client?.id ?? 'unknown';
     // [MQTT-4.7.3-3] allows 65,535 bytes of topic; ours are under 70 (proto/src/topics.ts).
@@ -31,6 +33,6 @@ export function makeAuthorizePublish(rejects: RejectCounter) {
     }
     // Retained device messages would be replayed to later subscribers as if new.
     if (packet.retain) packet.retain = false;
-    done(null);
+    accept(client, parsed.deviceId, parsed.kind, packet.payload as Buffer, () => done(null));
   };
 }

@@ -12,7 +12,7 @@ import type { RejectCounter } from '../ingest/reject-counter.js';
 import { makeAuthenticate } from './authenticate.js';
 import { makeAuthorizePublish } from './authorize-publish.js';
 import { makeAuthorizeSubscribe } from './authorize-subscribe.js';
-import { makePublished } from './published.js';
+import { makeAcceptPublish } from './published.js';
 import { guardPacketSize } from './packet-size-guard.js';
 import { PublishRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import type { TlsMaterial } from '../tls/material.js';
@@ -50,12 +50,11 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
         if (ok) noteSecondConnection(client);
         done(err, ok);
       }),
-    authorizePublish: makeAuthorizePublish(deps.rejects),
-    authorizeSubscribe: makeAuthorizeSubscribe(deps.rejects),
-    published: makePublished(deps.ingest, log, deps.rejects, limiter, (deviceId, evidence) =>
+    authorizePublish: makeAuthorizePublish(deps.rejects, makeAcceptPublish(deps.ingest, log, deps.rejects, limiter, (deviceId, evidence) =>
       deps.flags
         .raise(deviceId, 'rate_limited', `published faster than ${deps.rateLimit.ratePerS} messages/s after a burst of ${deps.rateLimit.burst}`, evidence)
-        .catch((err: unknown) => log.error({ err, deviceId }, 'flag write failed'))),
+        .catch((err: unknown) => log.error({ err, deviceId }, 'flag write failed')))),
+    authorizeSubscribe: makeAuthorizeSubscribe(deps.rejects),
     maxClientsIdLength: 64,
     maxTopicLevels: 8,
     drainTimeout: 30_000, // a client that stops reading must not stall delivery to others

@@ -69,8 +69,8 @@ export class Ingest {
   #idle: (() => void) | null = null;
 
   /**
-   * Resolves once no message is being handled. The broker acknowledges QoS 1 before ingest runs, so
-   * on shutdown the platform waits here before its last flush: an acknowledged heartbeat is stored.
+   * Resolves once no message is being handled: on shutdown the platform waits here before its last
+   * flush, so a message the broker has taken is stored even when its device is already gone.
    */
   idle(): Promise<void> {
     return this.#inFlight === 0 ? Promise.resolve() : new Promise((resolve) => (this.#idle = resolve));
