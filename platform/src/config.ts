@@ -65,6 +65,11 @@ export interface PlatformConfig {
   instanceId: string;
   /** Bearer secret the broker sends with its HTTP authentication and authorisation calls. */
   brokerHookToken: string | undefined;
+  /**
+   * Processes serving the embedded broker and the API (node:cluster): 1 runs everything in this
+   * process; more use more cores and spread the connections' file descriptors (docs/scale-out.md).
+   */
+  workers: number;
 }
 
 type Source = Record<string, string | undefined>;
@@ -133,6 +138,7 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     brokerShareGroup: str('EDGENET_BROKER_SHARE_GROUP', 'edgenet'),
     instanceId: str('EDGENET_INSTANCE_ID', hostname()),
     brokerHookToken: optional('EDGENET_BROKER_HOOK_TOKEN'),
+    workers: int('EDGENET_WORKERS', 1, 1, 64),
   };
 
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`EDGENET_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -156,6 +162,12 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     if (!/^mqtts?:\/\/[^/]+$/.test(config.brokerUrl)) problems.push('EDGENET_BROKER_URL must look like mqtt://host:port or mqtts://host:port');
     // Enrollment must tell devices where the broker is: the platform cannot guess the cluster's address.
     if (!config.mqttPublicUrl && !config.mqttsPublicUrl) problems.push('EDGENET_BROKER_URL needs EDGENET_MQTTS_PUBLIC_URL (or EDGENET_MQTT_PUBLIC_URL): the address devices connect to');
+  }
+  if (config.workers > 1) {
+    // One PGlite folder belongs to one process; workers share the database through a server.
+    if (!config.databaseUrl) problems.push('EDGENET_WORKERS above 1 needs DATABASE_URL: PGlite cannot be shared by several processes');
+    // Consumers of an external broker are instances of their own, each with its session name.
+    if (config.brokerUrl) problems.push('EDGENET_WORKERS above 1 is for the embedded broker; with EDGENET_BROKER_URL run one instance per core, each with its own EDGENET_INSTANCE_ID');
   }
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(config.instanceId)) problems.push('EDGENET_INSTANCE_ID must be 1-64 letters, digits, _ . or -');
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(config.brokerShareGroup)) problems.push('EDGENET_BROKER_SHARE_GROUP must be 1-64 letters, digits, _ or -');

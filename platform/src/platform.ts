@@ -1,18 +1,18 @@
 // Composes and runs the whole platform: database → migrations → operator token → ingest →
 // broker → HTTP. `startPlatform` is what server.ts and the tests call; `close` undoes it in reverse.
-import { createBroker, type EmbeddedBroker } from './broker/index.js';
+import { createBroker, type BrokerPeers, type EmbeddedBroker } from './broker/index.js';
 import { ExternalBroker } from './broker/external.js';
 import { buildApp } from './app.js';
 import { ensureOperatorToken } from './auth/bootstrap.js';
 import type { PlatformConfig } from './config.js';
 import type { PlatformContext } from './context.js';
-import { openDatabase, type Backend } from './db/index.js';
+import { openDatabase, type Backend, type DatabaseHandle } from './db/index.js';
 import { migrateDatabase, type HeartbeatStorage } from './db/migrate.js';
 import { PlatformError } from './errors.js';
 import { DeviceRegistry } from './ingest/device-registry.js';
 import { HeartbeatWriter } from './ingest/heartbeat-writer.js';
 import { Ingest } from './ingest/ingest.js';
-import { Presence } from './ingest/presence.js';
+import { markAllOffline, Presence } from './ingest/presence.js';
 import { HeartbeatRate } from './ingest/heartbeat-rate.js';
 import { RejectCounter } from './ingest/reject-counter.js';
 import { FlagRecorder } from './ingest/flags.js';
@@ -21,7 +21,7 @@ import { COUNTING_POLICY } from './certification/policy.js';
 import { ReportSigner } from './certification/signing-keys.js';
 import { createLogger } from './log.js';
 import { AuditLog } from './audit/audit-log.js';
-import { loadTlsMaterial } from './tls/material.js';
+import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
 import type { Logger } from 'pino';
 
 export interface RunningPlatform {
@@ -39,8 +39,24 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel)): Promise<RunningPlatform> {
-  // Certificates first: a platform that cannot serve TLS must not start at all (issue #3).
+export interface StartOptions {
+  /** Set in a cluster's worker (cluster/worker.ts): the other workers' brokers. */
+  peers?: BrokerPeers;
+}
+
+interface Prepared {
+  tls: TlsMaterial;
+  handle: DatabaseHandle;
+  heartbeatStorage: HeartbeatStorage;
+  createdOperatorToken: string | null;
+}
+
+/**
+ * What must happen once before anything listens: certificates (a platform that cannot serve TLS must
+ * not start at all, issue #3), the database and its migrations, the operator token. A cluster's
+ * primary runs it before forking, so workers find everything made and never race to make it.
+ */
+async function prepare(config: Readonly<PlatformConfig>, log: Logger): Promise<Prepared> {
   const tls = await loadTlsMaterial(config);
   const handle = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -54,12 +70,30 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
   );
   const heartbeatStorage = await migrateDatabase(handle, log);
   const createdOperatorToken = await ensureOperatorToken(handle.db, config.operatorToken);
+  return { tls, handle, heartbeatStorage, createdOperatorToken };
+}
 
+/** A cluster primary's start (cluster/primary.ts): prepares, then leaves the serving to workers. */
+export async function prepareCluster(config: Readonly<PlatformConfig>, log: Logger): Promise<Omit<Prepared, 'handle'>> {
+  const { handle, ...prepared } = await prepare(config, log);
+  try {
+    await new ReportSigner(handle.db, config.dataDir).load();
+    // No worker has a connection yet: whatever the database says, every device starts offline.
+    await markAllOffline(handle.db, 'platform restart');
+  } finally {
+    await handle.close();
+  }
+  return prepared;
+}
+
+export async function startPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningPlatform> {
+  const { tls, handle, heartbeatStorage, createdOperatorToken } = await prepare(config, log);
   const { db } = handle;
   const rejects = new RejectCounter(log);
   const registry = new DeviceRegistry(db);
-  // External broker mode: several instances may split the devices' traffic (docs/scale-out.md).
-  const shared = config.brokerUrl !== undefined;
+  // External broker mode, or several workers: more than one process splits the devices' traffic
+  // (docs/scale-out.md).
+  const shared = config.brokerUrl !== undefined || config.workers > 1;
   const presence = new Presence(db, log, config.offlineAfterIntervals, shared);
   const writer = new HeartbeatWriter(db, log, { batchSize: config.heartbeatBatchSize, flushMs: config.heartbeatFlushMs });
   const flags = new FlagRecorder(db, log);
@@ -90,7 +124,7 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
     }, ingest, () => writer.flush(), log);
   } else {
     broker = await createBroker({
-      log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst },
+      log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst }, peers: options.peers,
     });
   }
   const app = await buildApp(context);

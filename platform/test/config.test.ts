@@ -26,4 +26,13 @@ describe('platform configuration', () => {
     expect(c.mqttPort).toBe(0);
     expect(() => loadConfig({ EDGENET_CONFIG: join(file, 'missing') })).toThrowError(/EDGENET_CONFIG/);
   });
+
+  it('takes several workers only on a database server and with the embedded broker', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ EDGENET_WORKERS: '4', DATABASE_URL: 'postgres://db/edgenet' }).workers).toBe(4);
+    expect(() => loadConfig({ EDGENET_WORKERS: '2' })).toThrowError(/EDGENET_WORKERS above 1 needs DATABASE_URL/);
+    expect(() => loadConfig({ EDGENET_WORKERS: '2', DATABASE_URL: 'postgres://db/e', EDGENET_BROKER_URL: 'mqtt://b:1883', EDGENET_MQTT_PUBLIC_URL: 'mqtt://b:1883' }))
+      .toThrowError(/with EDGENET_BROKER_URL run one instance per core/);
+    expect(() => loadConfig({ EDGENET_WORKERS: '0' })).toThrowError(/EDGENET_WORKERS must be an integer from 1 to 64/);
+  });
 });

@@ -9,6 +9,8 @@ const SERVER = fileURLToPath(new URL('../../platform/dist/server.js', import.met
 export interface PlatformProcess {
   child: ChildProcess;
   baseUrl: string;
+  /** The plain MQTT port from the banner, when EDGENET_MQTT_PLAIN=true. */
+  mqttPort: number | null;
   output(): string;
   api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -25,12 +27,15 @@ export async function spawnPlatform(env: Record<string, string>): Promise<Platfo
   });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const [port, mqttPort] = await new Promise<[number, number | null]>((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (c: Buffer) => {
       err += c.toString();
+      // The banner ends with the operator token line: wait for all of it.
+      if (!/operator token.*\n/.test(err)) return;
       const m = /API\s+http:\/\/[^:]+:(\d+)\//.exec(err);
-      if (m) resolve(Number(m[1]));
+      const plain = /plain mqtt:\/\/[^:]+:(\d+)/.exec(err);
+      if (m) resolve([Number(m[1]), plain ? Number(plain[1]) : null]);
     });
     child.once('exit', (code) => reject(new Error(`platform exited with ${code}: ${err}${out}`)));
   });
@@ -38,6 +43,7 @@ export async function spawnPlatform(env: Record<string, string>): Promise<Platfo
   return {
     child,
     baseUrl,
+    mqttPort,
     output: () => out,
     async api(method, path, body) {
       const headers: Record<string, string> = { authorization: `Bearer ${OPERATOR_TOKEN}` };

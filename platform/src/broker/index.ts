@@ -29,6 +29,17 @@ export interface BrokerDeps {
   rejects: RejectCounter;
   flags: FlagRecorder;
   rateLimit: RateLimitOptions;
+  /** The other processes of a cluster (EDGENET_WORKERS > 1), each with a broker of its own. */
+  peers?: BrokerPeers;
+}
+
+/**
+ * Tells the other brokers of a cluster where each device connected, so that a device holds one
+ * session in the whole cluster as it would in one broker [MQTT-3.1.4-2]: the older one is closed.
+ */
+export interface BrokerPeers {
+  announce(deviceId: string, remoteAddress: string | undefined): void;
+  onConnectedElsewhere(handler: (deviceId: string, remoteAddress: string | undefined) => void): void;
 }
 
 export interface EmbeddedBroker {
@@ -59,30 +70,46 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     maxTopicLevels: 8,
     drainTimeout: 30_000, // a client that stops reading must not stall delivery to others
   });
+  const clients = (aedes as unknown as { clients: Record<string, Client | undefined> }).clients;
+  const address = (c: Client | undefined) => (c?.conn as { remoteAddress?: string } | undefined)?.remoteAddress;
   // The same device credentials connected from two places at once (issue #4, identity conflict):
   // the broker keeps the newer session, and the device is flagged with both addresses.
-  function noteSecondConnection(client: Client): void {
-    const current = (aedes as unknown as { clients: Record<string, Client | undefined> }).clients[client.id];
-    const address = (c: Client | undefined) => (c?.conn as { remoteAddress?: string } | undefined)?.remoteAddress;
-    const before = address(current);
-    const now = address(client);
-    if (!current || current === client || before === now) return;
+  function flagConflict(deviceId: string, before: string | undefined, now: string | undefined): void {
+    if (before === now) return;
     deps.flags
-      .raise(client.id, 'identity_conflict', 'the device credentials were used from two addresses at once', {
+      .raise(deviceId, 'identity_conflict', 'the device credentials were used from two addresses at once', {
         connectedFrom: before, newConnectionFrom: now, at: new Date().toISOString(),
       })
-      .catch((err: unknown) => log.error({ err, deviceId: client.id }, 'flag write failed'));
+      .catch((err: unknown) => log.error({ err, deviceId }, 'flag write failed'));
   }
+  function noteSecondConnection(client: Client): void {
+    const current = clients[client.id];
+    if (current && current !== client) flagConflict(client.id, address(current), address(client));
+  }
+  // Sessions closed because the device connected again in another process of the cluster: their
+  // end is not the device going offline.
+  const takenOver = new WeakSet<Client>();
+  deps.peers?.onConnectedElsewhere((deviceId, remoteAddress) => {
+    const current = clients[deviceId];
+    if (!current) return;
+    flagConflict(deviceId, address(current), remoteAddress);
+    takenOver.add(current);
+    current.close();
+  });
 
   // Authenticated connections only ('client' follows a successful CONNACK): the connection history
   // shows where the device connected from.
-  aedes.on('client', (client) => presence.connected(client.id, (client.conn as { remoteAddress?: string } | undefined)?.remoteAddress));
+  aedes.on('client', (client) => {
+    presence.connected(client.id, address(client));
+    deps.peers?.announce(client.id, address(client));
+  });
   aedes.on('clientDisconnect', (client) => {
-    // A takeover (same client id connecting again) disconnects the old session while the new one
-    // is live: that is not the device going offline.
-    const current = (aedes as unknown as { clients: Record<string, unknown> }).clients[client.id];
+    // A takeover (same client id connecting again, here or in another process) closes the old
+    // session while the new one is live: that is not the device going offline.
+    const current = clients[client.id];
     if (current && current !== client) return;
     limiter.forget(client.id);
+    if (takenOver.has(client)) return;
     presence.disconnected(client.id, 'connection closed');
   });
   aedes.on('clientError', (client, err) => log.debug({ deviceId: client.id, err: err.message }, 'mqtt client error'));

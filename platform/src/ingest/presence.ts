@@ -59,15 +59,13 @@ export class Presence {
   /**
    * After a restart nobody is connected to this process yet: whatever the database says, every
    * device starts offline. Not in shared mode: devices are connected to the broker, not to us, and
-   * other instances are serving them.
+   * other instances are serving them (with several workers, the cluster's primary does it once
+   * before any worker starts: cluster/primary.ts).
    */
   async start(sweepMs: number): Promise<void> {
     this.#sweeper = setInterval(() => (this.#shared ? this.#sharedSweep() : this.sweep()), sweepMs);
     this.#sweeper.unref();
-    if (this.#shared) return;
-    const was = await this.#db.update(devices).set({ online: false }).where(sql`${devices.online}`).returning({ id: devices.id });
-    const now = Date.now();
-    await this.#history(was.map((d) => ({ deviceId: d.id, online: false, cause: 'platform restart', atMs: now, remoteAddress: null })));
+    if (!this.#shared) await markAllOffline(this.#db, 'platform restart');
   }
 
   seen(deviceId: string, intervalMs: number, nowMs = Date.now()): void {
@@ -174,7 +172,7 @@ export class Presence {
       .returning({ id: devices.id });
     if (was.length === 0) return;
     this.#log.info({ devices: was.length <= 10 ? was.map((d) => d.id) : was.length, online, cause }, online ? 'device online' : 'device offline');
-    await this.#history(was.map((d) => ({ deviceId: d.id, online, cause, atMs: now.getTime(), remoteAddress: null })));
+    await appendHistory(this.#db, was.map((d) => ({ deviceId: d.id, online, cause, atMs: now.getTime(), remoteAddress: this.#addresses.get(d.id) ?? null })));
   }
 
   async #flush(): Promise<void> {
@@ -189,18 +187,25 @@ export class Presence {
         await this.#db.update(devices).set({ online }).where(inArray(devices.id, ids.slice(i, i + CHUNK)));
       }
     }
-    await this.#history(history);
-  }
-
-  async #history(transitions: readonly Transition[]): Promise<void> {
-    // Chunks keep one statement's parameters well under PostgreSQL's 65,535 (5 per row).
-    for (let i = 0; i < transitions.length; i += CHUNK) {
-      const rows = transitions.slice(i, i + CHUNK).map((t) => ({
-        deviceId: t.deviceId, at: new Date(t.atMs), event: t.online ? ('online' as const) : ('offline' as const), cause: t.cause, remoteAddress: t.remoteAddress,
-      }));
-      await this.#db.insert(deviceConnections).values(rows);
-    }
+    await appendHistory(this.#db, history);
   }
 }
 
 const CHUNK = 5_000;
+
+/** Sets every online device offline, with a transition each: nobody is connected after a restart. */
+export async function markAllOffline(db: Database, cause: string): Promise<void> {
+  const was = await db.update(devices).set({ online: false }).where(sql`${devices.online}`).returning({ id: devices.id });
+  const now = Date.now();
+  await appendHistory(db, was.map((d) => ({ deviceId: d.id, online: false, cause, atMs: now, remoteAddress: null })));
+}
+
+async function appendHistory(db: Database, transitions: readonly Transition[]): Promise<void> {
+  // Chunks keep one statement's parameters well under PostgreSQL's 65,535 (5 per row).
+  for (let i = 0; i < transitions.length; i += CHUNK) {
+    const rows = transitions.slice(i, i + CHUNK).map((t) => ({
+      deviceId: t.deviceId, at: new Date(t.atMs), event: t.online ? ('online' as const) : ('offline' as const), cause: t.cause, remoteAddress: t.remoteAddress,
+    }));
+    await db.insert(deviceConnections).values(rows);
+  }
+}

@@ -1,0 +1,38 @@
+// What `npm start` prints once the platform listens. Printed, not logged: the operator token must
+// appear exactly once and never in log storage.
+import type { PlatformConfig } from './config.js';
+import type { Backend } from './db/index.js';
+import type { HeartbeatStorage } from './db/migrate.js';
+import type { TlsMaterial } from './tls/material.js';
+
+export interface BannerFacts {
+  httpScheme: 'http' | 'https';
+  httpPort: number;
+  mqttPort: number | null;
+  mqttsPort: number;
+  tls: Pick<TlsMaterial, 'caPath' | 'source' | 'caFingerprint'>;
+  backend: Backend;
+  heartbeatStorage: HeartbeatStorage;
+  createdOperatorToken: string | null;
+}
+
+export function printBanner(config: Readonly<PlatformConfig>, f: BannerFacts): void {
+  const host = config.httpHost === '0.0.0.0' ? 'localhost' : config.httpHost;
+  const lines = [
+    '',
+    'edgenet platform (东莞市边端智算网络平台) is running',
+    `  API        ${f.httpScheme}://${host}:${f.httpPort}/api/v1   (OpenAPI: ${f.httpScheme}://${host}:${f.httpPort}/docs)`,
+    config.brokerUrl
+      ? `  MQTT       external broker ${config.brokerUrl}, shared subscription group ${config.brokerShareGroup}, session of instance ${config.instanceId}`
+      : `  MQTT       mqtts://${host}:${f.mqttsPort}${f.mqttPort === null ? '' : `   and plain mqtt://${host}:${f.mqttPort}`}`,
+    `  TLS CA     ${f.tls.caPath}${f.tls.source === 'generated' ? ' (generated)' : ''}`,
+    `             SHA-256 fingerprint ${f.tls.caFingerprint}`,
+    `  database   ${f.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}, heartbeats in a ${f.heartbeatStorage}`,
+    ...(config.workers > 1 ? [`  workers    ${config.workers} processes share the API and broker ports`] : []),
+    f.createdOperatorToken
+      ? `  operator token (shown once, store it now): ${f.createdOperatorToken}`
+      : '  operator token: created on the first start (not shown again)',
+    '',
+  ];
+  process.stderr.write(lines.join('\n') + '\n');
+}

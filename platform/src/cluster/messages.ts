@@ -1,0 +1,12 @@
+// What a cluster's primary and its workers tell each other over the IPC channel of node:cluster.
+export type ClusterMessage =
+  /** worker → primary: a device's session opened in this worker's broker. */
+  | { type: 'edgenet:connected'; deviceId: string; remoteAddress?: string }
+  /** primary → worker: that device has a newer session in another worker; close this one. */
+  | { type: 'edgenet:connected-elsewhere'; deviceId: string; remoteAddress?: string }
+  /** worker → primary: serving, on these ports (every worker shares them). */
+  | { type: 'edgenet:listening'; httpPort: number; mqttPort: number | null; mqttsPort: number };
+
+export function isClusterMessage(m: unknown): m is ClusterMessage {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && (m as { type: string }).type.startsWith('edgenet:');
+}
