@@ -15,7 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { enrollTestDevice, type TestDevice } from '../helpers/device.js';
 import { seedEnterprise } from '../helpers/fixtures.js';
 import { spawnPlatform, type PlatformProcess } from '../helpers/platform-process.js';
-import { waitFor, type TestPlatform } from '../helpers/platform.js';
+import { OPERATOR_TOKEN, waitFor, type TestPlatform } from '../helpers/platform.js';
 
 const DEVICES = 20;
 const PUBLISH_EVERY_MS = 50;
@@ -108,7 +108,19 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
         await new Promise((r) => setTimeout(r, PUBLISH_EVERY_MS));
       }
     }));
-    await new Promise((r) => setTimeout(r, 2_000));
+    // The dashboard's heartbeats per second is the cluster's whichever worker answers, not the
+    // answering worker's half: compared with what the devices had acknowledged over the same 10 s.
+    const sentNow = () => [...sent.values()].reduce((n, v) => n + v, 0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const sentAt1 = sentNow();
+    await new Promise((r) => setTimeout(r, 10_000));
+    const actual = (sentNow() - sentAt1) / 10;
+    for (let i = 0; i < 2; i++) { // two answers, most likely one from each worker
+      const stream = await fetch(`${platform.baseUrl}/api/v1/fleet/stream?events=1`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
+      const event = JSON.parse(/data: (.*)/.exec(await stream.text())![1]!) as { heartbeatsPerSecond: number };
+      expect(event.heartbeatsPerSecond).toBeGreaterThan(actual * 0.75);
+      expect(event.heartbeatsPerSecond).toBeLessThan(actual * 1.25);
+    }
     process.kill(w1, 'SIGKILL');
     await waitFor('the primary replaced the worker', () => {
       const now = workerPids(primary);
@@ -141,7 +153,7 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     await platform.kill('SIGTERM');
     expect(platform.child.exitCode).toBe(0);
     await waitFor('workers gone', () => [w2].every((pid) => !existsProc(pid)), 10_000);
-  }, 90_000);
+  }, 120_000);
 });
 
 const existsProc = (pid: number) => {

@@ -4,6 +4,10 @@ export type ClusterMessage =
   | { type: 'edgenet:connected'; deviceId: string; remoteAddress?: string }
   /** primary → worker: that device has a newer session in another worker; close this one. */
   | { type: 'edgenet:connected-elsewhere'; deviceId: string; remoteAddress?: string }
+  /** worker → primary, every second: its own heartbeats per second by scope (HeartbeatRate.own). */
+  | { type: 'edgenet:rate'; rates: Record<string, number> }
+  /** primary → worker, in reply: the other workers' rates summed, so each shows the cluster's. */
+  | { type: 'edgenet:rate-elsewhere'; rates: Record<string, number> }
   /** worker → primary: serving, on these ports (every worker shares them). */
   | { type: 'edgenet:listening'; httpPort: number; mqttPort: number | null; mqttsPort: number };
 

@@ -11,20 +11,26 @@ import { stopOnSignals } from '../shutdown.js';
 import { isClusterMessage, type ClusterMessage } from './messages.js';
 
 const send = (m: ClusterMessage) => process.send?.(m);
+const RATE_EVERY_MS = 1_000;
 
 export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): Promise<void> {
+  let connectedElsewhere: Parameters<BrokerPeers['onConnectedElsewhere']>[0] = () => undefined;
   const peers: BrokerPeers = {
     announce: (deviceId, remoteAddress) => send({ type: 'edgenet:connected', deviceId, remoteAddress }),
-    onConnectedElsewhere: (handler) =>
-      process.on('message', (m: unknown) => {
-        if (isClusterMessage(m) && m.type === 'edgenet:connected-elsewhere') handler(m.deviceId, m.remoteAddress);
-      }),
+    onConnectedElsewhere: (handler) => (connectedElsewhere = handler),
   };
   const workerLog = log.child({ worker: Number(process.env.EDGENET_WORKER_INDEX ?? cluster.worker?.id) });
   const platform = await startPlatform(config, workerLog, { peers });
+  const { rate } = platform.context;
+  process.on('message', (m: unknown) => {
+    if (!isClusterMessage(m)) return;
+    if (m.type === 'edgenet:connected-elsewhere') connectedElsewhere(m.deviceId, m.remoteAddress);
+    else if (m.type === 'edgenet:rate-elsewhere') rate.setElsewhere(m.rates);
+  });
+  // The dashboard's heartbeats per second (issue 6) is the cluster's, whichever worker answers.
+    setInterval(() => send({ type: 'edgenet:rate', rates: rate.own() }), RATE_EVERY_MS).unref();
   send({ type: 'edgenet:listening', httpPort: platform.httpPort, mqttPort: platform.mqttPort, mqttsPort: platform.mqttsPort });
-  const close = () => platform.close();
-  stopOnSignals(workerLog, close);
+  stopOnSignals(workerLog, () => platform.close());
   // The primary is gone (killed, crashed): a worker alone would serve without its peers.
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

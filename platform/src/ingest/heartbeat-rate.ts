@@ -7,6 +7,8 @@ export class HeartbeatRate {
   readonly #now: () => number;
   /** Per scope ('' = whole fleet): counts per second slot, indexed by epoch second modulo the window + 1. */
   readonly #slots = new Map<string, { counts: number[]; seconds: number[] }>();
+  /** The other workers' rates per scope, when this process is one worker of a cluster. */
+  #elsewhere: Readonly<Record<string, number>> = {};
 
   constructor(windowS = 10, now: () => number = Date.now) {
     this.#windowS = windowS;
@@ -21,7 +23,27 @@ export class HeartbeatRate {
 
   /** Average heartbeats per second over the last complete seconds; null scope = whole fleet. */
   perSecond(enterpriseId: string | null): number {
-    const slots = this.#slots.get(enterpriseId ?? '');
+    const scope = enterpriseId ?? '';
+    return Math.round((this.#own(scope) + (this.#elsewhere[scope] ?? 0)) * 10) / 10;
+  }
+
+  /** This process's own rate for every scope it has seen: what a cluster worker tells the others. */
+  own(): Record<string, number> {
+    const rates: Record<string, number> = {};
+    for (const scope of this.#slots.keys()) {
+      const perSecond = this.#own(scope);
+      if (perSecond > 0) rates[scope] = perSecond;
+    }
+    return rates;
+  }
+
+  /** The sum of the other workers' own() rates, so that every worker shows the whole cluster's. */
+  setElsewhere(rates: Readonly<Record<string, number>>): void {
+    this.#elsewhere = rates;
+  }
+
+  #own(scope: string): number {
+    const slots = this.#slots.get(scope);
     if (!slots) return 0;
     const current = Math.floor(this.#now() / 1000);
     let sum = 0;
@@ -29,7 +51,7 @@ export class HeartbeatRate {
       const i = s % slots.seconds.length;
       if (slots.seconds[i] === s) sum += slots.counts[i]!;
     }
-    return Math.round((sum / this.#windowS) * 10) / 10;
+    return sum / this.#windowS;
   }
 
   #add(scope: string, second: number): void {
