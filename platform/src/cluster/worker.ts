@@ -28,7 +28,7 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
     else if (m.type === 'edgenet:rate-elsewhere') rate.setElsewhere(m.rates);
   });
   // The dashboard's heartbeats per second (issue 6) is the cluster's, whichever worker answers.
-    setInterval(() => send({ type: 'edgenet:rate', rates: rate.own() }), RATE_EVERY_MS).unref();
+  setInterval(() => send({ type: 'edgenet:rate', rates: rate.own() }), RATE_EVERY_MS).unref();
   send({ type: 'edgenet:listening', httpPort: platform.httpPort, mqttPort: platform.mqttPort, mqttsPort: platform.mqttsPort });
   stopOnSignals(workerLog, () => platform.close());
   // The primary is gone (killed, crashed): a worker alone would serve without its peers.
