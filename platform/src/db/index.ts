@@ -82,7 +82,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 }
 
 /** Rows of a raw SQL query; both drivers return them as `rows`. */
-export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
 }

@@ -4,11 +4,11 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
-import { heartbeats } from '../db/schema/index.js';
 import { BUCKETS_PER_DAY, dayAndBucket } from '../certification/policy.js';
+import { insertHeartbeats, type HeartbeatRow } from './heartbeat-insert.js';
 import { LatencyHistogram } from './latency-histogram.js';
 
-export type HeartbeatRow = typeof heartbeats.$inferInsert;
+export type { HeartbeatRow };
 /** What only the day's anchor keeps: the device's signature over the row's body. */
 export interface Signed {
   signature: Buffer;
@@ -104,7 +104,7 @@ export class HeartbeatWriter {
 
   async #write(queued: Queued[]): Promise<void> {
     const batch = queued.map((q) => q.row);
-    const signedBySeq = new Map(queued.map((q) => [`${q.row.deviceId}/${q.row.seq}`, q.signed]));
+    const byKey = new Map(queued.map((q) => [`${q.row.deviceId}/${q.row.seq}`, q]));
     const latest = new Map<string, { seq: number; at: Date }>();
     for (const r of batch) {
       const prev = latest.get(r.deviceId);
@@ -115,17 +115,9 @@ export class HeartbeatWriter {
       sql`, `,
     );
     await this.#db.transaction(async (tx) => {
-      // A redelivered QoS 1 message is not an error: the primary key (device_id, seq) drops it, and
-      // only the rows actually inserted feed the daily rollup.
-      const inserted = await tx
-        .insert(heartbeats)
-        .values(batch)
-        .onConflictDoNothing()
-        .returning({
-          deviceId: heartbeats.deviceId, seq: heartbeats.seq, filedAt: heartbeats.filedAt, filing: heartbeats.filing,
-          inferenceDelta: heartbeats.inferenceDelta, body: heartbeats.body,
-        });
-      const rollup = rollupDays(inserted);
+      // Only the rows actually inserted (not redeliveries) feed the daily rollup and the anchors.
+      const inserted = (await insertHeartbeats(tx, batch)).map((k) => byKey.get(`${k.deviceId}/${k.seq}`)!);
+      const rollup = rollupDays(inserted.map((q) => q.row));
       if (rollup.length > 0) {
         await tx.execute(sql`
           insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences)
@@ -136,7 +128,7 @@ export class HeartbeatWriter {
                  late_heartbeats = device_days.late_heartbeats + excluded.late_heartbeats,
                  inferences = device_days.inferences + excluded.inferences`);
       }
-      const anchors = dayAnchors(inserted, signedBySeq);
+      const anchors = dayAnchors(inserted);
       if (anchors.length > 0) {
         // Keep the day's highest seq: a late batch for an earlier part of the day must not replace it.
         await tx.execute(sql`
@@ -197,14 +189,10 @@ export function rollupDays(rows: readonly { deviceId: string; filedAt: Date; fil
 }
 
 /** The last heartbeat of each device and filed day in a batch, with its signature: candidate anchors. */
-function dayAnchors(
-  rows: readonly { deviceId: string; seq: number; filedAt: Date; body: Uint8Array | null }[],
-  signed: ReadonlyMap<string, Signed>,
-) {
+function dayAnchors(inserted: readonly Queued[]) {
   const best = new Map<string, { deviceId: string; day: string; seq: number; body: Uint8Array; signature: Buffer; keyId: string }>();
-  for (const r of rows) {
-    const s = signed.get(`${r.deviceId}/${r.seq}`);
-    if (!r.body || !s) continue;
+  for (const { row: r, signed: s } of inserted) {
+    if (!r.body) continue;
     const { day } = dayAndBucket(r.filedAt);
     const key = `${r.deviceId}/${day}`;
     const prev = best.get(key);
