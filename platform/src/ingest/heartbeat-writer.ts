@@ -2,13 +2,16 @@
 // (issue #2): at 100,000 devices every 30 s that is ~3,300 rows/s, which row-at-a-time inserts on
 // a 2-core server cannot sustain. A flush also advances each device's last_seen_at and last_seq.
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/index.js';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { BUCKETS_PER_DAY, dayAndBucket } from '../certification/policy.js';
-import { insertHeartbeats, type HeartbeatRow } from './heartbeat-insert.js';
+import { chainAnchors, deviceDays, devices, heartbeats } from '../db/schema/index.js';
+import { allColumns, unnestRows } from '../db/unnest.js';
 import { LatencyHistogram } from './latency-histogram.js';
 
-export type { HeartbeatRow };
+export type HeartbeatRow = typeof heartbeats.$inferInsert;
+const HEARTBEAT_COLUMNS = allColumns(heartbeats);
 /** What only the day's anchor keeps: the device's signature over the row's body. */
 export interface Signed {
   signature: Buffer;
@@ -103,25 +106,25 @@ export class HeartbeatWriter {
   }
 
   async #write(queued: Queued[]): Promise<void> {
-    const batch = queued.map((q) => q.row);
     const byKey = new Map(queued.map((q) => [`${q.row.deviceId}/${q.row.seq}`, q]));
-    const latest = new Map<string, { seq: number; at: Date }>();
-    for (const r of batch) {
-      const prev = latest.get(r.deviceId);
-      if (!prev || r.seq > prev.seq) latest.set(r.deviceId, { seq: r.seq, at: r.receivedAt });
+    const latest = new Map<string, { id: string; lastSeq: number; lastSeenAt: Date }>();
+    for (const { row } of queued) {
+      const prev = latest.get(row.deviceId);
+      if (!prev || row.seq > prev.lastSeq) latest.set(row.deviceId, { id: row.deviceId, lastSeq: row.seq, lastSeenAt: row.receivedAt });
     }
-    const values = sql.join(
-      [...latest].map(([id, v]) => sql`(${id}::uuid, ${v.seq}::bigint, ${v.at.toISOString()}::timestamptz)`),
-      sql`, `,
-    );
     await this.#db.transaction(async (tx) => {
-      // Only the rows actually inserted (not redeliveries) feed the daily rollup and the anchors.
-      const inserted = (await insertHeartbeats(tx, batch)).map((k) => byKey.get(`${k.deviceId}/${k.seq}`)!);
+      // A redelivered QoS 1 message is not an error: the primary key (device_id, seq) drops it, and
+      // only the rows actually inserted feed the daily rollup and the anchors.
+      const rows = unnestRows(heartbeats, HEARTBEAT_COLUMNS, queued.map((q) => q.row));
+      const keys = await queryRows<{ device_id: string; seq: string | number }>(tx, sql`
+        insert into heartbeats (${rows.columns}) select * from ${rows.unnest}
+        on conflict do nothing returning device_id, seq`);
+      const inserted = keys.map((k) => byKey.get(`${k.device_id}/${Number(k.seq)}`)!);
       const rollup = rollupDays(inserted.map((q) => q.row));
       if (rollup.length > 0) {
+        const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences'], rollup);
         await tx.execute(sql`
-          insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences)
-          values ${sql.join(rollup.map((r) => sql`(${r.deviceId}::uuid, ${r.day}::date, ${r.buckets}::bit(288), ${r.heartbeats}, ${r.late}, ${r.inferences})`), sql`, `)}
+          insert into device_days (${days.columns}) select * from ${days.unnest}
           on conflict (device_id, day) do update
              set buckets = device_days.buckets | excluded.buckets,
                  heartbeats = device_days.heartbeats + excluded.heartbeats,
@@ -131,19 +134,20 @@ export class HeartbeatWriter {
       const anchors = dayAnchors(inserted);
       if (anchors.length > 0) {
         // Keep the day's highest seq: a late batch for an earlier part of the day must not replace it.
+        const a = unnestRows(chainAnchors, ['deviceId', 'day', 'seq', 'body', 'signature', 'keyId'], anchors);
         await tx.execute(sql`
-          insert into chain_anchors (device_id, day, seq, body, signature, key_id)
-          values ${sql.join(anchors.map((a) => sql`(${a.deviceId}::uuid, ${a.day}::date, ${a.seq}, ${a.body}, ${a.signature}, ${a.keyId})`), sql`, `)}
+          insert into chain_anchors (${a.columns}) select * from ${a.unnest}
           on conflict (device_id, day) do update
              set seq = excluded.seq, body = excluded.body, signature = excluded.signature, key_id = excluded.key_id
            where excluded.seq > chain_anchors.seq`);
       }
+      const seen = unnestRows(devices, ['id', 'lastSeq', 'lastSeenAt'], [...latest.values()]);
       await tx.execute(sql`
         update devices d
-           set last_seq = greatest(d.last_seq, v.seq),
-               last_seen_at = greatest(d.last_seen_at, v.at),
-               first_seen_at = coalesce(d.first_seen_at, v.at)
-          from (values ${values}) as v(id, seq, at)
+           set last_seq = greatest(d.last_seq, v.last_seq),
+               last_seen_at = greatest(d.last_seen_at, v.last_seen_at),
+               first_seen_at = coalesce(d.first_seen_at, v.last_seen_at)
+          from ${seen.unnest} as v(id, last_seq, last_seen_at)
          where d.id = v.id`);
     });
   }
@@ -165,7 +169,7 @@ interface DayRollup {
   day: string;
   buckets: string;
   heartbeats: number;
-  late: number;
+  lateHeartbeats: number;
   inferences: number;
 }
 
@@ -177,12 +181,12 @@ export function rollupDays(rows: readonly { deviceId: string; filedAt: Date; fil
     const key = `${r.deviceId}/${day}`;
     let acc = byKey.get(key);
     if (!acc) {
-      acc = { deviceId: r.deviceId, day, buckets: '', heartbeats: 0, late: 0, inferences: 0, bits: new Uint8Array(BUCKETS_PER_DAY) };
+      acc = { deviceId: r.deviceId, day, buckets: '', heartbeats: 0, lateHeartbeats: 0, inferences: 0, bits: new Uint8Array(BUCKETS_PER_DAY) };
       byKey.set(key, acc);
     }
     acc.bits[bucket] = 1;
     acc.heartbeats += 1;
-    if (r.filing === 'device_time') acc.late += 1;
+    if (r.filing === 'device_time') acc.lateHeartbeats += 1;
     acc.inferences += r.inferenceDelta;
   }
   return [...byKey.values()].map(({ bits, ...r }) => ({ ...r, buckets: bits.join('') }));
@@ -190,7 +194,7 @@ export function rollupDays(rows: readonly { deviceId: string; filedAt: Date; fil
 
 /** The last heartbeat of each device and filed day in a batch, with its signature: candidate anchors. */
 function dayAnchors(inserted: readonly Queued[]) {
-  const best = new Map<string, { deviceId: string; day: string; seq: number; body: Uint8Array; signature: Buffer; keyId: string }>();
+  const best = new Map<string, { deviceId: string; day: string; seq: number; body: Buffer; signature: Buffer; keyId: string }>();
   for (const { row: r, signed: s } of inserted) {
     if (!r.body) continue;
     const { day } = dayAndBucket(r.filedAt);
