@@ -1,11 +1,24 @@
 // What ingest and the broker need to know about a device, cached in memory: its credential hash,
 // public key, enterprise and the last accepted heartbeat sequence. Loaded from the database on the
 // first use and dropped on re-enrollment, so a device never authenticates against a stale entry.
+//
+// Loads are batched: every device asked for while the event loop turns is read with two queries
+// for up to 1,000 devices (their rows, and each one's newest heartbeat through the primary key). A
+// restarted platform under 100,000 reconnecting devices otherwise makes two queries per CONNECT,
+// and the reconnect storm waits on them (issue #7).
 import { createHash, type KeyObject } from 'node:crypto';
 import { publicKeyFromRaw } from '../auth/ed25519.js';
-import { desc, eq } from 'drizzle-orm';
-import type { Database } from '../db/index.js';
-import { devices, heartbeats } from '../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../db/index.js';
+import { devices } from '../db/schema/index.js';
+
+const BATCH = 1_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Waiting {
+  resolve: (d: KnownDevice | null) => void;
+  reject: (err: unknown) => void;
+}
 
 export interface KnownDevice {
   id: string;
@@ -28,6 +41,7 @@ export interface KnownDevice {
 export class DeviceRegistry {
   readonly #db: Database;
   readonly #cache = new Map<string, Promise<KnownDevice | null>>();
+  #pending = new Map<string, Waiting[]>();
 
   constructor(db: Database) {
     this.#db = db;
@@ -58,8 +72,35 @@ export class DeviceRegistry {
     if (fresh) Object.assign(device, fresh, { helloOffsetMs: fresh.helloOffsetMs ?? device.helloOffsetMs });
   }
 
-  async #load(deviceId: string): Promise<KnownDevice | null> {
-    const [row] = await this.#db
+  #load(deviceId: string): Promise<KnownDevice | null> {
+    // Not a device id at all (a stranger's CONNECT): nothing to ask the database.
+    if (!UUID.test(deviceId)) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      const waiting = this.#pending.get(deviceId);
+      if (waiting) waiting.push({ resolve, reject });
+      else this.#pending.set(deviceId, [{ resolve, reject }]);
+      if (this.#pending.size === 1 && !waiting) setImmediate(() => void this.#loadPending());
+    });
+  }
+
+  async #loadPending(): Promise<void> {
+    const pending = this.#pending;
+    this.#pending = new Map();
+    const ids = [...pending.keys()];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const slice = ids.slice(i, i + BATCH);
+      try {
+        const found = await this.#loadMany(slice);
+        for (const id of slice) for (const w of pending.get(id)!) w.resolve(found.get(id) ?? null);
+      } catch (err) {
+        for (const id of slice) for (const w of pending.get(id)!) w.reject(err);
+      }
+    }
+  }
+
+  async #loadMany(ids: string[]): Promise<Map<string, KnownDevice>> {
+    const param = sql`${sql.param(ids)}::uuid[]`;
+    const rows = await this.#db
       .select({
         id: devices.id,
         enterpriseId: devices.enterpriseId,
@@ -71,23 +112,26 @@ export class DeviceRegistry {
         helloOffsetMs: devices.helloOffsetMs,
       })
       .from(devices)
-      .where(eq(devices.id, deviceId))
-      .limit(1);
-    if (!row) return null;
-    const [last] = await this.#db
-      .select({ seq: heartbeats.seq, inferenceTotal: heartbeats.inferenceTotal, filedAt: heartbeats.filedAt, body: heartbeats.body })
-      .from(heartbeats)
-      .where(eq(heartbeats.deviceId, deviceId))
-      .orderBy(desc(heartbeats.seq))
-      .limit(1);
-    return {
-      ...row,
-      // The batch writer may not have advanced devices.last_seq yet; the newest stored row is authoritative.
-      lastSeq: Math.max(row.lastSeq, last?.seq ?? 0),
-      publicKey: publicKeyFromRaw(row.publicKey),
-      lastInferenceTotal: last?.inferenceTotal ?? 0,
-      lastFiledMs: last?.filedAt.getTime() ?? 0,
-      lastBodyHash: last?.body ? createHash('sha256').update(last.body).digest() : null,
-    };
+      .where(sql`${devices.id} = any(${param})`);
+    if (rows.length === 0) return new Map();
+    // The batch writer may not have advanced devices.last_seq yet: the newest stored row is authoritative.
+    const last = await queryRows<{ device_id: string; seq: string | number; inference_total: string | number; filed_at: Date | string; body: Uint8Array | null }>(this.#db, sql`
+      select h.device_id, h.seq, h.inference_total, h.filed_at, h.body
+        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[]) as d(id)
+        cross join lateral (
+          select device_id, seq, inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
+        ) h`);
+    const newest = new Map(last.map((h) => [h.device_id, h]));
+    return new Map(rows.map((row) => {
+      const h = newest.get(row.id);
+      return [row.id, {
+        ...row,
+        lastSeq: Math.max(row.lastSeq, Number(h?.seq ?? 0)),
+        publicKey: publicKeyFromRaw(row.publicKey),
+        lastInferenceTotal: Number(h?.inference_total ?? 0),
+        lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,
+        lastBodyHash: h?.body ? createHash('sha256').update(h.body).digest() : null,
+      }];
+    }));
   }
 }
