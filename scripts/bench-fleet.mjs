@@ -2,30 +2,40 @@
 // Fleet benchmark (issue #7): starts the platform as its own process, enrolls and connects a
 // simulated fleet (scripts/fleet), holds it, and measures what an operator would ask: connect rate,
 // heartbeats accepted and stored per second, device-to-commit latency, heartbeats lost or doubled
-// (by sequence number), platform memory and CPU, and database rows and bytes per device-day. Then a
-// reconnect storm: the platform restarts under the connected fleet.
+// (by sequence number), platform and broker memory and CPU, and database rows and bytes per
+// device-day. Then a storm: the platform restarts under the connected fleet.
 //
-//   npm run bench:fleet -- --devices 10000 --interval 10000 --hold 120 [--backend pglite|postgres] [--storm]
+// The same fleet runs against each broker, one after the other, each on a fresh database, and one
+// table compares them:
+//   aedes      the platform's embedded broker; the storm is a SIGTERM restart, devices reconnect;
+//   mosquitto  a Mosquitto of the benchmark's own, the platform in external broker mode
+//              (docs/scale-out.md); the storm is SIGKILL: devices stay on the broker, which queues
+//              for the platform's persistent session, and the platform must catch up losing nothing.
+//
+//   npm run bench:fleet -- --devices 10000 --interval 10000 --hold 120 [--broker aedes|mosquitto|both]
+//                          [--backend postgres|pglite] [--storm] [--platform-workers N] [--workers N]
 //
 // PostgreSQL: DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres);
-// a fresh database is made and dropped. Raise `ulimit -n` above the device count first.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+// a fresh database is made and dropped for each broker. Every device is an open file in the
+// platform (aedes) or in Mosquitto, and in its simulator process: mind `ulimit -Hn`.
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { apiClient, enrollFleet, sourceRange, startFleet } from './fleet/fleet.mjs';
+import { apiClient, defaultWorkers, enrollFleet, sourceRange, startFleet } from './fleet/fleet.mjs';
+import { freePort, mosquittoCapacity, mosquittoVersion, openFileLimit, PLATFORM_USER_PREFIX, startMosquitto } from './fleet/mosquitto.mjs';
 
 const { values: o } = parseArgs({
   options: {
     devices: { type: 'string', default: '1000' },
     interval: { type: 'string', default: '10000' },
     hold: { type: 'string', default: '60' },
-    workers: { type: 'string', default: '4' },
+    broker: { type: 'string', default: 'both' },
+    workers: { type: 'string', default: '' },
+    'platform-workers': { type: 'string', default: '1' },
     backend: { type: 'string', default: 'postgres' },
     sources: { type: 'string', default: '127.0.0.2-127.0.0.9' },
     misbehave: { type: 'string', default: '0.01' },
@@ -38,180 +48,402 @@ const DEVICES = Number(o.devices);
 const INTERVAL = Number(o.interval);
 const HOLD_S = Number(o.hold);
 const RAMP_MS = o.ramp ? Number(o.ramp) : Math.max(10_000, DEVICES / 2); // about 2,000 connects/s
+const SIM_WORKERS = o.workers ? Number(o.workers) : defaultWorkers(DEVICES);
+const PLATFORM_WORKERS = Number(o['platform-workers']);
+const BROKERS = o.broker === 'both' ? ['aedes', 'mosquitto'] : [o.broker];
 const TOKEN = `op_bench_${randomBytes(16).toString('hex')}`;
+const INSTANCE_ID = 'bench';
+const PLATFORM_USER = { username: `${PLATFORM_USER_PREFIX}${INSTANCE_ID}`, password: randomBytes(24).toString('hex') };
+const STALL_MS = 15_000; // stored count unchanged this long: what is missing is not coming
 const root = new URL('..', import.meta.url).pathname;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-const freePort = () => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
-  });
-});
-
-// Raise the soft file-descriptor limit to the hard one for this process and its children, or say
-// what to raise: every device is a socket on both sides.
-const needFds = DEVICES * 2 + 1_000;
-try {
-  const hard = Number(execFileSync('sh', ['-c', 'ulimit -Hn']).toString().trim());
-  if (hard < needFds) console.warn(`warning: hard file limit ${hard} < ${needFds} needed; raise it (e.g. /etc/security/limits.conf, LimitNOFILE=)`);
-} catch { /* not a POSIX shell: say nothing */ }
-
-const dataDir = mkdtempSync(join(tmpdir(), 'edgenet-fleet-'));
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `edgenet_fleet_${randomBytes(4).toString('hex')}`;
-const dbUrl = new URL(serverUrl);
-dbUrl.pathname = `/${dbName}`;
-const admin = async (text) => {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try { return await c.query(text); } finally { await c.end(); }
-};
-if (o.backend === 'postgres') await admin(`create database ${dbName}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fmt = (n) => Math.round(n).toLocaleString('en');
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-const httpPort = await freePort();
-const mqttPort = await freePort();
-const env = {
-  ...process.env,
-  EDGENET_HTTPS: 'false', EDGENET_MQTT_PLAIN: 'true', EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: String(httpPort),
-  EDGENET_MQTT_HOST: '0.0.0.0', EDGENET_MQTT_PORT: String(mqttPort), EDGENET_MQTTS_PORT: '0', EDGENET_DATA_DIR: dataDir,
-  EDGENET_OPERATOR_TOKEN: TOKEN, EDGENET_LOG_LEVEL: 'error', EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
-  EDGENET_HEARTBEAT_INTERVAL_MS: String(INTERVAL),
-};
-if (o.backend === 'postgres') env.DATABASE_URL = dbUrl.toString();
-else delete env.DATABASE_URL;
+checkSettings();
+const columns = [];
+for (const broker of BROKERS) {
+  console.error(`\n— ${broker}: ${fmt(DEVICES)} devices —`);
+  columns.push({ title: brokerTitle(broker), rows: await runOnce(broker) });
+}
+printTable(columns);
+process.exitCode = columns.some((c) => c.rows.has('failed')) ? 1 : 0;
 
-let platform;
-let stopping = false; // set while this script itself stops the platform
-async function startPlatform() {
-  stopping = false;
-  platform = spawn(process.execPath, ['--max-old-space-size=6144', join(root, 'platform/dist/server.js')], { env, stdio: ['ignore', 'inherit', 'pipe'] });
-  let err = '';
-  platform.stderr.on('data', (b) => { err = (err + b).slice(-20_000); });
-  const me = platform;
-  me.once('exit', (code, signal) => {
-    if (!stopping) console.error(`platform exited unexpectedly (code ${code}, signal ${signal}):\n${err.slice(-4_000)}`);
-  });
-  const deadline = Date.now() + 120_000;
-  while (!err.includes('is running')) {
-    if (platform.exitCode !== null || Date.now() > deadline) throw new Error(`platform did not start:\n${err}`);
-    await sleep(100);
+/**
+ * Settings that cannot work are refused before anything starts, all at once. The open-file limit
+ * is the one that bites: a broker process holds one descriptor per device, and only a process with
+ * CAP_SYS_RESOURCE may raise the hard limit.
+ */
+function checkSettings() {
+  const problems = [];
+  if (!['aedes', 'mosquitto', 'both'].includes(o.broker)) problems.push(`--broker must be aedes, mosquitto or both, not ${o.broker}`);
+  if (!['postgres', 'pglite'].includes(o.backend)) problems.push(`--backend must be postgres or pglite, not ${o.backend}`);
+  for (const [name, v] of [['--devices', DEVICES], ['--interval', INTERVAL], ['--hold', HOLD_S], ['--workers', SIM_WORKERS], ['--platform-workers', PLATFORM_WORKERS]]) {
+    if (!Number.isInteger(v) || v < 1) problems.push(`${name} must be a whole number above 0`);
+  }
+  if (PLATFORM_WORKERS > 1 && o.backend !== 'postgres') problems.push('--platform-workers above 1 needs --backend postgres: processes cannot share one PGlite folder');
+  const { hard } = openFileLimit();
+  if (BROKERS.includes('mosquitto') && DEVICES > mosquittoCapacity()) {
+    problems.push(`Mosquitto holds every device's connection in one process, one open file each, and this machine allows ${fmt(hard)} per process ` +
+      `(ulimit -Hn; raising it needs CAP_SYS_RESOURCE, e.g. LimitNOFILE= for a service): at most ${fmt(mosquittoCapacity())} devices, not ${fmt(DEVICES)}. ` +
+      'Run fewer devices, or --broker aedes; more needs several brokers (a cluster, as EMQX in docker-compose.yml), which this benchmark does not start');
+  }
+  if (Math.ceil(DEVICES / SIM_WORKERS) + 100 > hard) problems.push(`--workers ${SIM_WORKERS}: ${fmt(Math.ceil(DEVICES / SIM_WORKERS))} devices per simulator process exceed the ${fmt(hard)} open files one process may hold`);
+  if (problems.length > 0) {
+    console.error(`bench:fleet cannot run:\n  - ${problems.join('\n  - ')}`);
+    process.exit(2);
+  }
+  if (BROKERS.includes('aedes') && DEVICES + 1_000 > hard * PLATFORM_WORKERS) {
+    console.warn(`warning: the platform holds one open file per device with its embedded broker; the hard limit is ${fmt(hard)} per process`);
   }
 }
 
-/** Resident memory (MiB) and CPU seconds of the platform process, from /proc (Linux). */
-function usage() {
-  const status = readFileSync(`/proc/${platform.pid}/status`, 'utf8');
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-  const stat = readFileSync(`/proc/${platform.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const ticks = Number(stat[11]) + Number(stat[12]);
-  return { rssMiB: rss, cpuS: ticks / 100 };
+/**
+ * EDGENET_WORKERS is for the embedded broker (workers share its port); in external broker mode the
+ * platform refuses it and takes one instance per process, each its own EDGENET_INSTANCE_ID, which
+ * this benchmark does not start: there the platform is one process.
+ */
+function platformProcesses(broker) {
+  return broker === 'aedes' ? PLATFORM_WORKERS : 1;
 }
 
-const report = [];
-const row = (k, v) => report.push([k, v]);
-const api = apiClient(`http://127.0.0.1:${httpPort}`, TOKEN);
+function brokerTitle(broker) {
+  const workers = platformProcesses(broker) > 1 ? `, EDGENET_WORKERS=${PLATFORM_WORKERS}` : '';
+  const single = PLATFORM_WORKERS > 1 && platformProcesses(broker) === 1 ? '; one platform process' : '';
+  return broker === 'aedes' ? `aedes (embedded in the platform${workers})` : `Mosquitto ${mosquittoVersion()} (external broker mode${single})`;
+}
 
-try {
-  await startPlatform();
-  // Step 1: enrollment through the real API.
-  const { devices, enrollMs } = await enrollFleet({ api, count: DEVICES, intervalMs: INTERVAL, misbehaveShare: Number(o.misbehave) });
-  row('devices enrolled', `${DEVICES.toLocaleString('en')} in ${(enrollMs / 1000).toFixed(1)} s (${Math.round(DEVICES / (enrollMs / 1000)).toLocaleString('en')}/s, bulk API)`);
+/** One whole benchmark against one broker, on a fresh database; returns the table's rows for it. */
+async function runOnce(broker) {
+  const rows = new Map();
+  const row = (k, v) => rows.set(k, v);
+  const dataDir = mkdtempSync(join(tmpdir(), 'edgenet-fleet-'));
+  let db = null;
+  let mosquitto = null;
+  let platform = null;
+  let fleet = null;
+  try {
+    db = await freshDatabase();
+    const httpPort = await freePort();
+    const env = {
+      ...process.env,
+      EDGENET_HTTPS: 'false', EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: String(httpPort), EDGENET_MQTTS_PORT: '0', EDGENET_DATA_DIR: dataDir,
+      EDGENET_OPERATOR_TOKEN: TOKEN, EDGENET_LOG_LEVEL: 'error', EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
+      EDGENET_HEARTBEAT_INTERVAL_MS: String(INTERVAL),
+    };
+    delete env.DATABASE_URL;
+    if (db) env.DATABASE_URL = db.url;
+    if (platformProcesses(broker) > 1) env.EDGENET_WORKERS = String(platformProcesses(broker));
+    let mqtt;
+    if (broker === 'mosquitto') {
+      // External mode needs the broker's address at start, so Mosquitto comes first, with only the
+      // platform's user; the devices' users follow enrollment.
+      mosquitto = await startMosquitto([PLATFORM_USER]);
+      mqtt = { host: mosquitto.host, port: mosquitto.port };
+      Object.assign(env, {
+        EDGENET_BROKER_URL: mosquitto.url, EDGENET_MQTT_PUBLIC_URL: mosquitto.url, EDGENET_INSTANCE_ID: INSTANCE_ID,
+        EDGENET_BROKER_USERNAME: PLATFORM_USER.username, EDGENET_BROKER_PASSWORD: PLATFORM_USER.password,
+      });
+    } else {
+      mqtt = { host: '127.0.0.1', port: await freePort() };
+      Object.assign(env, { EDGENET_MQTT_PLAIN: 'true', EDGENET_MQTT_HOST: '0.0.0.0', EDGENET_MQTT_PORT: String(mqtt.port) });
+    }
+    platform = platformProcess(env);
+    await platform.start();
+    const api = apiClient(`http://127.0.0.1:${httpPort}`, TOKEN);
+    const stored = async () => (await api('GET', `/api/v1/performance?from=2020-01-01&to=${tomorrow()}`)).heartbeatsReceived;
+    const brokerAlive = () => {
+      if (mosquitto && !mosquitto.running()) throw new Error(`Mosquitto exited: ${mosquitto.output().slice(-2_000)}`);
+    };
 
-  // Step 2: the ramp.
-  const sources = sourceRange(o.sources);
-  const fleet = startFleet({ devices, workers: Number(o.workers), host: '127.0.0.1', port: mqttPort, intervalMs: INTERVAL, rampMs: RAMP_MS, sources, disconnectChance: Number(o.disconnect) });
-  const rampStart = Date.now();
-  let peakRss = 0;
-  while (fleet.connected() < DEVICES && Date.now() - rampStart < RAMP_MS + 120_000) {
-    await sleep(500);
-    peakRss = Math.max(peakRss, usage().rssMiB);
+    // Step 1: enrollment through the real API; then the broker learns the credentials.
+    const { devices, enrollMs } = await enrollFleet({ api, count: DEVICES, intervalMs: INTERVAL, misbehaveShare: Number(o.misbehave) });
+    let enrolled = `${fmt(DEVICES)} in ${seconds(enrollMs)} (${fmt(DEVICES / (enrollMs / 1000))}/s, bulk API)`;
+    if (mosquitto) {
+      const t = Date.now();
+      await mosquitto.addUsers(devices.map((d) => ({ username: d.deviceId, password: d.password })));
+      enrolled += `; password file written and reloaded (SIGHUP) in ${seconds(Date.now() - t)}`;
+    }
+    row('devices enrolled', enrolled);
+
+    // Step 2: the ramp.
+    const platformMeter = meter(() => platform.pid);
+    const brokerMeter = mosquitto ? meter(() => mosquitto.pid) : null;
+    fleet = startFleet({
+      devices, workers: SIM_WORKERS, ...mqtt, intervalMs: INTERVAL, rampMs: RAMP_MS, sources: sourceRange(o.sources), disconnectChance: Number(o.disconnect),
+    });
+    const rampStart = Date.now();
+    while (fleet.connected() < DEVICES && Date.now() - rampStart < RAMP_MS + 120_000) {
+      await sleep(500);
+      brokerAlive();
+      platformMeter.sample();
+      brokerMeter?.sample();
+    }
+    const refused = fleet.total('connectFailures');
+    row('connected', `${fmt(fleet.connected())} of ${fmt(DEVICES)} after ${seconds(Date.now() - rampStart)} (ramp spread over ${seconds(RAMP_MS)}; peak ${peakPerSecond(fleet.takeConnectTimes())}/s)${refused ? `; ${fmt(refused)} connections refused` : ''}`);
+
+    // Step 3: the hold, measured from a fresh latency window.
+    await sleep(Math.min(INTERVAL, 10_000));
+    const s0 = await api('GET', '/api/v1/ingest/stats?reset=true');
+    const stored0 = await stored();
+    platformMeter.startWindow();
+    brokerMeter?.startWindow();
+    const t0 = Date.now();
+    while (Date.now() - t0 < HOLD_S * 1000) {
+      await sleep(1000);
+      brokerAlive();
+      platformMeter.sample();
+      brokerMeter?.sample();
+    }
+    const s1 = await api('GET', '/api/v1/ingest/stats');
+    const heldS = (Date.now() - t0) / 1000;
+    // Stored is counted in the database, whatever the platform's shape; ingest stats are per process.
+    const oneWorker = platformProcesses(broker) > 1 ? '; one worker\'s share: /ingest/stats is per process' : '';
+    row('heartbeats accepted', `${fmt((s1.accepted.heartbeat - s0.accepted.heartbeat) / heldS)}/s (fleet makes ${fmt(DEVICES / (INTERVAL / 1000))}/s${oneWorker})`);
+    row('heartbeats stored', `${fmt(((await stored()) - stored0) / heldS)}/s (committed, by the daily rollups)`);
+    row('device-to-commit latency', `p50 ${s1.commitLatencyMs.p50Ms} ms, p99 ${s1.commitLatencyMs.p99Ms} ms, max ${s1.commitLatencyMs.maxMs} ms (${fmt(s1.commitLatencyMs.count)} heartbeats${oneWorker})`);
+    const { memory, cpu } = platformMeter.summary();
+    const tree = platformProcesses(broker) > 1 ? ', summed over the platform\'s process tree' : '';
+    row('platform memory', `${memory}${tree}`);
+    row('platform CPU', `${cpu}${tree}`);
+    row('broker process', brokerMeter ? `${brokerMeter.summary().memory}; ${brokerMeter.summary().cpu}` : 'inside the platform (counted in its rows)');
+
+    // Step 4: the storm.
+    if (o.storm) {
+      if (mosquitto) {
+        // SIGKILL, the whole process tree at once: in external mode nothing is acknowledged before
+        // it is committed, so a kill at any moment must lose nothing.
+        await fleet.refresh();
+        const disconnects = fleet.total('disconnects');
+        const killed = Date.now();
+        await platform.stop('SIGKILL');
+        await platform.start();
+        const upMs = Date.now() - killed;
+        await fleet.refresh();
+        const target = fleet.total('acked'); // every heartbeat the broker had taken when the platform came back
+        const backlog = target - (await stored());
+        const caught = await waitStored(stored, target);
+        await fleet.refresh();
+        row('storm', `platform killed (SIGKILL) under the fleet, consuming again after ${seconds(upMs)}; the ${fmt(backlog)} heartbeats Mosquitto held for it by then ` +
+          `${caught.reached ? `all stored ${seconds(caught.at - killed)} after the kill` : `not all stored: ${fmt(target - caught.count)} missing after ${seconds(caught.at - killed)}`}; ` +
+          `devices stayed connected (${fleet.total('disconnects') - disconnects} disconnects, the random ones)`);
+      } else {
+        fleet.takeConnectTimes();
+        const down = Date.now();
+        await platform.stop('SIGTERM');
+        await platform.start();
+        while (fleet.connected() < DEVICES && Date.now() - down < 300_000) await sleep(250);
+        row('storm', `platform restarted (SIGTERM) under the fleet: ${fleet.connected() < DEVICES ? `${fmt(fleet.connected())} of ${fmt(DEVICES)}` : `all ${fmt(DEVICES)}`} ` +
+          `back ${seconds(Date.now() - down)} after the restart began; peak ${peakPerSecond(fleet.takeConnectTimes())} connects/s`);
+      }
+    }
+
+    // Step 5: loss and duplicates, by sequence number.
+    const drained = await fleet.drain();
+    const lastSent = Object.assign({}, ...drained.map((d) => d.lastSeqs));
+    const sent = Object.values(lastSent).reduce((a, b) => a + b, 0);
+    await waitStored(stored, sent);
+    let s2 = await api('GET', '/api/v1/ingest/stats');
+    for (const deadline = Date.now() + 30_000; s2.heartbeatsPending > 0 && Date.now() < deadline; s2 = await api('GET', '/api/v1/ingest/stats')) await sleep(200);
+    const lastStored = new Map();
+    for (let offset = 0; offset < DEVICES; offset += 1000) {
+      const page = await api('GET', `/api/v1/devices?limit=1000&offset=${offset}`);
+      for (const d of page.items) lastStored.set(d.id, d.lastSeq);
+    }
+    const behind = Object.entries(lastSent).filter(([id, seq]) => lastStored.get(id) !== seq).length;
+    const redelivered = `${fmt(s2.rejected.duplicate)} redeliveries and replays dropped at ingest${o.storm ? ' since the restart' : ''}`;
+    if (db) {
+      const [c] = await db.query(`select count(*)::bigint n, count(distinct (device_id, seq))::bigint d, (select coalesce(sum(heartbeats), 0) from device_days)::bigint r from heartbeats`);
+      const [n, d, r] = [Number(c.n), Number(c.d), Number(c.r)];
+      row('heartbeats lost', `${fmt(sent - d)} of ${fmt(sent)} (devices whose last stored seq is not their last sent: ${behind})`);
+      row('heartbeats doubled', `${fmt(n - d)} stored twice, ${fmt(r - d)} counted twice in the daily rollups; ${redelivered}`);
+    } else {
+      const r = await stored();
+      row('heartbeats lost', `${fmt(sent - r)} of ${fmt(sent)}, by the daily rollups (devices whose last stored seq is not their last sent: ${behind})`);
+      row('heartbeats doubled', `not counted on PGlite (the primary key (device_id, seq) forbids it); ${redelivered}`);
+    }
+    row('misbehaving share', `${o.misbehave}: ${fmt(s1.rejected.malformed)} malformed, ${fmt(s1.rejected.bad_signature)} bad signatures dropped in the hold`);
+
+    // Step 6: storage per device-day.
+    const deviceDays = (DEVICES * (Date.now() - rampStart)) / 86_400_000;
+    const bytes = db
+      ? Number((await db.query(`select sum(pg_total_relation_size(t))::bigint as b from unnest(array['heartbeats','device_days','chain_anchors']) t`))[0].b)
+      : Number(execFileSync('du', ['-sb', join(dataDir, 'pglite')]).toString().split('\t')[0]);
+    row('storage', `${fmt(86_400_000 / INTERVAL)} heartbeat rows and ${fmt(bytes / deviceDays / 1024)} KiB per device-day (heartbeats + rollups + anchors${db ? '' : ', whole PGlite folder'})`);
+  } catch (err) {
+    console.error(`${broker}: ${err.stack ?? err}`);
+    row('failed', String(err.message ?? err).split('\n')[0].slice(0, 200));
+  } finally {
+    await fleet?.stop();
+    await platform?.stop('SIGTERM');
+    await mosquitto?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    await db?.drop().catch(() => undefined);
   }
-  const rampMs = Date.now() - rampStart;
-  const perSecond = (times) => {
-    const bins = new Map();
-    for (const t of times) bins.set(Math.floor(t / 1000), (bins.get(Math.floor(t / 1000)) ?? 0) + 1);
-    return Math.max(0, ...bins.values());
-  };
-  row('connected', `${fleet.connected().toLocaleString('en')} of ${DEVICES.toLocaleString('en')} after ${(rampMs / 1000).toFixed(1)} s (ramp spread over ${(RAMP_MS / 1000).toFixed(0)} s; peak ${perSecond(fleet.takeConnectTimes())}/s)`);
+  return rows;
+}
 
-  // Step 3: the hold, measured from a fresh latency window.
-  await sleep(Math.min(INTERVAL, 10_000));
-  const s0 = await api('GET', '/api/v1/ingest/stats?reset=true');
-  const u0 = usage();
-  const t0 = Date.now();
-  const rssSamples = [];
-  while (Date.now() - t0 < HOLD_S * 1000) {
-    await sleep(1000);
-    const u = usage();
-    rssSamples.push(u.rssMiB);
-    peakRss = Math.max(peakRss, u.rssMiB);
-  }
-  const s1 = await api('GET', '/api/v1/ingest/stats');
-  const u1 = usage();
-  const heldS = (Date.now() - t0) / 1000;
-  const expectedRate = DEVICES / (INTERVAL / 1000);
-  row('heartbeats accepted', `${((s1.accepted.heartbeat - s0.accepted.heartbeat) / heldS).toFixed(0)}/s (fleet makes ${expectedRate.toFixed(0)}/s)`);
-  row('heartbeats stored', `${((s1.heartbeatsWritten - s0.heartbeatsWritten) / heldS).toFixed(0)}/s`);
-  row('device-to-commit latency', `p50 ${s1.commitLatencyMs.p50Ms} ms, p99 ${s1.commitLatencyMs.p99Ms} ms, max ${s1.commitLatencyMs.maxMs} ms (${s1.commitLatencyMs.count.toLocaleString('en')} heartbeats)`);
-  row('platform memory', `${Math.round(rssSamples.reduce((a, b) => a + b, 0) / rssSamples.length)} MiB mean, ${Math.round(peakRss)} MiB peak (resident)`);
-  row('platform CPU', `${(((u1.cpuS - u0.cpuS) / heldS) * 100).toFixed(0)}% of one core (2 cores on this machine)`);
-
-  // Step 4: a reconnect storm — the platform restarts under the connected fleet.
-  if (o.storm) {
-    stopping = true;
-    platform.kill('SIGTERM');
-    await new Promise((r) => platform.once('exit', r));
-    fleet.takeConnectTimes();
-    const down = Date.now();
-    await startPlatform();
-    while (fleet.connected() < DEVICES && Date.now() - down < 300_000) await sleep(250);
-    row('reconnect storm', `all ${fleet.connected().toLocaleString('en')} back ${((Date.now() - down) / 1000).toFixed(1)} s after the restart began; peak ${perSecond(fleet.takeConnectTimes())} connects/s`);
-  }
-
-  // Step 5: loss and duplicates, by sequence number.
-  const drained = await fleet.drain();
-  const lastSent = Object.assign({}, ...drained.map((d) => d.lastSeqs));
-  const sent = Object.values(lastSent).reduce((a, b) => a + b, 0);
-  await sleep(2_000);
-  while ((await api('GET', '/api/v1/ingest/stats')).heartbeatsPending > 0) await sleep(200);
-  const stored = new Map();
-  for (let offset = 0; offset < DEVICES; offset += 1000) {
-    const page = await api('GET', `/api/v1/devices?limit=1000&offset=${offset}`);
-    for (const d of page.items) stored.set(d.id, d.lastSeq);
-  }
-  // Rollup days are Shanghai calendar days: ask up to tomorrow (UTC) to be sure today's is in.
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const perf = await api('GET', `/api/v1/performance?from=2020-01-01&to=${tomorrow}`);
-  const behind = Object.entries(lastSent).filter(([id, seq]) => stored.get(id) !== seq).length;
-  row('heartbeats lost', `${sent - perf.heartbeatsReceived} of ${sent.toLocaleString('en')} (devices whose last stored seq is not their last sent: ${behind})`);
-  row('heartbeats doubled', `0 stored twice (primary key device_id, seq); ${s1.rejected.duplicate.toLocaleString('en')} redeliveries and replays dropped at ingest`);
-  row('misbehaving share', `${o.misbehave}: ${s1.rejected.malformed} malformed, ${s1.rejected.bad_signature} bad signatures dropped`);
-
-  // Step 6: storage per device-day.
-  const deviceDays = (DEVICES * (Date.now() - rampStart)) / 86_400_000;
-  let bytes;
-  if (o.backend === 'postgres') {
-    const c = new pg.Client({ connectionString: dbUrl.toString() });
+/** A fresh PostgreSQL database for one run (null with PGlite: the run's data folder holds it). */
+async function freshDatabase() {
+  if (o.backend !== 'postgres') return null;
+  const name = `edgenet_fleet_${randomBytes(4).toString('hex')}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const query = async (connectionString, text) => {
+    const c = new pg.Client({ connectionString });
     await c.connect();
-    const { rows } = await c.query(`select sum(pg_total_relation_size(t))::bigint as b from unnest(array['heartbeats','device_days','chain_anchors']) t`);
-    await c.end();
-    bytes = Number(rows[0].b);
-  } else {
-    bytes = Number(execFileSync('du', ['-sb', join(dataDir, 'pglite')]).toString().split('\t')[0]);
-  }
-  row('storage', `${(86_400_000 / INTERVAL).toFixed(0)} heartbeat rows and ${Math.round(bytes / deviceDays / 1024).toLocaleString('en')} KiB per device-day (heartbeats + rollups + anchors${o.backend === 'pglite' ? ', whole PGlite folder' : ''})`);
-  fleet.stop();
-} finally {
-  if (platform && platform.exitCode === null && platform.signalCode === null) {
-    stopping = true;
-    platform.kill('SIGTERM');
-    await new Promise((r) => platform.once('exit', r));
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-  if (o.backend === 'postgres') await admin(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    try { return (await c.query(text)).rows; } finally { await c.end(); }
+  };
+  await query(serverUrl, `create database ${name}`);
+  return {
+    url: url.toString(),
+    query: (text) => query(url.toString(), text),
+    drop: () => query(serverUrl, `drop database if exists ${name} with (force)`),
+  };
 }
 
-const width = Math.max(...report.map(([k]) => k.length));
-console.log(`\nfleet benchmark: ${DEVICES.toLocaleString('en')} devices, one heartbeat per ${INTERVAL / 1000} s, held ${HOLD_S} s, ${o.backend}, embedded aedes broker, Node ${process.version}`);
-for (const [k, v] of report) console.log(`  ${k.padEnd(width)}  ${v}`);
+/** The platform as its own process (platform/dist/server.js), started again after a stop. */
+function platformProcess(env) {
+  let child = null;
+  let stopping = false; // set while this script itself stops the platform
+  return {
+    get pid() { return child.pid; },
+    async start() {
+      stopping = false;
+      child = spawn(process.execPath, ['--max-old-space-size=6144', join(root, 'platform/dist/server.js')], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+      const me = child;
+      let err = '';
+      me.stderr.on('data', (b) => { err = (err + b).slice(-20_000); });
+      me.once('exit', (code, signal) => {
+        if (!stopping) console.error(`platform exited unexpectedly (code ${code}, signal ${signal}):\n${err.slice(-4_000)}`);
+      });
+      // Up when it says so, and ready when /readyz says both database and broker are (in external
+      // mode: subscribed and consuming).
+      const deadline = Date.now() + 120_000;
+      const ready = async () => err.includes('is running') && (await fetch(`http://127.0.0.1:${env.EDGENET_HTTP_PORT}/readyz`).then((r) => r.ok, () => false));
+      while (!(await ready())) {
+        if (me.exitCode !== null || Date.now() > deadline) throw new Error(`platform did not start:\n${err.slice(-4_000)}`);
+        await sleep(100);
+      }
+    },
+    /** SIGKILL goes to every process of the platform at once, as a machine failure would; SIGTERM to the main one, which stops its own. */
+    async stop(signal) {
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      stopping = true;
+      const me = child;
+      const exited = new Promise((r) => me.once('exit', r));
+      const kill = (sig) => {
+        for (const pid of sig === 'SIGKILL' ? processTree(me.pid) : [me.pid]) {
+          try { process.kill(pid, sig); } catch { /* gone already */ }
+        }
+      };
+      kill(signal);
+      // A shutdown that hangs must not hang the benchmark.
+      const late = setTimeout(() => kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(late);
+    },
+  };
+}
+
+/**
+ * Waits until the platform has stored `target` heartbeats (by the daily rollups), or until the
+ * count has not moved for STALL_MS: then what is missing is not on its way.
+ */
+async function waitStored(stored, target) {
+  let count = await stored();
+  let movedAt = Date.now();
+  while (count < target && Date.now() - movedAt < STALL_MS) {
+    await sleep(250);
+    const now = await stored();
+    if (now !== count) movedAt = Date.now();
+    count = now;
+  }
+  return { reached: count >= target, count, at: count >= target ? Date.now() : movedAt };
+}
+
+/** A process and all its descendants, from each thread's `children` file (Linux 3.5+). */
+function processTree(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    let tasks = [];
+    try { tasks = readdirSync(`/proc/${pids[i]}/task`); } catch { continue; }
+    for (const t of tasks) {
+      try {
+        pids.push(...readFileSync(`/proc/${pids[i]}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      } catch { /* the thread ended */ }
+    }
+  }
+  return pids;
+}
+
+/**
+ * Resident memory (MiB) and CPU seconds of a process summed with all its descendants, from /proc:
+ * the platform may fork workers (EDGENET_WORKERS). CPU includes descendants already reaped
+ * (cutime, cstime), so a worker that exits takes nothing away.
+ */
+function usage(pid) {
+  let rssMiB = 0;
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      rssMiB += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(stat[11]) + Number(stat[12]) + Number(stat[13]) + Number(stat[14]); // utime stime cutime cstime
+    } catch { /* exited between the listing and the read */ }
+  }
+  return { rssMiB, cpuS: ticks / 100, at: Date.now() }; // USER_HZ is 100 on Linux
+}
+
+/** Samples a process tree: peak memory over everything sampled, mean memory and CPU over the window. */
+function meter(pidOf) {
+  let peak = 0;
+  let window = [];
+  let first = null;
+  let last = null;
+  return {
+    sample() {
+      last = usage(pidOf());
+      peak = Math.max(peak, last.rssMiB);
+      window.push(last);
+    },
+    startWindow() {
+      this.sample();
+      first = last;
+      window = [];
+    },
+    summary() {
+      const mean = window.reduce((n, u) => n + u.rssMiB, 0) / window.length;
+      const cpuPct = ((last.cpuS - first.cpuS) / ((last.at - first.at) / 1000)) * 100;
+      return {
+        memory: `${fmt(mean)} MiB mean, ${fmt(peak)} MiB peak (resident)`,
+        cpu: `${cpuPct.toFixed(0)}% of one core (${cpus().length} cores on this machine)`,
+      };
+    },
+  };
+}
+
+function peakPerSecond(times) {
+  const bins = new Map();
+  for (const t of times) bins.set(Math.floor(t / 1000), (bins.get(Math.floor(t / 1000)) ?? 0) + 1);
+  return Math.max(0, ...bins.values());
+}
+
+/** Rollup days are Shanghai calendar days: ask up to tomorrow (UTC) to be sure today's is in. */
+function tomorrow() {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** One Markdown table, a column per broker: it reads in a terminal and pastes into the README. */
+function printTable(cols) {
+  const keys = [...new Set(cols.flatMap((c) => [...c.rows.keys()]))];
+  const lines = [['figure', ...cols.map((c) => c.title)], ...keys.map((k) => [k, ...cols.map((c) => c.rows.get(k) ?? '—')])];
+  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\nfleet benchmark: ${fmt(DEVICES)} devices, one heartbeat per ${INTERVAL / 1000} s, held ${HOLD_S} s, ${o.backend}, ` +
+    `${SIM_WORKERS} simulator processes on the same machine, Node ${process.version}, ${cpus().length} cores\n`);
+  console.log(line(lines[0]));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const l of lines.slice(1)) console.log(line(l));
+}

@@ -8,6 +8,9 @@ import { usccCheckCharacter } from '../../platform/dist/domain/uscc.js';
 
 const WORKER = fileURLToPath(new URL('./sim-worker.mjs', import.meta.url));
 const PER_PROJECT = 1_000;
+// Every device is a socket in its simulator process, and the hard limit of open files per process
+// is 20,000 on the machine the figures come from (`ulimit -Hn`): at most 15,000 devices a process.
+const DEVICES_PER_WORKER = 15_000;
 const TOWNS = ['松山湖', '长安镇', '虎门镇', '塘厦镇', '东城街道', '南城街道', '常平镇', '大朗镇'];
 
 /** A small HTTP client for the platform API (plain HTTP: the simulator runs next to the platform). */
@@ -40,11 +43,9 @@ export async function enrollFleet({ api, count, intervalMs, misbehaveShare = 0, 
       enterpriseId: ent.id, name: `模拟项目 ${p}`, totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000, windowStart: '2025-07-01', windowEnd: '2026-06-30',
     });
     const { token } = await api('POST', `/api/v1/projects/${proj.id}/enrollment-tokens`, { maxUses: n, expiresInHours: 24 });
-    const batch = Array.from({ length: n }, (_, i) => {
-      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-      const jwk = privateKey.export({ format: 'jwk' });
-      return { i: p * PER_PROJECT + i, x: publicKey.export({ format: 'jwk' }).x, d: jwk.d, fingerprint: createHash('sha256').update(`${runId}-device-${p}-${i}`).digest('hex') };
-    });
+    const batch = Array.from({ length: n }, (_, i) => ({
+      i: p * PER_PROJECT + i, ...ed25519Pair(), fingerprint: createHash('sha256').update(`${runId}-device-${p}-${i}`).digest('hex'),
+    }));
     const res = await api('POST', '/api/v1/enroll/bulk', {
       token, heartbeatIntervalMs: intervalMs,
       devices: batch.map((b) => ({ kind: 'compute_box', fingerprint: b.fingerprint, publicKey: b.x, agentVersion: 'fleet-sim', inventory: { cpuBrand: 'simulated' } })),
@@ -60,14 +61,18 @@ export async function enrollFleet({ api, count, intervalMs, misbehaveShare = 0, 
   return { devices, enrollMs: Date.now() - started };
 }
 
+/** Simulator processes for a fleet: at least 4 (the coordinator's CPU is spread), 15,000 devices each at most. */
+export function defaultWorkers(count) {
+  return Math.max(4, Math.ceil(count / DEVICES_PER_WORKER));
+}
+
 /**
  * Starts the devices in `workers` processes, spreading connections over the loopback source
  * addresses so 100,000 connections do not run out of ephemeral ports (about 28,000 per source
  * address and destination on Linux's default ip_local_port_range).
  */
-export function startFleet({ devices, workers, host, port, intervalMs, rampMs, sources, disconnectChance = 0 }) {
-  const { privateKey: forgerKey } = generateKeyPairSync('ed25519');
-  const forger = forgerKey.export({ format: 'jwk' });
+export function startFleet({ devices, workers = defaultWorkers(devices.length), host, port, intervalMs, rampMs, sources, disconnectChance = 0 }) {
+  const forger = { kty: 'OKP', crv: 'Ed25519', ...ed25519Pair() };
   const procs = [];
   const latest = new Map();
   const connectTimes = [];
@@ -91,8 +96,16 @@ export function startFleet({ devices, workers, host, port, intervalMs, rampMs, s
   return {
     connected: () => total('connected'),
     total,
-    /** Connection acknowledgements per second since the fleet started. */
+    /** The times of the connection acknowledgements since the last call. */
     takeConnectTimes: () => connectTimes.splice(0),
+    /** Asks every worker for its figures now (they report once a second anyway). */
+    async refresh() {
+      await Promise.all(procs.map((p) => new Promise((resolve) => {
+        const onStats = (m) => m.type === 'stats' && (p.off('message', onStats), resolve(undefined));
+        p.on('message', onStats);
+        p.send({ type: 'stats' });
+      })));
+    },
     async drain() {
       const results = await Promise.all(procs.map((p) => new Promise((resolve) => {
         p.on('message', (m) => m.type === 'drained' && resolve(m.stats));
@@ -100,10 +113,31 @@ export function startFleet({ devices, workers, host, port, intervalMs, rampMs, s
       })));
       return results;
     },
-    stop() {
-      for (const p of procs) p.send({ type: 'stop' });
+    /** Closes every device's connection and waits for the workers to exit. */
+    async stop() {
+      await Promise.all(procs.map((p) => new Promise((resolve) => {
+        if (p.exitCode !== null || p.signalCode !== null) return resolve(undefined);
+        p.once('exit', resolve);
+        if (p.connected) p.send({ type: 'stop' });
+        else p.kill('SIGTERM');
+      })));
     },
   };
+}
+
+/**
+ * A new Ed25519 key pair as its raw JWK members (base64url): `x` public, `d` private. Encoded by
+ * generateKeyPairSync itself (DER, whose last 32 bytes are the key), not by exporting the KeyObjects
+ * as JWK: Node 20 holds the key's mutex while it builds the JWK's strings, a garbage collection
+ * there may destroy the finished key-generation job that shares that mutex, and the process
+ * deadlocks (seen here: a run hung for good in enrollment; ~KeyGenJob waiting in ExportJWKEdKey).
+ */
+function ed25519Pair() {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' }, // 12-byte header + 32-byte key
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' }, // 16-byte header + 32-byte key
+  });
+  return { x: publicKey.subarray(-32).toString('base64url'), d: privateKey.subarray(-32).toString('base64url') };
 }
 
 /** "127.0.0.2-127.0.0.9" → every address in the range (last octet). */

@@ -1,7 +1,7 @@
 // One simulator process: thousands of devices, each its own TCP connection speaking MQTT 3.1.1 with
 // mqtt-packet (the codec inside MQTT.js and aedes) — a full client per device costs too much memory at
 // 100,000 — and the real edge.v1 protocol: signed hello, workstation mapping, chained heartbeats.
-// Started by fleet-sim.mjs with fork(); takes its devices over IPC and reports over IPC.
+// Started by fleet.mjs with fork(); takes its devices over IPC and reports over IPC.
 import { connect } from 'node:net';
 import { createHash, createPrivateKey } from 'node:crypto';
 import mqttPacket from 'mqtt-packet';
