@@ -12,6 +12,7 @@ import type { CountingPolicy } from './certification/policy.js';
 import type { ReportSigner } from './certification/signing-keys.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { TlsMaterial } from './tls/material.js';
+import type { IngestFigures } from './ingest/figures.js';
 
 /** What routes and broker hooks are given; nothing here knows which database driver runs. */
 export interface PlatformContext {
@@ -37,4 +38,15 @@ export interface PlatformContext {
   mqttsPort(): number;
   /** True once the broker listens and until shutdown starts. */
   brokerReady(): boolean;
+  /** The other processes of a cluster (EDGENET_WORKERS > 1); none otherwise. */
+  cluster: ClusterLink;
 }
+
+export interface ClusterLink {
+  /** The other workers' latest ingest figures (at most a second old). */
+  others(): IngestFigures[];
+  /** Starts a new latency window in the other workers too. */
+  resetLatency(): void;
+}
+
+export const NO_CLUSTER: ClusterLink = { others: () => [], resetLatency: () => undefined };

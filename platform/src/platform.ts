@@ -5,7 +5,7 @@ import { ExternalBroker } from './broker/external.js';
 import { buildApp } from './app.js';
 import { ensureOperatorToken } from './auth/bootstrap.js';
 import type { PlatformConfig } from './config.js';
-import type { PlatformContext } from './context.js';
+import { NO_CLUSTER, type ClusterLink, type PlatformContext } from './context.js';
 import { openDatabase, type Backend, type DatabaseHandle } from './db/index.js';
 import { migrateDatabase, type HeartbeatStorage } from './db/migrate.js';
 import { PlatformError } from './errors.js';
@@ -40,8 +40,9 @@ export interface RunningPlatform {
 }
 
 export interface StartOptions {
-  /** Set in a cluster's worker (cluster/worker.ts): the other workers' brokers. */
+  /** Set in a cluster's worker (cluster/worker.ts): the other workers' brokers, and their figures. */
   peers?: BrokerPeers;
+  cluster?: ClusterLink;
 }
 
 interface Prepared {
@@ -115,6 +116,7 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
     mqttPort: () => mqttPort,
     mqttsPort: () => mqttsPort,
     brokerReady: () => (external ? external.ready : brokerUp),
+    cluster: options.cluster ?? NO_CLUSTER,
   };
   let broker: EmbeddedBroker | null = null;
   if (config.brokerUrl) {

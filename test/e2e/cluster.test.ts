@@ -121,6 +121,13 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
       expect(event.heartbeatsPerSecond).toBeGreaterThan(actual * 0.75);
       expect(event.heartbeatsPerSecond).toBeLessThan(actual * 1.25);
     }
+    // So are the ingest figures (GET /ingest/stats): the other worker's are at most a second old.
+    const written = (await platform.api('GET', '/api/v1/ingest/stats')).body.heartbeatsWritten as number;
+    const db = new pg.Client({ connectionString: database.databaseUrl });
+    await db.connect();
+    const rowsNow = Number((await db.query<{ n: string }>('select count(*) n from heartbeats')).rows[0]!.n);
+    expect(written).toBeGreaterThan(rowsNow * 0.75);
+    expect(written).toBeLessThanOrEqual(rowsNow);
     process.kill(w1, 'SIGKILL');
     await waitFor('the primary replaced the worker', () => {
       const now = workerPids(primary);
@@ -132,8 +139,6 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     const total = [...sent.values()].reduce((n, v) => n + v, 0);
     expect(total).toBeGreaterThan(DEVICES * 10);
 
-    const db = new pg.Client({ connectionString: database.databaseUrl });
-    await db.connect();
     try {
       const rows = (await db.query<{ device_id: string; n: string; max: string }>('select device_id, count(*) n, max(seq) max from heartbeats group by device_id')).rows;
       expect(rows).toHaveLength(DEVICES);

@@ -1,13 +1,17 @@
 // What a cluster's primary and its workers tell each other over the IPC channel of node:cluster.
+import type { IngestFigures } from '../ingest/figures.js';
+
 export type ClusterMessage =
   /** worker → primary: a device's session opened in this worker's broker. */
   | { type: 'edgenet:connected'; deviceId: string; remoteAddress?: string }
   /** primary → worker: that device has a newer session in another worker; close this one. */
   | { type: 'edgenet:connected-elsewhere'; deviceId: string; remoteAddress?: string }
-  /** worker → primary, every second: its own heartbeats per second by scope (HeartbeatRate.own). */
-  | { type: 'edgenet:rate'; rates: Record<string, number> }
-  /** primary → worker, in reply: the other workers' rates summed, so each shows the cluster's. */
-  | { type: 'edgenet:rate-elsewhere'; rates: Record<string, number> }
+  /** worker → primary, every second: its own heartbeats per second by scope and ingest figures. */
+  | { type: 'edgenet:figures'; rates: Record<string, number>; figures: IngestFigures }
+  /** primary → worker, in reply: the other workers' rates summed and their figures, so each shows the cluster's. */
+  | { type: 'edgenet:figures-elsewhere'; rates: Record<string, number>; figures: IngestFigures[] }
+  /** worker → primary → every other worker: start a new latency window (GET /ingest/stats?reset=true). */
+  | { type: 'edgenet:reset-latency' }
   /** worker → primary: serving, on these ports (every worker shares them). */
   | { type: 'edgenet:listening'; httpPort: number; mqttPort: number | null; mqttsPort: number };
 

@@ -21,8 +21,8 @@ export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger):
   const prepared = await prepareCluster(config, log);
   /** The worker holding each device's newest session. */
   const owner = new Map<string, Worker>();
-  /** Each worker's latest own heartbeat rates by scope. */
-  const rates = new Map<Worker, Record<string, number>>();
+  /** Each worker's latest own heartbeat rates and ingest figures. */
+  const latest = new Map<Worker, Extract<ClusterMessage, { type: 'edgenet:figures' }>>();
   let stopping = false;
 
   const start = (index: number): Promise<Listening> =>
@@ -37,9 +37,12 @@ export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger):
           if (before && before !== worker && before.isConnected()) {
             before.send({ type: 'edgenet:connected-elsewhere', deviceId: m.deviceId, remoteAddress: m.remoteAddress });
           }
-        } else if (m.type === 'edgenet:rate') {
-          rates.set(worker, m.rates);
-          worker.send({ type: 'edgenet:rate-elsewhere', rates: sumOfOthers(rates, worker) });
+        } else if (m.type === 'edgenet:figures') {
+          latest.set(worker, m);
+          const others = [...latest].filter(([w]) => w !== worker).map(([, f]) => f);
+          worker.send({ type: 'edgenet:figures-elsewhere', rates: sumRates(others.map((f) => f.rates)), figures: others.map((f) => f.figures) });
+        } else if (m.type === 'edgenet:reset-latency') {
+          for (const w of Object.values(cluster.workers ?? {})) if (w && w !== worker && w.isConnected()) w.send(m);
         } else if (m.type === 'edgenet:listening') {
           listening = true;
           resolve(m);
@@ -47,7 +50,7 @@ export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger):
       });
       worker.on('exit', (code, signal) => {
         for (const [deviceId, w] of owner) if (w === worker) owner.delete(deviceId);
-        rates.delete(worker);
+        latest.delete(worker);
         if (stopping) return;
         // A worker that never listened has said why on its stderr (a taken port, a bad file): the
         // next one would fail the same way.
@@ -77,11 +80,8 @@ export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger):
   printBanner(config, { ...prepared, ...ports, httpScheme: config.https ? 'https' : 'http', backend: 'postgres' });
 }
 
-function sumOfOthers(rates: ReadonlyMap<Worker, Record<string, number>>, me: Worker): Record<string, number> {
+function sumRates(list: readonly Record<string, number>[]): Record<string, number> {
   const sum: Record<string, number> = {};
-  for (const [w, r] of rates) {
-    if (w === me) continue;
-    for (const [scope, perSecond] of Object.entries(r)) sum[scope] = (sum[scope] ?? 0) + perSecond;
-  }
+  for (const r of list) for (const [scope, perSecond] of Object.entries(r)) sum[scope] = (sum[scope] ?? 0) + perSecond;
   return sum;
 }

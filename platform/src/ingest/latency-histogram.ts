@@ -12,6 +12,13 @@ export interface LatencySummary {
   maxMs: number;
 }
 
+/** The histogram's state, to be added up with other processes' (cluster workers). */
+export interface HistogramSnapshot {
+  counts: number[];
+  count: number;
+  maxMs: number;
+}
+
 export class LatencyHistogram {
   #counts = new Uint32Array(BUCKETS);
   #count = 0;
@@ -25,20 +32,12 @@ export class LatencyHistogram {
     if (v > this.#max) this.#max = v;
   }
 
-  /** Upper edge of the bucket holding quantile q (so a reported p99 is never too optimistic). */
-  #quantile(q: number): number {
-    if (this.#count === 0) return 0;
-    const rank = Math.ceil(q * this.#count);
-    let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
-      seen += this.#counts[i]!;
-      if (seen >= rank) return Math.min(this.#max, i === 0 ? 1 : Math.exp(i * GROWTH));
-    }
-    return this.#max;
+  snapshot(): HistogramSnapshot {
+    return { counts: Array.from(this.#counts), count: this.#count, maxMs: this.#max };
   }
 
   summary(): LatencySummary {
-    return { count: this.#count, p50Ms: Math.round(this.#quantile(0.5)), p99Ms: Math.round(this.#quantile(0.99)), maxMs: Math.round(this.#max) };
+    return summarize([this.snapshot()]);
   }
 
   reset(): void {
@@ -46,4 +45,28 @@ export class LatencyHistogram {
     this.#count = 0;
     this.#max = 0;
   }
+}
+
+/** The quantiles of several histograms taken together. */
+export function summarize(snapshots: readonly HistogramSnapshot[]): LatencySummary {
+  const counts = new Array<number>(BUCKETS).fill(0);
+  let count = 0;
+  let max = 0;
+  for (const s of snapshots) {
+    s.counts.forEach((n, i) => (counts[i]! += n));
+    count += s.count;
+    max = Math.max(max, s.maxMs);
+  }
+  // Upper edge of the bucket holding quantile q (so a reported p99 is never too optimistic).
+  const quantile = (q: number): number => {
+    if (count === 0) return 0;
+    const rank = Math.ceil(q * count);
+    let seen = 0;
+    for (let i = 0; i < BUCKETS; i++) {
+      seen += counts[i]!;
+      if (seen >= rank) return Math.min(max, i === 0 ? 1 : Math.exp(i * GROWTH));
+    }
+    return max;
+  };
+  return { count, p50Ms: Math.round(quantile(0.5)), p99Ms: Math.round(quantile(0.99)), maxMs: Math.round(max) };
 }

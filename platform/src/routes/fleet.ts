@@ -3,8 +3,9 @@ import { enterpriseScope } from '../auth/principal.js';
 import { fleetSummary, fleetSummarySchema } from '../dashboard/summary.js';
 import type { PlatformContext } from '../context.js';
 import { ALL_ROLES, principalOf } from './access.js';
+import { ownFigures, sumFigures } from '../ingest/figures.js';
 
-export async function fleetRoutes(app: FastifyInstance, { db, writer, rejects, ingest }: PlatformContext): Promise<void> {
+export async function fleetRoutes(app: FastifyInstance, { db, writer, rejects, ingest, cluster }: PlatformContext): Promise<void> {
   app.get('/fleet/summary', {
     config: { roles: ALL_ROLES },
     schema: {
@@ -22,7 +23,7 @@ export async function fleetRoutes(app: FastifyInstance, { db, writer, rejects, i
     config: { roles: ['operator', 'bureau'] },
     schema: {
       tags: ['fleet'],
-      summary: 'Messages accepted and dropped (by reason) since this platform process started',
+      summary: 'Messages accepted and dropped (by reason) since the platform started (all workers of a cluster, the others\' figures at most a second old)',
       querystring: { type: 'object', additionalProperties: false, properties: { reset: { type: 'boolean', description: 'start a new latency window' } } },
       response: {
         200: {
@@ -42,14 +43,11 @@ export async function fleetRoutes(app: FastifyInstance, { db, writer, rejects, i
       },
     },
     handler: async (request) => {
-      const stats = {
-        accepted: ingest.accepted,
-        rejected: rejects.snapshot(),
-        heartbeatsWritten: writer.written,
-        heartbeatsPending: writer.pending,
-        commitLatencyMs: writer.commitLatency.summary(),
-      };
-      if ((request.query as { reset?: boolean }).reset) writer.commitLatency.reset();
+      const stats = sumFigures([ownFigures(ingest, rejects, writer), ...cluster.others()]);
+      if ((request.query as { reset?: boolean }).reset) {
+        writer.commitLatency.reset();
+        cluster.resetLatency();
+      }
       return stats;
     },
   });
