@@ -141,7 +141,10 @@ export class HeartbeatWriter {
              set seq = excluded.seq, body = excluded.body, signature = excluded.signature, key_id = excluded.key_id
            where excluded.seq > chain_anchors.seq`);
       }
-      const seen = unnestRows(devices, ['id', 'lastSeq', 'lastSeenAt'], [...latest.values()]);
+      // Locked in id order first, as presence.ts locks them: no deadlock between the two.
+      const ids = [...latest.keys()].sort();
+      await tx.execute(sql`select id from devices where id = any(${sql.param(ids)}::uuid[]) order by id for no key update`);
+      const seen = unnestRows(devices, ['id', 'lastSeq', 'lastSeenAt'], ids.map((id) => latest.get(id)!));
       await tx.execute(sql`
         update devices d
            set last_seq = greatest(d.last_seq, v.last_seq),

@@ -24,7 +24,7 @@ import { virtualMachineReason, type FlagRecorder } from './flags.js';
 import type { HeartbeatRate } from './heartbeat-rate.js';
 import type { Presence } from './presence.js';
 import type { RejectCounter } from './reject-counter.js';
-import { replaceWorkstationMapping } from './workstation-mapping.js';
+import { replaceWorkstationMapping, sameMapping } from './workstation-mapping.js';
 
 export interface IngestDeps {
   db: Database;
@@ -119,7 +119,10 @@ export class Ingest {
       case 'heartbeat':
         return this.#heartbeat(device, m.message, receivedAt, envelope, opts);
       case 'workstations':
-        await replaceWorkstationMapping(this.#d.db, device, m.message.workstationCodes, m.message.revision, receivedAt);
+        // Every reconnect repeats the mapping; only a change is written.
+        if (!sameMapping(device.mapping, m.message.workstationCodes, m.message.revision)) {
+          device.mapping = await replaceWorkstationMapping(this.#d.db, device, m.message.workstationCodes, m.message.revision, receivedAt);
+        }
         return true;
       case 'status':
         if (!m.message.online) this.#d.presence.disconnected(device.id, 'device status offline');

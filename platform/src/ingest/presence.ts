@@ -156,7 +156,18 @@ export class Presence {
     const ids = [...this.#sharedSeen];
     this.#sharedSeen = new Set();
     const now = new Date();
-    for (let i = 0; i < ids.length; i += CHUNK) await this.#sharedSet(true, 'heartbeat', now, inArray(devices.id, ids.slice(i, i + CHUNK)));
+    try {
+      for (let i = 0; i < ids.length; i += CHUNK) await this.#sharedSet(true, 'heartbeat', now, inArray(devices.id, ids.slice(i, i + CHUNK)));
+    } catch (err) {
+      for (const id of ids) this.#sharedSeen.add(id);
+      this.#retryLater();
+      throw err;
+    }
+  }
+
+  /** A failed write (a deadlock victim, a database restart) is tried again, not lost. */
+  #retryLater(): void {
+    setTimeout(() => this.#schedule(), RETRY_MS).unref();
   }
 
   /**
@@ -168,7 +179,7 @@ export class Presence {
     const was = await this.#db
       .update(devices)
       .set(online ? { online, lastSeenAt: sql`greatest(${devices.lastSeenAt}, ${now.toISOString()}::timestamptz)` } : { online })
-      .where(and(where, online ? sql`not ${devices.online}` : sql`${devices.online}`))
+      .where(lockedInIdOrder(and(where, online ? sql`not ${devices.online}` : sql`${devices.online}`)))
       .returning({ id: devices.id });
     if (was.length === 0) return;
     this.#log.info({ devices: was.length <= 10 ? was.map((d) => d.id) : was.length, online, cause }, online ? 'device online' : 'device offline');
@@ -181,17 +192,37 @@ export class Presence {
     const history = this.#pendingHistory;
     this.#pendingState = new Map();
     this.#pendingHistory = [];
-    for (const online of [true, false]) {
-      const ids = [...state].filter(([, s]) => s === online).map(([id]) => id);
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        await this.#db.update(devices).set({ online }).where(inArray(devices.id, ids.slice(i, i + CHUNK)));
+    try {
+      for (const online of [true, false]) {
+        const ids = [...state].filter(([, s]) => s === online).map(([id]) => id);
+        for (let i = 0; i < ids.length; i += CHUNK) {
+          await this.#db.update(devices).set({ online }).where(lockedInIdOrder(inArray(devices.id, ids.slice(i, i + CHUNK))));
+        }
       }
+      await appendHistory(this.#db, history);
+    } catch (err) {
+      // Back in the queue behind anything newer: setting a state twice does no harm.
+      for (const [id, online] of state) if (!this.#pendingState.has(id)) this.#pendingState.set(id, online);
+      this.#pendingHistory = [...history, ...this.#pendingHistory];
+      this.#retryLater();
+      throw err;
     }
-    await appendHistory(this.#db, history);
   }
 }
 
 const CHUNK = 5_000;
+const RETRY_MS = 1_000;
+
+/**
+ * The devices matching `where`, locked in id order before the UPDATE touches them. The heartbeat
+ * writer locks the devices of its batch in the same order (heartbeat-writer.ts); two statements
+ * updating overlapping sets of device rows in different orders deadlock, and PostgreSQL then
+ * aborts one of them (seen in the fleet benchmark when 10,000 devices went offline at shutdown
+ * while the writer flushed). A condition is checked again once its row is locked [READ COMMITTED].
+ */
+function lockedInIdOrder(where: SQL | undefined): SQL {
+  return sql`${devices.id} in (select id from devices where ${where ?? sql`true`} order by id for no key update)`;
+}
 
 /** Sets every online device offline, with a transition each: nobody is connected after a restart. */
 export async function markAllOffline(db: Database, cause: string): Promise<void> {

@@ -11,20 +11,35 @@ interface MappedDevice {
   enterpriseId: string;
 }
 
+/** A device's open mapping: the codes it serves now and the revision that set them. */
+export interface OpenMapping {
+  codes: readonly string[];
+  revision: number;
+}
+
+/** True when a reported mapping is the open one already, so there is nothing to write. */
+export function sameMapping(open: OpenMapping | null, codes: readonly string[], revision: number): boolean {
+  if (!open || open.revision !== revision || open.codes.length !== new Set(codes).size) return false;
+  const have = new Set(open.codes);
+  return codes.every((c) => have.has(c));
+}
+
 export async function replaceWorkstationMapping(
   db: Database,
   device: MappedDevice,
   codes: readonly string[],
   revision: number,
   at: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<OpenMapping> {
+  return db.transaction(async (tx) => {
     const open = await tx
       .select({ id: workstationMappings.id, code: workstationMappings.code, revision: workstationMappings.revision })
       .from(workstationMappings)
       .where(and(eq(workstationMappings.deviceId, device.id), isNull(workstationMappings.validTo)));
     // A late duplicate of an older mapping must not undo a newer one.
-    if (open.some((m) => m.revision > revision)) return;
+    const newer = open.filter((m) => m.revision > revision);
+    if (newer.length > 0) return { codes: open.map((m) => m.code), revision: Math.max(...newer.map((m) => m.revision)) };
+    const result: OpenMapping = { codes: [...new Set(codes)], revision };
 
     const wanted = new Set(codes);
     const stale = open.filter((m) => !wanted.has(m.code)).map((m) => m.id);
@@ -33,13 +48,13 @@ export async function replaceWorkstationMapping(
     }
     const kept = new Set(open.filter((m) => wanted.has(m.code)).map((m) => m.code));
     const added = codes.filter((c) => !kept.has(c));
-    if (kept.size > 0) {
+    if (open.some((m) => wanted.has(m.code) && m.revision !== revision)) {
       await tx
         .update(workstationMappings)
         .set({ revision })
         .where(and(eq(workstationMappings.deviceId, device.id), isNull(workstationMappings.validTo)));
     }
-    if (added.length === 0) return;
+    if (added.length === 0) return result;
     const registered = await tx
       .select({ id: workstations.id, code: workstations.code })
       .from(workstations)
@@ -55,5 +70,6 @@ export async function replaceWorkstationMapping(
         validFrom: at,
       })),
     );
+    return result;
   });
 }
