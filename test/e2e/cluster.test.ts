@@ -59,6 +59,9 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     platform = await spawnPlatform({
       DATABASE_URL: database.databaseUrl!, EDGENET_DATA_DIR: mkdtempSync(join(tmpdir(), 'edgenet-cluster-')), EDGENET_WORKERS: '2',
       EDGENET_MQTT_PLAIN: 'true', EDGENET_MQTT_HOST: '127.0.0.1', EDGENET_MQTT_PORT: '0',
+      // Round robin places consecutive connections in different workers, which steps 1 and 2 rely
+      // on; the platform's own default lets each worker accept for itself (cluster/primary.ts).
+      NODE_CLUSTER_SCHED_POLICY: 'rr',
     });
     const mqttPort = platform.mqttPort!;
     const primary = platform.child.pid!;

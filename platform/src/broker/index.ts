@@ -15,6 +15,7 @@ import { makeAuthorizeSubscribe } from './authorize-subscribe.js';
 import { makeAcceptPublish } from './published.js';
 import { guardPacketSize } from './packet-size-guard.js';
 import { PublishRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { deviceConnectionLimit } from './connection-limit.js';
 import type { TlsMaterial } from '../tls/material.js';
 
 // The largest packet a device needs: a 32 KiB hello plus topic and headers. Anything bigger is cut
@@ -120,7 +121,18 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
       deps.rejects.reject('oversize', conn.remoteAddress ?? 'unknown', `packet of ${declared} bytes exceeds ${MAX_PACKET_BYTES}`));
     aedes.handle(conn);
   };
-  const server: Server = createServer(handle);
+  const maxConnections = deviceConnectionLimit();
+  let lastDropLogMs = 0;
+  const limited = (srv: Server): Server => {
+    if (Number.isFinite(maxConnections)) srv.maxConnections = maxConnections;
+    srv.on('drop', (data) => {
+      if (Date.now() - lastDropLogMs < 60_000) return; // once a minute is enough to say it
+      lastDropLogMs = Date.now();
+      log.warn({ maxConnections, remoteAddress: data?.remoteAddress }, 'connection refused: this process holds as many device connections as its open-file limit allows');
+    });
+    return srv;
+  };
+  const server: Server = limited(createServer(handle));
   let tlsServer: Server | null = null;
   const listenOn = (srv: Server, port: number, host: string) =>
     new Promise<number>((resolve, reject) => {
@@ -133,7 +145,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     listenTls: (port, host, tls) => {
       // TLS 1.2 at least (RFC 8996 deprecates 1.0 and 1.1); the handshake must finish in 10 s so
       // half-open connections cannot pile up.
-      tlsServer = createTlsServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2', handshakeTimeout: 10_000 }, handle);
+      tlsServer = limited(createTlsServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2', handshakeTimeout: 10_000 }, handle));
       tlsServer.on('tlsClientError', (err) => log.debug({ err: err.message }, 'mqtts handshake failed'));
       return listenOn(tlsServer, port, host);
     },

@@ -19,6 +19,14 @@ const RESTART_DELAY_MS = 1_000;
 
 export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger): Promise<void> {
   const prepared = await prepareCluster(config, log);
+  // Each worker accepts its own connections from the shared socket (SCHED_NONE). node:cluster's
+  // default round robin has the primary accept every connection and queue it until a worker takes
+  // it: under a 100,000-device ramp with busy workers the primary ran out of file descriptors
+  // (20,000 here) holding connections no worker had taken, and new devices hung. Without it, a busy
+  // worker simply accepts less, the kernel's accept queue holds the rest, and each worker's own cap
+  // (broker/connection-limit.ts) turns an excess away. NODE_CLUSTER_SCHED_POLICY=rr restores round
+  // robin (the tests use it to place consecutive connections in different workers).
+  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   /** The worker holding each device's newest session. */
   const owner = new Map<string, Worker>();
   /** Each worker's latest own heartbeat rates and ingest figures. */
