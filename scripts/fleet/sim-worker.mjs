@@ -61,7 +61,9 @@ function open(d) {
   socket.on('connect', () => {
     const will = sealEnvelope(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), d.privateKey);
     socket.write(mqttPacket.generate({
-      cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, keepalive: 120,
+      // A device speaks at least once per heartbeat interval, so a keep-alive of two intervals never
+      // expires while it is up [MQTT-3.1.2-24]; with a fixed 120 s, devices on a 300 s interval were cut off.
+      cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, keepalive: Math.min(65_535, Math.max(120, Math.ceil((2 * cfg.intervalMs) / 1000))),
       clientId: d.deviceId, username: d.deviceId, password: Buffer.from(d.password),
       will: { topic: deviceTopic(d.deviceId, 'status'), payload: Buffer.from(will), qos: 1, retain: false },
     }));
