@@ -43,6 +43,8 @@ export interface StartOptions {
   /** Set in a cluster's worker (cluster/worker.ts): the other workers' brokers, and their figures. */
   peers?: BrokerPeers;
   cluster?: ClusterLink;
+  /** False in all workers of a cluster but the first: the shared timeout sweep reads every device. */
+  sweepsPresence?: boolean;
 }
 
 interface Prepared {
@@ -103,7 +105,7 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
   await signer.load();
   const rate = new HeartbeatRate();
   const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared });
-  await presence.start(config.presenceSweepMs);
+  await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);
 
   let mqttPort: number | null = null;
   let mqttsPort = 0;

@@ -21,10 +21,11 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
     announce: (deviceId, remoteAddress) => send({ type: 'edgenet:connected', deviceId, remoteAddress }),
     onConnectedElsewhere: (handler) => (connectedElsewhere = handler),
   };
-  const workerLog = log.child({ worker: Number(process.env.EDGENET_WORKER_INDEX ?? nodeCluster.worker?.id) });
+  const index = Number(process.env.EDGENET_WORKER_INDEX ?? nodeCluster.worker?.id);
+  const workerLog = log.child({ worker: index });
   let others: IngestFigures[] = [];
   const cluster: ClusterLink = { others: () => others, resetLatency: () => send({ type: 'edgenet:reset-latency' }) };
-  const platform = await startPlatform(config, workerLog, { peers, cluster });
+  const platform = await startPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0 });
   const { rate, ingest, rejects, writer } = platform.context;
   process.on('message', (m: unknown) => {
     if (!isClusterMessage(m)) return;

@@ -45,6 +45,7 @@ export class Presence {
   #pendingState = new Map<string, boolean>();
   #pendingHistory: Transition[] = [];
   #sweeper: NodeJS.Timeout | undefined;
+  #flushTimer: NodeJS.Timeout | undefined;
   readonly #shared: boolean;
   /** Shared mode: devices seen since the last flush, to be marked online where they are not. */
   #sharedSeen = new Set<string>();
@@ -62,9 +63,12 @@ export class Presence {
    * other instances are serving them (with several workers, the cluster's primary does it once
    * before any worker starts: cluster/primary.ts).
    */
-  async start(sweepMs: number): Promise<void> {
-    this.#sweeper = setInterval(() => (this.#shared ? this.#sharedSweep() : this.sweep()), sweepMs);
-    this.#sweeper.unref();
+  /** `sweeps` false: another process of the cluster runs the shared timeout sweep (one is enough). */
+  async start(sweepMs: number, sweeps = true): Promise<void> {
+    if (sweeps) {
+      this.#sweeper = setInterval(() => (this.#shared ? this.#sharedSweep() : this.sweep()), sweepMs);
+      this.#sweeper.unref();
+    }
     if (!this.#shared) await markAllOffline(this.#db, 'platform restart');
   }
 
@@ -117,6 +121,11 @@ export class Presence {
 
   stop(): Promise<unknown> {
     clearInterval(this.#sweeper);
+    if (this.#flushScheduled && this.#flushTimer) {
+      clearTimeout(this.#flushTimer);
+      this.#flushScheduled = false;
+      this.#enqueue(() => this.#flush());
+    }
     return this.#chain;
   }
 
@@ -132,10 +141,14 @@ export class Presence {
   #schedule(): void {
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    this.#enqueue(() => {
-      this.#flushScheduled = false;
-      return this.#flush();
-    });
+    const flush = () =>
+      this.#enqueue(() => {
+        this.#flushScheduled = false;
+        return this.#flush();
+      });
+    // Shared mode hears of every heartbeat: gathered for a moment, they make one UPDATE, not one each.
+    if (this.#shared) this.#flushTimer = setTimeout(flush, SHARED_FLUSH_MS);
+    else flush();
   }
 
   #enqueue(step: () => Promise<void>): void {
@@ -212,6 +225,7 @@ export class Presence {
 
 const CHUNK = 5_000;
 const RETRY_MS = 1_000;
+const SHARED_FLUSH_MS = 250;
 
 /**
  * The devices matching `where`, locked in id order before the UPDATE touches them. The heartbeat
