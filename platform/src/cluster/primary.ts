@@ -1,9 +1,9 @@
 // A cluster's primary (EDGENET_WORKERS > 1). One Node.js process uses one core for JavaScript and,
 // here, holds at most as many connections as its file-descriptor limit: a province on one server
 // needs several. The primary prepares once (certificates, migrations, operator token, signing key,
-// every device offline), forks the workers, which share the API and broker ports (node:cluster hands
-// each new connection to a worker in turn), and relays session takeovers between their brokers. It
-// restarts a worker that dies; its devices reconnect to the others meanwhile.
+// every device offline), forks the workers, which share the API and broker ports and accept their
+// own connections, and relays session takeovers and figures between them. It restarts a worker that
+// dies; its devices reconnect to the others meanwhile.
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { printBanner } from '../banner.js';
