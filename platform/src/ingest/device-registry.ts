@@ -103,7 +103,6 @@ export class DeviceRegistry {
   }
 
   async #loadMany(ids: string[]): Promise<Map<string, KnownDevice>> {
-    const param = sql`${sql.param(ids)}::uuid[]`;
     const rows = await this.#db
       .select({
         id: devices.id,
@@ -116,19 +115,20 @@ export class DeviceRegistry {
         helloOffsetMs: devices.helloOffsetMs,
       })
       .from(devices)
-      .where(sql`${devices.id} = any(${param})`);
+      .where(sql`${devices.id} = any(${sql.param(ids)}::uuid[])`);
     if (rows.length === 0) return new Map();
+    const enrolled = sql`${sql.param(rows.map((r) => r.id))}::uuid[]`;
     // The batch writer may not have advanced devices.last_seq yet: the newest stored row is authoritative.
     const last = await queryRows<{ device_id: string; seq: string | number; inference_total: string | number; filed_at: Date | string; body: Uint8Array | null }>(this.#db, sql`
       select h.device_id, h.seq, h.inference_total, h.filed_at, h.body
-        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[]) as d(id)
+        from unnest(${enrolled}) as d(id)
         cross join lateral (
           select device_id, seq, inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
         ) h`);
     const newest = new Map(last.map((h) => [h.device_id, h]));
     const open = await queryRows<{ device_id: string; code: string; revision: number }>(this.#db, sql`
       select device_id, code, revision from workstation_mappings
-       where device_id = any(${sql.param(rows.map((r) => r.id))}::uuid[]) and valid_to is null`);
+       where device_id = any(${enrolled}) and valid_to is null`);
     const mappings = new Map<string, { codes: string[]; revision: number }>();
     for (const m of open) {
       const entry = mappings.get(m.device_id) ?? { codes: [], revision: 0 };

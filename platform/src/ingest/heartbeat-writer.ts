@@ -2,9 +2,8 @@
 // (issue #2): at 100,000 devices every 30 s that is ~3,300 rows/s, which row-at-a-time inserts on
 // a 2-core server cannot sustain. A flush also advances each device's last_seen_at and last_seq.
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../db/index.js';
 import type { Logger } from 'pino';
-import type { Database } from '../db/index.js';
+import { queryRows, type Database } from '../db/index.js';
 import { BUCKETS_PER_DAY, dayAndBucket } from '../certification/policy.js';
 import { chainAnchors, deviceDays, devices, heartbeats } from '../db/schema/index.js';
 import { allColumns, unnestRows } from '../db/unnest.js';
