@@ -3,14 +3,20 @@ import { defineConfig } from 'vitest/config';
 // One run covers every workspace. Tests talk to real things (aedes on port 0, mqtt.js clients,
 // PGlite or PostgreSQL, spawned agent processes), so they get generous timeouts and at most two
 // files at a time on a 2-core machine.
+//
+// test/heavy/ holds the fault and attack runs (platform SIGKILLs, database outages, tens of
+// thousands of hostile sockets). They take minutes and most of the machine, so `npm test` leaves
+// them out and `npm run test:heavy` runs them alone, once per CI run (.ci/run).
+const heavy = process.env.EDGENET_HEAVY_TESTS === '1';
+
 export default defineConfig({
   test: {
-    include: ['{proto,platform,agent,test}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    include: heavy ? ['test/heavy/**/*.test.ts'] : ['{proto,platform,agent,test}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', ...(heavy ? [] : ['test/heavy/**'])],
     globalSetup: ['test/helpers/global-setup.ts'],
-    testTimeout: 60_000,
+    testTimeout: heavy ? 900_000 : 60_000,
     hookTimeout: 120_000,
-    maxWorkers: 2,
+    maxWorkers: heavy ? 1 : 2,
     pool: 'forks',
   },
 });
