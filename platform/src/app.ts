@@ -10,7 +10,7 @@ import { auditRoutes } from './routes/audit.js';
 import { tlsRoutes } from './routes/tls.js';
 import { principalForToken } from './auth/principal.js';
 import type { PlatformContext } from './context.js';
-import { ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from './errors.js';
+import { ERR_DATABASE_UNAVAILABLE, ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from './errors.js';
 import { certificationRoutes } from './routes/certifications.js';
 import { deviceRoutes } from './routes/devices.js';
 import { flagRoutes } from './routes/flags.js';
@@ -67,7 +67,12 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
     if (!roles) return; // public route: health, docs, enrollment (which has its own token)
     const header = request.headers.authorization;
     const match = header ? /^Bearer (\S{16,200})$/.exec(header) : null;
-    const principal = match ? await principalForToken(ctx.db, match[1]!) : null;
+    // A lookup the database cannot answer is not a bad token: 503 with its code, not 401 or 500.
+    const principal = match
+      ? await principalForToken(ctx.db, match[1]!).catch((err: unknown) => {
+        throw new ERR_DATABASE_UNAVAILABLE({ cause: err });
+      })
+      : null;
     if (!principal) throw new ERR_UNAUTHENTICATED();
     request.principal = principal; // known even when refused: the audit log records who was refused
     if (!roles.includes(principal.role)) throw new ERR_FORBIDDEN(principal.role, `${request.method} ${request.routeOptions.url}`);

@@ -14,6 +14,9 @@ export const ERR_CONFLICT = createError('EDGENET_ERR_CONFLICT', '%s', 409);
 export const ERR_INVALID = createError('EDGENET_ERR_INVALID', '%s', 400);
 export const ERR_ENROLL_TOKEN = createError('EDGENET_ERR_ENROLL_TOKEN', 'enrollment token refused: %s', 403);
 export const ERR_RATE_LIMITED = createError('EDGENET_ERR_RATE_LIMITED', 'too many requests from this %s; retry in %d s', 429);
+// 503, not 500: the platform is healthy but cannot check the caller's token (tokens and their
+// revocation live only in the database), so it answers "retry later" (RFC 9110 §15.6.4).
+export const ERR_DATABASE_UNAVAILABLE = createError('EDGENET_ERR_DATABASE_UNAVAILABLE', 'the database is unreachable; retry later', 503);
 
 /** Errors outside HTTP (start-up, configuration, storage) keep a code and their cause. */
 export class PlatformError extends Error {
@@ -38,4 +41,5 @@ export const ERROR_CODES = [
   'EDGENET_ERR_STARTUP',
   'EDGENET_ERR_TLS',
   'EDGENET_ERR_RATE_LIMITED',
+  'EDGENET_ERR_DATABASE_UNAVAILABLE',
 ] as const;

@@ -13,6 +13,15 @@
 // sent and was not acknowledged when an instance died is sent again when it comes back, and what
 // was queued for it meanwhile follows [MQTT-4.4.0-1]. A message stored but not acknowledged comes
 // back as a duplicate, which ingest recognises by (device, seq).
+//
+// A message ingest could not decide (it threw: the database did not answer a lookup) is never
+// acknowledged: PUBACKs go in order, so none after it is either, and the connection is closed so
+// that the broker sends them all again when this instance is back [MQTT-4.4.0-1]. A message ingest
+// rejected (malformed, bad signature, unknown device, duplicate) is acknowledged: it would fail again.
+//
+// No publish rate is applied here: the external broker enforces its own per-client limits (EMQX
+// limiter), and this consumer's back-pressure is that PUBACKs wait for commits, so nothing is
+// dropped on this path either.
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { readFileSync } from 'node:fs';
@@ -42,6 +51,8 @@ interface Connection {
   socket: Socket;
   acks: Pending[];
   lastHeardMs: number;
+  /** Ingest threw for one of its messages: nothing more of it is handled or acknowledged. */
+  failed: boolean;
 }
 
 const RECONNECT_BASE_MS = 500;
@@ -62,6 +73,7 @@ export class ExternalBroker {
   #subscribed = false;
   #closing = false;
   #attempt = 0;
+  #ingestFailing = false;
   #retry: NodeJS.Timeout | undefined;
   #ping: NodeJS.Timeout | undefined;
   /** Messages consumed and acknowledged since start. */
@@ -93,7 +105,7 @@ export class ExternalBroker {
     const socket = url.protocol === 'mqtts:'
       ? connectTls({ host: url.hostname, port, ca: this.#ca, servername: url.hostname, minVersion: 'TLSv1.2' })
       : connectTcp({ host: url.hostname, port });
-    const conn: Connection = { socket, acks: [], lastHeardMs: Date.now() };
+    const conn: Connection = { socket, acks: [], lastHeardMs: Date.now(), failed: false };
     this.#conn = conn;
     const parser = mqttPacket.parser({ protocolVersion: 4 });
     parser.on('packet', (packet: Packet) => this.#onPacket(conn, packet));
@@ -126,7 +138,9 @@ export class ExternalBroker {
           conn.socket.destroy();
           return;
         }
-        this.#attempt = 0;
+        // After an ingest failure the backoff keeps growing until a message is acknowledged again:
+        // a database that is still down must not make the instance reconnect in a tight loop.
+        if (!this.#ingestFailing) this.#attempt = 0;
         this.#send(conn, { cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: this.#topic, qos: 1 }] });
         this.#startPing(conn);
         return;
@@ -162,12 +176,20 @@ export class ExternalBroker {
     // not wait for this one's commit, only the acknowledgement does.
     const commit: { committed?: Promise<void> } = {};
     const previous = this.#chains.get(parsed.deviceId) ?? Promise.resolve();
-    const handled = previous
-      .then(() => this.#ingest.handle(parsed.deviceId, parsed.kind, payload, receivedAt, { commit }))
-      .catch((err: unknown) => this.#log.error({ err, deviceId: parsed.deviceId, kind: parsed.kind }, 'ingest failed'));
+    const handled = previous.then(async (): Promise<boolean> => {
+      if (conn.failed) return false;
+      try {
+        await this.#ingest.handle(parsed.deviceId, parsed.kind, payload, receivedAt, { commit });
+        return true;
+      } catch (err) {
+        this.#ingestFailed(conn, err, parsed.deviceId, parsed.kind);
+        return false;
+      }
+    });
     this.#chains.set(parsed.deviceId, handled);
-    const acked = handled.then(async () => {
+    const acked = handled.then(async (taken) => {
       if (this.#chains.get(parsed.deviceId) === handled) this.#chains.delete(parsed.deviceId);
+      if (!taken) return; // left unacknowledged: the broker sends it again
       await commit.committed;
       finish();
     });
@@ -175,13 +197,22 @@ export class ExternalBroker {
     void acked.finally(() => this.#unacked.delete(acked));
   }
 
+  #ingestFailed(conn: Connection, err: unknown, deviceId: string, kind: string): void {
+    this.#log.error({ err, deviceId, kind }, 'ingest failed; not acknowledged, reconnecting so the broker sends it again');
+    this.#ingestFailing = true;
+    if (conn.failed) return;
+    conn.failed = true;
+    conn.socket.destroy();
+  }
+
   /** PUBACKs in arrival order: the finished prefix of the queue. */
   #flushAcks(conn: Connection): void {
-    if (this.#conn !== conn) return; // that connection is gone; the broker will send them again
+    if (this.#conn !== conn || conn.failed) return; // that connection is gone; the broker will send them again
     while (conn.acks[0]?.done) {
       const { messageId } = conn.acks.shift()!;
       this.#send(conn, { cmd: 'puback', messageId });
       this.acknowledged += 1;
+      this.#ingestFailing = false;
     }
   }
 

@@ -62,10 +62,8 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
         if (ok) noteSecondConnection(client);
         done(err, ok);
       }),
-    authorizePublish: makeAuthorizePublish(deps.rejects, makeAcceptPublish(deps.ingest, log, deps.rejects, limiter, (deviceId, evidence) =>
-      deps.flags
-        .raise(deviceId, 'rate_limited', `published faster than ${deps.rateLimit.ratePerS} messages/s after a burst of ${deps.rateLimit.burst}`, evidence)
-        .catch((err: unknown) => log.error({ err, deviceId }, 'flag write failed')))),
+    // Over its rate a device waits for tokens (published.ts, rate-limit.ts): slowed, never dropped.
+    authorizePublish: makeAuthorizePublish(deps.rejects, makeAcceptPublish(deps.ingest, log, limiter)),
     authorizeSubscribe: makeAuthorizeSubscribe(deps.rejects),
     maxClientsIdLength: 64,
     maxTopicLevels: 8,

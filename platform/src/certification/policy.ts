@@ -19,13 +19,15 @@ export interface CountingPolicy {
   award: { minTotalInvestmentFen: number; maxShareOfEligible: Fraction; maxPerProjectFen: number; maxPerNodeFen: number };
   /** Flags that keep a device out of the count until the operator resolves them. */
   disqualifyingFlags: readonly string[];
-  clock: { maxSkewMs: number; maxLateMs: number };
+  clock: { maxSkewMs: number; maxLateMs: number; skewFlagAfterMs: number };
   replay: { windowSeq: number };
   onSiteCheck: { minProjectShare: Fraction };
 }
 
 export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
-  version: 'edgenet-counting-v1',
+  // v2 added clock.skewFlagAfterMs. A report embeds the policy it was counted under and the verifier
+  // recounts with that copy (verify.ts), so v1 reports stay verifiable.
+  version: 'edgenet-counting-v2',
   // Days are calendar days where the factories are; UTC+8 has had no daylight saving since 1991.
   timeZone: 'Asia/Shanghai',
   bucketMinutes: 5, // operator setting: granularity of "online"
@@ -48,6 +50,10 @@ export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
   clock: {
     maxSkewMs: 5 * 60_000, // operator setting: 5 min between device clock and platform
     maxLateMs: 7 * 24 * 3_600_000, // operator setting: 7 days, the agent's default queue age
+    // Operator setting: a clock_skew flag (disqualifying) only once the device's clock has been off
+    // by more than maxSkew for 10 min without a break. A brief jump (an NTP step, a hand-set clock
+    // put right) costs nothing: those heartbeats are filed at receive time anyway (filing.ts).
+    skewFlagAfterMs: 10 * 60_000, // 10 min
   },
   replay: { windowSeq: 1_000 }, // operator setting: QoS 1 redelivery stays well inside this
   onSiteCheck: { minProjectShare: { num: 30, den: 100 } }, // 000_…txt 四(三): at least 30% of projects

@@ -24,6 +24,18 @@ export interface HeartbeatWriterOptions {
   highWater?: number;
 }
 
+// After a failed batch the writer retries at 0.5 s, 1 s, then every 2 s. A retry is one INSERT of
+// rows already in memory, cheap next to the devices' acknowledgements it holds up: with the old
+// 30 s cap a database back from an outage waited up to 30 s for its first write, and every device
+// waited that long for its PUBACKs.
+export const RETRY_START_MS = 500; // 0.5 s
+export const RETRY_CAP_MS = 2_000; // 2 s
+
+/** The wait before retry number `failures` (1 = after the first failure). */
+export function retryDelayMs(failures: number): number {
+  return Math.min(RETRY_CAP_MS, RETRY_START_MS * 2 ** Math.min(Math.max(failures, 1) - 1, 16));
+}
+
 export class HeartbeatWriter {
   readonly #db: Database;
   readonly #log: Logger;
@@ -34,6 +46,11 @@ export class HeartbeatWriter {
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #failures = 0;
+  /** Failed batch writes in a row (0 once one commits), and the wait scheduled after the last. */
+  get failures(): number {
+    return this.#failures;
+  }
+  retryInMs: number | null = null;
   written = 0;
   readonly commitLatency = new LatencyHistogram();
 
@@ -60,8 +77,23 @@ export class HeartbeatWriter {
 
   /** True while this device's heartbeat with this seq is queued or being written. */
   holds(deviceId: string, seq: number): boolean {
+    return this.#find(deviceId, seq) !== undefined;
+  }
+
+  /**
+   * While this device's heartbeat with this seq is queued or being written: a promise of its
+   * commit. A resend of it (a duplicate) may be acknowledged only then, or a platform killed before
+   * the commit would have acknowledged a heartbeat it never stored. Undefined when not held.
+   */
+  committed(deviceId: string, seq: number): Promise<void> | undefined {
+    const q = this.#find(deviceId, seq);
+    if (!q) return undefined;
+    return new Promise((resolve) => (q.waiters ??= []).push(resolve));
+  }
+
+  #find(deviceId: string, seq: number): Queued | undefined {
     const match = (q: Queued) => q.row.deviceId === deviceId && q.row.seq === seq;
-    return this.#writing.some(match) || this.#queue.some(match);
+    return this.#writing.find(match) ?? this.#queue.find(match);
   }
 
   /** Writes everything queued so far; resolves when it is committed. */
@@ -86,17 +118,20 @@ export class HeartbeatWriter {
         this.#writing = [];
         this.written += batch.length;
         const committedAt = Date.now();
-        for (const { row, onCommitted } of batch) {
+        for (const { row, onCommitted, waiters } of batch) {
           this.commitLatency.record(committedAt - row.deviceTime.getTime());
           onCommitted?.();
+          if (waiters) for (const w of waiters) w();
         }
         this.#failures = 0;
+        this.retryInMs = null;
       } catch (err) {
         this.#writing = [];
         // Keep the rows and retry later: a database restart must not lose heartbeats.
         this.#queue.unshift(...batch);
         this.#failures += 1;
-        const delay = Math.min(30_000, 250 * 2 ** Math.min(this.#failures, 7));
+        const delay = retryDelayMs(this.#failures);
+        this.retryInMs = delay;
         this.#log.error({ err, rows: batch.length, retryInMs: delay }, 'heartbeat batch write failed');
         this.#timer ??= setTimeout(() => this.#kick(), delay);
         return;
@@ -164,6 +199,8 @@ interface Queued {
   row: HeartbeatRow;
   signed: Signed;
   onCommitted?: () => void;
+  /** Resends of this heartbeat waiting for its commit (committed()). */
+  waiters?: (() => void)[];
 }
 
 interface DayRollup {

@@ -1,8 +1,10 @@
 // The device-to-platform path, broker-agnostic: the embedded aedes broker (and later an external
 // one) hands every device publish to `handle`. Steps, in order:
 //   decode → identify → verify signature → dispatch (hello | heartbeat | workstations | status)
-// A message that fails a step is dropped and counted by RejectCounter; nothing here throws to
-// the broker.
+// A message that fails a step is rejected (a value, counted by RejectCounter) and may be
+// acknowledged: resent, it would fail again. handle() throws only when it could not decide, e.g. the
+// database did not answer a lookup: the broker then must not acknowledge (published.ts, external.ts).
+// Flags are raised after the heartbeat's row is queued and never make handle() fail (flags.ts note).
 import {
   decodeDeviceMessage,
   deviceKindFromProto,
@@ -21,6 +23,7 @@ import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
 import { fileHeartbeat } from './filing.js';
 import { virtualMachineReason, type FlagRecorder } from './flags.js';
+import { SkewTracker } from './skew-tracker.js';
 import type { HeartbeatRate } from './heartbeat-rate.js';
 import type { Presence } from './presence.js';
 import type { RejectCounter } from './reject-counter.js';
@@ -59,10 +62,12 @@ export type IngestOutcome = 'accepted' | 'rejected';
 
 export class Ingest {
   readonly #d: IngestDeps;
+  readonly #skew: SkewTracker;
   readonly accepted: Record<DeviceMessageKind, number> = { hello: 0, heartbeat: 0, workstations: 0, status: 0 };
 
   constructor(deps: IngestDeps) {
     this.#d = deps;
+    this.#skew = new SkewTracker(deps.policy.clock.skewFlagAfterMs);
   }
 
   #inFlight = 0;
@@ -149,7 +154,7 @@ export class Ingest {
     this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
     const vm = virtualMachineReason(inventory as unknown as Record<string, unknown>);
     if (vm) {
-      await this.#d.flags.raise(device.id, 'virtual_machine', vm, {
+      this.#d.flags.note(device.id, 'virtual_machine', vm, {
         systemManufacturer: inventory.systemManufacturer, systemModel: inventory.systemModel,
         virtual: inventory.virtual, virtualHost: inventory.virtualHost,
       });
@@ -162,11 +167,11 @@ export class Ingest {
     // QoS 1 redelivery or a replay when it is stored already; if it is not, it is a heartbeat that
     // arrived out of order (another instance, or a session's backlog after a failover) and is kept.
     const late = hb.seq <= device.lastSeq;
-    if (late && (hb.seq === device.lastSeq || (await this.#stored(device.id, hb.seq)))) {
+    if (late && (await this.#duplicate(device, hb.seq, opts))) {
       this.#d.rejects.reject('duplicate', device.id, `seq ${hb.seq} <= last accepted ${device.lastSeq}`);
       // Redelivery repeats the last few; far behind is someone replaying captured traffic.
       if (device.lastSeq - hb.seq >= this.#d.policy.replay.windowSeq) {
-        await this.#d.flags.raise(device.id, 'replay', `heartbeat seq ${hb.seq} arrived after seq ${device.lastSeq}`, {
+        this.#d.flags.note(device.id, 'replay', `heartbeat seq ${hb.seq} arrived after seq ${device.lastSeq}`, {
           seq: hb.seq, lastSeq: device.lastSeq, receivedAt: receivedAt.toISOString(),
         });
       }
@@ -179,7 +184,7 @@ export class Ingest {
       },
       this.#d.policy.clock,
     );
-    if (decision.skewMs !== undefined) await this.#flagSkew(device, decision.skewMs, receivedAt, `heartbeat seq ${hb.seq}`);
+    const skewPersists = this.#skew.observe(device.id, decision.skewMs !== undefined, receivedAt.getTime());
     const inference = hb.inference as edge.v1.InferenceCounters | null;
     const total = inference?.total ?? 0;
     // The counter is cumulative since the agent started; a smaller value means it restarted. A late
@@ -221,25 +226,42 @@ export class Ingest {
       inferenceErrors: inference?.errors ?? 0,
       inferenceDelta,
       inferenceModels: inference?.models.length ? inference.models : null,
+      // The agent's backlog and losses (agent/README.md "Store-and-forward"): a gap in seq with
+      // queue_dropped grown is the agent's bounded queue, not a loss in transit.
+      queueDepth: hb.queueDepth,
+      queueDropped: hb.queueDropped,
       body,
       prevHash,
       chainOk,
     }, { signature: Buffer.from(envelope.signature), keyId: device.keyId }, onCommitted);
     this.#d.rate?.note(device.enterpriseId);
+    // Only now, with the row queued: a flag is evidence beside the heartbeat, never in its way.
+    if (skewPersists && decision.skewMs !== undefined) this.#flagSkew(device, decision.skewMs, receivedAt, `heartbeat seq ${hb.seq}`);
     return true;
   }
 
-  /** Whether this heartbeat is already stored, or on its way to be (the writer's queue). */
-  async #stored(deviceId: string, seq: number): Promise<boolean> {
-    if (this.#d.writer.holds(deviceId, seq)) return true;
-    const [row] = await this.#d.db.select({ seq: heartbeats.seq }).from(heartbeats).where(and(eq(heartbeats.deviceId, deviceId), eq(heartbeats.seq, seq))).limit(1);
+  /**
+   * Whether a heartbeat at or below the last accepted seq is one already taken. Still in the
+   * writer's queue, its resend is a duplicate that may be acknowledged only with the original's
+   * commit (opts.commit gets that promise); otherwise it must be found in the database. Even the
+   * last accepted seq is looked up: acknowledging its resend unseen would answer "stored" for a row
+   * a killed platform never wrote. A lookup the database cannot answer throws (not acknowledged).
+   */
+  async #duplicate(device: KnownDevice, seq: number, opts: HandleOptions): Promise<boolean> {
+    if (this.#d.writer.holds(device.id, seq)) {
+      if (opts.commit) opts.commit.committed = this.#d.writer.committed(device.id, seq);
+      return true;
+    }
+    const [row] = await this.#d.db.select({ seq: heartbeats.seq }).from(heartbeats).where(and(eq(heartbeats.deviceId, device.id), eq(heartbeats.seq, seq))).limit(1);
     return row !== undefined;
   }
 
-  #flagSkew(device: KnownDevice, skewMs: number, receivedAt: Date, seenIn: string): Promise<void> {
+  #flagSkew(device: KnownDevice, skewMs: number, receivedAt: Date, seenIn: string): void {
     const minutes = Math.round(skewMs / 60_000);
-    return this.#d.flags.raise(device.id, 'clock_skew', `device clock is ${minutes} min ${skewMs > 0 ? 'ahead of' : 'behind'} the platform`, {
+    const since = this.#skew.since(device.id);
+    this.#d.flags.note(device.id, 'clock_skew', `device clock is ${minutes} min ${skewMs > 0 ? 'ahead of' : 'behind'} the platform`, {
       skewMs, seenIn, receivedAt: receivedAt.toISOString(), maxSkewMs: this.#d.policy.clock.maxSkewMs,
+      skewedSince: since === null ? null : new Date(since).toISOString(), skewFlagAfterMs: this.#d.policy.clock.skewFlagAfterMs,
     });
   }
 }

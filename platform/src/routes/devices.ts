@@ -43,6 +43,14 @@ const deviceDetail = {
     ...device.properties,
     inventory: { type: 'object', additionalProperties: true },
     workstations: { type: 'array', items: { type: 'string' } },
+    // The agent's store-and-forward queue as its newest heartbeat reported it: its backlog, and
+    // what its bounded queue has discarded (a gap in seq is explained by `dropped`). Null before the
+    // first heartbeat that carried it.
+    queue: {
+      type: ['object', 'null'],
+      required: ['depth', 'dropped', 'seq', 'receivedAt'],
+      properties: { depth: { type: 'integer' }, dropped: { type: 'integer' }, seq: { type: 'integer' }, receivedAt: isoTime },
+    },
   },
 } as const;
 
@@ -64,6 +72,8 @@ const heartbeat = {
     inferenceErrors: { type: 'integer' },
     // Per model and workstation: name, count, errors, p50Ms, p99Ms, workstationCode, loaded, … (proto ModelCounters).
     inferenceModels: { type: ['array', 'null'], items: { type: 'object', additionalProperties: true } },
+    queueDepth: { type: ['integer', 'null'] },
+    queueDropped: { type: ['integer', 'null'] },
   },
 } as const;
 
@@ -132,7 +142,15 @@ export async function deviceRoutes(app: FastifyInstance, { db }: PlatformContext
         .from(workstationMappings)
         .where(and(eq(workstationMappings.deviceId, row.id), isNull(workstationMappings.validTo)))
         .orderBy(workstationMappings.code);
-      return { ...row, workstations: mapped.map((m) => m.code) };
+      // The newest heartbeat through the primary key (device_id, seq): one index probe.
+      const [latest] = await db
+        .select({ depth: heartbeats.queueDepth, dropped: heartbeats.queueDropped, seq: heartbeats.seq, receivedAt: heartbeats.receivedAt })
+        .from(heartbeats)
+        .where(eq(heartbeats.deviceId, row.id))
+        .orderBy(desc(heartbeats.seq))
+        .limit(1);
+      const queue = latest && latest.depth !== null && latest.dropped !== null ? latest : null;
+      return { ...row, workstations: mapped.map((m) => m.code), queue };
     },
   });
 

@@ -29,6 +29,11 @@ export const heartbeats = pgTable(
     // Inferences since the previous heartbeat (the counter restarts with the agent), summed per day.
     inferenceDelta: bigint('inference_delta', { mode: 'number' }).notNull(),
     inferenceModels: jsonb('inference_models'),
+    // The agent's store-and-forward queue when the heartbeat was made: messages waiting, and messages
+    // it has ever discarded for its size or age bound (agent/README.md). Null on rows stored before
+    // the platform kept them. bigint: the proto fields are uint64 and decode.ts admits any safe integer.
+    queueDepth: bigint('queue_depth', { mode: 'number' }),
+    queueDropped: bigint('queue_dropped', { mode: 'number' }),
     // The signed bytes (Envelope.body) and the chain link they carry (docs/evidence.md). Null only for
     // rows stored before the chain existed.
     body: bytea('body'),
