@@ -29,10 +29,17 @@ export function printBanner(config: Readonly<PlatformConfig>, f: BannerFacts): v
     `             SHA-256 fingerprint ${f.tls.caFingerprint}`,
     `  database   ${f.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}, heartbeats in a ${f.heartbeatStorage}`,
     ...(config.workers > 1 ? [`  workers    ${config.workers} processes share the API and broker ports`] : []),
-    f.createdOperatorToken
-      ? `  operator token (shown once, store it now): ${f.createdOperatorToken}`
-      : '  operator token: created on the first start (not shown again)',
+    operatorTokenLine(config, f.createdOperatorToken),
     '',
   ];
   process.stderr.write(lines.join('\n') + '\n');
+}
+
+// A token the operator supplied (EDGENET_OPERATOR_TOKEN) is never printed: under systemd or a
+// container runtime stderr goes to the journal, and the operator already has it. Only a token the
+// platform made itself is shown, once, because nobody else knows it.
+function operatorTokenLine(config: Readonly<PlatformConfig>, created: string | null): string {
+  if (config.operatorToken !== undefined) return '  operator token: the one in EDGENET_OPERATOR_TOKEN (not printed)';
+  if (created) return `  operator token (shown once, store it now): ${created}`;
+  return '  operator token: created on the first start (not shown again)';
 }

@@ -70,6 +70,25 @@ export interface PlatformConfig {
    * process; more use more cores and spread the connections' file descriptors (docs/scale-out.md).
    */
   workers: number;
+
+  // The network edge under hostile load: caps, rates and deadlines per socket
+  // (net/connection-guard.ts, app.ts, docs/threat-model.md).
+  /** Milliseconds from accept until TLS is done and MQTT CONNECT (or HTTP request headers) arrived. */
+  connectDeadlineMs: number;
+  /** Device connections of both MQTT listeners together; 0: the open-file limit less a reserve. */
+  mqttMaxConnections: number;
+  /** MQTT connections from one address; a factory NAT puts hundreds of devices behind one. */
+  mqttMaxConnectionsPerAddress: number;
+  httpMaxConnections: number;
+  httpMaxConnectionsPerAddress: number;
+  /** New connections per second from one address, and the burst, on each of MQTT and the API. */
+  connectRatePerAddressPerS: number;
+  connectBurstPerAddress: number;
+  /** A socket of the API that neither sends nor receives for this long is closed. */
+  httpIdleTimeoutMs: number;
+  /** Requests per minute per address outside /api/v1 (/docs, the dashboard, /ca.pem), and for probes. */
+  rateLimitPublicPerIpPerMin: number;
+  rateLimitProbePerIpPerMin: number;
 }
 
 type Source = Record<string, string | undefined>;
@@ -139,6 +158,17 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     instanceId: str('EDGENET_INSTANCE_ID', hostname()),
     brokerHookToken: optional('EDGENET_BROKER_HOOK_TOKEN'),
     workers: int('EDGENET_WORKERS', 1, 1, 64),
+
+    connectDeadlineMs: int('EDGENET_CONNECT_DEADLINE_MS', 5_000, 500, 120_000), // 5 s
+    mqttMaxConnections: int('EDGENET_MQTT_MAX_CONNECTIONS', 0, 0, 10_000_000), // 0: from the open-file limit
+    mqttMaxConnectionsPerAddress: int('EDGENET_MQTT_MAX_CONNECTIONS_PER_ADDRESS', 1_000, 1, 10_000_000),
+    httpMaxConnections: int('EDGENET_HTTP_MAX_CONNECTIONS', 512, 1, 1_000_000), // inside the 1,000 descriptors kept from devices
+    httpMaxConnectionsPerAddress: int('EDGENET_HTTP_MAX_CONNECTIONS_PER_ADDRESS', 128, 1, 1_000_000),
+    connectRatePerAddressPerS: int('EDGENET_CONNECT_RATE_PER_ADDRESS', 100, 1, 1_000_000), // per second
+    connectBurstPerAddress: int('EDGENET_CONNECT_BURST_PER_ADDRESS', 1_000, 1, 10_000_000), // a NAT's devices reconnecting at once
+    httpIdleTimeoutMs: int('EDGENET_HTTP_IDLE_TIMEOUT_MS', 120_000, 1_000, 3_600_000), // 2 min
+    rateLimitPublicPerIpPerMin: int('EDGENET_RATE_LIMIT_PUBLIC_PER_IP', 600, 1, 1_000_000), // 10 per second on average
+    rateLimitProbePerIpPerMin: int('EDGENET_RATE_LIMIT_PROBE_PER_IP', 6_000, 1, 1_000_000), // 100 per second on average
   };
 
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`EDGENET_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -174,6 +204,8 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
   if (config.brokerHookToken !== undefined && config.brokerHookToken.length < 32) {
     problems.push('EDGENET_BROKER_HOOK_TOKEN must be at least 32 characters (it is a bearer secret)');
   }
+  // The live fleet stream writes once per fleetStreamMs: an idle timeout shorter would cut it.
+  if (config.httpIdleTimeoutMs <= config.fleetStreamMs) problems.push('EDGENET_HTTP_IDLE_TIMEOUT_MS must be longer than EDGENET_FLEET_STREAM_MS');
   if (config.operatorToken !== undefined && config.operatorToken.length < 32) {
     problems.push('EDGENET_OPERATOR_TOKEN must be at least 32 characters (it is a bearer secret)');
   }

@@ -56,7 +56,7 @@ interface Prepared {
 
 /**
  * What must happen once before anything listens: certificates (a platform that cannot serve TLS must
- * not start at all, issue #3), the database and its migrations, the operator token. A cluster's
+ * not start at all: it would serve tokens and passwords in clear), the database and its migrations, the operator token. A cluster's
  * primary runs it before forking, so workers find everything made and never race to make it.
  */
 async function prepare(config: Readonly<PlatformConfig>, log: Logger): Promise<Prepared> {
@@ -129,6 +129,10 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
   } else {
     broker = await createBroker({
       log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst }, peers: options.peers,
+      edge: {
+        deadlineMs: config.connectDeadlineMs, maxConnections: config.mqttMaxConnections, maxPerAddress: config.mqttMaxConnectionsPerAddress,
+        ratePerS: config.connectRatePerAddressPerS, burst: config.connectBurstPerAddress,
+      },
     });
   }
   const app = await buildApp(context);

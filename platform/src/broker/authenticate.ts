@@ -5,6 +5,13 @@ import type { AuthenticateError, Client } from 'aedes';
 import { secretMatches } from '../auth/secrets.js';
 import type { DeviceRegistry } from '../ingest/device-registry.js';
 import type { RejectCounter } from '../ingest/reject-counter.js';
+import { bounded } from '../net/bounded.js';
+
+// A device id is a UUID (36 characters); 64 leaves room and matches aedes's maxClientsIdLength,
+// which aedes applies to MQTT 3.1 only. MQTT 3.1.1 lets a server refuse longer ids with return
+// code 2 [MQTT-3.1.3-5] [MQTT-3.1.3-9]; here it is refused for every protocol version, before the
+// id is used as a key or written to a log.
+export const MAX_CLIENT_ID_LENGTH = 64;
 
 type Done = (error: AuthenticateError | null, success: boolean | null) => void;
 
@@ -15,9 +22,10 @@ function refuse(returnCode: 2 | 4 | 5, message: string): AuthenticateError {
 export function makeAuthenticate(registry: DeviceRegistry, rejects: RejectCounter) {
   return function authenticate(client: Client, username: string | undefined, password: Buffer | undefined, done: Done): void {
     const fail = (code: 2 | 4 | 5, why: string): void => {
-      rejects.reject('auth_failed', client.id || username || 'anonymous', why);
+      rejects.reject('auth_failed', bounded(client.id || username || 'anonymous', MAX_CLIENT_ID_LENGTH), why);
       done(refuse(code, why), false);
     };
+    if (client.id.length > MAX_CLIENT_ID_LENGTH) return fail(2, `client id longer than ${MAX_CLIENT_ID_LENGTH} characters`);
     if (!username || !password) return fail(4, 'username and password are required');
     if (client.id !== username) return fail(2, 'client id must equal the device id');
     deviceCredentialProblem(registry, client.id, username, password).then(

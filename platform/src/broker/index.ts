@@ -1,5 +1,5 @@
 // The embedded MQTT broker (aedes) started by the platform process: MQTT over TLS always, plain
-// TCP only when EDGENET_MQTT_PLAIN=true (issue #3).
+// TCP only when EDGENET_MQTT_PLAIN=true (device passwords must not cross a network in clear).
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { Aedes, type Client } from 'aedes';
@@ -17,6 +17,9 @@ import { guardPacketSize } from './packet-size-guard.js';
 import { PublishRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { deviceConnectionLimit } from './connection-limit.js';
 import type { TlsMaterial } from '../tls/material.js';
+import { TLS_POLICY } from '../tls/policy.js';
+import { ConnectionGuard, type GuardFigures } from '../net/connection-guard.js';
+import { bounded } from '../net/bounded.js';
 
 // The largest packet a device needs: a 32 KiB hello plus topic and headers. Anything bigger is cut
 // off at its fixed header (packet-size-guard.ts).
@@ -32,6 +35,18 @@ export interface BrokerDeps {
   rateLimit: RateLimitOptions;
   /** The other processes of a cluster (EDGENET_WORKERS > 1), each with a broker of its own. */
   peers?: BrokerPeers;
+  /** Caps and deadlines for sockets on both listeners together (net/connection-guard.ts). */
+  edge: BrokerEdgeOptions;
+}
+
+export interface BrokerEdgeOptions {
+  /** From accept to CONNECT, TLS handshake included. */
+  deadlineMs: number;
+  /** Both listeners together; 0: the open-file limit less a reserve (connection-limit.ts). */
+  maxConnections: number;
+  maxPerAddress: number;
+  ratePerS: number;
+  burst: number;
 }
 
 /**
@@ -49,11 +64,23 @@ export interface EmbeddedBroker {
   listen(port: number, host: string): Promise<number>;
   /** MQTT over TLS with the platform's certificate. */
   listenTls(port: number, host: string, tls: TlsMaterial): Promise<number>;
+  /** Sockets admitted, refused and closed at their deadline on both listeners. */
+  connections(): GuardFigures;
   close(): Promise<void>;
 }
 
 export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
   const { log, presence } = deps;
+  // One guard for both listeners: together they must stay below the open-file limit, which a cap
+  // per listener (net.Server maxConnections) would let them pass twice over.
+  const guard = new ConnectionGuard({
+    name: 'mqtt',
+    maxTotal: deps.edge.maxConnections > 0 ? deps.edge.maxConnections : deviceConnectionLimit(),
+    maxPerAddress: deps.edge.maxPerAddress,
+    ratePerS: deps.edge.ratePerS,
+    burst: deps.edge.burst,
+    deadlineMs: deps.edge.deadlineMs,
+  }, log);
   const authenticate = makeAuthenticate(deps.registry, deps.rejects);
   const limiter = new PublishRateLimiter(deps.rateLimit);
   const aedes: Aedes = await Aedes.createBroker({
@@ -65,13 +92,19 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     // Over its rate a device waits for tokens (published.ts, rate-limit.ts): slowed, never dropped.
     authorizePublish: makeAuthorizePublish(deps.rejects, makeAcceptPublish(deps.ingest, log, limiter)),
     authorizeSubscribe: makeAuthorizeSubscribe(deps.rejects),
-    maxClientsIdLength: 64,
+    // CONNECT arrived: the socket's deadline is over; keep-alive [MQTT-3.1.2-24] takes over.
+    preConnect: (client, _packet, done) => {
+      guard.settle(client.conn as Socket);
+      done(null, true);
+    },
+    connectTimeout: deps.edge.deadlineMs, // a second line behind the guard's deadline
+    maxClientsIdLength: 64, // aedes checks it for MQTT 3.1 only; authenticate.ts for every version
     maxTopicLevels: 8,
     drainTimeout: 30_000, // a client that stops reading must not stall delivery to others
   });
   const clients = (aedes as unknown as { clients: Record<string, Client | undefined> }).clients;
   const address = (c: Client | undefined) => (c?.conn as { remoteAddress?: string } | undefined)?.remoteAddress;
-  // The same device credentials connected from two places at once (issue #4, identity conflict):
+  // The same device credentials connected from two places at once (a cloned disk, identity conflict):
   // the broker keeps the newer session, and the device is flagged with both addresses.
   function flagConflict(deviceId: string, before: string | undefined, now: string | undefined): void {
     if (before === now) return;
@@ -111,7 +144,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     if (takenOver.has(client)) return;
     presence.disconnected(client.id, 'connection closed');
   });
-  aedes.on('clientError', (client, err) => log.debug({ deviceId: client.id, err: err.message }, 'mqtt client error'));
+  aedes.on('clientError', (client, err) => log.debug({ deviceId: bounded(client.id, 64), err: err.message }, 'mqtt client error'));
   aedes.on('connectionError', (_client, err) => log.debug({ err: err.message }, 'mqtt connection error'));
 
   const handle = (conn: Socket) => {
@@ -119,18 +152,11 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
       deps.rejects.reject('oversize', conn.remoteAddress ?? 'unknown', `packet of ${declared} bytes exceeds ${MAX_PACKET_BYTES}`));
     aedes.handle(conn);
   };
-  const maxConnections = deviceConnectionLimit();
-  let lastDropLogMs = 0;
-  const limited = (srv: Server): Server => {
-    if (Number.isFinite(maxConnections)) srv.maxConnections = maxConnections;
-    srv.on('drop', (data) => {
-      if (Date.now() - lastDropLogMs < 60_000) return; // once a minute is enough to say it
-      lastDropLogMs = Date.now();
-      log.warn({ maxConnections, remoteAddress: data?.remoteAddress }, 'connection refused: this process holds as many device connections as its open-file limit allows');
-    });
+  const guarded = (srv: Server): Server => {
+    guard.attach(srv);
     return srv;
   };
-  const server: Server = limited(createServer(handle));
+  const server: Server = guarded(createServer(handle));
   let tlsServer: Server | null = null;
   const listenOn = (srv: Server, port: number, host: string) =>
     new Promise<number>((resolve, reject) => {
@@ -141,12 +167,16 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     aedes,
     listen: (port, host) => listenOn(server, port, host),
     listenTls: (port, host, tls) => {
-      // TLS 1.2 at least (RFC 8996 deprecates 1.0 and 1.1); the handshake must finish in 10 s so
-      // half-open connections cannot pile up.
-      tlsServer = limited(createTlsServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2', handshakeTimeout: 10_000 }, handle));
-      tlsServer.on('tlsClientError', (err) => log.debug({ err: err.message }, 'mqtts handshake failed'));
+      // With a 'tlsClientError' listener Node does not close a socket whose handshake failed or
+      // timed out: it is closed here (and by the guard's deadline in any case).
+      tlsServer = guarded(createTlsServer({ key: tls.key, cert: tls.cert, ...TLS_POLICY, handshakeTimeout: deps.edge.deadlineMs }, handle));
+      tlsServer.on('tlsClientError', (err, socket) => {
+        socket.destroy();
+        log.debug({ err: err.message }, 'mqtts handshake failed');
+      });
       return listenOn(tlsServer, port, host);
     },
+    connections: () => guard.figures(),
     close: () =>
       new Promise((resolve) => {
         // Close the listener first so no new device connects, then the broker drops the rest.

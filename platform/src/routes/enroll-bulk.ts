@@ -1,20 +1,45 @@
 // POST /api/v1/enroll/bulk: up to 1,000 new devices in one request and one transaction, for
-// integrators who image many boxes at once and for the fleet simulator (issue #7: enrollment fast
-// enough for 100,000 devices). Same rules as /enroll — a token use per device, keys made by the
+// integrators who image many boxes at once and for the fleet simulator (enrollment fast enough
+// for 100,000 devices). Same rules as /enroll — a token use per device, keys made by the
 // devices, duplicate hardware flagged — except that re-enrollment of known hardware is refused here:
-// it goes through /enroll, which keeps the device's history.
-import { and, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+// it goes through /enroll, which keeps the device's history. A body over 64 KiB needs a token in
+// the Authorization header (the enrollment token, or an API token) before it is read.
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DEVICE_KINDS, FINGERPRINT_PATTERN, WORKSTATION_CODE_PATTERN, type DeviceKindName } from '@edgenet/proto';
 import { keyIdOf, publicKeyFromRaw } from '../auth/ed25519.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
-import { deviceKeys, devices, enrollmentTokenUses, workstationMappings, workstations } from '../db/schema/index.js';
-import { ERR_CONFLICT, ERR_INVALID } from '../errors.js';
+import { principalForToken } from '../auth/principal.js';
+import type { Database } from '../db/index.js';
+import { deviceKeys, devices, enrollmentTokens, enrollmentTokenUses, workstationMappings, workstations } from '../db/schema/index.js';
+import { ERR_CONFLICT, ERR_INVALID, ERR_UNAUTHENTICATED } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import { brokerAddress, claimToken } from './enroll.js';
 import { errorResponse, uuidString } from './schemas.js';
 
 const MAX_BATCH = 1_000;
+const BODY_LIMIT = 8 * 1024 * 1024; // 8 MiB: 1,000 devices with their inventories
+// What a caller may send before showing a token, as on /enroll: a few devices' worth.
+const ANONYMOUS_BODY_LIMIT = 64 * 1024; // 64 KiB
+
+/**
+ * Decided from the headers, before a byte of the body is read: a body larger than 64 KiB (or of
+ * unknown length) is read only for a caller whose Authorization header carries a live enrollment
+ * token or an API token. Otherwise anyone could make the platform read and parse 8 MiB per
+ * request for free; the 401 closes the connection so the unread body is not drained either.
+ */
+async function mayReadLargeBody(db: Database, request: FastifyRequest): Promise<boolean> {
+  const declared = request.headers['content-length'] === undefined ? NaN : Number(request.headers['content-length']);
+  if (request.headers['transfer-encoding'] === undefined && declared <= ANONYMOUS_BODY_LIMIT) return true;
+  const token = /^Bearer (\S{10,200})$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) return false;
+  const [live] = await db
+    .select({ id: enrollmentTokens.id })
+    .from(enrollmentTokens)
+    .where(and(eq(enrollmentTokens.tokenHash, hashSecret(token)), gt(enrollmentTokens.expiresAt, new Date()), lt(enrollmentTokens.uses, enrollmentTokens.maxUses)))
+    .limit(1);
+  return live !== undefined || (token.length >= 16 && (await principalForToken(db, token)) !== null);
+}
 
 interface BulkDevice {
   kind: DeviceKindName;
@@ -29,7 +54,12 @@ export async function enrollBulkRoutes(app: FastifyInstance, ctx: PlatformContex
   const { db, config, log } = ctx;
 
   app.post<{ Body: { token: string; heartbeatIntervalMs?: number; devices: BulkDevice[] } }>('/enroll/bulk', {
-    bodyLimit: 8 * 1024 * 1024, // 8 MiB: 1,000 devices with their inventories
+    bodyLimit: BODY_LIMIT,
+    onRequest: async (request, reply) => {
+      if (await mayReadLargeBody(db, request)) return;
+      reply.header('connection', 'close');
+      throw new ERR_UNAUTHENTICATED();
+    },
     schema: {
       tags: ['enrollment'],
       summary: 'Enroll up to 1,000 new devices with one enrollment token (one use per device)',
@@ -75,6 +105,7 @@ export async function enrollBulkRoutes(app: FastifyInstance, ctx: PlatformContex
           },
         },
         400: errorResponse,
+        401: errorResponse,
         403: errorResponse,
         409: errorResponse,
       },

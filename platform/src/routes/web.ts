@@ -1,4 +1,4 @@
-// The dashboard (issue 6): static files built from platform/web by `npm run build` into
+// The dashboard: static files built from platform/web by `npm run build` into
 // platform/web/dist and served by the platform itself at /, so a factory or government intranet
 // with no internet needs nothing else (no CDN, no runtime download). Public like /docs: the page
 // holds no data; every figure comes from /api/v1 with the user's bearer token.
@@ -26,6 +26,21 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+// The Swagger UI at /docs (@fastify/swagger-ui's staticCSP): its page loads only its own scripts
+// and styles, fetches the OpenAPI document from /docs/json, and may not be framed (clickjacking:
+// frame-ancestors, CSP Level 2, with X-Frame-Options DENY set in app.ts for older browsers).
+export const DOCS_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'", // Swagger UI sets element styles
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
 export async function webRoutes(app: FastifyInstance, { log }: PlatformContext): Promise<void> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) log.warn({ webRoot: WEB_ROOT }, 'dashboard not built: run `npm run build` to serve it at /');
   await app.register(fastifyStatic, {
@@ -37,6 +52,7 @@ export async function webRoutes(app: FastifyInstance, { log }: PlatformContext):
     setHeaders(res) {
       res.header('content-security-policy', CONTENT_SECURITY_POLICY);
       res.header('x-content-type-options', 'nosniff');
+      res.header('x-frame-options', 'DENY'); // frame-ancestors for browsers without CSP Level 2
       res.header('referrer-policy', 'no-referrer');
       res.header('cache-control', 'no-cache'); // revalidate by ETag: an upgrade shows at once
     },

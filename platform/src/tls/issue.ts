@@ -1,5 +1,5 @@
 // Creates the platform's own certificate authority and a server certificate signed by it, for a first
-// start without certificate files (issue #3: "the platform can create a self-signed CA and server
+// start without certificate files ("the platform can create a self-signed CA and server
 // certificate and prints its fingerprint").
 //
 // Node's crypto cannot write X.509 certificates. @peculiar/x509 can, on top of WebCrypto: it is
