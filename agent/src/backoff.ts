@@ -9,9 +9,12 @@ export interface BackoffOptions {
   random?: () => number;
 }
 
+// A 10 s cap brings a device back within 10 s of its broker answering again (60 s took 42-66 s).
+// A city's fleet reconnecting at once is spread by the jitter and held back by the broker's own
+// connection-rate limit, which refuses the excess cheaply; a larger fleet can raise the cap.
 export const DEFAULT_BACKOFF = Object.freeze({
   baseMs: 1_000, // 1 s
-  capMs: 60_000, // 60 s
+  capMs: 10_000, // 10 s
 });
 
 export class Backoff {

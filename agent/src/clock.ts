@@ -8,7 +8,12 @@
 // §6.6.1: every origin server with a clock sends it; one-second resolution), corrected by half the
 // round trip. The bound defaults to 2 minutes: far above the ±1.5 s the Date header and a slow
 // network can add, and far below the hour a heartbeat is bucketed by, and a reset clock is years off.
-
+//
+// Between measurements (10 minutes apart) the run loop calls track() at every heartbeat: it compares
+// the wall clock with the monotonic one (performance.now(), which a clock step does not move), and a
+// step of the wall clock changes the offset by exactly the step. So a jump of an hour makes the next
+// heartbeat say "untrusted", not one up to ten minutes later, and the run loop measures again at once.
+import { performance } from 'node:perf_hooks';
 import { request } from './http-client.js';
 
 export const TRUSTED_CLOCK_FLOOR_MS = Date.UTC(2024, 0, 1);
@@ -24,25 +29,54 @@ export interface ClockMeasurement {
 
 export class ClockJudge {
   readonly maxSkewMs: number;
+  readonly #monotonicMs: () => number;
   #last: ClockMeasurement | undefined;
+  /** The wall and monotonic clocks read together at the previous track() or observe(). */
+  #prev: { wallMs: number; monoMs: number } | undefined;
+  /** How far the wall clock was stepped since the last measurement (or start), ms; forward > 0. */
+  #steppedMs = 0;
 
-  constructor(maxSkewMs = DEFAULT_MAX_SKEW_MS) {
+  constructor(maxSkewMs = DEFAULT_MAX_SKEW_MS, options: { monotonicMs?: () => number } = {}) {
     this.maxSkewMs = maxSkewMs;
+    this.#monotonicMs = options.monotonicMs ?? (() => performance.now());
   }
 
   observe(m: ClockMeasurement): void {
     this.#last = m;
+    this.#steppedMs = 0;
+    this.#prev = { wallMs: m.at, monoMs: this.#monotonicMs() };
   }
 
   get lastMeasurement(): ClockMeasurement | undefined {
     return this.#last;
   }
 
+  /**
+   * Notes the wall clock reading nowMs (taken just now) against the monotonic clock; returns how far
+   * the wall clock was stepped since the previous call, ms.
+   */
+  track(nowMs: number): number {
+    const monoMs = this.#monotonicMs();
+    const step = this.#prev ? nowMs - this.#prev.wallMs - (monoMs - this.#prev.monoMs) : 0;
+    this.#prev = { wallMs: nowMs, monoMs };
+    this.#steppedMs += step;
+    return step;
+  }
+
+  /** The platform's clock minus ours: the last measurement, corrected by the steps seen since. */
+  offsetMs(): number | null {
+    return this.#last ? this.#last.offsetMs - this.#steppedMs : null;
+  }
+
   /** Why the clock is not trusted at nowMs, or null when it is. */
   distrust(nowMs: number): string | null {
     if (nowMs < TRUSTED_CLOCK_FLOOR_MS) return `the clock reads ${new Date(nowMs).toISOString()}, before 2024-01-01 (reset after a power cut?)`;
-    if (this.#last && Math.abs(this.#last.offsetMs) > this.maxSkewMs) {
-      return `the clock is ${Math.round(this.#last.offsetMs / 1000)} s off the platform's (bound ${this.maxSkewMs / 1000} s)`;
+    const offset = this.offsetMs();
+    if (offset !== null && Math.abs(offset) > this.maxSkewMs) {
+      return `the clock is ${Math.round(offset / 1000)} s off the platform's (bound ${this.maxSkewMs / 1000} s)`;
+    }
+    if (offset === null && Math.abs(this.#steppedMs) > this.maxSkewMs) {
+      return `the clock was stepped by ${Math.round(this.#steppedMs / 1000)} s and not yet compared with the platform's`;
     }
     return null;
   }

@@ -7,6 +7,8 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEVICE_KINDS, FINGERPRINT_PATTERN, WORKSTATION_CODE_PATTERN, type DeviceKindName } from '@edgenet/proto';
 import { DEFAULT_BACKOFF } from './backoff.js';
+import { DEFAULT_ACK_TIMEOUT_MS } from './mqtt-session.js';
+import { DEFAULT_WINDOW } from './outbox.js';
 import { DEFAULT_CLOCK_CHECK_MS, DEFAULT_MAX_SKEW_MS } from './clock.js';
 import type { FsyncPolicy } from './disk-queue.js';
 import { loadPinnedCa, normalizeCaFingerprint, type PinnedCa } from './ca-pin.js';
@@ -79,6 +81,8 @@ export interface RunConfig {
   heartbeatIntervalMs: number;
   sampleIntervalMs: number;
   reconnect: Readonly<{ baseMs: number; capMs: number }>;
+  /** Sending: messages in flight while draining the queue, and how long a PUBACK may take. */
+  send: Readonly<{ window: number; ackTimeoutMs: number }>;
   logLevel: LogLevel;
   /** The settings file read, or null when none exists. */
   configFile: string | null;
@@ -94,6 +98,7 @@ export interface SettingsFile {
   logLevel?: LogLevel;
   sampleIntervalMs?: number;
   reconnect?: { baseMs?: number; capMs?: number };
+  send?: { window?: number; ackTimeoutMs?: number };
   queue?: { maxBytes?: number; maxAgeHours?: number; fsync?: FsyncPolicy };
   clock?: { maxSkewMs?: number; checkEveryMs?: number };
   inference?: {
@@ -255,6 +260,10 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
   const sampleIntervalMs = int('EDGE_AGENT_SAMPLE_INTERVAL_MS', 'sampleIntervalMs', file.sampleIntervalMs, DEFAULT_SAMPLE_INTERVAL_MS, 500, 3_600_000, 'ms');
   const baseMs = int('EDGE_AGENT_RECONNECT_BASE_MS', 'reconnect.baseMs', file.reconnect?.baseMs, DEFAULT_BACKOFF.baseMs, 100, 600_000, 'ms');
   const capMs = int('EDGE_AGENT_RECONNECT_CAP_MS', 'reconnect.capMs', file.reconnect?.capMs, DEFAULT_BACKOFF.capMs, baseMs, 3_600_000, 'ms, at least the base delay');
+  const send = {
+    window: int('EDGE_AGENT_SEND_WINDOW', 'send.window', file.send?.window, DEFAULT_WINDOW, 1, 1_000, 'messages'),
+    ackTimeoutMs: int('EDGE_AGENT_ACK_TIMEOUT_MS', 'send.ackTimeoutMs', file.send?.ackTimeoutMs, DEFAULT_ACK_TIMEOUT_MS, 1_000, 600_000, 'ms'),
+  };
   const logLevel = oneOf('EDGE_AGENT_LOG_LEVEL', 'logLevel', file.logLevel, 'info', LOG_LEVELS);
   const queue = {
     maxBytes: int('EDGE_AGENT_QUEUE_MAX_BYTES', 'queue.maxBytes', file.queue?.maxBytes, QUEUE_DEFAULTS.maxBytes, 1024 * 1024, 2 ** 40, 'bytes, 1 MiB or more'),
@@ -291,6 +300,7 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
     heartbeatIntervalMs: (heartbeatSetting.value as number | undefined) ?? agentFile.heartbeatIntervalMs,
     sampleIntervalMs,
     reconnect: Object.freeze({ baseMs, capMs }),
+    send: Object.freeze(send),
     logLevel,
     configFile,
     queue: Object.freeze(queue),

@@ -2,7 +2,7 @@
 // wrong in one sentence each: the settings, the platform URL, the time, the credentials, the model
 // files, and the queue. Results are values (HOUSE_STYLE), printed as a table; any failure exits 1.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
@@ -14,7 +14,7 @@ import { isAgentError } from './errors.js';
 import { isTlsVerificationError } from './http-client.js';
 import { loadIdentity, publicKeyBase64Url } from './identity.js';
 import { collectStatus } from './status.js';
-import { STATE_FILES } from './state-store.js';
+import { atomicWriteFile, STATE_FILES } from './state-store.js';
 
 export interface DoctorCheck {
   name: string;
@@ -88,6 +88,8 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
     add(`model ${model.name}`, ...(await checkModel(model.path, config!.inference.runtime.executionProvider)));
   }
 
+  add('state dir', ...checkStateDir(stateDir, config?.queue.maxBytes));
+
   // Queue.
   const last = collectStatus(stateDir, env).lastStatus;
   if (last?.queue) {
@@ -103,6 +105,33 @@ export function formatDoctor(checks: DoctorCheck[]): string {
   return `${checks.map((c) => `${c.status.toUpperCase().padEnd(5)}${c.name.padEnd(width)}${c.message}`).join('\n')}\n`;
 }
 
+// Free space below which the queue may not hold a long outage: 64 MiB, or the queue's bound if larger.
+const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+/** The state directory must take a write (seq.json is rewritten before every heartbeat) and have room. */
+function checkStateDir(stateDir: string, queueMaxBytes = MIN_FREE_BYTES): [DoctorCheck['status'], string] {
+  const probe = join(stateDir, '.doctor-write-test');
+  try {
+    atomicWriteFile(probe, 'ok\n');
+    rmSync(probe, { force: true });
+  } catch (err) {
+    return ['fail', `${stateDir} does not take a write (${(err as Error).message}); heartbeats cannot be queued: free space or fix permissions.`];
+  }
+  let free: number;
+  try {
+    const fs = statfsSync(stateDir);
+    free = fs.bavail * fs.bsize;
+  } catch {
+    return ['warn', `${stateDir} takes writes; its free space cannot be read.`];
+  }
+  const needed = Math.max(MIN_FREE_BYTES, queueMaxBytes);
+  const mib = (n: number): string => `${Math.floor(n / 1024 / 1024)} MiB`;
+  if (free < needed) {
+    return ['warn', `${stateDir} has ${mib(free)} free, less than the ${mib(needed)} the queue may need in an outage; free space on that filesystem.`];
+  }
+  return ['ok', `${stateDir} takes writes and has ${mib(free)} free.`];
+}
+
 function tryAgentFile(stateDir: string): AgentFile | undefined {
   try {
     return loadAgentFile(stateDir);
@@ -115,6 +144,12 @@ async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Pr
   // Connecting with the device's client id would take over the running agent's session
   // [MQTT-3.1.4-2], so a running, connected agent is the proof instead.
   const report = collectStatus(stateDir);
+  if (report.running && report.stale) {
+    return ['fail', `The running agent (pid ${report.lastStatus!.pid}) stopped updating status.json: ${report.stale}; see the state dir check and its log.`];
+  }
+  if (report.running && report.silent) {
+    return ['fail', `The running agent (pid ${report.lastStatus!.pid}) is connected to ${report.lastStatus!.brokerUrl} but nothing was acknowledged: ${report.silent}; see its log, or restart it.`];
+  }
   if (report.running && report.lastStatus?.state === 'connected') {
     return ['ok', `The running agent (pid ${report.lastStatus.pid}) is connected to ${report.lastStatus.brokerUrl}.`];
   }

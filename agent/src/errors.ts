@@ -19,6 +19,7 @@ export const AGENT_ERROR_CODES = {
   EDGE_AGENT_ERR_PLATFORM_UNTRUSTED: "the platform's TLS certificate is not signed by the trusted CA (pinned, or the system's)",
   EDGE_AGENT_ERR_QUEUE_IO: 'the store-and-forward queue cannot be opened, written or read',
   EDGE_AGENT_ERR_MODEL: 'a model cannot be loaded or run (file missing, not ONNX, wrong input)',
+  EDGE_AGENT_ERR_ALREADY_RUNNING: 'another `edge-agent run` holds the state directory (run.lock)',
 } as const;
 
 export type AgentErrorCode = keyof typeof AGENT_ERROR_CODES;

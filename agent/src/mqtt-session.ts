@@ -1,7 +1,15 @@
 // One MQTT 3.1.1 session to the platform's broker, kept up for the life of the process. mqtt.js's own
 // fixed-period reconnect is off (reconnectPeriod: 0): this class schedules each retry with full-jitter
-// backoff, so a fleet that lost its broker does not come back in lockstep, and rebuilds the will before
-// each attempt so its timestamp is fresh.
+// backoff, so a fleet that lost its broker does not come back in lockstep.
+//
+// Every attempt is a new mqtt.js client with a fresh will. Reusing one client through reconnect()
+// loses in-flight publishes for good: mqtt.js 5 replaces the outgoing store on reconnect() without
+// arguments, so an unacknowledged QoS 1 publish is never resent and its callback never fires, and a
+// sender waiting on it waits forever while the session reads "connected". Here the session itself
+// settles every publish it started: 'offline' when its connection closes, 'timeout' when no PUBACK
+// came within ackTimeoutMs (the link is then presumed dead and dropped). The caller owns the retry:
+// the outbox resends from its disk queue, and with a clean session [MQTT-3.1.2-6] the broker expects
+// nothing else.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Backoff } from './backoff.js';
 import { isTlsVerificationError } from './http-client.js';
@@ -34,7 +42,11 @@ export interface MqttSessionOptions {
   onStateChange?: (state: ConnectionState) => void;
   keepaliveS?: number;
   connectTimeoutMs?: number;
+  /** A publish not acknowledged within this long ends the connection (default 30 s). */
+  ackTimeoutMs?: number;
 }
+
+export const DEFAULT_ACK_TIMEOUT_MS = 30_000; // 30 s: the keep-alive period; a live platform answers far sooner
 
 // Return codes of a refused CONNECT [MQTT-3.2.2-3]; 4 and 5 mean the login itself is bad.
 const CONNACK_MEANING: Record<number, string> = {
@@ -48,6 +60,8 @@ const CONNACK_MEANING: Record<number, string> = {
 export class MqttSession {
   readonly #options: MqttSessionOptions;
   #client: MqttClient | undefined;
+  /** Publishes of the current client not yet settled: each settles exactly once. */
+  #pending = new Set<(result: PublishResult) => void>();
   #retryTimer: NodeJS.Timeout | undefined;
   #stopping = false;
   #state: ConnectionState = 'starting';
@@ -65,7 +79,11 @@ export class MqttSession {
   }
 
   start(): void {
-    if (this.#client) return;
+    if (this.#client || this.#stopping) return;
+    this.#connect();
+  }
+
+  #connect(): void {
     const o = this.#options;
     const will = o.will();
     const clientOptions: IClientOptions = {
@@ -85,6 +103,8 @@ export class MqttSession {
     this.#setState('connecting');
     const client = mqtt.connect(o.url, clientOptions);
     this.#client = client;
+    const pending = new Set<(result: PublishResult) => void>();
+    this.#pending = pending;
 
     client.on('connect', () => {
       o.backoff.reset();
@@ -107,8 +127,13 @@ export class MqttSession {
         o.log.warn({ err: { message: err.message, code: err.code }, broker: o.url }, 'mqtt error');
       }
     });
-    client.on('close', () => {
-      if (this.#stopping) return;
+    client.once('close', () => {
+      // This client is done for good: its unanswered publishes will never be answered.
+      for (const settle of [...pending]) settle('offline');
+      client.removeAllListeners('connect');
+      client.removeAllListeners('message');
+      client.end(true);
+      if (this.#stopping || this.#client !== client) return;
       if (this.#state === 'connected') o.log.warn({ broker: o.url }, 'lost connection to broker');
       this.#setState('disconnected');
       this.#scheduleRetry();
@@ -127,12 +152,32 @@ export class MqttSession {
     });
   }
 
-  /** Publishes at QoS 1; resolves at PUBACK. Never queues while offline: the caller decides. */
+  /**
+   * Publishes at QoS 1; resolves 'sent' at PUBACK, 'offline' when not connected or when the
+   * connection closes first, 'timeout' when no PUBACK came in time (the connection is then closed
+   * and retried). Never queues while offline: the caller decides.
+   */
   publish(message: OutgoingMessage): Promise<PublishResult> {
     const client = this.#client;
     if (!client?.connected) return Promise.resolve('offline');
+    const pending = this.#pending;
+    const ackTimeoutMs = this.#options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
     return new Promise((resolve) => {
-      client.publish(message.topic, message.payload, { qos: 1 }, (err) => resolve(err ? 'failed' : 'sent'));
+      const settle = (result: PublishResult): void => {
+        if (!pending.delete(settle)) return;
+        clearTimeout(timer);
+        resolve(result);
+      };
+      const timer = setTimeout(() => {
+        settle('timeout');
+        if (this.#client !== client || this.#stopping) return;
+        // A broker that takes a PUBLISH and never answers is a half-open or wedged link: keeping it
+        // would leave the device "connected" and silent. A new connection resends from the queue.
+        this.#options.log.warn({ broker: this.#options.url, ackTimeoutMs }, 'no PUBACK in time; reconnecting');
+        client.stream?.destroy();
+      }, ackTimeoutMs);
+      pending.add(settle);
+      client.publish(message.topic, message.payload, { qos: 1 }, (err) => settle(err ? 'failed' : 'sent'));
     });
   }
 
@@ -168,12 +213,7 @@ export class MqttSession {
     o.log.info({ delayMs, attempt, broker: o.url }, 'reconnecting after backoff');
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;
-      const client = this.#client;
-      if (this.#stopping || !client) return;
-      const will = o.will();
-      client.options.will = { topic: will.topic, payload: will.payload, qos: 1, retain: false };
-      this.#setState('connecting');
-      client.reconnect();
+      if (!this.#stopping) this.#connect();
     }, delayMs);
   }
 

@@ -12,6 +12,7 @@ import { interpretCommand, type CommandAction } from './commands.js';
 import { DiskQueue } from './disk-queue.js';
 import { InferenceHost } from './inference-host.js';
 import { Outbox } from './outbox.js';
+import { RunLock } from './run-lock.js';
 import { isTlsBrokerUrl, loadRunConfig, type Env, type RunConfig } from './config.js';
 import { AgentError } from './errors.js';
 import { keyId, loadIdentity, publicKeyBase64Url, type DeviceIdentity } from './identity.js';
@@ -56,9 +57,18 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
   const config = loadRunConfig(options.stateDir, options.env ?? process.env, options.configFile === undefined ? {} : { configFile: options.configFile });
   const log = options.log ?? createLogger(config.logLevel);
   const identity = loadEnrolledIdentity(config);
-  const seq = openSeqStore(config.stateDir);
+  const lock = RunLock.acquire(config.stateDir);
+  let seq: SeqStore;
+  let queue: DiskQueue;
+  try {
+    seq = openSeqStore(config.stateDir);
+    queue = DiskQueue.open({ dir: join(config.stateDir, 'queue'), ...config.queue });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const chain = ChainStore.open(config.stateDir);
-  const queue = DiskQueue.open({ dir: join(config.stateDir, 'queue'), ...config.queue });
+  const previous = readStatusFile(config.stateDir);
   const hardware = await readHardwareFor(config, options.sys, log);
   const sampler = new MetricsSampler({
     intervalMs: config.sampleIntervalMs,
@@ -77,13 +87,17 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
   let heartbeatIntervalMs = config.heartbeatIntervalMs;
   let heartbeatTimer: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
+  // What the last run knew stays true until this run knows better: `status` must not show a device
+  // that sent seq 41 as one that never sent anything.
   const status = {
     state: 'starting' as ConnectionState,
     connectedAt: null as string | null,
-    lastHeartbeatAt: null as string | null,
-    lastSeq: null as number | null,
-    lastSentSeq: null as number | null,
+    lastHeartbeatAt: previous?.lastHeartbeatAt ?? null,
+    lastSeq: previous?.lastSeq ?? null,
+    lastSentSeq: previous?.lastSentSeq ?? null,
+    lastAckAt: previous?.lastAckAt ?? null,
   };
+  let statusWriteFailed = false;
 
   const writeStatus = (): void => {
     try {
@@ -98,17 +112,22 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
         lastSeq: status.lastSeq,
         queue: outbox.stats(),
         lastSentSeq: status.lastSentSeq,
+        lastAckAt: status.lastAckAt,
         clock: {
           untrusted: clock.untrusted(Date.now()),
           reason: clock.distrust(Date.now()),
-          offsetMs: clock.lastMeasurement?.offsetMs ?? null,
+          offsetMs: clock.offsetMs(),
           measuredAt: clock.lastMeasurement ? new Date(clock.lastMeasurement.at).toISOString() : null,
         },
         inference: inference.snapshot(),
         updatedAt: new Date().toISOString(),
       });
+      if (statusWriteFailed) log.info('status.json written again');
+      statusWriteFailed = false;
     } catch (err) {
-      log.warn({ err }, 'cannot write status.json');
+      // Once per episode: a full disk would otherwise log this at every heartbeat.
+      if (!statusWriteFailed) log.warn({ err }, 'cannot write status.json; `edge-agent status` shows stale data until it can');
+      statusWriteFailed = true;
     }
   };
 
@@ -155,6 +174,13 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
       return;
     }
     const nowMs = Date.now();
+    const step = clock.track(nowMs);
+    if (Math.abs(step) > 1_000) {
+      // A stepped clock (by hand, a bad NTP source, a VM resumed): compare with the platform now
+      // rather than at the next scheduled check, up to ten minutes away.
+      log.warn({ stepMs: step }, 'device clock was stepped; measuring the platform clock again');
+      checkClock();
+    }
     const distrust = clock.distrust(nowMs);
     if (distrust && !clockWarned) log.warn({ reason: distrust }, 'device clock untrusted: heartbeats say so and the platform files them by receive time');
     clockWarned = distrust !== null;
@@ -181,12 +207,7 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
       body = encode(snapshot.models.map((m) => ({ ...m, lastError: m.lastError.slice(0, 40) })));
       sealed = message('heartbeat', body);
     }
-    try {
-      outbox.put('heartbeat', sealed.payload);
-    } catch (err) {
-      log.error({ err, seq: n }, 'cannot queue heartbeat; it is lost');
-      return;
-    }
+    outbox.put('heartbeat', sealed.payload);
     try {
       chain.record(n, createHash('sha256').update(body).digest());
     } catch (err) {
@@ -253,6 +274,7 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
     password: config.mqtt.password,
     ...(config.pinnedCa ? { ca: config.pinnedCa.pem } : {}),
     will: offlineStatus,
+    ackTimeoutMs: config.send.ackTimeoutMs,
     backoff: new Backoff(config.reconnect),
     log,
     onConnect,
@@ -268,9 +290,11 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
   const outbox = new Outbox({
     queue,
     session,
+    window: config.send.window,
     topicFor: (kind) => deviceTopic(deviceId, kind),
     log,
     onSent: (kind, payload) => {
+      status.lastAckAt = new Date().toISOString();
       if (kind !== 'heartbeat') return;
       const sent = sentSeq(payload);
       status.lastSentSeq = sent;
@@ -280,6 +304,7 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
   });
 
   const checkClock = (): void => {
+    clearTimeout(clockTimer);
     void measurePlatformClock(config.agent.platformUrl, config.pinnedCa ? { ca: config.pinnedCa.pem } : {}).then((result) => {
       if (result.ok) {
         clock.observe(result.measurement);
@@ -343,6 +368,7 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
       const result = await session.stop(offlineStatus(), Math.max(0, deadline - Date.now()));
       status.state = 'stopped';
       writeStatus();
+      lock.release();
       log.info({ offlineStatus: result, queued: queue.stats().depth }, 'edge agent stopped');
     })();
     return stopping;

@@ -3,7 +3,7 @@
 // fsynced so the rename itself survives a power cut. A reader therefore sees the old file or the new
 // one, never half of either: the property the heartbeat sequence depends on.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { QueueStats } from './disk-queue.js';
 import { AgentError } from './errors.js';
@@ -53,6 +53,51 @@ export function fsyncDirectory(dir: string): void {
 
 export function writeJsonFile(path: string, value: unknown, mode = 0o644): void {
   atomicWriteFile(path, `${JSON.stringify(value, null, 2)}\n`, mode);
+}
+
+/**
+ * A small file rewritten all the time (seq.json, chain.json, status.json), written so that a full
+ * disk does not stop it: atomically as usual, padded with spaces to a multiple of `blockBytes`
+ * (JSON allows trailing white space, RFC 8259 §2); and when the disk has no room for the new copy,
+ * over the old copy in place, which needs no new block as long as the content fits in the old size.
+ * An in-place write of one sector is not guaranteed atomic, but the alternative on a full disk is no
+ * write at all: the heartbeat seq could not advance and the device would go silent.
+ */
+export function writeSmallJsonFile(path: string, value: unknown, blockBytes: number, mode = 0o644): void {
+  const text = `${JSON.stringify(value)}\n`;
+  const size = Math.ceil(Buffer.byteLength(text) / blockBytes) * blockBytes;
+  try {
+    atomicWriteFile(path, padded(text, size), mode);
+  } catch (err) {
+    if (!overwriteInPlace(path, text)) throw err;
+  }
+}
+
+/** text (ending in a newline) with spaces before its newline, to `size` bytes. */
+function padded(text: string, size: number): Buffer {
+  const data = Buffer.alloc(size, ' ');
+  data.write(text.slice(0, -1), 0, 'utf8');
+  data[size - 1] = 0x0a;
+  return data;
+}
+
+/** Overwrites an existing file from byte 0 with text padded to its size; false when it cannot. */
+function overwriteInPlace(path: string, text: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r+');
+    const size = fstatSync(fd).size;
+    if (Buffer.byteLength(text) > size) return false;
+    const data = padded(text, size);
+    let written = 0;
+    while (written < size) written += writeSync(fd, data, written, size - written, written);
+    fdatasyncSync(fd);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The parsed JSON, or undefined when the file does not exist. Unparseable content is an error. */
@@ -133,7 +178,7 @@ export class SeqStore {
   }
 
   #persist(next: number): void {
-    writeJsonFile(this.path, { nextSeq: next });
+    writeSmallJsonFile(this.path, { nextSeq: next }, 32);
   }
 }
 
@@ -149,10 +194,12 @@ export interface AgentStatusFile {
   connectedAt: string | null;
   lastHeartbeatAt: string | null;
   lastSeq: number | null;
-  /** Store-and-forward queue at the last write (depth, bytes, oldest, dropped). */
-  queue?: QueueStats;
+  /** Store-and-forward queue at the last write (depth, bytes, oldest, dropped; spilled: held in memory). */
+  queue?: QueueStats & { spilled?: number; diskRefused?: boolean };
   /** Seq of the last heartbeat the broker acknowledged. */
   lastSentSeq?: number | null;
+  /** When the broker last acknowledged any queued message. */
+  lastAckAt?: string | null;
   clock?: { untrusted: boolean; reason: string | null; offsetMs: number | null; measuredAt: string | null };
   /** Models loaded and their recent latency (inference-counters.ts). */
   inference?: InferenceCountersSnapshot;
@@ -160,7 +207,7 @@ export interface AgentStatusFile {
 }
 
 export function writeStatusFile(stateDir: string, status: AgentStatusFile): void {
-  writeJsonFile(join(stateDir, STATE_FILES.status), status);
+  writeSmallJsonFile(join(stateDir, STATE_FILES.status), status, 1024);
 }
 
 /** status.json as written, or undefined when absent; a damaged file reads as undefined (it is advisory). */
@@ -208,6 +255,6 @@ export class ChainStore {
 
   record(seq: number, hash: Buffer): void {
     this.#link = { seq, hash };
-    writeJsonFile(this.path, { seq, hash: hash.toString('hex') });
+    writeSmallJsonFile(this.path, { seq, hash: hash.toString('hex') }, 128);
   }
 }

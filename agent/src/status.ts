@@ -29,12 +29,39 @@ export interface AgentStatusReport {
   enrolledAt: string;
   /** Whether the process that wrote status.json is still alive. */
   running: boolean;
+  /**
+   * Set when a running agent has not rewritten status.json for three heartbeat intervals (a full or
+   * read-only state directory, or a wedged process): what it says is old.
+   */
+  stale: string | null;
+  /**
+   * Set when a running agent says it is connected but the broker acknowledged nothing for three
+   * heartbeat intervals: connected in name only.
+   */
+  silent: string | null;
   lastStatus: AgentStatusFile | null;
 }
 
-export function collectStatus(stateDir: string, env: Env = process.env): AgentStatusReport {
+/** Three intervals, as the platform's offline rule: one missed heartbeat is not yet news. */
+const STALE_AFTER_INTERVALS = 3;
+
+function ageProblem(at: string | null | undefined, intervalMs: number, nowMs: number, what: string): string | null {
+  const atMs = at ? Date.parse(at) : Number.NaN;
+  const limitMs = STALE_AFTER_INTERVALS * intervalMs;
+  if (!Number.isFinite(atMs) || nowMs - atMs <= limitMs) return null;
+  return `${what} ${Math.round((nowMs - atMs) / 1000)} s ago (more than ${STALE_AFTER_INTERVALS} heartbeat intervals)`;
+}
+
+export function collectStatus(stateDir: string, env: Env = process.env, nowMs = Date.now()): AgentStatusReport {
   const agent = loadAgentFile(stateDir);
   const lastStatus = readStatusFile(stateDir) ?? null;
+  const running = lastStatus !== null && lastStatus.state !== 'stopped' && isAlive(lastStatus.pid);
+  const intervalMs = lastStatus?.heartbeatIntervalMs ?? agent.heartbeatIntervalMs;
+  const stale = running ? ageProblem(lastStatus.updatedAt, intervalMs, nowMs, 'status.json was last written') : null;
+  // Connected since before the window, yet nothing acknowledged within it.
+  const silent = running && lastStatus.state === 'connected' && ageProblem(lastStatus.connectedAt, intervalMs, nowMs, 'connected')
+    ? ageProblem(lastStatus.lastAckAt ?? lastStatus.connectedAt, intervalMs, nowMs, 'the broker last acknowledged a message')
+    : null;
   const pinned = loadPinnedCa(stateDir, agent.caFingerprint);
   const mqttUrl = chooseBrokerUrl(agent, pinned.ca !== undefined, env.EDGE_AGENT_MQTT_URL || undefined);
   return {
@@ -56,7 +83,9 @@ export function collectStatus(stateDir: string, env: Env = process.env): AgentSt
     fingerprintFields: agent.fingerprintFields,
     keyId: keyId(agent.publicKey),
     enrolledAt: agent.enrolledAt,
-    running: lastStatus !== null && lastStatus.state !== 'stopped' && isAlive(lastStatus.pid),
+    running,
+    stale,
+    silent,
     lastStatus,
   };
 }
@@ -82,13 +111,15 @@ export function formatStatus(r: AgentStatusReport): string {
   const agentRows: [string, string][] = s
     ? [
         ['process', r.running ? `running (pid ${s.pid})` : `not running (last pid ${s.pid})`],
-        ['connection', s.state],
+        ...(r.stale ? [['STALE', `${r.stale}: the state directory may be full or read-only; what follows is old`] as [string, string]] : []),
+        ['connection', r.silent ? `${s.state}, but SILENT: ${r.silent}` : s.state],
         ['broker', s.brokerUrl],
         ['connected at', s.connectedAt ?? '-'],
         ['last heartbeat', s.lastHeartbeatAt ?? '-'],
         ['last seq', s.lastSeq === null ? '-' : String(s.lastSeq)],
         ['last sent seq', s.lastSentSeq == null ? '-' : String(s.lastSentSeq)],
-        ['queue', s.queue ? `${s.queue.depth} waiting, ${s.queue.bytes} bytes on disk, ${s.queue.dropped} dropped${s.queue.oldestAppendedAtMs ? `, oldest ${new Date(s.queue.oldestAppendedAtMs).toISOString()}` : ''}` : '-'],
+        ['last ack at', s.lastAckAt ?? '-'],
+        ['queue', s.queue ? `${s.queue.depth} waiting, ${s.queue.bytes} bytes on disk, ${s.queue.dropped} dropped${s.queue.diskRefused ? `, DISK REFUSES WRITES: ${s.queue.spilled ?? 0} held in memory` : ''}${s.queue.oldestAppendedAtMs ? `, oldest ${new Date(s.queue.oldestAppendedAtMs).toISOString()}` : ''}` : '-'],
         ['clock', s.clock ? (s.clock.untrusted ? `UNTRUSTED: ${s.clock.reason}` : `trusted${s.clock.offsetMs === null ? ' (not yet compared with the platform)' : ` (${s.clock.offsetMs} ms from the platform)`}`) : '-'],
         ...(s.inference?.models ?? []).map((m): [string, string] => [
           `model ${m.name}${m.workstationCode ? `@${m.workstationCode}` : ''}`,

@@ -39,6 +39,33 @@ describe('clock', () => {
     expect(DEFAULT_MAX_SKEW_MS).toBe(120_000);
   });
 
+  it('distrusts the clock at the first heartbeat after a step, and trusts it again once stepped back', () => {
+    let mono = 0; // the monotonic clock, moved by hand: a clock step does not move it
+    const judge = new ClockJudge(DEFAULT_MAX_SKEW_MS, { monotonicMs: () => mono });
+    const t0 = Date.UTC(2026, 11, 1, 8);
+    judge.observe({ offsetMs: 200, rttMs: 20, at: t0 });
+    mono += 10_000;
+    expect(judge.track(t0 + 10_000)).toBe(0);
+    expect(judge.distrust(t0 + 10_000)).toBeNull();
+    // Someone sets the clock an hour ahead; the next heartbeat, a second later, sees it.
+    mono += 1_000;
+    expect(judge.track(t0 + 11_000 + 3_600_000)).toBe(3_600_000);
+    expect(judge.offsetMs()).toBe(200 - 3_600_000);
+    expect(judge.distrust(t0 + 11_000 + 3_600_000)).toMatch(/-3600 s off the platform's/);
+    // Thirty seconds later it is set back: trusted again at once.
+    mono += 30_000;
+    expect(judge.track(t0 + 41_000)).toBe(-3_600_000);
+    expect(judge.distrust(t0 + 41_000)).toBeNull();
+    // Without a measurement a step is still a reason, until one is taken.
+    const fresh = new ClockJudge(DEFAULT_MAX_SKEW_MS, { monotonicMs: () => mono });
+    fresh.track(t0);
+    mono += 1_000;
+    fresh.track(t0 + 1_000 + 600_000);
+    expect(fresh.distrust(t0 + 601_000)).toMatch(/stepped by 600 s/);
+    fresh.observe({ offsetMs: -600_000 + 100, rttMs: 10, at: t0 + 601_000 });
+    expect(fresh.distrust(t0 + 601_000)).toMatch(/-600 s off/);
+  });
+
   it('says why it cannot measure', async () => {
     const r = await measurePlatformClock('http://127.0.0.1:1');
     expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/ECONNREFUSED/) });

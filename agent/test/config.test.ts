@@ -26,7 +26,7 @@ describe('loadRunConfig', () => {
     expect(config.agent.deviceId).toBe(state.deviceId);
     expect(config.mqtt).toEqual({ url: 'mqtt://broker.example:1883', ...state.login });
     expect(config.heartbeatIntervalMs).toBe(1_000);
-    expect(config.reconnect).toEqual({ baseMs: 1_000, capMs: 60_000 });
+    expect(config.reconnect).toEqual({ baseMs: 1_000, capMs: 10_000 });
     expect(config.logLevel).toBe('info');
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.mqtt)).toBe(true);

@@ -109,6 +109,50 @@ describe.each(variants)('disk queue contract: %s', (_name, variant) => {
     expect(numbers(open(dir, { segmentBytes: 4096, maxBytes: 64 * 1024 }).peek(10))).toEqual([1, 2, 3, 4, 6]);
   });
 
+  it('loses only the damaged record to a flipped bit mid-segment, counts it once, and serves the rest', () => {
+    const dir = tempDir();
+    const options = { segmentBytes: 8192, maxBytes: 64 * 1024 };
+    const q = open(dir, options);
+    for (let i = 1; i <= 40; i++) q.append(payload(i, 40));
+    q.ack(q.peek(3).at(-1)!.id); // 1-3 delivered
+    q.close();
+    const seg = join(dir, readdirSync(dir).filter((n) => n.endsWith('.seg'))[0]!);
+    const bytes = readFileSync(seg);
+    const recordBytes = HEADER_BYTES + 40;
+    bytes[15 * recordBytes + HEADER_BYTES + 7]! ^= 0x10; // one bit of record 16's payload
+    writeFileSync(seg, bytes);
+    const r = open(dir, options);
+    const left = numbers(r.peek(100));
+    expect(left).toEqual([...Array.from({ length: 12 }, (_, i) => i + 4), ...Array.from({ length: 24 }, (_, i) => i + 17)]);
+    expect(r.stats()).toMatchObject({ depth: 36, dropped: 1 });
+    r.append(payload(41, 40));
+    expect(numbers(r.peek(100)).at(-1)).toBe(41);
+    r.close();
+    // Counted once, not again at every open.
+    const again = open(dir, options);
+    expect(again.stats()).toMatchObject({ depth: 37, dropped: 1 });
+    again.close();
+  });
+
+  it('skips and counts a record that fails its CRC when read after the queue was opened', () => {
+    const dir = tempDir();
+    const options = { segmentBytes: 8192, maxBytes: 64 * 1024 };
+    const q = open(dir, options);
+    for (let i = 1; i <= 6; i++) q.append(payload(i, 40));
+    const seg = join(dir, readdirSync(dir).filter((n) => n.endsWith('.seg'))[0]!);
+    const bytes = readFileSync(seg);
+    bytes[2 * (HEADER_BYTES + 40) + HEADER_BYTES]! ^= 0x01; // record 3 goes bad on disk
+    writeFileSync(seg, bytes);
+    expect(numbers(q.peek(10))).toEqual([1, 2, 4, 5, 6]);
+    expect(numbers(q.peek(10))).toEqual([1, 2, 4, 5, 6]);
+    expect(q.stats().dropped).toBe(1);
+    // Reading from a later id, as a sender with messages in flight does.
+    expect(numbers(q.peek(2, q.peek(2)[1]!.id + 1))).toEqual([4, 5]);
+    q.ack(q.peek(10).at(-1)!.id);
+    expect(q.stats()).toMatchObject({ depth: 0, dropped: 1 });
+    q.close();
+  });
+
   it('stays within its size bound by dropping the oldest records, and counts them', () => {
     const dir = tempDir();
     const q = open(dir, { segmentBytes: 1024, maxBytes: 4096 });
