@@ -16,7 +16,8 @@ import { AgentError } from './errors.js';
 import { FINGERPRINT_FIELDS, type FingerprintField } from './fingerprint.js';
 import type { ModelSpec, RuntimeSpec } from './model-runner.js';
 import { DEFAULT_SAMPLE_INTERVAL_MS } from './metrics-sampler.js';
-import { readJsonFile, STATE_FILES } from './state-store.js';
+import { readJsonFile } from './durable-file.js';
+import { STATE_FILES } from './state-files.js';
 
 export const HEARTBEAT_INTERVAL_BOUNDS = Object.freeze({ minMs: 1_000, maxMs: 3_600_000 }); // 1 s .. 1 h
 export const MAX_WORKSTATIONS = 256; // docs/protocol.md §4

@@ -23,7 +23,7 @@ import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync
 import { join } from 'node:path';
 import { crc32 } from './crc32.js';
 import { AgentError } from './errors.js';
-import { fsyncDirectory, readJsonFile, writeJsonFile } from './state-store.js';
+import { fsyncDirectory, readJsonFile, writeJsonFile } from './durable-file.js';
 
 export type FsyncPolicy = 'always' | 'never';
 
@@ -250,7 +250,7 @@ export class DiskQueue {
 
   #recover(): void {
     for (const name of readdirSync(this.dir)) {
-      // Leftovers of an interrupted atomic cursor write (state-store.ts temp files).
+      // Leftovers of an interrupted atomic cursor write (durable-file.ts temp files).
       if (name.startsWith(`.${CURSOR_FILE}.`) && name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
     }
     const names = readdirSync(this.dir)

@@ -14,7 +14,8 @@ import { isAgentError } from './errors.js';
 import { isTlsVerificationError } from './http-client.js';
 import { loadIdentity, publicKeyBase64Url } from './identity.js';
 import { collectStatus } from './status.js';
-import { atomicWriteFile, STATE_FILES } from './state-store.js';
+import { atomicWriteFile } from './durable-file.js';
+import { STATE_FILES } from './state-files.js';
 
 export interface DoctorCheck {
   name: string;

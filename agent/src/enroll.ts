@@ -21,7 +21,9 @@ import { AgentError, isAgentError } from './errors.js';
 import { request, type HttpTrust } from './http-client.js';
 import { generateIdentity, publicKeyBase64Url, saveIdentity } from './identity.js';
 import { readHardware, readHardwareFile, type HardwareInventory, type HardwareReading, type SystemInfo } from './inventory.js';
-import { atomicWriteFile, SeqStore, STATE_FILES, writeJsonFile } from './state-store.js';
+import { atomicWriteFile, writeJsonFile } from './durable-file.js';
+import { SeqStore } from './seq-store.js';
+import { STATE_FILES } from './state-files.js';
 import { AGENT_VERSION } from './version.js';
 
 export interface EnrollOptions {

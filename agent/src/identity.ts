@@ -4,7 +4,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AgentError } from './errors.js';
-import { atomicWriteFile } from './state-store.js';
+import { atomicWriteFile } from './durable-file.js';
 
 export interface DeviceIdentity {
   privateKey: KeyObject;

@@ -44,16 +44,11 @@ export { interpretCommand } from './commands.js';
 export type { CommandAction } from './commands.js';
 export { MqttSession } from './mqtt-session.js';
 export type { MqttSessionOptions, OutgoingMessage, PublishResult } from './mqtt-session.js';
-export {
-  STATE_FILES,
-  SeqStore,
-  atomicWriteFile,
-  readJsonFile,
-  writeJsonFile,
-  readStatusFile,
-  writeStatusFile,
-} from './state-store.js';
-export type { AgentStatusFile, ConnectionState } from './state-store.js';
+export { STATE_FILES } from './state-files.js';
+export { SeqStore } from './seq-store.js';
+export { atomicWriteFile, readJsonFile, writeJsonFile } from './durable-file.js';
+export { readStatusFile, writeStatusFile } from './status-file.js';
+export type { AgentStatusFile, ConnectionState } from './status-file.js';
 export { enroll, postEnrollment } from './enroll.js';
 export { CA_FILE, loadPinnedCa, normalizeCaFingerprint, parseCaCertificate, sameFingerprint } from './ca-pin.js';
 export type { PinnedCa } from './ca-pin.js';

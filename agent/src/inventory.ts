@@ -7,7 +7,8 @@ import type { Complete, edge } from '@edgenet/proto';
 import si from 'systeminformation';
 import { AgentError } from './errors.js';
 import { computeFingerprint, meaningful, type Fingerprint, type FingerprintSources } from './fingerprint.js';
-import { readJsonFile, STATE_FILES, writeJsonFile } from './state-store.js';
+import { readJsonFile, writeJsonFile } from './durable-file.js';
+import { STATE_FILES } from './state-files.js';
 
 export type SystemInfo = Pick<
   typeof si,

@@ -14,7 +14,7 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Backoff } from './backoff.js';
 import { isTlsVerificationError } from './http-client.js';
 import type { Logger } from './log.js';
-import type { ConnectionState } from './state-store.js';
+import type { ConnectionState } from './status-file.js';
 
 export interface OutgoingMessage {
   topic: string;

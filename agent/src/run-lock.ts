@@ -6,8 +6,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgentError } from './errors.js';
-
-export const RUN_LOCK_FILE = 'run.lock';
+import { STATE_FILES } from './state-files.js';
 
 interface Owner {
   pid: number;
@@ -24,7 +23,7 @@ export class RunLock {
 
   /** Takes the state directory's lock, or throws EDGE_AGENT_ERR_ALREADY_RUNNING naming the owner. */
   static acquire(stateDir: string): RunLock {
-    const path = join(stateDir, RUN_LOCK_FILE);
+    const path = join(stateDir, STATE_FILES.runLock);
     for (let attempt = 0; attempt < 2; attempt++) {
       const me: Owner = { pid: process.pid, startTime: startTimeOf(process.pid) };
       let fd: number;

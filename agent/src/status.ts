@@ -3,7 +3,7 @@
 import { loadPinnedCa } from './ca-pin.js';
 import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, type Env } from './config.js';
 import { keyId } from './identity.js';
-import { readStatusFile, type AgentStatusFile } from './state-store.js';
+import { readStatusFile, type AgentStatusFile } from './status-file.js';
 
 export interface AgentStatusReport {
   stateDir: string;

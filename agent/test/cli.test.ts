@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { commandTopic, decodeDeviceMessage, edge, openEnvelope, parseDeviceTopic, type DecodedMessage } from '@edgenet/proto';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { keyId, loadIdentity } from '../src/identity.js';
-import { STATE_FILES } from '../src/state-store.js';
+import { STATE_FILES } from '../src/state-files.js';
 import { CLI, spawnAgent, waitFor } from './helpers/agent-process.js';
 import { startBroker, type ReceivedPublish, type TestBroker } from './helpers/broker.js';
 import { tempDir, writeEnrolledState, type EnrolledState } from './helpers/state-dir.js';

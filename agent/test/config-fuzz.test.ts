@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../src/config.js';
 import { isAgentError } from '../src/errors.js';
-import { STATE_FILES } from '../src/state-store.js';
+import { STATE_FILES } from '../src/state-files.js';
 import { writeEnrolledState } from './helpers/state-dir.js';
 
 const hostileJson = fc.oneof(

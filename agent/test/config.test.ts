@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CA_FILE } from '../src/ca-pin.js';
 import { loadAgentFile, loadRunConfig, resolveStateDir } from '../src/config.js';
 import { AgentError, isAgentError } from '../src/errors.js';
-import { STATE_FILES, writeJsonFile } from '../src/state-store.js';
+import { writeJsonFile } from '../src/durable-file.js';
+import { STATE_FILES } from '../src/state-files.js';
 import { tempDir, writeEnrolledState } from './helpers/state-dir.js';
 
 function configError(run: () => unknown): AgentError {

@@ -11,7 +11,7 @@ import mqtt from 'mqtt';
 import { decodeDeviceMessage, edge, openEnvelope, parseDeviceTopic } from '@edgenet/proto';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadIdentity } from '../src/identity.js';
-import { STATE_FILES } from '../src/state-store.js';
+import { STATE_FILES } from '../src/state-files.js';
 import { CLI, spawnAgent, waitFor } from './helpers/agent-process.js';
 import { writeEnrolledState } from './helpers/state-dir.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { decodeDeviceMessage, edge, parseDeviceTopic } from '@edgenet/proto';
 import type { Client, PublishPacket } from 'aedes';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { STATE_FILES } from '../src/state-store.js';
+import { STATE_FILES } from '../src/state-files.js';
 import { CLI, spawnAgent, waitFor } from './helpers/agent-process.js';
 import { startBroker, type ReceivedPublish, type TestBroker } from './helpers/broker.js';
 import { writeEnrolledState, type EnrolledState } from './helpers/state-dir.js';

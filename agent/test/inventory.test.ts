@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAgentError } from '../src/errors.js';
 import { readHardware, readHardwareFile, settle, writeHardwareFile } from '../src/inventory.js';
-import { STATE_FILES } from '../src/state-store.js';
+import { STATE_FILES } from '../src/state-files.js';
 import { BOX, fakeSystem } from './helpers/fake-system.js';
 import { tempDir } from './helpers/state-dir.js';
 

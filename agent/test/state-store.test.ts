@@ -2,7 +2,11 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAgentError } from '../src/errors.js';
-import { atomicWriteFile, ChainStore, readStatusFile, SeqStore, STATE_FILES, writeStatusFile } from '../src/state-store.js';
+import { ChainStore } from '../src/chain-store.js';
+import { atomicWriteFile } from '../src/durable-file.js';
+import { SeqStore } from '../src/seq-store.js';
+import { STATE_FILES } from '../src/state-files.js';
+import { readStatusFile, writeStatusFile } from '../src/status-file.js';
 import { tempDir } from './helpers/state-dir.js';
 
 describe('atomicWriteFile', () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { AgentFile, CredentialsFile } from '../../src/config.js';
 import { generateIdentity, publicKeyBase64Url, saveIdentity, type DeviceIdentity } from '../../src/identity.js';
-import { STATE_FILES, writeJsonFile } from '../../src/state-store.js';
+import { writeJsonFile } from '../../src/durable-file.js';
+import { STATE_FILES } from '../../src/state-files.js';
 
 export function tempDir(prefix = 'edge-agent-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
