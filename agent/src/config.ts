@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEVICE_KINDS, FINGERPRINT_PATTERN, WORKSTATION_CODE_PATTERN, type DeviceKindName } from '@edgenet/proto';
+import { DEVICE_ID_PATTERN, DEVICE_KINDS, FINGERPRINT_PATTERN, HEARTBEAT_INTERVAL_BOUNDS, WORKSTATION_CODE_PATTERN, type DeviceKindName } from '@edgenet/proto';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { DEFAULT_ACK_TIMEOUT_MS } from './mqtt-session.js';
 import { DEFAULT_WINDOW } from './outbox.js';
@@ -19,7 +19,7 @@ import { DEFAULT_SAMPLE_INTERVAL_MS } from './metrics-sampler.js';
 import { readJsonFile } from './durable-file.js';
 import { STATE_FILES } from './state-files.js';
 
-export const HEARTBEAT_INTERVAL_BOUNDS = Object.freeze({ minMs: 1_000, maxMs: 3_600_000 }); // 1 s .. 1 h
+export { HEARTBEAT_INTERVAL_BOUNDS };
 export const MAX_WORKSTATIONS = 256; // docs/protocol.md §4
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -40,7 +40,6 @@ export const QUEUE_DEFAULTS = Object.freeze({
   maxAgeMs: 7 * 86_400_000, // 7 days
   fsync: 'always' as FsyncPolicy,
 });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BASE64URL_ED25519 = /^[A-Za-z0-9_-]{43}$/; // 32 bytes, unpadded
 
 /** agent.json: the enrollment result and local settings. Holds no secret. */
@@ -394,7 +393,7 @@ function checkAgentFile(path: string, raw: unknown): string[] {
   const at = (field: string): string => `${path}: ${field}`;
   const problems: (string | null)[] = [
     checkHttpUrl(at('platformUrl'), a.platformUrl),
-    typeof a.deviceId === 'string' && UUID.test(a.deviceId) ? null : `${at('deviceId')} must be a lowercase UUID, got ${show(a.deviceId)}`,
+    typeof a.deviceId === 'string' && DEVICE_ID_PATTERN.test(a.deviceId) ? null : `${at('deviceId')} must be a lowercase UUID, got ${show(a.deviceId)}`,
     typeof a.enterpriseId === 'string' ? null : `${at('enterpriseId')} must be a string`,
     typeof a.projectId === 'string' ? null : `${at('projectId')} must be a string`,
     checkKind(at('kind'), a.kind),

@@ -3,7 +3,7 @@
 // until the platform has accepted, so a failed attempt leaves a working enrollment untouched.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEVICE_KINDS, type DeviceKindName } from '@edgenet/proto';
+import { DEVICE_KINDS, isDeviceId, type DeviceKindName } from '@edgenet/proto';
 import { CA_FILE, loadPinnedCa, normalizeCaFingerprint, parseCaCertificate, readCaFile, sameFingerprint, type PinnedCa } from './ca-pin.js';
 import {
   checkHeartbeatInterval,
@@ -99,7 +99,6 @@ interface Trust {
 
 const ENROLL_TIMEOUT_MS = 30_000; // 30 s
 const CA_PEM_MAX_BYTES = 64 * 1024; // 64 KiB: one certificate is about 1 KiB
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Named steps, top to bottom: check the options → establish trust in the platform (pinned CA, the
@@ -303,7 +302,7 @@ function parseGrant(body: unknown): EnrollmentGrant | string {
   if (!body || typeof body !== 'object') return 'body is not a JSON object';
   const b = body as Record<string, unknown>;
   const m = b.mqtt as Record<string, unknown> | undefined;
-  if (typeof b.deviceId !== 'string' || !UUID.test(b.deviceId)) return 'deviceId is not a UUID';
+  if (typeof b.deviceId !== 'string' || !isDeviceId(b.deviceId)) return 'deviceId is not a UUID';
   if (typeof b.enterpriseId !== 'string' || typeof b.projectId !== 'string') return 'enterpriseId or projectId missing';
   if (checkHeartbeatInterval('heartbeatIntervalMs', b.heartbeatIntervalMs)) return 'heartbeatIntervalMs is not 1000..3600000';
   if (!m || typeof m !== 'object') return 'mqtt is missing';

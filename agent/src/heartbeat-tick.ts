@@ -1,9 +1,8 @@
 // One heartbeat: take the next seq (on disk first), judge the clock, encode, seal, queue, link the
 // chain. Made whether or not the broker is reachable: it goes to the queue and is sent, with this
 // device time and seq, when the connection returns (store-and-forward).
-import { createHash } from 'node:crypto';
 import { uptime } from 'node:os';
-import { MAX_PAYLOAD_BYTES } from '@edgenet/proto';
+import { chainLink, MAX_PAYLOAD_BYTES } from '@edgenet/proto';
 import type { ChainStore } from './chain-store.js';
 import type { ClockJudge } from './clock.js';
 import type { InferenceCountersProvider } from './inference-counters.js';
@@ -86,7 +85,7 @@ export class HeartbeatTick {
     }
     outbox.put('heartbeat', sealed);
     try {
-      chain.record(n, createHash('sha256').update(body).digest());
+      chain.record(n, chainLink(body));
     } catch (err) {
       // The heartbeat is queued; the next one restarts the chain (an empty prev_hash) instead.
       log.warn({ err, seq: n }, 'cannot record the heartbeat chain link');

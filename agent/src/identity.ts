@@ -1,7 +1,7 @@
 // The device's Ed25519 key pair (RFC 8032). The private key is made on the device, saved as PKCS8 PEM
 // readable by its owner only, and never leaves it; the platform receives only the raw public key and
 // verifies every Envelope with it (docs/protocol.md §1, §2).
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AgentError } from './errors.js';
 import { atomicWriteFile } from './durable-file.js';
@@ -41,19 +41,5 @@ export function loadIdentity(path: string): DeviceIdentity {
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }
 
-/** The raw 32-byte public key, base64url: the JWK "x" member (RFC 8037 §2), as the platform expects. */
-export function publicKeyBase64Url(publicKey: KeyObject): string {
-  const jwk = publicKey.export({ format: 'jwk' });
-  if (typeof jwk.x !== 'string') throw new AgentError('EDGE_AGENT_ERR_KEY_INVALID', 'public key has no JWK x value');
-  return jwk.x;
-}
-
-/** Rebuilds a public KeyObject from the base64url raw key (the form stored in agent.json). */
-export function publicKeyFromBase64Url(x: string): KeyObject {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
-}
-
-/** Short key id for humans: first 16 hex chars of SHA-256 over the raw public key. */
-export function keyId(publicKeyX: string): string {
-  return createHash('sha256').update(Buffer.from(publicKeyX, 'base64url')).digest('hex').slice(0, 16);
-}
+// The raw public key, its KeyObject and its key id are wire rules shared with the platform.
+export { rawPublicKey as publicKeyBase64Url, publicKeyFromRaw as publicKeyFromBase64Url, keyIdOf as keyId } from '@edgenet/proto';

@@ -9,8 +9,13 @@ export {
   deviceTopic,
   commandTopic,
   deviceWildcardTopic,
+  DEVICE_MESSAGES_FILTER,
+  sharedDeviceSubscription,
   parseDeviceTopic,
 } from './topics.js';
+export { DEVICE_ID_PATTERN, isDeviceId, HEARTBEAT_INTERVAL_BOUNDS, isHeartbeatInterval } from './limits.js';
+export { ED25519_PUBLIC_KEY_BYTES, rawPublicKey, publicKeyFromRaw, keyIdOf } from './keys.js';
+export { chainLink, linksTo } from './chain.js';
 export type { DeviceMessageKind, ParsedDeviceTopic } from './topics.js';
 export {
   MAX_PAYLOAD_BYTES,

@@ -1,6 +1,8 @@
 // Topic layout of edge.v1. Each device owns one subtree, edge/v1/d/{deviceId}/…, so the broker's
 // authorisation is a prefix check: a device publishes only below its own id and subscribes only to
 // its own command topic.
+import { DEVICE_ID_PATTERN } from './limits.js';
+
 export const PROTOCOL_VERSION = 'edge.v1';
 export const TOPIC_ROOT = 'edge/v1/d';
 
@@ -12,7 +14,6 @@ export const DEVICE_MESSAGE_KINDS = ['hello', 'heartbeat', 'workstations', 'stat
 export type DeviceMessageKind = (typeof DEVICE_MESSAGE_KINDS)[number];
 
 const kinds: ReadonlySet<string> = new Set(DEVICE_MESSAGE_KINDS);
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function deviceTopic(deviceId: string, kind: DeviceMessageKind): string {
   return `${TOPIC_ROOT}/${deviceId}/${kind}`;
@@ -27,6 +28,17 @@ export function deviceWildcardTopic(kind: DeviceMessageKind): string {
   return `${TOPIC_ROOT}/+/${kind}`;
 }
 
+/** Every device-to-platform message, any kind. */
+export const DEVICE_MESSAGES_FILTER = `${TOPIC_ROOT}/+/+`;
+
+/**
+ * The shared subscription through which the instances of one group split the devices' messages
+ * ([MQTT-5.0] §4.8.2 `$share/{group}/{filter}`; EMQX and Mosquitto take it from 3.1.1 clients too).
+ */
+export function sharedDeviceSubscription(group: string): string {
+  return `$share/${group}/${DEVICE_MESSAGES_FILTER}`;
+}
+
 export interface ParsedDeviceTopic {
   deviceId: string;
   kind: DeviceMessageKind;
@@ -38,6 +50,6 @@ export function parseDeviceTopic(topic: string): ParsedDeviceTopic | null {
   const parts = topic.split('/');
   if (parts.length !== 5) return null;
   const [a, b, c, deviceId, kind] = parts as [string, string, string, string, string];
-  if (`${a}/${b}/${c}` !== TOPIC_ROOT || !uuid.test(deviceId) || !kinds.has(kind)) return null;
+  if (`${a}/${b}/${c}` !== TOPIC_ROOT || !DEVICE_ID_PATTERN.test(deviceId) || !kinds.has(kind)) return null;
   return { deviceId, kind: kind as DeviceMessageKind };
 }

@@ -3,9 +3,8 @@
 // backlog in seq order with its original device times, then a Heartbeat every interval. Every
 // message is an Envelope signed with the device's own Ed25519 key; each heartbeat names the
 // SHA-256 of the previous heartbeat body (prev_hash, docs/evidence.md).
-import { createHash } from 'node:crypto';
 import mqtt from 'mqtt';
-import { deviceTopic, edge, sealEnvelope } from '@edgenet/proto';
+import { chainLink, deviceTopic, edge, sealEnvelope } from '@edgenet/proto';
 
 const MODEL_SHA256 = '9ca02b28523d6640e7fd60102d732af296f4752b0be44701aecd8d63da10dc08'; // agent/models/surface-defect-v1.onnx
 const KIND = { compute_box: edge.v1.DeviceKind.COMPUTE_BOX, industrial_pc: edge.v1.DeviceKind.INDUSTRIAL_PC, server: edge.v1.DeviceKind.SERVER };
@@ -94,7 +93,7 @@ export class SimDevice {
       clockUntrusted: false,
       prevHash: this.prevHash ?? new Uint8Array(0),
     }).finish();
-    this.prevHash = createHash('sha256').update(body).digest();
+    this.prevHash = chainLink(body);
     await this.#publish('heartbeat', body);
   }
 

@@ -3,9 +3,9 @@
 // 100,000 — and the real edge.v1 protocol: signed hello, workstation mapping, chained heartbeats.
 // Started by fleet.mjs with fork(); takes its devices over IPC and reports over IPC.
 import { connect } from 'node:net';
-import { createHash, createPrivateKey } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import mqttPacket from 'mqtt-packet';
-import { deviceTopic, edge, sealEnvelope } from '../../proto/dist/index.js';
+import { chainLink, deviceTopic, edge, sealEnvelope } from '../../proto/dist/index.js';
 
 const RECONNECT_BASE_MS = 1_000;
 const RECONNECT_CAP_MS = 30_000;
@@ -124,7 +124,7 @@ function heartbeat(d) {
     memoryUsedBytes: 3 * 2 ** 30, memoryTotalBytes: 8 * 2 ** 30, diskUsedBytes: 40 * 2 ** 30, diskTotalBytes: 120 * 2 ** 30,
     inference: { total: d.seq * 10, errors: 0 }, prevHash: d.prevHash,
   }).finish();
-  d.prevHash = createHash('sha256').update(body).digest();
+  d.prevHash = chainLink(body);
   const payload = Buffer.from(sealEnvelope(body, d.privateKey));
   if (d.connected) send(d, 'heartbeat', payload);
   else d.backlog.push(payload);

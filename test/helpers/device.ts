@@ -4,7 +4,7 @@
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { onTestFinished } from 'vitest';
-import { deviceTopic, edge, sealEnvelope } from '@edgenet/proto';
+import { deviceTopic, edge, rawPublicKey, sealEnvelope } from '@edgenet/proto';
 import type { TestPlatform } from './platform.js';
 
 export interface TestDevice {
@@ -24,7 +24,7 @@ export async function enrollTestDevice(
   opts: { workstations?: string[]; fingerprint?: string; kind?: 'compute_box' | 'industrial_pc' | 'server' } = {},
 ): Promise<TestDevice> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = publicKey.export({ format: 'jwk' }).x!;
+  const raw = rawPublicKey(publicKey);
   const fingerprint = opts.fingerprint ?? createHash('sha256').update(randomBytes(16)).digest('hex');
   const res = await tp.api(
     'POST',

@@ -4,12 +4,11 @@
 // signature vouches for the whole chain behind it. `verifyDeviceDay` needs no platform: given the
 // device's public keys it says which of the day's heartbeats — and so which online buckets — are
 // backed by the device's own signature.
-import { createHash, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
-import { edge } from '@edgenet/proto';
+import { edge, linksTo, publicKeyFromRaw } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { chainAnchors, deviceKeys, heartbeats } from '../db/schema/index.js';
-import { publicKeyFromRaw } from '../auth/ed25519.js';
 import { dayAndBucket, dayStartUtc } from './policy.js';
 
 export interface DeviceDayEvidence {
@@ -89,8 +88,7 @@ export function verifyDeviceDay(e: DeviceDayEvidence): DeviceDayVerdict {
     if (current.seq !== bySeq[i]!.seq) problems.push(`heartbeat ${bySeq[i]!.seq}: its signed body says seq ${current.seq}`);
     const previous = bySeq[i - 1]!;
     if (!previous.body || current.prevHash.length === 0) break;
-    const hash = createHash('sha256').update(Buffer.from(previous.body, 'base64')).digest();
-    if (!hash.equals(Buffer.from(current.prevHash))) break; // the chain ends here; earlier ones are not backed
+    if (!linksTo(current.prevHash, Buffer.from(previous.body, 'base64'))) break; // the chain ends here; earlier ones are not backed
     backed.push(previous);
   }
   return verdict(backed);

@@ -1,11 +1,11 @@
 // The platform's own Ed25519 signing key (RFC 8032) for certification reports. The private key is a
 // 0600 file in the data folder; every public key ever used is kept in signing_keys and published at
 // GET /api/v1/signing-keys, so rotating the key never makes an old report unverifiable.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyIdOf, rawPublicKey } from '@edgenet/proto';
 import { eq } from 'drizzle-orm';
-import { keyIdOf } from '../auth/ed25519.js';
 import type { Database } from '../db/index.js';
 import { signingKeys } from '../db/schema/index.js';
 
@@ -29,7 +29,7 @@ export class ReportSigner {
   async load(): Promise<SigningKey> {
     if (!existsSync(this.#file)) this.#writeNewKey();
     const privateKey = createPrivateKey(readFileSync(this.#file));
-    const publicKey = createPublicKey(privateKey).export({ format: 'jwk' }).x!;
+    const publicKey = rawPublicKey(privateKey);
     const key = { keyId: keyIdOf(publicKey), publicKey, privateKey };
     await this.#db.insert(signingKeys).values({ keyId: key.keyId, publicKey }).onConflictDoNothing();
     this.#key = key;

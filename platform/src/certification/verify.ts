@@ -1,7 +1,8 @@
 // Independent checking of a downloaded report (issue #4): signature, body hash, evidence root, and a
 // full recount from the evidence rows. Needs no platform and no database; scripts/verify-report.mjs
 // is its command line. Every difference is named by its JSON path.
-import { createPublicKey, verify as verifySignature } from 'node:crypto';
+import { verify as verifySignature } from 'node:crypto';
+import { publicKeyFromRaw } from '@edgenet/proto';
 import { canonicalJson } from './canonical-json.js';
 import type { DeviceEvidence } from './count.js';
 import { merkleRoot } from './merkle.js';
@@ -35,7 +36,7 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
   const key = keys.find((k) => k.keyId === att.keyId);
   if (!key) problems.push(`attestation.keyId ${att.keyId} is not among the published keys`);
   else {
-    const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey }, format: 'jwk' });
+    const publicKey = publicKeyFromRaw(key.publicKey);
     const good = verifySignature(null, Buffer.from(canonicalJson(att), 'utf8'), publicKey, Buffer.from(report.signature, 'base64url'));
     if (good) checked.push(`signature by key ${key.keyId}`);
     else problems.push('signature does not verify over the attestation');
