@@ -5,13 +5,16 @@
 //   · a message ingest cannot decide because the database refuses is never acknowledged: the
 //     connection is closed and the device sends it again after the outage [MQTT-4.4.0-1];
 //   · the writer retries every 2 s at most, so acknowledgements resume soon after the outage;
-//   · GET /ingest/stats answers 503 EDGENET_ERR_DATABASE_UNAVAILABLE, not 500, meanwhile.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+//   · GET /ingest/stats answers 503 EDGENET_ERR_DATABASE_UNAVAILABLE, not 500, meanwhile;
+//   · in external broker mode (a Mosquitto of the test's own) such a message is left
+//     unacknowledged, so the broker sends it again and it is stored after the outage.
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
 import { seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { holdTables, refuseConnections, type Release } from '../../test/helpers/database-fault.js';
+import { startMosquitto } from '../../test/helpers/mosquitto.js';
 import { retryDelayMs } from '../src/ingest/heartbeat-writer.js';
 
 let tp: TestPlatform;
@@ -127,6 +130,35 @@ describe.runIf(inject('databaseUrl') !== '')('while PostgreSQL refuses connectio
       await restore();
     }
     expect((await tp.api('GET', '/api/v1/ingest/stats')).status).toBe(200);
+  });
+});
+
+describe.runIf(inject('databaseUrl') !== '')('external broker mode while PostgreSQL refuses connections', () => {
+  it('leaves a message ingest could not handle unacknowledged, so the broker redelivers it and it is stored', async () => {
+    const instance = { username: 'edgenet-platform-h2', password: 'pw-h2-0123456789abcdef0123456789' };
+    const broker = await startMosquitto([instance]);
+    onTestFinished(() => broker.stop());
+    const ext = await startTestPlatform({
+      EDGENET_BROKER_URL: broker.url, EDGENET_MQTT_PUBLIC_URL: broker.url, EDGENET_INSTANCE_ID: 'h2',
+      EDGENET_BROKER_USERNAME: instance.username, EDGENET_BROKER_PASSWORD: instance.password,
+    });
+    onTestFinished(() => ext.close());
+    await waitFor('consuming from the broker', () => ext.platform.context.brokerReady());
+    const viaBroker = { ...ext, mqttUrl: broker.url } as TestPlatform;
+    const d = await enrollTestDevice(viaBroker, (await seedEnterprise(ext)).token);
+    await broker.addUsers([{ username: d.deviceId, password: d.password }]);
+    const client = await d.connect();
+    const restore = await refuseConnections(ext);
+    try {
+      // Mosquitto acknowledges the device; the platform's first lookup of the device then fails.
+      await d.heartbeat(client, 1);
+      // It drops its broker connection to have the message sent again (at most a few seconds here).
+      await Promise.race([waitFor('the platform dropping its broker connection', () => !ext.platform.context.brokerReady(), 20_000, 10), sleep(5_000)]);
+    } finally {
+      await restore();
+    }
+    const stored = async () => (await ext.api('GET', `/api/v1/devices/${d.deviceId}/heartbeats?limit=10`)).body.items?.map((h: { seq: number }) => h.seq);
+    expect(await waitFor('the redelivered heartbeat stored', async () => ((await stored())?.length ? stored() : null))).toEqual([1]);
   });
 });
 
