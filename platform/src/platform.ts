@@ -2,6 +2,7 @@
 // broker → HTTP. `startPlatform` is what server.ts and the tests call; `close` undoes it in reverse.
 import { createBroker, type BrokerPeers, type EmbeddedBroker } from './broker/index.js';
 import { ExternalBroker } from './broker/external.js';
+import { LISTEN_BACKLOG } from './net/connection-guard.js';
 import { buildApp } from './app.js';
 import { ensureOperatorToken } from './auth/bootstrap.js';
 import type { PlatformConfig } from './config.js';
@@ -148,7 +149,7 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
       // The instance serves its API while it (re)connects; /readyz says when it consumes.
       external!.start();
     }
-    await app.listen({ port: config.httpPort, host: config.httpHost }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
+    await app.listen({ port: config.httpPort, host: config.httpHost, backlog: LISTEN_BACKLOG }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
   } catch (err) {
     await broker?.close();
     await external?.close();

@@ -3,7 +3,7 @@
 // bound on attacker-chosen keys, the JSON depth count, and the banner's operator token.
 import { createServer, connect, type Server } from 'node:net';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectRate, OVERFLOW_KEY } from '../src/net/connect-rate.js';
 import { ConnectionGuard } from '../src/net/connection-guard.js';
@@ -13,10 +13,10 @@ import { RejectCounter } from '../src/ingest/reject-counter.js';
 import { printBanner } from '../src/banner.js';
 import { loadConfig } from '../src/config.js';
 
-function capture(): { logger: ReturnType<typeof pino>; lines: () => Record<string, unknown>[]; bytes: () => number } {
+function capture(): { logger: Logger; lines: () => Record<string, unknown>[]; bytes: () => number } {
   const out: string[] = [];
   const sink = new Writable({ write(c: Buffer, _e, done) { out.push(c.toString()); done(); } });
-  return { logger: pino({ level: 'info' }, sink), lines: () => out.map((l) => JSON.parse(l) as Record<string, unknown>), bytes: () => out.join('').length };
+  return { logger: pino({ level: 'info' }, sink) as Logger, lines: () => out.map((l) => JSON.parse(l) as Record<string, unknown>), bytes: () => out.join('').length };
 }
 
 describe('ConnectRate', () => {

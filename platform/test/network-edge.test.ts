@@ -3,6 +3,7 @@
 // character client ids, deeply nested JSON, large anonymous bodies, unlimited pages, whole URLs
 // in the log, weak TLS suites, missing security headers. docs/threat-model.md lists each.
 import { execFile } from 'node:child_process';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { connect as netConnect, type Socket } from 'node:net';
@@ -14,7 +15,7 @@ import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
-import { seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
+import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice } from '../../test/helpers/device.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
 import { loadConfig } from '../src/config.js';
@@ -90,7 +91,8 @@ describe('idle and flooding sockets', () => {
     const p = ports();
     // A TLS client that never speaks MQTT.
     const tlsOnly = await new Promise<Socket>((resolve, reject) => {
-      const t = tlsConnect({ port: p.mqtts, host: '127.0.0.1', localAddress: '127.0.0.3', rejectUnauthorized: false }, () => resolve(t));
+      const raw = netConnect({ port: p.mqtts, host: '127.0.0.1', localAddress: '127.0.0.3' });
+      const t = tlsConnect({ socket: raw, rejectUnauthorized: false }, () => resolve(t));
       t.once('error', reject);
     });
     const half = await open(p.mqtt, '127.0.0.3');
@@ -255,6 +257,25 @@ describe('HTTP bodies, limits and logs', () => {
     sock.destroy();
     expect(text).toMatch(/^HTTP\/1\.1 401/);
     expect(text).toMatch(/EDGENET_ERR_UNAUTHENTICATED/);
+  });
+
+  it('reads a large /enroll/bulk body for a caller whose Authorization carries the enrollment token', async () => {
+    const api = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    };
+    const { token } = await seedEnterprise({ api } as unknown as TestPlatform, { uscc: USCC[1], maxUses: 300 });
+    const devices = Array.from({ length: 300 }, (_, i) => ({
+      kind: 'compute_box', fingerprint: createHash('sha256').update(`large-${i}`).digest('hex'),
+      publicKey: generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x, agentVersion: 'sim', inventory: { note: 'n'.repeat(1_000) },
+    }));
+    const body = JSON.stringify({ token, devices });
+    expect(body.length).toBeGreaterThan(256 * 1024);
+    const anonymous = await fetch(`${base}/api/v1/enroll/bulk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(anonymous.status).toBe(401);
+    const shown = await fetch(`${base}/api/v1/enroll/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    expect(shown.status).toBe(201);
+    expect(((await shown.json()) as { devices: unknown[] }).devices).toHaveLength(300);
   });
 
   it('limits /docs and the dashboard per address, with a separate limit for the probes', async () => {

@@ -11,6 +11,8 @@ export interface PlatformProcess {
   baseUrl: string;
   /** The plain MQTT port from the banner, when EDGENET_MQTT_PLAIN=true. */
   mqttPort: number | null;
+  /** The MQTTS port from the banner. */
+  mqttsPort: number;
   output(): string;
   api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -27,23 +29,27 @@ export async function spawnPlatform(env: Record<string, string>): Promise<Platfo
   });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const [port, mqttPort] = await new Promise<[number, number | null]>((resolve, reject) => {
+  const [scheme, port, mqttPort, mqttsPort] = await new Promise<[string, number, number | null, number]>((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (c: Buffer) => {
       err += c.toString();
       // The banner ends with the operator token line: wait for all of it.
       if (!/operator token.*\n/.test(err)) return;
-      const m = /API\s+http:\/\/[^:]+:(\d+)\//.exec(err);
+      const m = /API\s+(https?):\/\/[^:]+:(\d+)\//.exec(err);
       const plain = /plain mqtt:\/\/[^:]+:(\d+)/.exec(err);
-      if (m) resolve([Number(m[1]), plain ? Number(plain[1]) : null]);
+      const tls = /mqtts:\/\/[^:]+:(\d+)/.exec(err);
+      if (m) resolve([m[1]!, Number(m[2]), plain ? Number(plain[1]) : null, tls ? Number(tls[1]) : 0]);
     });
     child.once('exit', (code) => reject(new Error(`platform exited with ${code}: ${err}${out}`)));
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // api() below uses fetch, which cannot pin the platform's CA: with EDGENET_HTTPS=true callers
+  // make their own requests (node:https with the CA from EDGENET_DATA_DIR/tls/ca.pem).
+  const baseUrl = `${scheme}://127.0.0.1:${port}`;
   return {
     child,
     baseUrl,
     mqttPort,
+    mqttsPort,
     output: () => out,
     async api(method, path, body) {
       const headers: Record<string, string> = { authorization: `Bearer ${OPERATOR_TOKEN}` };

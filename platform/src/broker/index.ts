@@ -18,7 +18,7 @@ import { PublishRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { deviceConnectionLimit } from './connection-limit.js';
 import type { TlsMaterial } from '../tls/material.js';
 import { TLS_POLICY } from '../tls/policy.js';
-import { ConnectionGuard, type GuardFigures } from '../net/connection-guard.js';
+import { ConnectionGuard, LISTEN_BACKLOG, type GuardFigures } from '../net/connection-guard.js';
 import { bounded } from '../net/bounded.js';
 
 // The largest packet a device needs: a 32 KiB hello plus topic and headers. Anything bigger is cut
@@ -161,7 +161,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
   const listenOn = (srv: Server, port: number, host: string) =>
     new Promise<number>((resolve, reject) => {
       srv.once('error', reject);
-      srv.listen(port, host, () => resolve((srv.address() as AddressInfo).port));
+      srv.listen(port, host, LISTEN_BACKLOG, () => resolve((srv.address() as AddressInfo).port));
     });
   return {
     aedes,

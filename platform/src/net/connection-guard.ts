@@ -19,6 +19,12 @@ import { bounded } from './bounded.js';
 
 export type Refusal = 'total' | 'per_address' | 'rate';
 
+// The kernel's queue of connections not yet accepted. Node's default (511) fills within a
+// fraction of a second of a connection flood, and then devices' SYNs are dropped and retried after
+// 1 s, 3 s, 7 s; 4,096 (Linux's default net.core.somaxconn, which caps it) lets a burst wait while
+// the guard accepts and refuses.
+export const LISTEN_BACKLOG = 4_096;
+
 export interface ConnectionGuardOptions {
   /** Names the listeners in the log: 'mqtt' or 'api'. */
   name: string;

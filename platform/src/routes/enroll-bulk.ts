@@ -2,7 +2,7 @@
 // integrators who image many boxes at once and for the fleet simulator (enrollment fast enough
 // for 100,000 devices). Same rules as /enroll — a token use per device, keys made by the
 // devices, duplicate hardware flagged — except that re-enrollment of known hardware is refused here:
-// it goes through /enroll, which keeps the device's history. A body over 64 KiB needs a token in
+// it goes through /enroll, which keeps the device's history. A body over 256 KiB needs a token in
 // the Authorization header (the enrollment token, or an API token) before it is read.
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -19,11 +19,12 @@ import { errorResponse, uuidString } from './schemas.js';
 
 const MAX_BATCH = 1_000;
 const BODY_LIMIT = 8 * 1024 * 1024; // 8 MiB: 1,000 devices with their inventories
-// What a caller may send before showing a token, as on /enroll: a few devices' worth.
-const ANONYMOUS_BODY_LIMIT = 64 * 1024; // 64 KiB
+// What a caller may send before showing a token: the body limit of every other route (app.ts), so
+// an anonymous request costs no more here than anywhere else; a few hundred devices.
+const ANONYMOUS_BODY_LIMIT = 256 * 1024; // 256 KiB
 
 /**
- * Decided from the headers, before a byte of the body is read: a body larger than 64 KiB (or of
+ * Decided from the headers, before a byte of the body is read: a body larger than 256 KiB (or of
  * unknown length) is read only for a caller whose Authorization header carries a live enrollment
  * token or an API token. Otherwise anyone could make the platform read and parse 8 MiB per
  * request for free; the 401 closes the connection so the unread body is not drained either.

@@ -33,7 +33,8 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'", // Swagger UI sets element styles
-  "img-src 'self' data:",
+  "img-src 'self' data:", // its icons are data: URLs
+  "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
