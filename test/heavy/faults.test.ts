@@ -188,28 +188,24 @@ async function storedRows(rig: Rig): Promise<StoredRow[]> {
   return r.rows.map((x) => ({ deviceId: x.device_id, seq: Number(x.seq), deviceTimeMs: Number(x.dt), receivedAtMs: Number(x.rt) }));
 }
 
-/** Every agent has sent all it queued (status.json: connected, depth 0, last sent = last made). */
-function drained(agents: FleetAgent[]): boolean {
-  return agents.every((a) => {
-    const s = a.status();
-    return s?.state === 'connected' && s.queue?.depth === 0 && s.lastSeq !== null && s.lastSentSeq === s.lastSeq;
-  });
+/** The agent has sent all it queued (status.json: connected, depth 0, last sent = last made). */
+function drained(a: FleetAgent): boolean {
+  const s = a.status();
+  return s?.state === 'connected' && s.queue?.depth === 0 && s.lastSeq !== null && s.lastSentSeq === s.lastSeq;
 }
 
 /**
- * Waits for every queue to drain, but stops early once nothing moves: no agent that still holds
- * heartbeats has had one acknowledged for STALL_MS. A stuck fleet is measured by the silence check;
- * waiting out the whole deadline would only make the run longer.
+ * Waits for every queue to drain, but gives up on an agent once it stops moving: nothing
+ * acknowledged for STALL_MS while it still holds heartbeats. A stuck agent is measured by the
+ * silence check; waiting out the whole deadline for it would only make the run longer.
  */
-async function drainOrStall(agents: FleetAgent[], timeoutMs: number): Promise<'drained' | 'stalled' | 'timeout'> {
+async function drainOrStall(agents: FleetAgent[], timeoutMs: number): Promise<string> {
   const startedAt = Date.now();
-  let outcome: 'drained' | 'stalled' | 'timeout' = 'timeout';
-  await until(() => {
-    if (drained(agents)) outcome = 'drained';
-    else if (Date.now() - startedAt > STALL_MS && agents.every((a) => acksAfter(a, Date.now() - STALL_MS) === 0)) outcome = 'stalled';
-    return outcome !== 'timeout';
-  }, timeoutMs);
-  return outcome;
+  const stalled = (a: FleetAgent): boolean => Date.now() - startedAt > STALL_MS && acksAfter(a, Date.now() - STALL_MS) === 0;
+  const done = await until(() => agents.every((a) => drained(a) || stalled(a)), timeoutMs);
+  const stuck = agents.filter((a) => !drained(a)).map((a) => a.name);
+  if (stuck.length === 0) return 'drained';
+  return `${done ? 'stalled' : 'timeout'}: ${stuck.join(', ')} not drained`;
 }
 
 function acksAfter(a: FleetAgent, t: number): number {
@@ -332,8 +328,8 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
       `never-delivered ${sum((x) => x.neverDelivered.length)} (crash-skipped ${sum((x) => x.skippedByCrash.length)}, queued ${agents.reduce((n, a) => n + (a.status()?.queue?.depth ?? 0), 0)}, dropped ${agents.reduce((n, a) => n + (a.status()?.queue?.dropped ?? 0), 0)}, unexplained ${sum((x) => x.unexplained)});`,
       `silent-while-connected ${silentCount} stretches on ${silent.filter((s) => s.stretches.length > 0).length} agents (longest ${(longestSilentMs / 1000).toFixed(1)}s);`,
       `online-after: ${online.filter((m) => m.what !== 'start').map(describeOnline).join(', ')};`,
-      `drain after 60s outage: fleet ${fleetDrain.backlog} in ${(fleetDrain.storedWithinMs / 1000).toFixed(1)}s from answering, ${fleetDrain.perSecond.toFixed(1)}/s;`,
-      `per device ${drains.map((d) => `${d.backlog}@${d.perSecond.toFixed(1)}/s(${(d.storedWithinMs / 1000).toFixed(1)}s)`).join(' ')};`,
+      `drain of the 60s outage's backlog: fleet ${fleetDrain.backlog} stored within ${(fleetDrain.storedWithinMs / 1000).toFixed(1)}s of the platform answering (${fleetDrain.storedWithinMs > 0 ? ((fleetDrain.backlog * 1000) / fleetDrain.storedWithinMs).toFixed(1) : '0'}/s), ${fleetDrain.perSecond.toFixed(1)}/s from first to last stored;`,
+      `per device backlog@rate-while-sending(stored-within) ${drains.map((d) => `${d.backlog}@${d.perSecond.toFixed(1)}/s(${(d.storedWithinMs / 1000).toFixed(1)}s)`).join(' ')};`,
       `platform SIGTERM exit ${termMs} ms, unexpected exits ${platform.unexpectedExits.length}, hangs ${platform.hangs.length}; ${victim.name} ${victim.incarnations} runs;`,
       `proxy ${JSON.stringify(proxy.stats())}; agent stop exits ${stops.map((s) => `${s.code ?? s.signal}/${s.ms}ms`).join(' ')}; logs ${rig.logDir}`,
     ].join(' '));
