@@ -19,6 +19,7 @@ import { RejectCounter } from './ingest/reject-counter.js';
 import { FlagRecorder } from './ingest/flags.js';
 import { UptimeMarker } from './ingest/uptime.js';
 import { COUNTING_POLICY } from './certification/policy.js';
+import { calendarOf } from './domain/calendar.js';
 import { ReportSigner } from './certification/signing-keys.js';
 import { createLogger } from './log.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -99,9 +100,9 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
   // (docs/scale-out.md).
   const shared = config.brokerUrl !== undefined || config.workers > 1;
   const presence = new Presence(db, log, config.offlineAfterIntervals, shared);
-  const writer = new HeartbeatWriter(db, log, { batchSize: config.heartbeatBatchSize, flushMs: config.heartbeatFlushMs });
-  const flags = new FlagRecorder(db, log);
   const policy = COUNTING_POLICY;
+  const writer = new HeartbeatWriter(db, log, { batchSize: config.heartbeatBatchSize, flushMs: config.heartbeatFlushMs, calendar: calendarOf(policy) });
+  const flags = new FlagRecorder(db, log);
   const signer = new ReportSigner(db, config.dataDir);
   await signer.load();
   const rate = new HeartbeatRate();

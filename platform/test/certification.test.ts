@@ -9,12 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edge, sealEnvelope } from '@edgenet/proto';
-import { dayStartUtc } from '../src/certification/policy.js';
+import { COUNTING_POLICY } from '../src/certification/policy.js';
+import { calendarOf } from '../src/domain/calendar.js';
 import { verifyReport, type SignedReport } from '../src/certification/verify.js';
 import { verifyInclusion } from '../src/certification/merkle.js';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC } from '../../test/helpers/fixtures.js';
+
+const { dayStartUtc } = calendarOf(COUNTING_POLICY);
 
 const WINDOW = { windowStart: '2025-07-01', windowEnd: '2025-07-10' }; // 10 days
 const DAYS = Array.from({ length: 10 }, (_, i) => `2025-07-${String(i + 1).padStart(2, '0')}`);

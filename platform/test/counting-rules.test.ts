@@ -4,9 +4,12 @@
 // the database; these pin each rule's edges.
 import { describe, expect, it } from 'vitest';
 import { award, countNodes, type CountInput, type DeviceDay, type DeviceEvidence } from '../src/certification/count.js';
-import { COUNTING_POLICY, dayStartUtc } from '../src/certification/policy.js';
+import { COUNTING_POLICY } from '../src/certification/policy.js';
+import { calendarOf } from '../src/domain/calendar.js';
 import { fileHeartbeat, type FilingInput } from '../src/ingest/filing.js';
 import { rollupDays } from '../src/ingest/heartbeat-writer.js';
+
+const { dayStartUtc } = calendarOf(COUNTING_POLICY);
 
 const policy = COUNTING_POLICY;
 const E = 'e1';
@@ -151,7 +154,7 @@ describe('rollupDays', () => {
       { deviceId: 'd1', filedAt: at(24 * 60), filing: 'received', inferenceDelta: 1 }, // next day, bucket 0
       { deviceId: 'd2', filedAt: at(60), filing: 'untrusted_clock', inferenceDelta: 0 },
     ];
-    const r = rollupDays(rows);
+    const r = rollupDays(calendarOf(COUNTING_POLICY), rows);
     const d1 = r.find((x) => x.deviceId === 'd1' && x.day === day)!;
     expect(d1.buckets).toHaveLength(288);
     expect([...d1.buckets].flatMap((b, i) => (b === '1' ? [i] : []))).toEqual([0, 1, 287]);

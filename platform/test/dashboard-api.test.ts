@@ -5,10 +5,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleetAlerts } from '../src/dashboard/alerts.js';
-import { dayAndBucket } from '../src/certification/policy.js';
+import { COUNTING_POLICY } from '../src/certification/policy.js';
+import { calendarOf } from '../src/domain/calendar.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
+
+const calendar = calendarOf(COUNTING_POLICY);
+const { dayAndBucket } = calendar;
 
 let tp: TestPlatform;
 let a: Seeded;
@@ -101,12 +105,12 @@ describe('alerts', () => {
     for (const [id, day, bits] of rows) {
       await db.execute(sql`insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences) values (${id}::uuid, ${day}::date, ${bits}::bit(288), 1, 0, 1)`);
     }
-    const alerts = await fleetAlerts(db, null, { offlineMinutes: 60, shareDropPercent: 30 }, 10, nowMs);
+    const alerts = await fleetAlerts(db, calendar, null, { offlineMinutes: 60, shareDropPercent: 30 }, 10, nowMs);
     // A: 2 devices; 12 online buckets today of 2 x 277 (2.16%); 3 full days of one device of 2 = 50%.
     expect(alerts.shareDrops).toEqual([
       { enterpriseId: a.enterpriseId, enterpriseName: '东莞精密制造有限公司', town: '松山湖', devices: 2, todayShareBp: 216, averageShareBp: 5000, baselineDays: 3 },
     ]);
-    const scoped = await fleetAlerts(db, b.enterpriseId, { offlineMinutes: 60, shareDropPercent: 30 }, 10, nowMs);
+    const scoped = await fleetAlerts(db, calendar, b.enterpriseId, { offlineMinutes: 60, shareDropPercent: 30 }, 10, nowMs);
     expect(scoped.shareDrops).toEqual([]);
 
     // 2030-02-10 07:00 in Shanghai: B's factory has run from 06:00 every day, so 13 of 85 buckets
@@ -114,7 +118,7 @@ describe('alerts', () => {
     for (const day of ['2030-02-07', '2030-02-08', '2030-02-09', '2030-02-10']) {
       await db.execute(sql`insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences) values (${other.deviceId}::uuid, ${day}::date, ${shift}::bit(288), 1, 0, 1)`);
     }
-    const morning = await fleetAlerts(db, null, { offlineMinutes: 60, shareDropPercent: 30 }, 10, Date.parse('2030-02-09T23:00:00Z'));
+    const morning = await fleetAlerts(db, calendar, null, { offlineMinutes: 60, shareDropPercent: 30 }, 10, Date.parse('2030-02-09T23:00:00Z'));
     expect(morning.shareDrops).toEqual([]);
   });
 });

@@ -5,10 +5,14 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edge, sealEnvelope } from '@edgenet/proto';
 import { verifyDeviceDay, type DeviceDayEvidence } from '../src/certification/device-chain.js';
-import { dayStartUtc } from '../src/certification/policy.js';
+import { COUNTING_POLICY } from '../src/certification/policy.js';
+import { calendarOf } from '../src/domain/calendar.js';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { seedEnterprise } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
+
+const calendar = calendarOf(COUNTING_POLICY);
+const { dayStartUtc } = calendar;
 
 let tp: TestPlatform;
 let dev: TestDevice;
@@ -45,7 +49,7 @@ describe('device-signed evidence', () => {
     const e = await evidence(dev, DAY);
     expect(e.anchor?.seq).toBe(24);
     expect(e.heartbeats).toHaveLength(24);
-    expect(verifyDeviceDay(e)).toEqual({ ok: true, problems: [], backedHeartbeats: 24, backedOnlineBuckets: 24, unbackedHeartbeats: 0 });
+    expect(verifyDeviceDay(e, calendar)).toEqual({ ok: true, problems: [], backedHeartbeats: 24, backedOnlineBuckets: 24, unbackedHeartbeats: 0 });
   });
 
   it('fails on an edited body or a forged anchor signature', async () => {
@@ -55,19 +59,19 @@ describe('device-signed evidence', () => {
     body[body.length - 1]! ^= 1;
     edited.heartbeats[5]!.body = body.toString('base64');
     // The chain stops at the edit: only the heartbeats after it stay backed.
-    expect(verifyDeviceDay(edited)).toMatchObject({ backedHeartbeats: 18, unbackedHeartbeats: 6 });
+    expect(verifyDeviceDay(edited, calendar)).toMatchObject({ backedHeartbeats: 18, unbackedHeartbeats: 6 });
 
     const forged = structuredClone(e);
     const sig = Buffer.from(forged.anchor!.signature, 'base64');
     sig[0]! ^= 1;
     forged.anchor!.signature = sig.toString('base64');
-    expect(verifyDeviceDay(forged)).toMatchObject({ ok: false, problems: ['anchor signature does not verify with the device key'] });
+    expect(verifyDeviceDay(forged, calendar)).toMatchObject({ ok: false, problems: ['anchor signature does not verify with the device key'] });
   });
 
   it('shows a chain break: heartbeats before it are not backed by the anchor', async () => {
     const other = await enrollTestDevice(tp, (await seedEnterprise(tp, { uscc: '91110000600037341L' })).token);
     await sendDay(other, DAY, 20, { breakAt: 12 });
-    const v = verifyDeviceDay(await evidence(other, DAY));
+    const v = verifyDeviceDay(await evidence(other, DAY), calendar);
     expect(v).toMatchObject({ ok: true, backedHeartbeats: 8, unbackedHeartbeats: 12 });
     const rows = (await tp.api('GET', `/api/v1/devices/${other.deviceId}/heartbeats?limit=20`)).body.items;
     expect(rows).toHaveLength(20);

@@ -6,13 +6,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dayAndBucket } from '../../platform/src/certification/policy.js';
+import { COUNTING_POLICY } from '../../platform/src/certification/policy.js';
+import { calendarOf } from '../../platform/src/domain/calendar.js';
 import { verifyDeviceDay } from '../../platform/src/certification/device-chain.js';
 import { afterAll, expect, it } from 'vitest';
 import { spawnAgent, type AgentProcess } from '../../agent/test/helpers/agent-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { seedEnterprise } from '../helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
+
+const calendar = calendarOf(COUNTING_POLICY);
 
 const INTERVAL_MS = 1_000;
 const AGENT_ENV = { EDGE_AGENT_RECONNECT_BASE_MS: '200', EDGE_AGENT_RECONNECT_CAP_MS: '1000', EDGE_AGENT_LOG_LEVEL: 'debug' };
@@ -96,11 +99,11 @@ it('delivers every heartbeat made while the platform was down, in order, once, w
   // The hash chain ran unbroken through the outage and the restart: every stored heartbeat is backed
   // by the device's signature on its day's anchor (docs/evidence.md).
   await tp.platform.context.writer.flush();
-  const days = [...new Set(rows.flatMap((r) => [r.deviceTime, r.receivedAt]).map((t) => dayAndBucket(Date.parse(t)).day))];
+  const days = [...new Set(rows.flatMap((r) => [r.deviceTime, r.receivedAt]).map((t) => calendar.dayAndBucket(Date.parse(t)).day))];
   // (The agent keeps heartbeating meanwhile, so a day may hold more than the rows read above.)
   let backed = 0;
   for (const day of days) {
-    const verdict = verifyDeviceDay((await tp.api('GET', `/api/v1/devices/${deviceId}/chain/${day}`)).body);
+    const verdict = verifyDeviceDay((await tp.api('GET', `/api/v1/devices/${deviceId}/chain/${day}`)).body, calendar);
     if (verdict.backedHeartbeats > 0) expect(verdict.problems).toEqual([]);
     expect(verdict.unbackedHeartbeats).toBe(0);
     backed += verdict.backedHeartbeats;

@@ -9,7 +9,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { edge, linksTo, publicKeyFromRaw } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { chainAnchors, deviceKeys, heartbeats } from '../db/schema/index.js';
-import { dayAndBucket, dayStartUtc } from './policy.js';
+import type { Calendar } from '../domain/calendar.js';
 
 export interface DeviceDayEvidence {
   format: 'edgenet-device-day-v1';
@@ -20,8 +20,9 @@ export interface DeviceDayEvidence {
   heartbeats: { seq: number; receivedAt: string; filedAt: string; filing: string; body: string | null }[];
 }
 
-export async function deviceDayEvidence(db: Database, deviceId: string, day: string): Promise<DeviceDayEvidence> {
-  const from = new Date(dayStartUtc(day));
+/** `calendar` is the counting policy's: it says when `day` starts and ends. */
+export async function deviceDayEvidence(db: Database, calendar: Calendar, deviceId: string, day: string): Promise<DeviceDayEvidence> {
+  const from = new Date(calendar.dayStartUtc(day));
   const to = new Date(from.getTime() + 86_400_000);
   const [keys, [anchor], rows] = await Promise.all([
     db.select({ keyId: deviceKeys.keyId, publicKey: deviceKeys.publicKey }).from(deviceKeys).where(eq(deviceKeys.deviceId, deviceId)).orderBy(deviceKeys.createdAt),
@@ -55,13 +56,14 @@ export interface DeviceDayVerdict {
   unbackedHeartbeats: number;
 }
 
-export function verifyDeviceDay(e: DeviceDayEvidence): DeviceDayVerdict {
+/** `calendar` is that of the policy the day is counted under: its buckets are the online buckets. */
+export function verifyDeviceDay(e: DeviceDayEvidence, calendar: Calendar): DeviceDayVerdict {
   const problems: string[] = [];
   const verdict = (backed: typeof e.heartbeats): DeviceDayVerdict => ({
     ok: problems.length === 0,
     problems,
     backedHeartbeats: backed.length,
-    backedOnlineBuckets: new Set(backed.map((h) => dayAndBucket(Date.parse(h.filedAt)).bucket)).size,
+    backedOnlineBuckets: new Set(backed.map((h) => calendar.dayAndBucket(Date.parse(h.filedAt)).bucket)).size,
     unbackedHeartbeats: e.heartbeats.length - backed.length,
   });
   if (!e.anchor) {

@@ -1,15 +1,17 @@
 // Reads what a certification run counts from the database: the projects whose assessment window
-// overlaps the run window, their devices, the daily rollups (never raw heartbeats: issue #4), the
+// overlaps the run window, their devices, the daily rollups (never raw heartbeats: a year for a whole city must not scan them), the
 // workstation mappings as day spans, registered workstations and open flags.
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
 import { deviceFlags, devices, projects, workstationMappings, workstations } from '../db/schema/index.js';
 import type { CountInput, DeviceEvidence } from './count.js';
-import { dayAndBucket, type CountingPolicy } from './policy.js';
+import { calendarOf } from '../domain/calendar.js';
+import type { CountingPolicy } from './policy.js';
 
 const GATHER_SLICE = 250; // devices per rollup query: ~90,000 rows for a year
 
 export async function gatherCountInput(db: Database, policy: CountingPolicy, window: { start: string; end: string }): Promise<CountInput> {
+  const { dayAndBucket } = calendarOf(policy);
   const projectRows = await db
     .select()
     .from(projects)

@@ -3,7 +3,7 @@
 // (heartbeats expected), ingest_uptime (availability) and the latest certification run in the period.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
-import { dayStartUtc } from './policy.js';
+import type { Calendar } from '../domain/calendar.js';
 
 export interface PerformanceFigures {
   period: { from: string; to: string; minutes: number };
@@ -18,10 +18,11 @@ export interface PerformanceFigures {
   completenessBp: number;
 }
 
-export async function performanceFigures(db: Database, from: string, to: string, now = Date.now()): Promise<PerformanceFigures> {
-  const startMs = dayStartUtc(from);
+/** `from` and `to` are calendar days of the counting policy's `calendar`. */
+export async function performanceFigures(db: Database, calendar: Calendar, from: string, to: string, now = Date.now()): Promise<PerformanceFigures> {
+  const startMs = calendar.dayStartUtc(from);
   // The period ends at the end of `to`, or now if that is earlier: the future is neither up nor down.
-  const endMs = Math.min(dayStartUtc(to) + 86_400_000, Math.max(now, startMs));
+  const endMs = Math.min(calendar.dayStartUtc(to) + 86_400_000, Math.max(now, startMs));
   const minutes = Math.max(0, Math.floor((endMs - startMs) / 60_000));
   const [row] = await queryRows<{
     enterprises: number; devices: number; received: string; uptime: number; expected: string; run_id: string | null; nodes: number | null;

@@ -1,5 +1,5 @@
 // The counting policy: one versioned object, every default with the article it comes from or marked
-// as the operator's setting (issue #4). Articles are those of 东莞市边端智算网络建设实施细则
+// as the operator's setting. Articles are those of 东莞市边端智算网络建设实施细则
 // (shared/seeds/001_…txt) unless noted; "operator setting" means the policy texts leave it open.
 // Ratios are integer fractions so no count ever depends on floating point.
 // Changing any value means a new `version`: a certification run records the version it used.
@@ -29,6 +29,7 @@ export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
   // recounts with that copy (verify.ts), so v1 reports stay verifiable.
   version: 'edgenet-counting-v2',
   // Days are calendar days where the factories are; UTC+8 has had no daylight saving since 1991.
+  // Days and buckets of an instant: domain/calendar.ts, made from this policy.
   timeZone: 'Asia/Shanghai',
   bucketMinutes: 5, // operator setting: granularity of "online"
   // Operator setting: "connected" (art. 19 (3) 接入平台) made measurable as 1 h online in 5-minute
@@ -58,21 +59,3 @@ export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
   replay: { windowSeq: 1_000 }, // operator setting: QoS 1 redelivery stays well inside this
   onSiteCheck: { minProjectShare: { num: 30, den: 100 } }, // 000_…txt 四(三): at least 30% of projects
 });
-
-export const BUCKETS_PER_DAY = (24 * 60) / COUNTING_POLICY.bucketMinutes; // 288
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** Calendar day (YYYY-MM-DD, Asia/Shanghai) and 5-minute bucket (0..287) of an instant. */
-export function dayAndBucket(at: Date | number): { day: string; bucket: number } {
-  const local = (typeof at === 'number' ? at : at.getTime()) + SHANGHAI_OFFSET_MS;
-  const dayStart = Math.floor(local / 86_400_000) * 86_400_000;
-  return {
-    day: new Date(dayStart).toISOString().slice(0, 10),
-    bucket: Math.floor((local - dayStart) / (COUNTING_POLICY.bucketMinutes * 60_000)),
-  };
-}
-
-/** The UTC instant at which a Shanghai calendar day starts. */
-export function dayStartUtc(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS;
-}

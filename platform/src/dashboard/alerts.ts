@@ -2,8 +2,8 @@
 // with an open flag (and why), and enterprises whose online share today fell well below their
 // recent average — the sign of a factory network or power outage rather than one broken box.
 import { sql } from 'drizzle-orm';
-import { dayAndBucket } from '../certification/policy.js';
 import { queryRows, type Database } from '../db/index.js';
+import type { Calendar } from '../domain/calendar.js';
 import { shiftDay } from './history.js';
 
 export interface AlertSettings {
@@ -54,7 +54,7 @@ export interface Alerts {
 
 const iso = (v: unknown): string => new Date(v as string).toISOString();
 
-export async function fleetAlerts(db: Database, scope: string | null, settings: AlertSettings, limit: number, nowMs = Date.now()): Promise<Alerts> {
+export async function fleetAlerts(db: Database, calendar: Calendar, scope: string | null, settings: AlertSettings, limit: number, nowMs = Date.now()): Promise<Alerts> {
   const silentSince = new Date(nowMs - settings.offlineMinutes * 60_000).toISOString();
   const inScope = sql`(${scope}::uuid is null or d.enterprise_id = ${scope}::uuid)`;
   // A device that never sent anything counts from its enrollment.
@@ -82,7 +82,7 @@ export async function fleetAlerts(db: Database, scope: string | null, settings: 
       db,
       sql`select count(*)::int as n from device_flags f join devices d on d.id = f.device_id where f.resolved_at is null and ${inScope}`,
     ),
-    shareDropAlerts(db, scope, settings.shareDropPercent, nowMs),
+    shareDropAlerts(db, calendar, scope, settings.shareDropPercent, nowMs),
   ]);
   return {
     settings,
@@ -111,8 +111,8 @@ export async function fleetAlerts(db: Database, scope: string | null, settings: 
  * rollup rows, so a new enterprise (no baseline yet) raises nothing and a day before it joined does
  * not drag the average down. Shares are basis points (integers), as in GET /performance.
  */
-async function shareDropAlerts(db: Database, scope: string | null, dropPercent: number, nowMs: number): Promise<ShareDropAlert[]> {
-  const now = dayAndBucket(nowMs);
+async function shareDropAlerts(db: Database, calendar: Calendar, scope: string | null, dropPercent: number, nowMs: number): Promise<ShareDropAlert[]> {
+  const now = calendar.dayAndBucket(nowMs);
   const weekStart = shiftDay(now.day, -7);
   const elapsed = now.bucket + 1; // buckets of today so far, the current one included
   const rows = await queryRows<{ id: string; name: string; town: string; devices: number; today: string; week: string; days: number }>(

@@ -2,10 +2,8 @@
 // device counts as online in a 5-minute bucket when a valid heartbeat was filed in it, the same
 // definition the certified counts use. Never scans raw heartbeats.
 import { sql } from 'drizzle-orm';
-import { BUCKETS_PER_DAY, COUNTING_POLICY, dayAndBucket, dayStartUtc } from '../certification/policy.js';
 import { queryRows, type Database } from '../db/index.js';
-
-const BUCKET_MS = COUNTING_POLICY.bucketMinutes * 60_000;
+import type { Calendar } from '../domain/calendar.js';
 
 export interface BucketPoint {
   /** Start of the 5-minute bucket (UTC instant). */
@@ -27,8 +25,9 @@ export interface DayPoint {
 const scopeFilter = (scope: string | null) => sql`(${scope}::uuid is null or d.enterprise_id = ${scope}::uuid)`;
 
 /** The last 24 hours, one point per 5-minute bucket, the current (partial) bucket last. */
-export async function lastDayByBucket(db: Database, scope: string | null, nowMs = Date.now()): Promise<BucketPoint[]> {
-  const now = dayAndBucket(nowMs);
+export async function lastDayByBucket(db: Database, calendar: Calendar, scope: string | null, nowMs = Date.now()): Promise<BucketPoint[]> {
+  const { bucketsPerDay, bucketMs } = calendar;
+  const now = calendar.dayAndBucket(nowMs);
   const yesterday = shiftDay(now.day, -1);
   // 288 bits per device-day; counting positions in SQL would mean 288 get_bit() calls per row, so the
   // bitmaps come back as text and are tallied here (6,000 devices: 12,000 short strings).
@@ -38,25 +37,25 @@ export async function lastDayByBucket(db: Database, scope: string | null, nowMs 
           from device_days dd join devices d on d.id = dd.device_id
          where dd.day in (${yesterday}::date, ${now.day}::date) and ${scopeFilter(scope)}`,
   );
-  const counts = { [yesterday]: new Array<number>(BUCKETS_PER_DAY).fill(0), [now.day]: new Array<number>(BUCKETS_PER_DAY).fill(0) };
+  const counts = { [yesterday]: new Array<number>(bucketsPerDay).fill(0), [now.day]: new Array<number>(bucketsPerDay).fill(0) };
   for (const r of rows) {
     const tally = counts[r.day];
     if (!tally) continue;
-    for (let i = 0; i < BUCKETS_PER_DAY; i++) if (r.b.charCodeAt(i) === 49 /* '1' */) tally[i]! += 1;
+    for (let i = 0; i < bucketsPerDay; i++) if (r.b.charCodeAt(i) === 49 /* '1' */) tally[i]! += 1;
   }
   const points: BucketPoint[] = [];
-  for (let k = BUCKETS_PER_DAY - 1; k >= 0; k--) {
+  for (let k = bucketsPerDay - 1; k >= 0; k--) {
     const index = now.bucket - k; // negative: yesterday's buckets
     const day = index < 0 ? yesterday : now.day;
-    const bucket = index < 0 ? index + BUCKETS_PER_DAY : index;
-    points.push({ at: new Date(dayStartUtc(day) + bucket * BUCKET_MS).toISOString(), online: counts[day]![bucket]! });
+    const bucket = index < 0 ? index + bucketsPerDay : index;
+    points.push({ at: new Date(calendar.dayStartUtc(day) + bucket * bucketMs).toISOString(), online: counts[day]![bucket]! });
   }
   return points;
 }
 
 /** The last `days` calendar days (Asia/Shanghai), today last, one point per day (days without data are 0). */
-export async function lastDaysByDay(db: Database, scope: string | null, days: number, nowMs = Date.now()): Promise<DayPoint[]> {
-  const now = dayAndBucket(nowMs);
+export async function lastDaysByDay(db: Database, calendar: Calendar, scope: string | null, days: number, nowMs = Date.now()): Promise<DayPoint[]> {
+  const now = calendar.dayAndBucket(nowMs);
   const first = shiftDay(now.day, -(days - 1));
   // bit_count(bit) is PostgreSQL 14+ (PGlite is 17; CI's server is 15).
   const rows = await queryRows<{ day: string; devices: number; online_buckets: string }>(
@@ -75,7 +74,7 @@ export async function lastDaysByDay(db: Database, scope: string | null, days: nu
       day,
       devices: r?.devices ?? 0,
       onlineBuckets: Number(r?.online_buckets ?? 0),
-      bucketsElapsed: day === now.day ? now.bucket + 1 : BUCKETS_PER_DAY,
+      bucketsElapsed: day === now.day ? now.bucket + 1 : calendar.bucketsPerDay,
     });
   }
   return points;

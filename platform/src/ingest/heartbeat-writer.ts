@@ -1,11 +1,12 @@
-// Heartbeats are written in batches, one multi-row INSERT per flush, not one per message
-// (issue #2): at 100,000 devices every 30 s that is ~3,300 rows/s, which row-at-a-time inserts on
+// Heartbeats are written in batches, one multi-row INSERT per flush, not one per message: at 100,000 devices every 30 s that is ~3,300 rows/s, which row-at-a-time inserts on
 // a 2-core server cannot sustain. A flush also advances each device's last_seen_at and last_seq.
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { queryRows, type Database } from '../db/index.js';
-import { BUCKETS_PER_DAY, dayAndBucket } from '../certification/policy.js';
+import type { Calendar } from '../domain/calendar.js';
+import { PlatformError } from '../errors.js';
 import { chainAnchors, deviceDays, devices, heartbeats } from '../db/schema/index.js';
+import { DEVICE_DAY_BUCKETS } from '../db/schema/device-days.js';
 import { allColumns, unnestRows } from '../db/unnest.js';
 import { LatencyHistogram } from './latency-histogram.js';
 
@@ -22,6 +23,8 @@ export interface HeartbeatWriterOptions {
   flushMs: number;
   /** Above this many queued rows, enqueue() waits for a flush: back-pressure instead of growth. */
   highWater?: number;
+  /** The counting policy's calendar: which day and bucket each heartbeat is rolled up under. */
+  calendar: Calendar;
 }
 
 // After a failed batch the writer retries at 0.5 s, 1 s, then every 2 s. A retry is one INSERT of
@@ -58,6 +61,11 @@ export class HeartbeatWriter {
     this.#db = db;
     this.#log = log;
     this.#opts = { highWater: opts.batchSize * 20, ...opts };
+    // Refused at start, not at the first batch: a rollup the column cannot hold would fail every
+    // batch, and the writer would hold every device's acknowledgement while it retried.
+    if (opts.calendar.bucketsPerDay !== DEVICE_DAY_BUCKETS) {
+      throw new PlatformError('EDGENET_ERR_STARTUP', `the counting calendar has ${opts.calendar.bucketsPerDay} buckets a day; device_days.buckets holds ${DEVICE_DAY_BUCKETS}`);
+    }
   }
 
   get pending(): number {
@@ -154,7 +162,7 @@ export class HeartbeatWriter {
         insert into heartbeats (${rows.columns}) select * from ${rows.unnest}
         on conflict do nothing returning device_id, seq`);
       const inserted = keys.map((k) => byKey.get(`${k.device_id}/${Number(k.seq)}`)!);
-      const rollup = rollupDays(inserted.map((q) => q.row));
+      const rollup = rollupDays(this.#opts.calendar, inserted.map((q) => q.row));
       if (rollup.length > 0) {
         const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences'], rollup);
         await tx.execute(sql`
@@ -165,7 +173,7 @@ export class HeartbeatWriter {
                  late_heartbeats = device_days.late_heartbeats + excluded.late_heartbeats,
                  inferences = device_days.inferences + excluded.inferences`);
       }
-      const anchors = dayAnchors(inserted);
+      const anchors = dayAnchors(this.#opts.calendar, inserted);
       if (anchors.length > 0) {
         // Keep the day's highest seq: a late batch for an earlier part of the day must not replace it.
         const a = unnestRows(chainAnchors, ['deviceId', 'day', 'seq', 'body', 'signature', 'keyId'], anchors);
@@ -212,15 +220,15 @@ interface DayRollup {
   inferences: number;
 }
 
-/** Folds inserted heartbeats into per-device, per-day bitmaps and sums (policy.ts dayAndBucket). */
-export function rollupDays(rows: readonly { deviceId: string; filedAt: Date; filing: string; inferenceDelta: number }[]): DayRollup[] {
+/** Folds inserted heartbeats into per-device, per-day bitmaps and sums, by the calendar's days and buckets. */
+export function rollupDays(calendar: Calendar, rows: readonly { deviceId: string; filedAt: Date; filing: string; inferenceDelta: number }[]): DayRollup[] {
   const byKey = new Map<string, DayRollup & { bits: Uint8Array }>();
   for (const r of rows) {
-    const { day, bucket } = dayAndBucket(r.filedAt);
+    const { day, bucket } = calendar.dayAndBucket(r.filedAt);
     const key = `${r.deviceId}/${day}`;
     let acc = byKey.get(key);
     if (!acc) {
-      acc = { deviceId: r.deviceId, day, buckets: '', heartbeats: 0, lateHeartbeats: 0, inferences: 0, bits: new Uint8Array(BUCKETS_PER_DAY) };
+      acc = { deviceId: r.deviceId, day, buckets: '', heartbeats: 0, lateHeartbeats: 0, inferences: 0, bits: new Uint8Array(calendar.bucketsPerDay) };
       byKey.set(key, acc);
     }
     acc.bits[bucket] = 1;
@@ -232,11 +240,11 @@ export function rollupDays(rows: readonly { deviceId: string; filedAt: Date; fil
 }
 
 /** The last heartbeat of each device and filed day in a batch, with its signature: candidate anchors. */
-function dayAnchors(inserted: readonly Queued[]) {
+function dayAnchors(calendar: Calendar, inserted: readonly Queued[]) {
   const best = new Map<string, { deviceId: string; day: string; seq: number; body: Buffer; signature: Buffer; keyId: string }>();
   for (const { row: r, signed: s } of inserted) {
     if (!r.body) continue;
-    const { day } = dayAndBucket(r.filedAt);
+    const { day } = calendar.dayAndBucket(r.filedAt);
     const key = `${r.deviceId}/${day}`;
     const prev = best.get(key);
     if (!prev || r.seq > prev.seq) best.set(key, { deviceId: r.deviceId, day, seq: r.seq, body: r.body, signature: s.signature, keyId: s.keyId });

@@ -8,6 +8,7 @@ import { fleetAlerts } from '../dashboard/alerts.js';
 import { fleetBreakdown, type BreakdownBy } from '../dashboard/breakdown.js';
 import { lastDayByBucket, lastDaysByDay } from '../dashboard/history.js';
 import { enterprises } from '../db/schema/index.js';
+import { calendarOf } from '../domain/calendar.js';
 import type { PlatformContext } from '../context.js';
 import { ALL_ROLES, principalOf } from './access.js';
 import { isoTime, uuidString } from './schemas.js';
@@ -15,7 +16,8 @@ import { isoTime, uuidString } from './schemas.js';
 const nullableString = { type: ['string', 'null'] } as const;
 const day = { type: 'string', format: 'date' } as const;
 
-export async function dashboardRoutes(app: FastifyInstance, { db, config }: PlatformContext): Promise<void> {
+export async function dashboardRoutes(app: FastifyInstance, { db, config, policy }: PlatformContext): Promise<void> {
+  const calendar = calendarOf(policy);
   app.get('/whoami', {
     config: { roles: ALL_ROLES },
     schema: {
@@ -63,8 +65,8 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config }: Plat
     handler: async (request) => {
       const scope = enterpriseScope(principalOf(request));
       return request.query.range === '30d'
-        ? { range: '30d', days: await lastDaysByDay(db, scope, 30) }
-        : { range: '24h', buckets: await lastDayByBucket(db, scope) };
+        ? { range: '30d', days: await lastDaysByDay(db, calendar, scope, 30) }
+        : { range: '24h', buckets: await lastDayByBucket(db, calendar, scope) };
     },
   });
 
@@ -169,6 +171,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config }: Plat
     handler: async (request) =>
       fleetAlerts(
         db,
+        calendar,
         enterpriseScope(principalOf(request)),
         { offlineMinutes: config.alertOfflineMinutes, shareDropPercent: config.alertShareDropPercent },
         request.query.limit,

@@ -5,6 +5,7 @@ import { deviceDayEvidence } from '../certification/device-chain.js';
 import { deviceConnections, devices, heartbeats, workstationMappings } from '../db/schema/index.js';
 import { DEVICE_KINDS } from '@edgenet/proto';
 import { DEVICE_COLUMNS, DEVICE_SORTS, listDevices, type DeviceListQuery } from '../dashboard/device-list.js';
+import { calendarOf } from '../domain/calendar.js';
 import { ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import { ALL_ROLES, principalOf } from './access.js';
@@ -95,7 +96,8 @@ interface ListQuery extends PageQuery, Pick<DeviceListQuery, 'town' | 'kind' | '
   online?: boolean;
 }
 
-export async function deviceRoutes(app: FastifyInstance, { db }: PlatformContext): Promise<void> {
+export async function deviceRoutes(app: FastifyInstance, { db, policy }: PlatformContext): Promise<void> {
+  const calendar = calendarOf(policy);
   app.get<{ Querystring: ListQuery }>('/devices', {
     config: { roles: ALL_ROLES },
     schema: {
@@ -164,7 +166,7 @@ export async function deviceRoutes(app: FastifyInstance, { db }: PlatformContext
     },
     handler: async (request) => {
       const row = await visibleDevice(request.params.id, enterpriseScope(principalOf(request)));
-      return deviceDayEvidence(db, row.id, request.params.day);
+      return deviceDayEvidence(db, calendar, row.id, request.params.day);
     },
   });
 

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { operatorPayment } from '../certification/payment.js';
 import { performanceFigures } from '../certification/performance.js';
+import { calendarOf } from '../domain/calendar.js';
 import { ERR_INVALID } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 
 const day = { type: 'string', format: 'date' } as const;
 
-export async function performanceRoutes(app: FastifyInstance, { db }: PlatformContext): Promise<void> {
+export async function performanceRoutes(app: FastifyInstance, { db, policy }: PlatformContext): Promise<void> {
+  const calendar = calendarOf(policy);
   app.get<{ Querystring: { from: string; to: string; budgetFen?: number } }>('/performance', {
     config: { roles: ['operator', 'bureau'] },
     schema: {
@@ -23,7 +25,7 @@ export async function performanceRoutes(app: FastifyInstance, { db }: PlatformCo
     handler: async (request) => {
       const { from, to, budgetFen } = request.query;
       if (to < from) throw new ERR_INVALID('querystring/to must not be before querystring/from');
-      const figures = await performanceFigures(db, from, to);
+      const figures = await performanceFigures(db, calendar, from, to);
       return { ...figures, payment: budgetFen === undefined ? null : { budgetFen, ...operatorPayment(budgetFen, figures) } };
     },
   });
