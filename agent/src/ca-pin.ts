@@ -1,4 +1,4 @@
-// The platform's CA, pinned (issue 3; docs/threat-model.md "network attacker"). The operator hands
+// The platform's CA, pinned (docs/threat-model.md "network attacker"). The operator hands
 // the device the CA's SHA-256 fingerprint with its enrollment token; the agent accepts a CA
 // certificate only if SHA-256 of its DER equals that fingerprint, keeps it as ca.pem in the state
 // directory, and from then on trusts only that CA for HTTPS and MQTTS to the platform.

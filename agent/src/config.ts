@@ -55,7 +55,7 @@ export interface AgentFile {
   heartbeatIntervalMs: number;
   /** The broker address from enrollment: mqtt:// when the platform also listens in plain TCP. */
   mqttUrl: string;
-  /** The MQTT-over-TLS address from enrollment (absent in enrollments made before issue 3). */
+  /** The MQTT-over-TLS address from enrollment (absent in enrollments made before the platform spoke MQTT over TLS). */
   mqttTlsUrl?: string;
   /** SHA-256 of the pinned platform CA (ca.pem), `AA:BB:…`; absent when no CA is pinned. */
   caFingerprint?: string;

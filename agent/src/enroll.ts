@@ -63,7 +63,7 @@ export interface EnrollmentGrant {
   nextSeq: number;
   mqtt: {
     url: string;
-    /** docs/protocol.md §1; absent from platforms older than issue 3. */
+    /** docs/protocol.md §1; absent from platforms older than MQTT over TLS. */
     tlsUrl?: string;
     caFingerprint?: string;
     caCertificate?: string;
@@ -259,7 +259,7 @@ function checkGrantCa(platformUrl: string, grant: EnrollmentGrant, pinned: Pinne
         'The device is recorded by the platform; enroll again once the CA is sorted out',
     );
   }
-  if (named === undefined) warnings.push(`${platformUrl} did not name its CA in the enrollment answer (a platform older than issue 3?); ${pinned.fingerprint} is pinned as given`);
+  if (named === undefined) warnings.push(`${platformUrl} did not name its CA in the enrollment answer (a platform older than MQTT over TLS?); ${pinned.fingerprint} is pinned as given`);
 }
 
 /** POST {platform}/api/v1/enroll. Never throws: every outcome is a value. */

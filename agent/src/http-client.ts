@@ -1,6 +1,6 @@
 // One HTTP(S) request to the platform, as a value (HOUSE_STYLE: expected outcomes are values). Built on
 // node:http and node:https rather than fetch for two reasons: fetch cannot be given a CA to trust
-// without undici's internals (the pinned CA, issue 3), and it loads undici, about 10 MiB resident on a
+// without undici's internals (the pinned CA), and it loads undici, about 10 MiB resident on a
 // device that makes a request every 10 minutes (agent/README.md "Footprint").
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';

@@ -1,8 +1,7 @@
 // The inference worker thread. onnxruntime-node runs a model synchronously on the JavaScript thread
 // that calls session.run() (its backend wraps the native call in setImmediate, dist/backend.js), and
 // decoding frames is CPU work too; so all of it lives on this worker, and the main thread, which
-// owns heartbeats and the MQTT session, never waits for a model (issue 5: "inference never delays
-// heartbeats"). The worker posts counter snapshots; the host keeps the latest.
+// owns heartbeats and the MQTT session, never waits for a model: a slow model must never delay a heartbeat. The worker posts counter snapshots; the host keeps the latest.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InferenceCountersSnapshot } from './inference-counters.js';
 import { ModelRunner, type ModelSpec, type RuntimeSpec } from './model-runner.js';

@@ -1,4 +1,4 @@
-// Hostile configuration files (issue #3 "Hostile input"): whatever agent.json, credentials.json, the
+// Hostile configuration files (docs/threat-model.md "Hostile input"): whatever agent.json, credentials.json, the
 // settings file or the environment hold, loadRunConfig either returns a valid configuration or throws
 // EDGE_AGENT_ERR_CONFIG_INVALID (or a state-file error) with a message — never anything else.
 import { writeFileSync } from 'node:fs';

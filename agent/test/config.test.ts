@@ -100,13 +100,13 @@ describe('loadRunConfig', () => {
     expect(overridden.mqtt.url).toBe('mqtts://other.example:8883');
     expect(overridden.pinnedCa?.fingerprint).toBe(caFingerprint);
 
-    // No pin, plain HTTP platform (a lab): the enrollment's mqttUrl, as before issue 3.
+    // No pin, plain HTTP platform (a lab): the enrollment's mqttUrl, as before MQTT over TLS.
     const lab = writeEnrolledState({ mqttUrl: 'mqtt://broker.example:1883', agent: tls });
     expect(loadRunConfig(lab.dir, {}, { configFile: null })).toMatchObject({ mqtt: { url: 'mqtt://broker.example:1883' }, pinnedCa: null });
     // No pin but enrolled over https (a platform with a public certificate): TLS, the system's CAs.
     const pub = writeEnrolledState({ mqttUrl: 'mqtt://broker.example:1883', agent: { ...tls, platformUrl: 'https://platform.example' } });
     expect(loadRunConfig(pub.dir, {}, { configFile: null }).mqtt.url).toBe('mqtts://broker.example:8883');
-    // An agent.json from before issue 3 (no mqttTlsUrl) keeps working.
+    // An agent.json from before MQTT over TLS (no mqttTlsUrl) keeps working.
     const old = writeEnrolledState({ mqttUrl: 'mqtt://broker.example:1883', agent: { platformUrl: 'https://platform.example' } });
     expect(loadRunConfig(old.dir, {}, { configFile: null }).mqtt.url).toBe('mqtt://broker.example:1883');
   });

@@ -1,5 +1,5 @@
 // "Killing the agent with SIGKILL at any moment, or cutting the power, loses at most the message being
-// written and never corrupts the queue" (issue 5). A child appends to a real queue (fsync after every
+// written and never corrupts the queue" (agent/README.md "Store-and-forward"). A child appends to a real queue (fsync after every
 // record, 4 KiB segments so rotations happen too) and is killed with SIGKILL at a random moment, 30
 // times. Every other time the test also cuts a random number of bytes off the end of the newest
 // segment, as a power cut in the middle of a write would. After each kill the queue must reopen, hold

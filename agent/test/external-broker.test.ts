@@ -1,6 +1,6 @@
-// The agent against an MQTT broker this project did not write: Mosquitto on 127.0.0.1:1883 (issue 5,
-// "Done when"). A subscriber with its own client id receives the agent's Hello and heartbeats there
-// and verifies every signature with the device key. Mosquitto on a test machine allows anonymous
+// The agent against an MQTT broker this project did not write: Mosquitto on 127.0.0.1:1883, so the
+// agent is not tied to the broker this project ships. A subscriber with its own client id receives
+// the agent's Hello and heartbeats there and verifies every signature with the device key. Mosquitto on a test machine allows anonymous
 // clients, so the agent's device login is simply accepted. Other runs may share this Mosquitto, so
 // only this device's topics are looked at. Skipped, with a message, only when nothing listens on 1883.
 import { randomBytes } from 'node:crypto';
