@@ -131,6 +131,9 @@ async function runOnce(broker) {
       EDGENET_HTTPS: 'false', EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: String(httpPort), EDGENET_MQTTS_PORT: '0', EDGENET_DATA_DIR: dataDir,
       EDGENET_OPERATOR_TOKEN: TOKEN, EDGENET_LOG_LEVEL: 'error', EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
       EDGENET_HEARTBEAT_INTERVAL_MS: String(INTERVAL),
+      // The simulator puts thousands of devices on each loopback source address, more than the
+      // per-address connection cap and burst allow a real NAT (platform/src/net/connection-guard.ts).
+      EDGENET_MQTT_MAX_CONNECTIONS_PER_ADDRESS: '10000000', EDGENET_CONNECT_BURST_PER_ADDRESS: '10000000',
     };
     delete env.DATABASE_URL;
     if (db) env.DATABASE_URL = db.url;
