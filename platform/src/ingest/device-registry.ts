@@ -6,7 +6,7 @@
 // for up to 1,000 devices (their rows, each one's newest heartbeat through the primary key, their
 // open workstation mappings). Each query costs the platform about 0.15 ms of CPU on this 2-core
 // machine; a restarted platform under 100,000 reconnecting devices otherwise makes several per
-// CONNECT, and the reconnect storm waits on them (issue #7).
+// CONNECT, and the reconnect storm waits on them.
 import { createHash, type KeyObject } from 'node:crypto';
 import { publicKeyFromRaw } from '../auth/ed25519.js';
 import { sql } from 'drizzle-orm';
@@ -28,6 +28,11 @@ export interface KnownDevice {
   passwordHash: string;
   publicKey: KeyObject;
   heartbeatIntervalMs: number;
+  /**
+   * The newest seq accepted for the device. Loaded from devices.last_seq, which only the heartbeat
+   * writer sets, in the transaction that stores the heartbeat; then advanced by ingest as it
+   * accepts, so it runs ahead of the stored one by what is still queued.
+   */
   lastSeq: number;
   /** Cumulative inference counter of the last accepted heartbeat (it restarts with the agent). */
   lastInferenceTotal: number;
@@ -118,12 +123,13 @@ export class DeviceRegistry {
       .where(sql`${devices.id} = any(${sql.param(ids)}::uuid[])`);
     if (rows.length === 0) return new Map();
     const enrolled = sql`${sql.param(rows.map((r) => r.id))}::uuid[]`;
-    // The batch writer may not have advanced devices.last_seq yet: the newest stored row is authoritative.
-    const last = await queryRows<{ device_id: string; seq: string | number; inference_total: string | number; filed_at: Date | string; body: Uint8Array | null }>(this.#db, sql`
-      select h.device_id, h.seq, h.inference_total, h.filed_at, h.body
+    // The chain head, inference total and filed time of the newest stored heartbeat (its seq is
+    // devices.last_seq: the writer advances both in one transaction).
+    const last = await queryRows<{ device_id: string; inference_total: string | number; filed_at: Date | string; body: Uint8Array | null }>(this.#db, sql`
+      select h.device_id, h.inference_total, h.filed_at, h.body
         from unnest(${enrolled}) as d(id)
         cross join lateral (
-          select device_id, seq, inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
+          select device_id, inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
         ) h`);
     const newest = new Map(last.map((h) => [h.device_id, h]));
     const open = await queryRows<{ device_id: string; code: string; revision: number }>(this.#db, sql`
@@ -140,7 +146,6 @@ export class DeviceRegistry {
       const h = newest.get(row.id);
       return [row.id, {
         ...row,
-        lastSeq: Math.max(row.lastSeq, Number(h?.seq ?? 0)),
         publicKey: publicKeyFromRaw(row.publicKey),
         lastInferenceTotal: Number(h?.inference_total ?? 0),
         lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,

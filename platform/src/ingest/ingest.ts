@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
-import { devices, heartbeats } from '../db/schema/index.js';
+import { heartbeats } from '../db/schema/index.js';
+import { recordProfile } from './device-profile.js';
 import type { DeviceRegistry, KnownDevice } from './device-registry.js';
 import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
@@ -38,7 +39,7 @@ export interface IngestDeps {
   rejects: RejectCounter;
   flags: FlagRecorder;
   policy: Readonly<CountingPolicy>;
-  /** Heartbeats per second for the dashboard (issue 6); optional so ingest runs without it. */
+  /** Heartbeats per second for the dashboard; optional so ingest runs without it. */
   rate?: HeartbeatRate;
   /**
    * Several platform instances split the devices' messages (external broker, shared subscription):
@@ -141,16 +142,13 @@ export class Ingest {
     // under their own time (filing.ts).
     device.helloOffsetMs = hello.deviceTimeMs - receivedAt.getTime();
     const inventory = hello.inventory as edge.v1.HardwareInventory;
-    await this.#d.db
-      .update(devices)
-      .set({
-        agentVersion: hello.agentVersion,
-        kind: deviceKindFromProto(hello.kind) ?? undefined,
-        inventory,
-        heartbeatIntervalMs: hello.heartbeatIntervalMs,
-        helloOffsetMs: device.helloOffsetMs,
-      })
-      .where(eq(devices.id, device.id));
+    await recordProfile(this.#d.db, device.id, {
+      agentVersion: hello.agentVersion,
+      kind: deviceKindFromProto(hello.kind) ?? undefined,
+      inventory,
+      heartbeatIntervalMs: hello.heartbeatIntervalMs,
+      helloOffsetMs: device.helloOffsetMs,
+    });
     this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
     const vm = virtualMachineReason(inventory as unknown as Record<string, unknown>);
     if (vm) {

@@ -1,18 +1,20 @@
-// Presence (issue #2): a device is online while its heartbeats arrive; it goes offline when none
-// has arrived for `offlineAfterIntervals` heartbeat intervals, or at once when its connection drops
-// (MQTT will message [MQTT-3.1.2-8] or the broker's disconnect event).
+// Presence: a device is online while its heartbeats arrive; it goes offline when none has arrived
+// for `offlineAfterIntervals` heartbeat intervals, or at once when its connection drops (MQTT will
+// message [MQTT-3.1.2-8] or the broker's disconnect event). This module is the one writer of
+// devices.online and devices.came_online_at (the owners are listed at db/schema/devices.ts).
 //
 // State lives in memory for speed. Transitions are written in batches through one ordered chain:
 // each flush sets devices.online to every changed device's latest state (one UPDATE per state, not
-// one per device — a restarted platform sees thousands of devices come back in seconds, issue 7),
-// and appends every transition to device_connections (issue 6: connection history), so the database
-// never shows an older state after a newer one and no transition is left out of the history.
+// one per device — a restarted platform sees thousands of devices come back in seconds), and
+// appends every transition to device_connections (the connection history), so the database never
+// shows an older state after a newer one and no transition is left out of the history.
 //
 // Shared mode (external broker, several platform instances): no instance sees all of a device's
 // messages nor its connection, so memory decides nothing. Every transition is a conditional UPDATE
 // of devices.online (… where not online / where online … returning id): whichever instance flips
 // the row records the transition, exactly once, and the timeout sweep reads last_seen_at, which
-// every instance advances. Losing an instance loses no presence state.
+// every instance's heartbeat writer advances, and came_online_at. Losing an instance loses no
+// presence state.
 import { and, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
@@ -160,7 +162,10 @@ export class Presence {
     this.#enqueue(() => {
       const now = new Date();
       const timeout = sql`${now.toISOString()}::timestamptz - ${devices.heartbeatIntervalMs} * ${this.#offlineAfterIntervals} * interval '1 millisecond'`;
-      return this.#sharedSet(false, 'heartbeat timeout', now, or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, timeout)));
+      // Silent since its last stored heartbeat and since it came online (greatest() skips a null;
+      // both null: never heard of).
+      const heard = sql`greatest(${devices.lastSeenAt}, ${devices.cameOnlineAt})`;
+      return this.#sharedSet(false, 'heartbeat timeout', now, or(isNull(heard), lt(heard, timeout)));
     });
   }
 
@@ -185,13 +190,14 @@ export class Presence {
 
   /**
    * Shared mode: sets devices.online where it differs and `where` holds, and records a transition
-   * for exactly the rows this statement flipped. Coming online also advances last_seen_at, so a
-   * sweep cannot take the device offline again before the writer's batch with its heartbeat commits.
+   * for exactly the rows this statement flipped. Coming online also sets came_online_at, which the
+   * sweep reads beside last_seen_at: it must not take the device offline again before the writer's
+   * batch with its heartbeat commits, nor when it has said hello and sent no heartbeat yet.
    */
   async #sharedSet(online: boolean, cause: string, now: Date, where: SQL | undefined): Promise<void> {
     const was = await this.#db
       .update(devices)
-      .set(online ? { online, lastSeenAt: sql`greatest(${devices.lastSeenAt}, ${now.toISOString()}::timestamptz)` } : { online })
+      .set(online ? { online, cameOnlineAt: now } : { online })
       .where(lockedInIdOrder(and(where, online ? sql`not ${devices.online}` : sql`${devices.online}`)))
       .returning({ id: devices.id });
     if (was.length === 0) return;
@@ -205,11 +211,12 @@ export class Presence {
     const history = this.#pendingHistory;
     this.#pendingState = new Map();
     this.#pendingHistory = [];
+    const now = new Date();
     try {
       for (const online of [true, false]) {
         const ids = [...state].filter(([, s]) => s === online).map(([id]) => id);
         for (let i = 0; i < ids.length; i += CHUNK) {
-          await this.#db.update(devices).set({ online }).where(lockedInIdOrder(inArray(devices.id, ids.slice(i, i + CHUNK))));
+          await this.#db.update(devices).set(online ? { online, cameOnlineAt: now } : { online }).where(lockedInIdOrder(inArray(devices.id, ids.slice(i, i + CHUNK))));
         }
       }
       await appendHistory(this.#db, history);

@@ -4,6 +4,17 @@ import { projects } from './projects.js';
 
 export const deviceKind = pgEnum('device_kind', ['compute_box', 'industrial_pc', 'server']);
 
+// One writer per column: every UPDATE of this table sets only the columns of the module that owns
+// them (platform/test/column-owners.test.ts reads every statement of platform/src to hold it so).
+//   enrollment (routes/enroll*.ts and the enrollment/ services) inserts the row: the hardware's identity,
+//     enterprise and project, its key and MQTT credentials, and the declared profile below;
+//     re-enrolling the same hardware updates project, key and credentials;
+//   the device profile (ingest/device-profile.ts): kind, inventory, agent_version,
+//     heartbeat_interval_ms, hello_offset_ms, as the device declares them at re-enrollment and at
+//     every hello;
+//   the heartbeat writer (ingest/heartbeat-writer.ts): last_seq, first_seen_at, last_seen_at, in the
+//     transaction that stores the heartbeats they come from;
+//   presence (ingest/presence.ts): online, came_online_at.
 export const devices = pgTable(
   'devices',
   {
@@ -19,6 +30,12 @@ export const devices = pgTable(
     agentVersion: text('agent_version').notNull(),
     heartbeatIntervalMs: integer('heartbeat_interval_ms').notNull(),
     online: boolean('online').notNull().default(false),
+    // When presence last set the device online. The shared timeout sweep reads it beside
+    // last_seen_at: a device that has just come online is not timed out before its first heartbeat
+    // is stored, yet last_seen_at stays the receive time of a stored heartbeat in every mode.
+    cameOnlineAt: timestamp('came_online_at', { withTimezone: true }),
+    // The highest seq stored for the device (heartbeat writer); what a restarted or another
+    // instance resumes the device's sequence check from (ingest/device-registry.ts).
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
     // Device clock minus platform clock at the latest hello (ms). Kept here, not only in memory, so
     // any platform instance can file the device's queued heartbeats (filing.ts) whichever got the hello.

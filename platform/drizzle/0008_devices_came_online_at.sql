@@ -1,0 +1,1 @@
+ALTER TABLE "devices" ADD COLUMN "came_online_at" timestamp with time zone;
