@@ -72,7 +72,7 @@ afterEach(async () => {
     rig.platform.writeLogs(join(rig.logDir, 'platform.log'));
     writeFileSync(join(rig.logDir, 'events.log'), rig.events.map((e) => `${new Date(e.at).toISOString()} ${e.what}`).join('\n'));
     await rig.platform.kill('SIGKILL');
-    await rig.proxy.close();
+    await (rig.proxy as TcpProxy | undefined)?.close(); // absent when the first start failed
     await allowConnections(rig.dbName, true).catch(() => undefined);
     await rig.db.drop();
   }
