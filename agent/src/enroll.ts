@@ -3,7 +3,13 @@
 // until the platform has accepted, so a failed attempt leaves a working enrollment untouched.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEVICE_KINDS, isDeviceId, type DeviceKindName } from '@edgenet/proto';
+import {
+  checkEnrollmentGrant,
+  DEVICE_KINDS,
+  type DeviceKindName,
+  type EnrollmentGrant as WireGrant,
+  type EnrollmentRequest as WireRequest,
+} from '@edgenet/proto';
 import { CA_FILE, loadPinnedCa, normalizeCaFingerprint, parseCaCertificate, readCaFile, sameFingerprint, type PinnedCa } from './ca-pin.js';
 import {
   checkHeartbeatInterval,
@@ -43,35 +49,15 @@ export interface EnrollOptions {
   timeoutMs?: number;
 }
 
-export interface EnrollmentRequest {
-  token: string;
-  kind: DeviceKindName;
-  fingerprint: string;
-  publicKey: string;
-  agentVersion: string;
-  inventory: HardwareInventory;
-  workstations?: string[];
-}
+/** The body of POST /api/v1/enroll: the shared contract (proto/src/enrollment.ts), with this agent's inventory. */
+export type EnrollmentRequest = WireRequest<HardwareInventory>;
 
-export interface EnrollmentGrant {
-  deviceId: string;
-  enterpriseId: string;
-  projectId: string;
-  reenrolled: boolean;
-  heartbeatIntervalMs: number;
-  /** Lowest heartbeat seq the platform will accept: above every seq it holds for this hardware. */
-  nextSeq: number;
-  mqtt: {
-    url: string;
-    /** docs/protocol.md §1; absent from platforms older than MQTT over TLS. */
-    tlsUrl?: string;
-    caFingerprint?: string;
-    caCertificate?: string;
-    clientId: string;
-    username: string;
-    password: string;
-  };
-}
+/**
+ * The platform's grant (proto/src/enrollment.ts) as the agent keeps it: `nextSeq` is the lowest
+ * heartbeat seq the platform will accept, above every seq it holds for this hardware (1 from a
+ * platform that does not say), and `mqtt.caFingerprint` is in the colon-separated upper-case form.
+ */
+export type EnrollmentGrant = Omit<WireGrant, 'nextSeq'> & { nextSeq: number };
 
 /** The platform's answer as a value (HOUSE_STYLE: expected outcomes are values, not throws). */
 export type EnrollmentResponse =
@@ -298,38 +284,36 @@ export async function postEnrollment(
     : { status: 'enrolled', grant };
 }
 
+/**
+ * The platform's answer checked against the shared grant schema (the rules the platform declares
+ * its route with), then against the agent's own settings rules: the broker URLs must also pass
+ * what `run` checks agent.json with, so a grant that is stored is one `run` can use.
+ */
 function parseGrant(body: unknown): EnrollmentGrant | string {
-  if (!body || typeof body !== 'object') return 'body is not a JSON object';
-  const b = body as Record<string, unknown>;
-  const m = b.mqtt as Record<string, unknown> | undefined;
-  if (typeof b.deviceId !== 'string' || !isDeviceId(b.deviceId)) return 'deviceId is not a UUID';
-  if (typeof b.enterpriseId !== 'string' || typeof b.projectId !== 'string') return 'enterpriseId or projectId missing';
-  if (checkHeartbeatInterval('heartbeatIntervalMs', b.heartbeatIntervalMs)) return 'heartbeatIntervalMs is not 1000..3600000';
-  if (!m || typeof m !== 'object') return 'mqtt is missing';
-  for (const key of ['url', 'clientId', 'username', 'password'] as const) {
-    if (typeof m[key] !== 'string' || m[key] === '') return `mqtt.${key} is missing`;
-  }
-  if (checkMqttUrl('mqtt.url', m.url)) return 'mqtt.url is not an MQTT URL';
-  if (m.tlsUrl !== undefined && (typeof m.tlsUrl !== 'string' || !isTlsBrokerUrl(m.tlsUrl))) return 'mqtt.tlsUrl is not an mqtts:// URL';
-  if (m.caFingerprint !== undefined && (typeof m.caFingerprint !== 'string' || normalizeCaFingerprint(m.caFingerprint) === null)) {
-    return 'mqtt.caFingerprint is not a SHA-256 fingerprint';
-  }
-  if (m.caCertificate !== undefined && typeof m.caCertificate !== 'string') return 'mqtt.caCertificate is not PEM text';
+  const checked = checkEnrollmentGrant(body);
+  if (!checked.ok) return checked.reason;
+  const { grant } = checked;
+  const { mqtt } = grant;
+  const badUrl = checkMqttUrl('mqtt.url', mqtt.url);
+  if (badUrl) return badUrl;
+  if (mqtt.tlsUrl !== undefined && !isTlsBrokerUrl(mqtt.tlsUrl)) return `mqtt.tlsUrl is not an mqtts:// URL`;
   return {
-    deviceId: b.deviceId,
-    enterpriseId: b.enterpriseId,
-    projectId: b.projectId,
-    reenrolled: b.reenrolled === true,
-    heartbeatIntervalMs: b.heartbeatIntervalMs as number,
-    nextSeq: typeof b.nextSeq === 'number' && Number.isSafeInteger(b.nextSeq) && b.nextSeq > 0 ? b.nextSeq : 1,
+    deviceId: grant.deviceId,
+    enterpriseId: grant.enterpriseId,
+    projectId: grant.projectId,
+    reenrolled: grant.reenrolled,
+    ...(grant.keyChanged === undefined ? {} : { keyChanged: grant.keyChanged }),
+    heartbeatIntervalMs: grant.heartbeatIntervalMs,
+    nextSeq: grant.nextSeq ?? 1,
     mqtt: {
-      url: m.url as string,
-      ...(typeof m.tlsUrl === 'string' ? { tlsUrl: m.tlsUrl } : {}),
-      ...(typeof m.caFingerprint === 'string' ? { caFingerprint: normalizeCaFingerprint(m.caFingerprint)! } : {}),
-      ...(typeof m.caCertificate === 'string' ? { caCertificate: m.caCertificate } : {}),
-      clientId: m.clientId as string,
-      username: m.username as string,
-      password: m.password as string,
+      url: mqtt.url,
+      ...(mqtt.tlsUrl === undefined ? {} : { tlsUrl: mqtt.tlsUrl }),
+      // The schema admits both forms of a SHA-256 fingerprint; one form is kept.
+      ...(mqtt.caFingerprint === undefined ? {} : { caFingerprint: normalizeCaFingerprint(mqtt.caFingerprint)! }),
+      ...(mqtt.caCertificate === undefined ? {} : { caCertificate: mqtt.caCertificate }),
+      clientId: mqtt.clientId,
+      username: mqtt.username,
+      password: mqtt.password,
     },
   };
 }

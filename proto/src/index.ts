@@ -28,6 +28,18 @@ export type { Decoded, DecodeFailure, DecodedMessage } from './decode.js';
 export { DEVICE_KINDS, deviceKindFromProto, deviceKindToProto } from './device-kind.js';
 export type { DeviceKindName } from './device-kind.js';
 export { sealEnvelope, openEnvelope } from './envelope.js';
+export {
+  PUBLIC_KEY_PATTERN,
+  ENROLLMENT_TOKEN_SCHEMA,
+  HEARTBEAT_INTERVAL_SCHEMA,
+  ENROLLING_DEVICE_SCHEMA,
+  ENROLLMENT_REQUEST_SCHEMA,
+  ENROLLMENT_GRANT_SCHEMA,
+  checkEnrollmentGrant,
+} from './enrollment.js';
+export type { EnrollingDevice, EnrollmentRequest, EnrollmentGrant } from './enrollment.js';
+export { schemaProblem } from './json-check.js';
+export type { JsonSchema, JsonType } from './json-check.js';
 
 /**
  * A message's properties with every field present and non-null — what a sender builds before
