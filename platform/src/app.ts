@@ -12,7 +12,8 @@ import { TLS_POLICY } from './tls/policy.js';
 import { collectRoutes } from './routes/inventory.js';
 import { auditRoutes } from './routes/audit.js';
 import { tlsRoutes } from './routes/tls.js';
-import { principalForToken } from './auth/principal.js';
+import { enterpriseScope, principalForToken } from './auth/principal.js';
+import { principalOf } from './routes/access.js';
 import type { PlatformContext } from './context.js';
 import { ERR_DATABASE_UNAVAILABLE, ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from './errors.js';
 import { certificationRoutes } from './routes/certifications.js';
@@ -85,6 +86,11 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
   limitPublicPerIp(app, [API_PREFIX, '/broker'], config.rateLimitPublicPerIpPerMin, config.rateLimitProbePerIpPerMin);
 
   app.decorateRequest('principal', null);
+  app.decorateRequest('scope', {
+    getter(this: FastifyRequest) {
+      return enterpriseScope(principalOf(this));
+    },
+  });
   app.addHook('onRequest', async (request) => {
     const roles = request.routeOptions.config.roles;
     if (!roles) return; // public route: health, docs, enrollment (which has its own token)

@@ -1,8 +1,9 @@
-// A device may subscribe only to its own command topic. Anything else, '#' included, is negated:
-// the broker answers SUBACK 0x80 for that filter [MQTT-3.9.3-2] and the session stays up.
+// SUBSCRIBE: the rule is topic-rules.ts (a device subscribes to its own command topic only).
+// Anything else, '#' included, is negated: the broker answers SUBACK 0x80 for that filter
+// [MQTT-3.9.3-2] and the session stays up.
 import type { Client, Subscription } from 'aedes';
-import { commandTopic } from '@edgenet/proto';
 import type { RejectCounter } from '../ingest/reject-counter.js';
+import { maySubscribe } from './topic-rules.js';
 
 export function makeAuthorizeSubscribe(rejects: RejectCounter) {
   return function authorizeSubscribe(
@@ -10,8 +11,9 @@ export function makeAuthorizeSubscribe(rejects: RejectCounter) {
     sub: Subscription,
     done: (error: Error | null, subscription?: Subscription | null) => void,
   ): void {
-    if (sub.topic === commandTopic(client.id)) return done(null, sub);
-    rejects.reject('subscribe_denied', client.id, `subscription to ${JSON.stringify(sub.topic.slice(0, 140))} refused`);
+    const decision = maySubscribe({ role: 'device', deviceId: client.id }, sub.topic);
+    if (decision.allowed) return done(null, sub);
+    rejects.reject(decision.reason, client.id, decision.why);
     done(null, null);
   };
 }

@@ -8,7 +8,7 @@
 // machine; a restarted platform under 100,000 reconnecting devices otherwise makes several per
 // CONNECT, and the reconnect storm waits on them.
 import { createHash, type KeyObject } from 'node:crypto';
-import { publicKeyFromRaw } from '../auth/ed25519.js';
+import { publicKeyFromRaw } from '@edgenet/proto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
 import { devices } from '../db/schema/index.js';

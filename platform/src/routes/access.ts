@@ -7,6 +7,12 @@ import { ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from '../errors.js';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /**
+     * The enterprise the caller is confined to, or null when it may read every enterprise
+     * (auth/principal.ts enterpriseScope), decorated once in app.ts. Read on a request without a
+     * principal it throws 401: a public route can never be mistaken for one that sees everything.
+     */
+    readonly scope: string | null;
   }
   interface FastifyContextConfig {
     /** Roles allowed on this route; absent on public routes (health, enrollment, docs). */

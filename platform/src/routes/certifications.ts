@@ -1,14 +1,13 @@
 // Certification runs, signed reports, evidence and the platform's public keys (issue #4).
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { canonicalJson } from '../certification/canonical-json.js';
 import { inclusionProof } from '../certification/merkle.js';
 import { drawSample, reportCsv, type ReportBody } from '../certification/report.js';
 import { startCertificationRun } from '../certification/run.js';
 import { publishedKeys } from '../certification/signing-keys.js';
-import { certificationRuns } from '../db/schema/index.js';
 import { ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
+import { listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
 import { OPERATOR_ONLY, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
@@ -37,11 +36,7 @@ const runSummary = {
 export async function certificationRoutes(app: FastifyInstance, ctx: PlatformContext): Promise<void> {
   const { db, signer, policy } = ctx;
 
-  async function loadRun(id: string) {
-    const [run] = await db.select().from(certificationRuns).where(eq(certificationRuns.id, id));
-    if (!run) throw new ERR_NOT_FOUND('certification run');
-    return run;
-  }
+  const loadRun = (id: string) => loadStoredRun(db, id);
 
   app.post<{ Body: { windowStart: string; windowEnd: string } }>('/certifications', {
     config: { roles: CERTIFIERS },
@@ -75,22 +70,7 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
       querystring: { type: 'object', additionalProperties: false, properties: pageQueryProps },
       response: { 200: pageOf(runSummary) },
     },
-    handler: async (request) => {
-      const { limit, offset } = request.query;
-      const items = await db
-        .select({
-          id: certificationRuns.id, sequence: certificationRuns.sequence, windowStart: certificationRuns.windowStart,
-          windowEnd: certificationRuns.windowEnd, policyVersion: certificationRuns.policyVersion, bodyHash: certificationRuns.bodyHash,
-          reportHash: certificationRuns.reportHash, keyId: certificationRuns.keyId, createdAt: certificationRuns.createdAt,
-          devices: certificationRuns.devices, certifiedNodes: certificationRuns.certifiedNodes, summary: certificationRuns.summary,
-        })
-        .from(certificationRuns)
-        .orderBy(desc(certificationRuns.sequence))
-        .limit(limit)
-        .offset(offset);
-      const total = (await db.$count(certificationRuns)) as number;
-      return { items, total, limit, offset };
-    },
+    handler: (request) => listRuns(db, request.query),
   });
 
   app.get<{ Params: { id: string } }>('/certifications/:id', {

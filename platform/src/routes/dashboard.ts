@@ -2,14 +2,12 @@
 // online over time, the fleet by town / enterprise / project, and the alerts. Every one is scoped:
 // an enterprise token sees its own enterprise only, whatever it asks for.
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
-import { enterpriseScope } from '../auth/principal.js';
 import { fleetAlerts } from '../dashboard/alerts.js';
 import { fleetBreakdown, type BreakdownBy } from '../dashboard/breakdown.js';
 import { lastDayByBucket, lastDaysByDay } from '../dashboard/history.js';
-import { enterprises } from '../db/schema/index.js';
 import { calendarOf } from '../domain/calendar.js';
 import type { PlatformContext } from '../context.js';
+import { enterpriseCard } from '../services/enterprises.js';
 import { ALL_ROLES, principalOf } from './access.js';
 import { isoTime, uuidString } from './schemas.js';
 
@@ -37,8 +35,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
     handler: async (request) => {
       const p = principalOf(request);
       if (!p.enterpriseId) return { role: p.role, enterprise: null };
-      const [e] = await db.select({ id: enterprises.id, name: enterprises.name, town: enterprises.town }).from(enterprises).where(eq(enterprises.id, p.enterpriseId));
-      return { role: p.role, enterprise: e ?? null };
+      return { role: p.role, enterprise: await enterpriseCard(db, p.enterpriseId) };
     },
   });
 
@@ -63,7 +60,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
       },
     },
     handler: async (request) => {
-      const scope = enterpriseScope(principalOf(request));
+      const scope = request.scope;
       return request.query.range === '30d'
         ? { range: '30d', days: await lastDaysByDay(db, calendar, scope, 30) }
         : { range: '24h', buckets: await lastDayByBucket(db, calendar, scope) };
@@ -107,7 +104,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
     },
     handler: async (request) => {
       const { by, enterpriseId, town } = request.query;
-      return { by, items: await fleetBreakdown(db, by, { scope: enterpriseScope(principalOf(request)), enterpriseId, town }) };
+      return { by, items: await fleetBreakdown(db, by, { scope: request.scope, enterpriseId, town }) };
     },
   });
 
@@ -172,7 +169,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
       fleetAlerts(
         db,
         calendar,
-        enterpriseScope(principalOf(request)),
+        request.scope,
         { offlineMinutes: config.alertOfflineMinutes, shareDropPercent: config.alertShareDropPercent },
         request.query.limit,
       ),

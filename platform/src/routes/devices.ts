@@ -1,14 +1,11 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { enterpriseScope } from '../auth/principal.js';
 import { deviceDayEvidence } from '../certification/device-chain.js';
-import { deviceConnections, devices, heartbeats, workstationMappings } from '../db/schema/index.js';
 import { DEVICE_KINDS } from '@edgenet/proto';
-import { DEVICE_COLUMNS, DEVICE_SORTS, listDevices, type DeviceListQuery } from '../dashboard/device-list.js';
+import { DEVICE_SORTS, listDevices, type DeviceListQuery } from '../dashboard/device-list.js';
 import { calendarOf } from '../domain/calendar.js';
-import { ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
-import { ALL_ROLES, principalOf } from './access.js';
+import { deviceConnectionHistory, deviceDetail, recentHeartbeats, visibleDevice } from '../services/devices.js';
+import { ALL_ROLES } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
 const nullableTime = { type: ['string', 'null'], format: 'date-time' } as const;
@@ -38,7 +35,7 @@ const device = {
   },
 } as const;
 
-const deviceDetail = {
+const deviceDetailSchema = {
   ...device,
   properties: {
     ...device.properties,
@@ -122,38 +119,15 @@ export async function deviceRoutes(app: FastifyInstance, { db, policy }: Platfor
     },
     handler: async (request) => {
       const { limit, offset } = request.query;
-      const { items, total } = await listDevices(db, { ...request.query, scope: enterpriseScope(principalOf(request)) });
+      const { items, total } = await listDevices(db, { ...request.query, scope: request.scope });
       return { items, total, limit, offset };
     },
   });
 
-  /** Loads a device the caller may see, or throws 404 (another enterprise's device is not disclosed). */
-  async function visibleDevice(id: string, scope: string | null) {
-    const [row] = await db.select({ ...DEVICE_COLUMNS, inventory: devices.inventory }).from(devices).where(eq(devices.id, id));
-    if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('device');
-    return row;
-  }
-
   app.get<{ Params: { id: string } }>('/devices/:id', {
     config: { roles: ALL_ROLES },
-    schema: { tags: ['devices'], params: idParams, response: { 200: deviceDetail, 404: errorResponse } },
-    handler: async (request) => {
-      const row = await visibleDevice(request.params.id, enterpriseScope(principalOf(request)));
-      const mapped = await db
-        .select({ code: workstationMappings.code })
-        .from(workstationMappings)
-        .where(and(eq(workstationMappings.deviceId, row.id), isNull(workstationMappings.validTo)))
-        .orderBy(workstationMappings.code);
-      // The newest heartbeat through the primary key (device_id, seq): one index probe.
-      const [latest] = await db
-        .select({ depth: heartbeats.queueDepth, dropped: heartbeats.queueDropped, seq: heartbeats.seq, receivedAt: heartbeats.receivedAt })
-        .from(heartbeats)
-        .where(eq(heartbeats.deviceId, row.id))
-        .orderBy(desc(heartbeats.seq))
-        .limit(1);
-      const queue = latest && latest.depth !== null && latest.dropped !== null ? latest : null;
-      return { ...row, workstations: mapped.map((m) => m.code), queue };
-    },
+    schema: { tags: ['devices'], params: idParams, response: { 200: deviceDetailSchema, 404: errorResponse } },
+    handler: (request) => deviceDetail(db, request.params.id, request.scope),
   });
 
   app.get<{ Params: { id: string; day: string } }>('/devices/:id/chain/:day', {
@@ -165,7 +139,7 @@ export async function deviceRoutes(app: FastifyInstance, { db, policy }: Platfor
       params: { type: 'object', required: ['id', 'day'], properties: { id: uuidString, day: { type: 'string', format: 'date' } } },
     },
     handler: async (request) => {
-      const row = await visibleDevice(request.params.id, enterpriseScope(principalOf(request)));
+      const row = await visibleDevice(db, request.params.id, request.scope);
       return deviceDayEvidence(db, calendar, row.id, request.params.day);
     },
   });
@@ -180,15 +154,8 @@ export async function deviceRoutes(app: FastifyInstance, { db, policy }: Platfor
       response: { 200: pageOf(connection), 404: errorResponse },
     },
     handler: async (request) => {
-      const row = await visibleDevice(request.params.id, enterpriseScope(principalOf(request)));
-      const { limit, offset } = request.query;
-      const where = eq(deviceConnections.deviceId, row.id);
-      const [items, total] = await Promise.all([
-        db.select({ at: deviceConnections.at, event: deviceConnections.event, cause: deviceConnections.cause, remoteAddress: deviceConnections.remoteAddress })
-          .from(deviceConnections).where(where).orderBy(desc(deviceConnections.at), desc(deviceConnections.id)).limit(limit).offset(offset),
-        db.$count(deviceConnections, where),
-      ]);
-      return { items, total, limit, offset };
+      const row = await visibleDevice(db, request.params.id, request.scope);
+      return deviceConnectionHistory(db, row.id, request.query);
     },
   });
 
@@ -202,14 +169,8 @@ export async function deviceRoutes(app: FastifyInstance, { db, policy }: Platfor
       response: { 200: { type: 'object', properties: { items: { type: 'array', items: heartbeat } } }, 404: errorResponse },
     },
     handler: async (request) => {
-      const row = await visibleDevice(request.params.id, enterpriseScope(principalOf(request)));
-      const items = await db
-        .select()
-        .from(heartbeats)
-        .where(eq(heartbeats.deviceId, row.id))
-        .orderBy(desc(heartbeats.seq))
-        .limit(request.query.limit);
-      return { items };
+      const row = await visibleDevice(db, request.params.id, request.scope);
+      return { items: await recentHeartbeats(db, row.id, request.query.limit) };
     },
   });
 }

@@ -1,11 +1,9 @@
-import { count, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { enterpriseScope } from '../auth/principal.js';
-import { enterprises } from '../db/schema/index.js';
 import { checkUscc } from '../domain/uscc.js';
-import { ERR_CONFLICT, ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import { ERR_INVALID } from '../errors.js';
 import type { PlatformContext } from '../context.js';
-import { ALL_ROLES, OPERATOR_ONLY, principalOf } from './access.js';
+import { createEnterprise, listEnterprises, visibleEnterprise } from '../services/enterprises.js';
+import { ALL_ROLES, OPERATOR_ONLY } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
 const enterprise = {
@@ -42,13 +40,7 @@ export async function enterpriseRoutes(app: FastifyInstance, { db }: PlatformCon
       const uscc = request.body.uscc.toUpperCase();
       const check = checkUscc(uscc);
       if (!check.ok) throw new ERR_INVALID(`body/uscc ${check.reason}`);
-      const [row] = await db
-        .insert(enterprises)
-        .values({ name: request.body.name, uscc, town: request.body.town })
-        .onConflictDoNothing()
-        .returning();
-      if (!row) throw new ERR_CONFLICT(`an enterprise with uscc ${uscc} already exists`);
-      return reply.code(201).send(row);
+      return reply.code(201).send(await createEnterprise(db, { name: request.body.name, uscc, town: request.body.town }));
     },
   });
 
@@ -60,27 +52,12 @@ export async function enterpriseRoutes(app: FastifyInstance, { db }: PlatformCon
       querystring: { type: 'object', additionalProperties: false, properties: pageQueryProps },
       response: { 200: pageOf(enterprise) },
     },
-    handler: async (request) => {
-      const { limit, offset } = request.query;
-      const scope = enterpriseScope(principalOf(request));
-      const where = scope ? eq(enterprises.id, scope) : undefined;
-      const [items, [total]] = await Promise.all([
-        db.select().from(enterprises).where(where).orderBy(desc(enterprises.createdAt), enterprises.id).limit(limit).offset(offset),
-        db.select({ n: count() }).from(enterprises).where(where),
-      ]);
-      return { items, total: total?.n ?? 0, limit, offset };
-    },
+    handler: (request) => listEnterprises(db, request.scope, request.query),
   });
 
   app.get<{ Params: { id: string } }>('/enterprises/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['enterprises'], params: idParams, response: { 200: enterprise, 404: errorResponse } },
-    handler: async (request) => {
-      const scope = enterpriseScope(principalOf(request));
-      const [row] = await db.select().from(enterprises).where(eq(enterprises.id, request.params.id));
-      // Another enterprise's record is "not found", not "forbidden": its existence is not disclosed.
-      if (!row || (scope && scope !== row.id)) throw new ERR_NOT_FOUND('enterprise');
-      return row;
-    },
+    handler: (request) => visibleEnterprise(db, request.params.id, request.scope),
   });
 }

@@ -1,11 +1,8 @@
 // Fraud and integrity flags: listed for the operator and the bureau (an enterprise sees its own
 // devices' flags), resolved only by the operator, with who and why kept beside the flag (issue #4).
-import { and, desc, eq, isNull, isNotNull, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { enterpriseScope } from '../auth/principal.js';
-import { deviceFlags, devices } from '../db/schema/index.js';
-import { ERR_CONFLICT, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
+import { listFlags, resolveFlag } from '../services/flags.js';
 import { ALL_ROLES, OPERATOR_ONLY, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
@@ -27,12 +24,6 @@ const flag = {
 } as const;
 
 export async function flagRoutes(app: FastifyInstance, { db, flags }: PlatformContext): Promise<void> {
-  const columns = {
-    id: deviceFlags.id, deviceId: deviceFlags.deviceId, enterpriseId: devices.enterpriseId, kind: deviceFlags.kind, reason: deviceFlags.reason,
-    evidence: deviceFlags.evidence, createdAt: deviceFlags.createdAt, resolvedAt: deviceFlags.resolvedAt, resolvedBy: deviceFlags.resolvedBy,
-    resolution: deviceFlags.resolution,
-  };
-
   app.get<{ Querystring: PageQuery & { open?: boolean; deviceId?: string } }>('/flags', {
     config: { roles: ALL_ROLES },
     schema: {
@@ -41,18 +32,7 @@ export async function flagRoutes(app: FastifyInstance, { db, flags }: PlatformCo
       querystring: { type: 'object', additionalProperties: false, properties: { ...pageQueryProps, open: { type: 'boolean' }, deviceId: uuidString } },
       response: { 200: pageOf(flag) },
     },
-    handler: async (request) => {
-      const { limit, offset, open, deviceId } = request.query;
-      const scope = enterpriseScope(principalOf(request));
-      const filters: SQL[] = [];
-      if (scope) filters.push(eq(devices.enterpriseId, scope));
-      if (deviceId) filters.push(eq(deviceFlags.deviceId, deviceId));
-      if (open !== undefined) filters.push(open ? isNull(deviceFlags.resolvedAt) : isNotNull(deviceFlags.resolvedAt));
-      const where = and(...filters);
-      const base = () => db.select(columns).from(deviceFlags).innerJoin(devices, eq(devices.id, deviceFlags.deviceId)).where(where);
-      const [items, all] = await Promise.all([base().orderBy(desc(deviceFlags.createdAt), deviceFlags.id).limit(limit).offset(offset), base()]);
-      return { items, total: all.length, limit, offset };
-    },
+    handler: (request) => listFlags(db, request.scope, { open: request.query.open, deviceId: request.query.deviceId }, request.query),
   });
 
   app.post<{ Params: { id: string }; Body: { resolution: string } }>('/flags/:id/resolve', {
@@ -65,18 +45,8 @@ export async function flagRoutes(app: FastifyInstance, { db, flags }: PlatformCo
       response: { 200: flag, 404: errorResponse, 409: errorResponse },
     },
     handler: async (request) => {
-      const [updated] = await db
-        .update(deviceFlags)
-        .set({ resolvedAt: new Date(), resolvedBy: principalOf(request).tokenId, resolution: request.body.resolution })
-        .where(and(eq(deviceFlags.id, request.params.id), isNull(deviceFlags.resolvedAt)))
-        .returning();
-      if (!updated) {
-        const [exists] = await db.select({ id: deviceFlags.id }).from(deviceFlags).where(eq(deviceFlags.id, request.params.id));
-        throw exists ? new ERR_CONFLICT('the flag is already resolved') : new ERR_NOT_FOUND('flag');
-      }
-      flags.resolved(updated.deviceId, updated.kind);
-      request.log.warn({ flagId: updated.id, deviceId: updated.deviceId, kind: updated.kind }, 'flag resolved');
-      const [row] = await db.select(columns).from(deviceFlags).innerJoin(devices, eq(devices.id, deviceFlags.deviceId)).where(eq(deviceFlags.id, updated.id));
+      const row = await resolveFlag(db, flags, request.params.id, principalOf(request).tokenId, request.body.resolution);
+      request.log.warn({ flagId: row.id, deviceId: row.deviceId, kind: row.kind }, 'flag resolved');
       return row;
     },
   });

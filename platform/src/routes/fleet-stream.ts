@@ -3,10 +3,9 @@
 // The dashboard reads it with fetch() streaming because EventSource cannot send the Authorization
 // header. Open streams end when the app closes (preClose), so shutdown never waits on a browser.
 import type { FastifyInstance } from 'fastify';
-import { enterpriseScope } from '../auth/principal.js';
 import { FleetFeed, type FleetEvent } from '../dashboard/fleet-feed.js';
 import type { PlatformContext } from '../context.js';
-import { ALL_ROLES, principalOf } from './access.js';
+import { ALL_ROLES } from './access.js';
 
 const KEEPALIVE_MS = 15_000; // a comment line every 15 s keeps proxies from closing an idle stream
 
@@ -29,7 +28,7 @@ export async function fleetStreamRoutes(app: FastifyInstance, { db, rate, log, c
       querystring: { type: 'object', additionalProperties: false, properties: { events: { type: 'integer', minimum: 1, maximum: 1_000_000 } } },
     },
     handler: async (request, reply) => {
-      const scope = enterpriseScope(principalOf(request));
+      const scope = request.scope;
       const limit = request.query.events ?? Infinity;
       reply.hijack();
       const res = reply.raw;

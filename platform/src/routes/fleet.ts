@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { enterpriseScope } from '../auth/principal.js';
 import { fleetSummary, fleetSummarySchema } from '../dashboard/summary.js';
 import type { PlatformContext } from '../context.js';
-import { ALL_ROLES, principalOf } from './access.js';
+import { ALL_ROLES } from './access.js';
 import { ownFigures, sumFigures } from '../ingest/figures.js';
 
 export async function fleetRoutes(app: FastifyInstance, { db, writer, rejects, ingest, cluster }: PlatformContext): Promise<void> {
@@ -16,7 +15,7 @@ export async function fleetRoutes(app: FastifyInstance, { db, writer, rejects, i
         '`workstationsMapped` counts those mapped to any device. An enterprise token sees its own figures only.',
       response: { 200: fleetSummarySchema },
     },
-    handler: async (request) => fleetSummary(db, enterpriseScope(principalOf(request))),
+    handler: async (request) => fleetSummary(db, request.scope),
   });
 
   app.get('/ingest/stats', {

@@ -1,9 +1,7 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { enterpriseScope } from '../auth/principal.js';
-import { enterprises, projects } from '../db/schema/index.js';
-import { ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import { ERR_INVALID } from '../errors.js';
 import type { PlatformContext } from '../context.js';
+import { createProject, listProjects, visibleProject } from '../services/projects.js';
 import { ALL_ROLES, WRITERS, assertEnterprise, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
@@ -62,10 +60,7 @@ export async function projectRoutes(app: FastifyInstance, { db }: PlatformContex
         throw new ERR_INVALID('body/eligibleInvestmentFen must not exceed body/totalInvestmentFen');
       }
       if (body.windowEnd < body.windowStart) throw new ERR_INVALID('body/windowEnd must not be before body/windowStart');
-      const [owner] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, body.enterpriseId));
-      if (!owner) throw new ERR_NOT_FOUND('enterprise');
-      const [row] = await db.insert(projects).values(body).returning();
-      return reply.code(201).send(row);
+      return reply.code(201).send(await createProject(db, body));
     },
   });
 
@@ -76,29 +71,12 @@ export async function projectRoutes(app: FastifyInstance, { db }: PlatformContex
       querystring: { type: 'object', additionalProperties: false, properties: { ...pageQueryProps, enterpriseId: uuidString } },
       response: { 200: pageOf(project) },
     },
-    handler: async (request) => {
-      const { limit, offset, enterpriseId } = request.query;
-      const scope = enterpriseScope(principalOf(request));
-      const filters: SQL[] = [];
-      if (scope) filters.push(eq(projects.enterpriseId, scope));
-      if (enterpriseId) filters.push(eq(projects.enterpriseId, enterpriseId));
-      const where = and(...filters);
-      const [items, [total]] = await Promise.all([
-        db.select().from(projects).where(where).orderBy(desc(projects.createdAt), projects.id).limit(limit).offset(offset),
-        db.select({ n: count() }).from(projects).where(where),
-      ]);
-      return { items, total: total?.n ?? 0, limit, offset };
-    },
+    handler: (request) => listProjects(db, request.scope, request.query.enterpriseId, request.query),
   });
 
   app.get<{ Params: { id: string } }>('/projects/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['projects'], params: idParams, response: { 200: project, 404: errorResponse } },
-    handler: async (request) => {
-      const scope = enterpriseScope(principalOf(request));
-      const [row] = await db.select().from(projects).where(eq(projects.id, request.params.id));
-      if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('project');
-      return row;
-    },
+    handler: (request) => visibleProject(db, request.params.id, request.scope),
   });
 }

@@ -38,7 +38,4 @@ export const errorResponse = {
   },
 } as const;
 
-export interface PageQuery {
-  limit: number;
-  offset: number;
-}
+export type { PageQuery } from '../services/page.js';

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { hashSecret, newSecret } from '../auth/secrets.js';
-import { apiTokens, enrollmentTokens, enterprises, projects } from '../db/schema/index.js';
-import { ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import { ERR_INVALID } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import type { Role } from '../auth/principal.js';
+import { projectById } from '../services/projects.js';
+import { createApiToken, issueEnrollmentToken } from '../services/tokens.js';
 import { OPERATOR_ONLY, WRITERS, assertEnterprise, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, uuidString } from './schemas.js';
 
@@ -48,17 +47,12 @@ export async function tokenRoutes(app: FastifyInstance, { db }: PlatformContext)
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const [project] = await db.select().from(projects).where(eq(projects.id, request.params.id));
-      if (!project) throw new ERR_NOT_FOUND('project');
+      const project = await projectById(db, request.params.id);
       assertEnterprise(principal, project.enterpriseId, 'issue enrollment tokens for a project');
-      const token = newSecret('et');
       const maxUses = request.body?.maxUses ?? 1;
       const expiresAt = new Date(Date.now() + (request.body?.expiresInHours ?? 24 * 7) * HOUR_MS);
-      const [row] = await db
-        .insert(enrollmentTokens)
-        .values({ projectId: project.id, tokenHash: hashSecret(token), maxUses, expiresAt, createdBy: principal.tokenId })
-        .returning({ id: enrollmentTokens.id });
-      return reply.code(201).send({ id: row!.id, token, projectId: project.id, maxUses, expiresAt });
+      const { id, token } = await issueEnrollmentToken(db, { projectId: project.id, maxUses, expiresAt, createdBy: principal.tokenId });
+      return reply.code(201).send({ id, token, projectId: project.id, maxUses, expiresAt });
     },
   });
 
@@ -92,16 +86,8 @@ export async function tokenRoutes(app: FastifyInstance, { db }: PlatformContext)
       if ((role === 'enterprise') !== (enterpriseId !== undefined)) {
         throw new ERR_INVALID('body/enterpriseId is required for the enterprise role and not allowed for others');
       }
-      if (enterpriseId) {
-        const [owner] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
-        if (!owner) throw new ERR_NOT_FOUND('enterprise');
-      }
-      const token = newSecret(role.slice(0, 2));
-      const [row] = await db
-        .insert(apiTokens)
-        .values({ name, role, enterpriseId: enterpriseId ?? null, tokenHash: hashSecret(token) })
-        .returning({ id: apiTokens.id });
-      return reply.code(201).send({ id: row!.id, token, role, enterpriseId: enterpriseId ?? null });
+      const { id, token } = await createApiToken(db, { name, role, enterpriseId: enterpriseId ?? null });
+      return reply.code(201).send({ id, token, role, enterpriseId: enterpriseId ?? null });
     },
   });
 }

@@ -1,10 +1,7 @@
-import { and, count, eq, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { WORKSTATION_CODE_PATTERN } from '@edgenet/proto';
-import { enterpriseScope } from '../auth/principal.js';
-import { enterprises, workstations } from '../db/schema/index.js';
-import { ERR_CONFLICT, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
+import { listWorkstations, registerWorkstation } from '../services/workstations.js';
 import { ALL_ROLES, WRITERS, assertEnterprise, principalOf } from './access.js';
 import { errorResponse, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
@@ -41,11 +38,7 @@ export async function workstationRoutes(app: FastifyInstance, { db }: PlatformCo
     handler: async (request, reply) => {
       const { enterpriseId, code, name } = request.body;
       assertEnterprise(principalOf(request), enterpriseId, 'register a workstation');
-      const [owner] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
-      if (!owner) throw new ERR_NOT_FOUND('enterprise');
-      const [row] = await db.insert(workstations).values({ enterpriseId, code, name }).onConflictDoNothing().returning();
-      if (!row) throw new ERR_CONFLICT(`workstation ${code} is already registered for this enterprise`);
-      return reply.code(201).send(row);
+      return reply.code(201).send(await registerWorkstation(db, { enterpriseId, code, name }));
     },
   });
 
@@ -56,18 +49,6 @@ export async function workstationRoutes(app: FastifyInstance, { db }: PlatformCo
       querystring: { type: 'object', additionalProperties: false, properties: { ...pageQueryProps, enterpriseId: uuidString } },
       response: { 200: pageOf(workstation) },
     },
-    handler: async (request) => {
-      const { limit, offset, enterpriseId } = request.query;
-      const scope = enterpriseScope(principalOf(request));
-      const filters: SQL[] = [];
-      if (scope) filters.push(eq(workstations.enterpriseId, scope));
-      if (enterpriseId) filters.push(eq(workstations.enterpriseId, enterpriseId));
-      const where = and(...filters);
-      const [items, [total]] = await Promise.all([
-        db.select().from(workstations).where(where).orderBy(workstations.enterpriseId, workstations.code).limit(limit).offset(offset),
-        db.select({ n: count() }).from(workstations).where(where),
-      ]);
-      return { items, total: total?.n ?? 0, limit, offset };
-    },
+    handler: (request) => listWorkstations(db, request.scope, request.query.enterpriseId, request.query),
   });
 }

@@ -1,0 +1,41 @@
+// The one insert path of enrollment, for one device (/enroll) or a thousand (/enroll/bulk): the
+// device rows, the first key of each in device_keys, the token use of each, and the workstations
+// each declares. One statement per table whatever the number of devices, inside the caller's
+// transaction; the caller has claimed the token uses and decided that the hardware is new.
+import { keyIdOf, type EnrollingDevice } from '@edgenet/proto';
+import type { Database } from '../db/index.js';
+import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
+import type { ClaimedToken } from './token.js';
+import { openMappings } from './workstations.js';
+
+/** A device to insert: what it presented, and the hash of the MQTT password made for it. */
+export interface NewDevice extends EnrollingDevice {
+  passwordHash: string;
+}
+
+export interface Inserted {
+  id: string;
+  fingerprint: string;
+}
+
+export async function insertDevices(
+  tx: Database,
+  token: ClaimedToken,
+  batch: readonly NewDevice[],
+  heartbeatIntervalMs: number,
+  at: Date,
+  remoteAddress: string,
+): Promise<Inserted[]> {
+  const created = await tx
+    .insert(devices)
+    .values(batch.map((d) => ({
+      enterpriseId: token.enterpriseId, projectId: token.projectId, kind: d.kind, fingerprint: d.fingerprint, publicKey: d.publicKey,
+      keyId: keyIdOf(d.publicKey), mqttPasswordHash: d.passwordHash, inventory: d.inventory, agentVersion: d.agentVersion, heartbeatIntervalMs,
+    })))
+    .returning({ id: devices.id, fingerprint: devices.fingerprint, publicKey: devices.publicKey, keyId: devices.keyId });
+  await tx.insert(deviceKeys).values(created.map((c) => ({ deviceId: c.id, publicKey: c.publicKey, keyId: c.keyId })));
+  await tx.insert(enrollmentTokenUses).values(created.map((c) => ({ tokenId: token.id, deviceId: c.id, remoteAddress })));
+  const idByFingerprint = new Map(created.map((c) => [c.fingerprint, c.id]));
+  await openMappings(tx, token.enterpriseId, batch.flatMap((d) => (d.workstations ?? []).map((code) => ({ deviceId: idByFingerprint.get(d.fingerprint)!, code }))), at);
+  return created.map((c) => ({ id: c.id, fingerprint: c.fingerprint }));
+}

@@ -1,0 +1,52 @@
+// Hardware already enrolled in the token's enterprise enrolls again (a reinstalled box, a wiped
+// state dir): the same device, its history kept, with new credentials. A new key is recorded in
+// device_keys beside the old ones, never hidden (docs/protocol.md §1).
+import { and, eq } from 'drizzle-orm';
+import { keyIdOf } from '@edgenet/proto';
+import type { Database } from '../db/index.js';
+import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
+import { recordProfile } from '../ingest/device-profile.js';
+import type { NewDevice } from './insert-devices.js';
+import type { ClaimedToken } from './token.js';
+import { closeMappings, openMappings } from './workstations.js';
+
+export interface KnownHardware {
+  id: string;
+  keyId: string;
+  /** The highest seq stored for the device: the re-enrolled agent continues above it. */
+  lastSeq: number;
+}
+
+/** The device this enterprise already has for the hardware, or undefined when it is new here. */
+export async function knownHardware(tx: Database, enterpriseId: string, fingerprint: string): Promise<KnownHardware | undefined> {
+  const [existing] = await tx
+    .select({ id: devices.id, keyId: devices.keyId, lastSeq: devices.lastSeq })
+    .from(devices)
+    .where(and(eq(devices.enterpriseId, enterpriseId), eq(devices.fingerprint, fingerprint)))
+    .limit(1);
+  return existing;
+}
+
+/** Gives the known device its new credentials and declarations; true when its key changed. */
+export async function reenroll(
+  tx: Database,
+  existing: KnownHardware,
+  token: ClaimedToken,
+  device: NewDevice,
+  heartbeatIntervalMs: number,
+  at: Date,
+  remoteAddress: string,
+): Promise<{ keyChanged: boolean }> {
+  const keyId = keyIdOf(device.publicKey);
+  // The profile columns have one writer (db/schema/devices.ts); this statement sets the credentials.
+  await tx.update(devices).set({ projectId: token.projectId, publicKey: device.publicKey, keyId, mqttPasswordHash: device.passwordHash }).where(eq(devices.id, existing.id));
+  await recordProfile(tx, existing.id, { kind: device.kind, inventory: device.inventory, agentVersion: device.agentVersion, heartbeatIntervalMs });
+  const keyChanged = existing.keyId !== keyId;
+  if (keyChanged) await tx.insert(deviceKeys).values({ deviceId: existing.id, publicKey: device.publicKey, keyId });
+  await tx.insert(enrollmentTokenUses).values({ tokenId: token.id, deviceId: existing.id, remoteAddress });
+  // A re-enrolled device declares its workstations anew (at enrollment or in its first mapping
+  // message), possibly from a wiped state dir whose revision counter restarted.
+  await closeMappings(tx, existing.id, at);
+  await openMappings(tx, token.enterpriseId, (device.workstations ?? []).map((code) => ({ deviceId: existing.id, code })), at);
+  return { keyChanged };
+}

@@ -1,0 +1,24 @@
+// Stored certification runs as the API reads them (the runs themselves: certification/run.ts).
+import { desc, eq } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { certificationRuns } from '../db/schema/index.js';
+import { ERR_NOT_FOUND } from '../errors.js';
+import { listPage, type PageQuery } from './page.js';
+
+const SUMMARY = {
+  id: certificationRuns.id, sequence: certificationRuns.sequence, windowStart: certificationRuns.windowStart,
+  windowEnd: certificationRuns.windowEnd, policyVersion: certificationRuns.policyVersion, bodyHash: certificationRuns.bodyHash,
+  reportHash: certificationRuns.reportHash, keyId: certificationRuns.keyId, createdAt: certificationRuns.createdAt,
+  devices: certificationRuns.devices, certifiedNodes: certificationRuns.certifiedNodes, summary: certificationRuns.summary,
+};
+
+/** The runs, newest first, without their report bodies and evidence. */
+export function listRuns(db: Database, page: PageQuery) {
+  return listPage(db, page, () => db.select(SUMMARY).from(certificationRuns).$dynamic(), [desc(certificationRuns.sequence)]);
+}
+
+export async function loadRun(db: Database, id: string) {
+  const [run] = await db.select().from(certificationRuns).where(eq(certificationRuns.id, id));
+  if (!run) throw new ERR_NOT_FOUND('certification run');
+  return run;
+}

@@ -1,0 +1,38 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { enterprises } from '../db/schema/index.js';
+import { ERR_CONFLICT, ERR_NOT_FOUND } from '../errors.js';
+import { listPage, scoped, type PageQuery } from './page.js';
+
+export type Enterprise = typeof enterprises.$inferSelect;
+
+/** Registers an enterprise; 409 when its USCC is registered already. */
+export async function createEnterprise(db: Database, fields: { name: string; uscc: string; town: string }): Promise<Enterprise> {
+  const [row] = await db.insert(enterprises).values(fields).onConflictDoNothing().returning();
+  if (!row) throw new ERR_CONFLICT(`an enterprise with uscc ${fields.uscc} already exists`);
+  return row;
+}
+
+export function listEnterprises(db: Database, scope: string | null, page: PageQuery) {
+  const where = scoped(enterprises.id, scope);
+  return listPage(db, page, () => db.select().from(enterprises).where(where).$dynamic(), [desc(enterprises.createdAt), enterprises.id]);
+}
+
+/** The enterprise, if the caller may see it: another enterprise's record is "not found", not "forbidden", so its existence is not disclosed. */
+export async function visibleEnterprise(db: Database, id: string, scope: string | null): Promise<Enterprise> {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
+  if (!row || (scope && scope !== row.id)) throw new ERR_NOT_FOUND('enterprise');
+  return row;
+}
+
+/** Throws 404 unless the enterprise exists (before something is created for it). */
+export async function assertEnterpriseExists(db: Database, id: string): Promise<void> {
+  const [owner] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, id));
+  if (!owner) throw new ERR_NOT_FOUND('enterprise');
+}
+
+/** What the dashboard shows of the caller's own enterprise; null when it is gone. */
+export async function enterpriseCard(db: Database, id: string): Promise<{ id: string; name: string; town: string } | null> {
+  const [e] = await db.select({ id: enterprises.id, name: enterprises.name, town: enterprises.town }).from(enterprises).where(eq(enterprises.id, id));
+  return e ?? null;
+}
