@@ -29,7 +29,8 @@ export async function listPage<Q extends PgSelect>(
   const { limit, offset } = page;
   const [items, total] = await Promise.all([
     select().orderBy(...orderBy).limit(limit).offset(offset) as Promise<Awaited<Q>[number][]>,
-    db.$count(sql`(${select()}) as listed`),
+    // drizzle puts an embedded select in parentheses already.
+    db.$count(sql`${select()} as listed`),
   ]);
   return { items, total, limit, offset };
 }
