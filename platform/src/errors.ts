@@ -1,48 +1,72 @@
-// Every coded error of the platform (HOUSE_STYLE: one errors module, fastify lib/errors.js pattern).
-// HTTP errors carry their status code; codes are never reused once retired. docs/errors.md lists
-// each one and a test keeps the two in step.
+// Every coded error of the platform in one typed registry (HOUSE_STYLE: one errors module, fastify
+// lib/errors.js pattern; agent/src/errors.ts is its twin). HTTP errors carry their status code, the
+// others (start-up, configuration) none. Codes are part of the operator and client interface: each
+// means one thing, docs/errors.md lists each one (a test checks both directions), and a retired code
+// is never reused.
 import createError from '@fastify/error';
 
-export const ERR_NOT_FOUND = createError('EDGENET_ERR_NOT_FOUND', '%s not found', 404);
-export const ERR_UNAUTHENTICATED = createError(
-  'EDGENET_ERR_UNAUTHENTICATED',
-  'a valid bearer token is required (Authorization: Bearer <token>)',
-  401,
-);
-export const ERR_FORBIDDEN = createError('EDGENET_ERR_FORBIDDEN', 'the %s role may not %s', 403);
-export const ERR_CONFLICT = createError('EDGENET_ERR_CONFLICT', '%s', 409);
-export const ERR_INVALID = createError('EDGENET_ERR_INVALID', '%s', 400);
-export const ERR_ENROLL_TOKEN = createError('EDGENET_ERR_ENROLL_TOKEN', 'enrollment token refused: %s', 403);
-export const ERR_RATE_LIMITED = createError('EDGENET_ERR_RATE_LIMITED', 'too many requests from this %s; retry in %d s', 429);
+export const PLATFORM_ERROR_CODES = {
+  EDGENET_ERR_NOT_FOUND: { status: 404, meaning: 'the record does not exist, or belongs to an enterprise the caller may not see' },
+  EDGENET_ERR_UNAUTHENTICATED: { status: 401, meaning: 'no bearer token, or an unknown or revoked one' },
+  EDGENET_ERR_FORBIDDEN: { status: 403, meaning: "the caller's role may not do this, or not for this enterprise" },
+  EDGENET_ERR_CONFLICT: { status: 409, meaning: 'a unique record already exists (USCC, workstation code, known hardware)' },
+  EDGENET_ERR_USCC_INVALID: { status: 400, meaning: 'the unified social credit code fails its check character or character set (GB 32100-2015)' },
+  EDGENET_ERR_INVESTMENT_INVALID: { status: 400, meaning: 'the eligible investment exceeds the total investment' },
+  EDGENET_ERR_WINDOW_INVALID: { status: 400, meaning: 'a time window ends before it starts, or is longer than allowed' },
+  EDGENET_ERR_TOKEN_SCOPE: { status: 400, meaning: 'an API token names an enterprise for a role that has none, or none for the enterprise role' },
+  EDGENET_ERR_PUBLIC_KEY_INVALID: { status: 400, meaning: 'a device public key is not 32 bytes of base64url Ed25519' },
+  EDGENET_ERR_BATCH_DUPLICATE: { status: 400, meaning: 'a bulk enrollment names the same hardware fingerprint twice' },
+  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired or used up' },
+  EDGENET_ERR_RATE_LIMITED: { status: 429, meaning: 'too many requests from this address or with this token' },
+  EDGENET_ERR_BODY_TOO_DEEP: { status: 400, meaning: 'a JSON body nests deeper than the bound; refused before it is parsed' },
+  EDGENET_ERR_DATABASE_UNAVAILABLE: { status: 503, meaning: "the database did not answer, so the caller's token cannot be checked" },
+  EDGENET_ERR_CONFIG: { status: null, meaning: "the platform's settings are invalid" },
+  EDGENET_ERR_STARTUP: { status: null, meaning: 'the platform cannot start (database, listening port, a worker)' },
+  EDGENET_ERR_TLS: { status: null, meaning: 'the TLS files cannot be used or the generated ones cannot be written' },
+} as const;
+
+export type PlatformErrorCode = keyof typeof PLATFORM_ERROR_CODES;
+
+/** Codes once used and since split or dropped: never to mean anything else. */
+export const RETIRED_ERROR_CODES = Object.freeze({
+  EDGENET_ERR_INVALID: 'split into EDGENET_ERR_USCC_INVALID, _INVESTMENT_INVALID, _WINDOW_INVALID, _TOKEN_SCOPE, _PUBLIC_KEY_INVALID and _BATCH_DUPLICATE',
+});
+
+type HttpCode = { [K in PlatformErrorCode]: (typeof PLATFORM_ERROR_CODES)[K]['status'] extends number ? K : never }[PlatformErrorCode];
+
+function httpError(code: HttpCode, message: string) {
+  return createError(code, message, PLATFORM_ERROR_CODES[code].status);
+}
+
+export const ERR_NOT_FOUND = httpError('EDGENET_ERR_NOT_FOUND', '%s not found');
+export const ERR_UNAUTHENTICATED = httpError('EDGENET_ERR_UNAUTHENTICATED', 'a valid bearer token is required (Authorization: Bearer <token>)');
+export const ERR_FORBIDDEN = httpError('EDGENET_ERR_FORBIDDEN', 'the %s role may not %s');
+export const ERR_CONFLICT = httpError('EDGENET_ERR_CONFLICT', '%s');
+export const ERR_USCC_INVALID = httpError('EDGENET_ERR_USCC_INVALID', '%s');
+export const ERR_INVESTMENT_INVALID = httpError('EDGENET_ERR_INVESTMENT_INVALID', '%s');
+export const ERR_WINDOW_INVALID = httpError('EDGENET_ERR_WINDOW_INVALID', '%s');
+export const ERR_TOKEN_SCOPE = httpError('EDGENET_ERR_TOKEN_SCOPE', '%s');
+export const ERR_PUBLIC_KEY_INVALID = httpError('EDGENET_ERR_PUBLIC_KEY_INVALID', '%s');
+export const ERR_BATCH_DUPLICATE = httpError('EDGENET_ERR_BATCH_DUPLICATE', '%s');
+export const ERR_ENROLL_TOKEN = httpError('EDGENET_ERR_ENROLL_TOKEN', 'enrollment token refused: %s');
+export const ERR_RATE_LIMITED = httpError('EDGENET_ERR_RATE_LIMITED', 'too many requests from this %s; retry in %d s');
 // Counted before parsing: storing a body nested thousands deep runs out of stack (a 500 otherwise).
-export const ERR_BODY_TOO_DEEP = createError('EDGENET_ERR_BODY_TOO_DEEP', 'the JSON body nests objects or arrays deeper than %d levels', 400);
+export const ERR_BODY_TOO_DEEP = httpError('EDGENET_ERR_BODY_TOO_DEEP', 'the JSON body nests objects or arrays deeper than %d levels');
 // 503, not 500: the platform is healthy but cannot check the caller's token (tokens and their
 // revocation live only in the database), so it answers "retry later" (RFC 9110 §15.6.4).
-export const ERR_DATABASE_UNAVAILABLE = createError('EDGENET_ERR_DATABASE_UNAVAILABLE', 'the database is unreachable; retry later', 503);
+export const ERR_DATABASE_UNAVAILABLE = httpError('EDGENET_ERR_DATABASE_UNAVAILABLE', 'the database is unreachable; retry later');
 
 /** Errors outside HTTP (start-up, configuration, storage) keep a code and their cause. */
 export class PlatformError extends Error {
+  override readonly name = 'PlatformError';
+
   constructor(
-    readonly code: string,
+    readonly code: PlatformErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = 'PlatformError';
   }
 }
 
-export const ERROR_CODES = [
-  'EDGENET_ERR_NOT_FOUND',
-  'EDGENET_ERR_UNAUTHENTICATED',
-  'EDGENET_ERR_FORBIDDEN',
-  'EDGENET_ERR_CONFLICT',
-  'EDGENET_ERR_INVALID',
-  'EDGENET_ERR_ENROLL_TOKEN',
-  'EDGENET_ERR_CONFIG',
-  'EDGENET_ERR_STARTUP',
-  'EDGENET_ERR_TLS',
-  'EDGENET_ERR_RATE_LIMITED',
-  'EDGENET_ERR_BODY_TOO_DEEP',
-  'EDGENET_ERR_DATABASE_UNAVAILABLE',
-] as const;
+export const ERROR_CODES = Object.keys(PLATFORM_ERROR_CODES) as PlatformErrorCode[];

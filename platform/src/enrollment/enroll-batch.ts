@@ -3,7 +3,7 @@
 // Known hardware is refused rather than re-enrolled (duplicates.ts says why).
 import type { EnrollingDevice } from '@edgenet/proto';
 import { hashSecret, newSecret } from '../auth/secrets.js';
-import { ERR_INVALID } from '../errors.js';
+import { ERR_BATCH_DUPLICATE } from '../errors.js';
 import { refuseKnownHardware } from './duplicates.js';
 import type { EnrollmentServices, Presentation } from './enroll-device.js';
 import { insertDevices } from './insert-devices.js';
@@ -23,7 +23,7 @@ export async function enrollBatch(
   heartbeatIntervalMs: number,
 ): Promise<EnrolledBatch> {
   const fingerprints = batch.map((d) => d.fingerprint);
-  if (new Set(fingerprints).size !== fingerprints.length) throw new ERR_INVALID('body/devices holds the same fingerprint twice');
+  if (new Set(fingerprints).size !== fingerprints.length) throw new ERR_BATCH_DUPLICATE('body/devices holds the same fingerprint twice');
   for (const [i, d] of batch.entries()) assertPublicKey(d.publicKey, `body/devices/${i}/publicKey`);
   const passwords = batch.map(() => newSecret('mq'));
   const candidates = batch.map((d, i) => ({ ...d, passwordHash: hashSecret(passwords[i]!) }));

@@ -1,5 +1,5 @@
 import { publicKeyFromRaw } from '@edgenet/proto';
-import { ERR_INVALID } from '../errors.js';
+import { ERR_PUBLIC_KEY_INVALID } from '../errors.js';
 
 /**
  * The schema admits 43 base64url characters; this checks they are an Ed25519 key (RFC 8032) the
@@ -9,6 +9,6 @@ export function assertPublicKey(raw: string, field: string): void {
   try {
     publicKeyFromRaw(raw);
   } catch {
-    throw new ERR_INVALID(`${field} is not an Ed25519 public key`);
+    throw new ERR_PUBLIC_KEY_INVALID(`${field} is not an Ed25519 public key`);
   }
 }

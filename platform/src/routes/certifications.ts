@@ -5,7 +5,7 @@ import { inclusionProof } from '../certification/merkle.js';
 import { drawSample, reportCsv, type ReportBody } from '../certification/report.js';
 import { startCertificationRun } from '../certification/run.js';
 import { publishedKeys } from '../certification/signing-keys.js';
-import { ERR_INVALID, ERR_NOT_FOUND } from '../errors.js';
+import { ERR_WINDOW_INVALID, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import { listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
 import { OPERATOR_ONLY, principalOf } from './access.js';
@@ -54,7 +54,7 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
     handler: async (request, reply) => {
       const { windowStart, windowEnd } = request.body;
       const days = (Date.parse(windowEnd) - Date.parse(windowStart)) / 86_400_000 + 1;
-      if (!(days >= 1 && days <= MAX_WINDOW_DAYS)) throw new ERR_INVALID(`body/windowEnd must be 0 to ${MAX_WINDOW_DAYS - 1} days after body/windowStart`);
+      if (!(days >= 1 && days <= MAX_WINDOW_DAYS)) throw new ERR_WINDOW_INVALID(`body/windowEnd must be 0 to ${MAX_WINDOW_DAYS - 1} days after body/windowStart`);
       const run = await startCertificationRun({
         db, signer, policy, window: { start: windowStart, end: windowEnd }, createdBy: principalOf(request).tokenId,
       });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { checkUscc } from '../domain/uscc.js';
-import { ERR_INVALID } from '../errors.js';
+import { ERR_USCC_INVALID } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import { createEnterprise, listEnterprises, visibleEnterprise } from '../services/enterprises.js';
 import { ALL_ROLES, OPERATOR_ONLY } from './access.js';
@@ -39,7 +39,7 @@ export async function enterpriseRoutes(app: FastifyInstance, { db }: PlatformCon
     handler: async (request, reply) => {
       const uscc = request.body.uscc.toUpperCase();
       const check = checkUscc(uscc);
-      if (!check.ok) throw new ERR_INVALID(`body/uscc ${check.reason}`);
+      if (!check.ok) throw new ERR_USCC_INVALID(`body/uscc ${check.reason}`);
       return reply.code(201).send(await createEnterprise(db, { name: request.body.name, uscc, town: request.body.town }));
     },
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { operatorPayment } from '../certification/payment.js';
 import { performanceFigures } from '../certification/performance.js';
 import { calendarOf } from '../domain/calendar.js';
-import { ERR_INVALID } from '../errors.js';
+import { ERR_WINDOW_INVALID } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 
 const day = { type: 'string', format: 'date' } as const;
@@ -24,7 +24,7 @@ export async function performanceRoutes(app: FastifyInstance, { db, policy }: Pl
     },
     handler: async (request) => {
       const { from, to, budgetFen } = request.query;
-      if (to < from) throw new ERR_INVALID('querystring/to must not be before querystring/from');
+      if (to < from) throw new ERR_WINDOW_INVALID('querystring/to must not be before querystring/from');
       const figures = await performanceFigures(db, calendar, from, to);
       return { ...figures, payment: budgetFen === undefined ? null : { budgetFen, ...operatorPayment(budgetFen, figures) } };
     },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ERR_INVALID } from '../errors.js';
+import { ERR_INVESTMENT_INVALID, ERR_WINDOW_INVALID } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import { createProject, listProjects, visibleProject } from '../services/projects.js';
 import { ALL_ROLES, WRITERS, assertEnterprise, principalOf } from './access.js';
@@ -57,9 +57,9 @@ export async function projectRoutes(app: FastifyInstance, { db }: PlatformContex
       const body = request.body;
       assertEnterprise(principalOf(request), body.enterpriseId, 'create a project');
       if (body.eligibleInvestmentFen > body.totalInvestmentFen) {
-        throw new ERR_INVALID('body/eligibleInvestmentFen must not exceed body/totalInvestmentFen');
+        throw new ERR_INVESTMENT_INVALID('body/eligibleInvestmentFen must not exceed body/totalInvestmentFen');
       }
-      if (body.windowEnd < body.windowStart) throw new ERR_INVALID('body/windowEnd must not be before body/windowStart');
+      if (body.windowEnd < body.windowStart) throw new ERR_WINDOW_INVALID('body/windowEnd must not be before body/windowStart');
       return reply.code(201).send(await createProject(db, body));
     },
   });

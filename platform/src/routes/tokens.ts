@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ERR_INVALID } from '../errors.js';
+import { ERR_TOKEN_SCOPE } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import type { Role } from '../auth/principal.js';
 import { projectById } from '../services/projects.js';
@@ -84,7 +84,7 @@ export async function tokenRoutes(app: FastifyInstance, { db }: PlatformContext)
     handler: async (request, reply) => {
       const { name, role, enterpriseId } = request.body;
       if ((role === 'enterprise') !== (enterpriseId !== undefined)) {
-        throw new ERR_INVALID('body/enterpriseId is required for the enterprise role and not allowed for others');
+        throw new ERR_TOKEN_SCOPE('body/enterpriseId is required for the enterprise role and not allowed for others');
       }
       const { id, token } = await createApiToken(db, { name, role, enterpriseId: enterpriseId ?? null });
       return reply.code(201).send({ id, token, role, enterpriseId: enterpriseId ?? null });
