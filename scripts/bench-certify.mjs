@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Certification benchmark (issue #4): a city-sized fleet — 6,000 devices, 24,000 workstations, a
+// Certification benchmark: a city-sized fleet — 6,000 devices, 24,000 workstations, a
 // full award year of daily rollups (2.19 million device-days) — generated on PostgreSQL, then one
 // certification run over 2025-07-01 .. 2026-06-30, timed, with the process's peak resident memory.
 // Target on a 2-core machine: under 60 s and under 1 GB.

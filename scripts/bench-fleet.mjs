@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fleet benchmark (issue #7): starts the platform as its own process, enrolls and connects a
+// Fleet benchmark: starts the platform as its own process, enrolls and connects a
 // simulated fleet (scripts/fleet), holds it, and measures what an operator would ask: connect rate,
 // heartbeats accepted and stored per second, device-to-commit latency, heartbeats lost or doubled
 // (by sequence number), platform and broker memory and CPU, and database rows and bytes per

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the dashboard (issue 6): platform/web/src → platform/web/dist, served by the platform at /.
+// Builds the dashboard: platform/web/src → platform/web/dist, served by the platform at /.
 // esbuild bundles the TypeScript and uPlot into one ES module; the styles (ours and uPlot's) into one
 // file. Everything comes from node_modules at build time: the page loads nothing from the internet.
 // Type checking is `tsc -b` (platform/web/tsconfig.json); esbuild only strips types.

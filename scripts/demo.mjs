@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run demo` (issue 6): a living dashboard within a minute. Starts the platform (PGlite in a
+// `npm run demo`: a living dashboard within a minute. Starts the platform (PGlite in a
 // fresh folder, plain HTTP), creates enterprises, projects and workstations across several towns
 // through the real API, enrolls a few hundred simulated devices (scripts/demo/sim-device.mjs: real
 // MQTT, signed edge.v1, the last hours as a store-and-forward backlog so the charts have a history)

@@ -19,12 +19,12 @@ export interface PlatformConfig {
   operatorToken: string | undefined;
   logLevel: string;
   defaultHeartbeatIntervalMs: number;
-  /** A device is offline after this many heartbeat intervals without one (issue #2). */
+  /** A device is offline after this many heartbeat intervals without one. */
   offlineAfterIntervals: number;
   heartbeatBatchSize: number;
   heartbeatFlushMs: number;
   presenceSweepMs: number;
-  /** MQTT over TLS (issue #3); always on. */
+  /** MQTT over TLS; always on. */
   mqttsPort: number; // 0: pick a free port
   /** Plain-TCP MQTT on mqttPort, only when explicitly enabled (tests, a closed lab). */
   mqttPlain: boolean;
@@ -44,14 +44,14 @@ export interface PlatformConfig {
   /** Per-device MQTT publish rate: sustained messages per second and burst size. */
   mqttRatePerS: number;
   mqttBurst: number;
-  /** Dashboard alerts (issue 6): a device silent longer than this is listed as offline. */
+  /** Dashboard alerts: a device silent longer than this is listed as offline. */
   alertOfflineMinutes: number;
   /** Dashboard alerts: an enterprise whose online share today is this many percent below its 7-day average. */
   alertShareDropPercent: number;
   /** How often GET /api/v1/fleet/stream pushes the fleet summary. */
   fleetStreamMs: number;
   /**
-   * External broker mode (issue 7): consume device traffic from this broker (mqtt:// or mqtts://,
+   * External broker mode: consume device traffic from this broker (mqtt:// or mqtts://,
    * EMQX in production) through a shared subscription instead of running the embedded one.
    */
   brokerUrl: string | undefined;

@@ -1,4 +1,4 @@
-// One simulated device for the demo (issue 6): a real mqtt.js connection speaking edge.v1 exactly as
+// One simulated device for the demo: a real mqtt.js connection speaking edge.v1 exactly as
 // the agent does (agent/README.md "For the platform"): Hello, WorkstationMapping, the queued
 // backlog in seq order with its original device times, then a Heartbeat every interval. Every
 // message is an Envelope signed with the device's own Ed25519 key; each heartbeat names the

@@ -1,4 +1,4 @@
-// The fleet simulator's coordinator (issue #7): builds enterprises and projects through the real API,
+// The fleet simulator's coordinator: builds enterprises and projects through the real API,
 // makes each device's Ed25519 key, enrolls them in bulk (POST /api/v1/enroll/bulk, 1,000 a request),
 // and runs them in several worker processes (sim-worker.mjs), each device a real MQTT connection.
 import { fork } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The dashboard in real Chromium against a running platform and real agents (issue 6, "Done when"):
+// The dashboard in real Chromium against a running platform and real agents:
 // log in, see the fleet counts, stop an agent and see it go offline on the page without a reload,
 // open a device's page, switch language, run a certification; an enterprise token cannot see another
 // enterprise's device, in the page or by URL. Screenshots of the main pages go to test-artifacts/.

@@ -1,4 +1,4 @@
-// `npm run demo` (issue 6): the demo script, started as a child process the way a newcomer starts it,
+// `npm run demo`: the demo script, started as a child process the way a newcomer starts it,
 // shows a living dashboard within a minute: Chromium logs in with the printed token and sees devices
 // online. Then it stops cleanly on SIGTERM. Its overview is saved as test-artifacts/demo-overview.png.
 import { spawn, type ChildProcess } from 'node:child_process';

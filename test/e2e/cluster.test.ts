@@ -1,4 +1,4 @@
-// One server, several cores (issue 7): the platform with EDGENET_WORKERS=2 is a cluster's primary
+// One server, several cores: the platform with EDGENET_WORKERS=2 is a cluster's primary
 // and two workers sharing the API and broker ports. New connections are spread over the workers; a
 // device that connects again lands in the other worker's broker and its old session there is closed
 // (one session per device in the whole cluster, an identity conflict flagged when the addresses

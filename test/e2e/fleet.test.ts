@@ -1,4 +1,4 @@
-// The whole path, end to end (issue #2 "Done when"): a platform on free ports; three agents enrolled
+// The whole path, end to end: a platform on free ports; three agents enrolled
 // as separate processes with the real `edge-agent enroll`; the fleet summary shows them online with
 // their workstations; a stopped agent goes offline within 3 heartbeat intervals; the heartbeats are
 // in the database.

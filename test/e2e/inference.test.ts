@@ -1,4 +1,4 @@
-// Inference end to end (issue 5, "Done when"): an agent runs the shipped demo model on two
+// Inference end to end: an agent runs the shipped demo model on two
 // workstations — one fed by the synthetic source, one by PGM frames dropped into a folder — plus a
 // model file that is not ONNX. The platform's stored heartbeats show the counts growing, the model's
 // SHA-256 equal to the file's, the broken model reported with its error, and heartbeats on time.

@@ -1,4 +1,4 @@
-// Beyond one server (issue 7): two platform processes consume one external broker (a Mosquitto of
+// Beyond one server: two platform processes consume one external broker (a Mosquitto of
 // the test's own) through a shared subscription and write to one PostgreSQL. Devices publish
 // heartbeats fast; one instance is killed with SIGKILL mid-load and started again, as an
 // orchestrator would. Every heartbeat is stored exactly once, no device is flagged, and presence

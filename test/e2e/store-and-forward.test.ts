@@ -1,4 +1,4 @@
-// Store-and-forward end to end (issue 5, "Done when"): an agent runs against a real platform; the
+// Store-and-forward end to end: an agent runs against a real platform; the
 // platform (broker, API and all) is stopped for a while and started again on the same ports with
 // the same database. Meanwhile the agent keeps making heartbeats into its on-disk queue, and is even
 // stopped with SIGTERM and started again. Afterwards every heartbeat made during the outage is in the

@@ -1,4 +1,4 @@
-// Real Chromium for the dashboard tests (issue 6): Debian's `chromium` package driven by
+// Real Chromium for the dashboard tests: Debian's `chromium` package driven by
 // playwright-core (no browser download). Tests skip, saying why, only when the binary is missing.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

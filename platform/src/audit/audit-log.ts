@@ -1,4 +1,4 @@
-// Appends to and verifies the audit log (issue #3). Appends are serialized into one chain: within
+// Appends to and verifies the audit log. Appends are serialized into one chain: within
 // this process by a promise queue, and across platform instances on one PostgreSQL by a
 // transaction-level advisory lock taken before reading the previous entry.
 import { asc, count, desc, gt, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Records every write to the API in the audit log (issue #3): POST, PUT, PATCH and DELETE, allowed
+// Records every write to the API in the audit log: POST, PUT, PATCH and DELETE, allowed
 // or refused, with who (token id and role, or the enrollment token), what (method, route, target
 // ids, status), when and from where. The entry is appended before the response leaves, so a client
 // that saw a success can rely on the write being on record.

@@ -1,4 +1,4 @@
-// What the operator must chase (issue 6): devices silent for longer than the alert setting, devices
+// What the operator must chase: devices silent for longer than the alert setting, devices
 // with an open flag (and why), and enterprises whose online share today fell well below their
 // recent average — the sign of a factory network or power outage rather than one broken box.
 import { sql } from 'drizzle-orm';

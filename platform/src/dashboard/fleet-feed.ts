@@ -1,4 +1,4 @@
-// The live fleet figures behind GET /fleet/stream (issue 6): one ticker per app, one summary query
+// The live fleet figures behind GET /fleet/stream: one ticker per app, one summary query
 // per distinct scope per tick however many pages watch, pushed to every subscriber of that scope.
 // Ticks never overlap (the next is scheduled when one finishes), so a slow database slows the feed
 // instead of piling queries up.

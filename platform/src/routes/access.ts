@@ -1,4 +1,4 @@
-// Role checks shared by the routes. The roles (issue #2, refined in #3): operator does everything;
+// Role checks shared by the routes. The roles: operator does everything;
 // bureau reads everything and changes nothing here; enterprise sees and manages only its own.
 import type { FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../auth/principal.js';

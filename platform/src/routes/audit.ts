@@ -1,4 +1,4 @@
-// The audit log, read-only: operator and bureau read it and check its hash chain (issue #3).
+// The audit log, read-only: operator and bureau read it and check its hash chain.
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context.js';
 import { pageOf, pageQueryProps, type PageQuery } from './schemas.js';

@@ -1,4 +1,4 @@
-// Certification runs, signed reports, evidence and the platform's public keys (issue #4).
+// Certification runs, signed reports, evidence and the platform's public keys.
 import type { FastifyInstance } from 'fastify';
 import { canonicalJson } from '../certification/canonical-json.js';
 import { inclusionProof } from '../certification/merkle.js';

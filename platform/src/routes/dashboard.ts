@@ -1,4 +1,4 @@
-// Read-only routes the dashboard needs besides the resource routes (issue 6): who is calling, devices
+// Read-only routes the dashboard needs besides the resource routes: who is calling, devices
 // online over time, the fleet by town / enterprise / project, and the alerts. Every one is scoped:
 // an enterprise token sees its own enterprise only, whatever it asks for.
 import type { FastifyInstance } from 'fastify';

@@ -27,7 +27,7 @@ const device = {
     enrolledAt: isoTime,
     firstSeenAt: nullableTime,
     lastSeenAt: nullableTime,
-    // In listings (issue 6): where the device is and how many workstations it serves now.
+    // In listings: where the device is and how many workstations it serves now.
     enterpriseName: { type: 'string' },
     projectName: { type: 'string' },
     town: { type: 'string' },
@@ -101,7 +101,7 @@ export async function deviceRoutes(app: FastifyInstance, { db, policy }: Platfor
       tags: ['devices'],
       summary: 'List devices with online state and last-seen time',
       description:
-        'Filtered, searched and sorted server-side (issue 6). `q`: a device id, fingerprint or key id prefix, part of an ' +
+        'Filtered, searched and sorted server-side. `q`: a device id, fingerprint or key id prefix, part of an ' +
         'enterprise or project name, or a town. Default order: newest enrollment first.',
       querystring: {
         type: 'object',

@@ -1,5 +1,5 @@
 // Fraud and integrity flags: listed for the operator and the bureau (an enterprise sees its own
-// devices' flags), resolved only by the operator, with who and why kept beside the flag (issue #4).
+// devices' flags), resolved only by the operator, with who and why kept beside the flag.
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context.js';
 import { listFlags, resolveFlag } from '../services/flags.js';
