@@ -94,7 +94,7 @@ describe('a clock skewed for longer than the policy allows', () => {
     const outcomes: string[] = [];
     for (let i = 0; i <= 11; i++) {
       const receivedAt = new Date(t0 + i * 60_000);
-      outcomes.push(await ingest.handle(d.deviceId, 'heartbeat', heartbeatPayload(d, i + 2, receivedAt.getTime() + HOUR), receivedAt));
+      outcomes.push((await ingest.handle(d.deviceId, 'heartbeat', heartbeatPayload(d, i + 2, receivedAt.getTime() + HOUR), receivedAt)).outcome);
     }
     return outcomes;
   }

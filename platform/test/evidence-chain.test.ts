@@ -27,7 +27,7 @@ async function sendDay(device: TestDevice, day: string, n: number, opts: { first
     const body: Uint8Array = edge.v1.Heartbeat.encode({
       seq: (opts.firstSeq ?? 1) + k, deviceTimeMs: at, cpuPercent: 5, inference: { total: k + 1 }, prevHash,
     }).finish();
-    expect(await tp.platform.context.ingest.handle(device.deviceId, 'heartbeat', sealEnvelope(body, device.privateKey), new Date(at))).toBe('accepted');
+    expect((await tp.platform.context.ingest.handle(device.deviceId, 'heartbeat', sealEnvelope(body, device.privateKey), new Date(at))).outcome).toBe('accepted');
     prev = createHash('sha256').update(body).digest();
   }
   await tp.platform.context.writer.flush();

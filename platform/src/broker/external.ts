@@ -28,7 +28,7 @@ import { readFileSync } from 'node:fs';
 import mqttPacket, { type Packet } from 'mqtt-packet';
 import { parseDeviceTopic } from '@edgenet/proto';
 import type { Logger } from 'pino';
-import type { Ingest } from '../ingest/ingest.js';
+import type { Handled, Ingest } from '../ingest/ingest.js';
 
 export interface ExternalBrokerOptions {
   url: string;
@@ -174,23 +174,22 @@ export class ExternalBroker {
     const receivedAt = new Date();
     // One device's messages are handled in order (its seq and hash chain); its next message need
     // not wait for this one's commit, only the acknowledgement does.
-    const commit: { committed?: Promise<void> } = {};
+    // Handled, not its promise: the chain must not wait for the commit.
     const previous = this.#chains.get(parsed.deviceId) ?? Promise.resolve();
-    const handled = previous.then(async (): Promise<boolean> => {
-      if (conn.failed) return false;
+    const handled = previous.then(async (): Promise<Handled | null> => {
+      if (conn.failed) return null;
       try {
-        await this.#ingest.handle(parsed.deviceId, parsed.kind, payload, receivedAt, { commit });
-        return true;
+        return await this.#ingest.handle(parsed.deviceId, parsed.kind, payload, receivedAt);
       } catch (err) {
         this.#ingestFailed(conn, err, parsed.deviceId, parsed.kind);
-        return false;
+        return null;
       }
     });
     this.#chains.set(parsed.deviceId, handled);
     const acked = handled.then(async (taken) => {
       if (this.#chains.get(parsed.deviceId) === handled) this.#chains.delete(parsed.deviceId);
       if (!taken) return; // left unacknowledged: the broker sends it again
-      await commit.committed;
+      await taken.committed;
       finish();
     });
     this.#unacked.add(acked);

@@ -21,7 +21,7 @@
 import type { Client } from 'aedes';
 import type { DeviceMessageKind } from '@edgenet/proto';
 import type { Logger } from 'pino';
-import type { HandleOptions, Ingest } from '../ingest/ingest.js';
+import type { Ingest } from '../ingest/ingest.js';
 import type { PublishRateLimiter } from './rate-limit.js';
 
 /**
@@ -31,8 +31,8 @@ import type { PublishRateLimiter } from './rate-limit.js';
  */
 export type AcceptPublish = (client: Client | null, deviceId: string, kind: DeviceMessageKind, payload: Buffer, done: () => void) => void;
 
-/** taken: ingest decided (accepted or rejected); failed: it threw; abandoned: not handled at all. */
-type Outcome = 'taken' | 'failed' | 'abandoned';
+/** A promise of the commit: ingest decided (accepted or rejected); failed: it threw; abandoned: not handled at all. */
+type Outcome = { committed: Promise<void> } | 'failed' | 'abandoned';
 
 interface Link {
   /** Ingest has taken the message (queued its row): the next message of the connection may start. */
@@ -47,11 +47,10 @@ export function makeAcceptPublish(ingest: Ingest, log: Logger, limiter: PublishR
   // Connections closed because ingest failed: what they sent after is not handled.
   const failed = new WeakSet<Client>();
 
-  async function take(client: Client | null, deviceId: string, kind: DeviceMessageKind, payload: Buffer, receivedAt: Date, commit: NonNullable<HandleOptions['commit']>): Promise<Outcome> {
+  async function take(client: Client | null, deviceId: string, kind: DeviceMessageKind, payload: Buffer, receivedAt: Date): Promise<Outcome> {
     if (client && (failed.has(client) || !(await limiter.wait(client.id)))) return 'abandoned';
     try {
-      await ingest.handle(deviceId, kind, payload, receivedAt, { commit });
-      return 'taken';
+      return await ingest.handle(deviceId, kind, payload, receivedAt);
     } catch (err) {
       log.error({ err, deviceId, kind }, 'ingest failed; the message is not acknowledged and the connection is closed so the device sends it again');
       if (client) {
@@ -64,19 +63,18 @@ export function makeAcceptPublish(ingest: Ingest, log: Logger, limiter: PublishR
 
   return (client, deviceId, kind, payload, done) => {
     const receivedAt = new Date();
-    const commit: NonNullable<HandleOptions['commit']> = {};
     if (!client) {
       // A will has no connection to close or device to resend it: it is answered either way.
-      void take(null, deviceId, kind, payload, receivedAt, commit).then(() => commit.committed).then(done);
+      void take(null, deviceId, kind, payload, receivedAt).then((o) => (typeof o === 'object' ? o.committed : undefined)).then(done);
       return;
     }
     const before = newest.get(client);
     // One connection's messages are handled in order (its seq and hash chain); the next one need
     // not wait for this one's commit, only its acknowledgement does.
-    const handled = (before?.handled ?? Promise.resolve<Outcome>('taken')).then(() => take(client, deviceId, kind, payload, receivedAt, commit));
+    const handled = (before?.handled ?? Promise.resolve<Outcome>('abandoned')).then(() => take(client, deviceId, kind, payload, receivedAt));
     const answered = Promise.all([before?.answered ?? true, handled.then(async (o) => {
-      if (o !== 'taken') return false;
-      await commit.committed;
+      if (typeof o !== 'object') return false;
+      await o.committed;
       return true;
     })]).then(([earlier, own]) => earlier && own);
     const link: Link = { handled, answered };

@@ -49,17 +49,25 @@ export interface IngestDeps {
   shared?: boolean;
 }
 
-export interface HandleOptions {
+export type IngestOutcome = 'accepted' | 'rejected';
+
+/** What handle() decided about one message, and when the broker may acknowledge it. */
+export interface Handled {
+  outcome: IngestOutcome;
   /**
-   * Filled in by handle() for an accepted heartbeat: resolves once its row is committed. The
-   * external-broker consumer acknowledges a QoS 1 message only then, so a killed instance loses
-   * nothing: the broker redelivers what it had not acknowledged (docs/scale-out.md). handle()
-   * itself returns as soon as the row is queued, so a device's next message is not held up.
+   * Resolves once the message's row is committed (an accepted heartbeat, or a duplicate of one
+   * still in the writer's queue), at once for a message that stores no row. A broker acknowledges a
+   * QoS 1 message only then, so a killed instance loses nothing: what it had not acknowledged is
+   * sent again [MQTT-4.4.0-1]. handle() itself returns once the row is queued, so a device's next
+   * message is not held up by this one's commit.
    */
-  commit?: { committed?: Promise<void> };
+  committed: Promise<void>;
 }
 
-export type IngestOutcome = 'accepted' | 'rejected';
+/** For a message that stores no row (a hello, a rejected one): nothing to wait for. */
+const NOTHING_TO_COMMIT: Promise<void> = Promise.resolve();
+const REJECTED: Handled = { outcome: 'rejected', committed: NOTHING_TO_COMMIT };
+
 
 export class Ingest {
   readonly #d: IngestDeps;
@@ -82,10 +90,10 @@ export class Ingest {
     return this.#inFlight === 0 ? Promise.resolve() : new Promise((resolve) => (this.#idle = resolve));
   }
 
-  async handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt = new Date(), opts: HandleOptions = {}): Promise<IngestOutcome> {
+  async handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt = new Date()): Promise<Handled> {
     this.#inFlight += 1;
     try {
-      return await this.#handle(deviceId, kind, payload, receivedAt, opts);
+      return await this.#handle(deviceId, kind, payload, receivedAt);
     } finally {
       this.#inFlight -= 1;
       if (this.#inFlight === 0 && this.#idle) {
@@ -95,7 +103,7 @@ export class Ingest {
     }
   }
 
-  async #handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt: Date, opts: HandleOptions): Promise<IngestOutcome> {
+  async #handle(deviceId: string, kind: DeviceMessageKind, payload: Uint8Array, receivedAt: Date): Promise<Handled> {
     const decoded = decodeDeviceMessage(kind, payload);
     if (!decoded.ok) return this.#reject('malformed', deviceId, decoded.reason);
 
@@ -106,33 +114,33 @@ export class Ingest {
       return this.#reject('bad_signature', deviceId, `${kind} signature does not verify with the enrolled key`);
     }
 
-    const ok = await this.#dispatch(device, decoded, receivedAt, decoded.envelope, opts);
-    if (!ok) return 'rejected';
-    this.accepted[kind] += 1;
-    return 'accepted';
+    const handled = await this.#dispatch(device, decoded, receivedAt, decoded.envelope);
+    if (handled.outcome === 'accepted') this.accepted[kind] += 1;
+    return handled;
   }
 
-  #reject(reason: Parameters<RejectCounter['reject']>[0], deviceId: string, detail: string): IngestOutcome {
+  #reject(reason: Parameters<RejectCounter['reject']>[0], deviceId: string, detail: string): Handled {
     this.#d.rejects.reject(reason, deviceId, detail);
-    return 'rejected';
+    return REJECTED;
   }
 
-  async #dispatch(device: KnownDevice, m: DecodedMessage, receivedAt: Date, envelope: edge.v1.Envelope, opts: HandleOptions): Promise<boolean> {
+  async #dispatch(device: KnownDevice, m: DecodedMessage, receivedAt: Date, envelope: edge.v1.Envelope): Promise<Handled> {
+    const stored = { outcome: 'accepted', committed: NOTHING_TO_COMMIT } as const;
     switch (m.kind) {
       case 'hello':
         await this.#hello(device, m.message, receivedAt);
-        return true;
+        return stored;
       case 'heartbeat':
-        return this.#heartbeat(device, m.message, receivedAt, envelope, opts);
+        return this.#heartbeat(device, m.message, receivedAt, envelope);
       case 'workstations':
         // Every reconnect repeats the mapping; only a change is written.
         if (!sameMapping(device.mapping, m.message.workstationCodes, m.message.revision)) {
           device.mapping = await replaceWorkstationMapping(this.#d.db, device, m.message.workstationCodes, m.message.revision, receivedAt);
         }
-        return true;
+        return stored;
       case 'status':
         if (!m.message.online) this.#d.presence.disconnected(device.id, 'device status offline');
-        return true;
+        return stored;
     }
   }
 
@@ -159,13 +167,14 @@ export class Ingest {
     }
   }
 
-  async #heartbeat(device: KnownDevice, hb: edge.v1.Heartbeat, receivedAt: Date, envelope: edge.v1.Envelope, opts: HandleOptions): Promise<boolean> {
+  async #heartbeat(device: KnownDevice, hb: edge.v1.Heartbeat, receivedAt: Date, envelope: edge.v1.Envelope): Promise<Handled> {
     if (this.#d.shared && hb.seq !== device.lastSeq + 1) await this.#d.registry.refresh(device);
     // seq is strictly increasing for the device's life. One at or below the newest accepted is a
     // QoS 1 redelivery or a replay when it is stored already; if it is not, it is a heartbeat that
     // arrived out of order (another instance, or a session's backlog after a failover) and is kept.
     const late = hb.seq <= device.lastSeq;
-    if (late && (await this.#duplicate(device, hb.seq, opts))) {
+    const original = late ? await this.#duplicate(device, hb.seq) : null;
+    if (original) {
       this.#d.rejects.reject('duplicate', device.id, `seq ${hb.seq} <= last accepted ${device.lastSeq}`);
       // Redelivery repeats the last few; far behind is someone replaying captured traffic.
       if (device.lastSeq - hb.seq >= this.#d.policy.replay.windowSeq) {
@@ -173,7 +182,7 @@ export class Ingest {
           seq: hb.seq, lastSeq: device.lastSeq, receivedAt: receivedAt.toISOString(),
         });
       }
-      return false;
+      return { outcome: 'rejected', committed: original.committed };
     }
     const decision = fileHeartbeat(
       {
@@ -202,8 +211,8 @@ export class Ingest {
     }
     device.lastFiledMs = Math.max(device.lastFiledMs, decision.filedAtMs);
     this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
-    let onCommitted: (() => void) | undefined;
-    if (opts.commit) opts.commit.committed = new Promise((resolve) => (onCommitted = resolve));
+    let onCommitted!: () => void;
+    const committed = new Promise<void>((resolve) => (onCommitted = resolve));
     await this.#d.writer.enqueue({
       deviceId: device.id,
       seq: hb.seq,
@@ -235,23 +244,22 @@ export class Ingest {
     this.#d.rate?.note(device.enterpriseId);
     // Only now, with the row queued: a flag is evidence beside the heartbeat, never in its way.
     if (skewPersists && decision.skewMs !== undefined) this.#flagSkew(device, decision.skewMs, receivedAt, `heartbeat seq ${hb.seq}`);
-    return true;
+    return { outcome: 'accepted', committed };
   }
 
   /**
    * Whether a heartbeat at or below the last accepted seq is one already taken. Still in the
    * writer's queue, its resend is a duplicate that may be acknowledged only with the original's
-   * commit (opts.commit gets that promise); otherwise it must be found in the database. Even the
-   * last accepted seq is looked up: acknowledging its resend unseen would answer "stored" for a row
-   * a killed platform never wrote. A lookup the database cannot answer throws (not acknowledged).
+   * commit (the promise returned); otherwise it must be found in the database. Even the last
+   * accepted seq is looked up: acknowledging its resend unseen would answer "stored" for a row a
+   * killed platform never wrote. A lookup the database cannot answer throws (not acknowledged).
+   * Null: not taken before.
    */
-  async #duplicate(device: KnownDevice, seq: number, opts: HandleOptions): Promise<boolean> {
-    if (this.#d.writer.holds(device.id, seq)) {
-      if (opts.commit) opts.commit.committed = this.#d.writer.committed(device.id, seq);
-      return true;
-    }
+  async #duplicate(device: KnownDevice, seq: number): Promise<{ committed: Promise<void> } | null> {
+    const held = this.#d.writer.committed(device.id, seq);
+    if (held) return { committed: held };
     const [row] = await this.#d.db.select({ seq: heartbeats.seq }).from(heartbeats).where(and(eq(heartbeats.deviceId, device.id), eq(heartbeats.seq, seq))).limit(1);
-    return row !== undefined;
+    return row === undefined ? null : { committed: NOTHING_TO_COMMIT };
   }
 
   #flagSkew(device: KnownDevice, skewMs: number, receivedAt: Date, seenIn: string): void {
