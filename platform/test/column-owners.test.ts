@@ -1,8 +1,8 @@
-// Each column of devices has one writer module (the list is at db/schema/devices.ts). Read from
-// the source: every drizzle `.update(devices).set({…})` and every SQL `update devices … set …` in
-// platform/src, with the columns it sets. A second writer coming back (presence advancing
-// last_seen_at, ingest updating the profile beside device-profile.ts) fails here, naming the file
-// and the column.
+// Each column of devices has one writer module (the list is at db/schema/devices.ts), and only the
+// heartbeat writer inserts heartbeats and their keys. Read from the source: every drizzle
+// `.update(devices).set({…})` and every SQL `update devices … set …` in platform/src, with the
+// columns it sets. A second writer coming back (presence advancing last_seen_at, ingest updating
+// the profile beside device-profile.ts) fails here, naming the file and the column.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,5 +106,15 @@ describe('devices: one writer per column', () => {
     const inserting = files.filter(({ text }) => /\.insert\(\s*devices\s*\)|\binsert\s+into\s+"?devices"?\b/i.test(text));
     expect(inserting.length).toBeGreaterThan(0);
     expect([...new Set(inserting.map((f) => moduleOf(f.file)))]).toEqual(['enrollment']);
+  });
+});
+
+describe('heartbeats and heartbeat_keys: one writer', () => {
+  it('are inserted by the heartbeat writer only, keys first', () => {
+    const writing = files.filter(({ text }) => /\.insert\(\s*heartbeat(s|Keys)\s*\)|\binsert\s+into\s+"?heartbeat(s|_keys)"?\b|\bupdate\s+"?heartbeat(s|_keys)"?\b|\.update\(\s*heartbeat(s|Keys)\s*\)/i.test(text));
+    expect(writing.map((f) => f.file)).toEqual(['ingest/heartbeat-writer.ts']);
+    const writer = writing[0]!.text;
+    expect(writer.indexOf('insert into heartbeat_keys')).toBeGreaterThan(-1);
+    expect(writer.indexOf('insert into heartbeat_keys')).toBeLessThan(writer.indexOf('insert into heartbeats'));
   });
 });

@@ -28,8 +28,9 @@ async function ensureHypertable(db: Database): Promise<HeartbeatStorage> {
     sql`select 1 from timescaledb_information.hypertables where hypertable_name = 'heartbeats'`,
   );
   if (existing.length > 0) return 'hypertable';
-  // Timescale requires the partitioning column in every unique index; duplicates are still kept
-  // out by the ingest's per-device sequence check.
+  // Timescale requires the partitioning column in every unique index, so (device_id, seq) alone is
+  // no longer unique here: heartbeat_keys keeps it so, in every storage mode (the heartbeat writer
+  // stores a heartbeat only when its key is new; db/schema/heartbeat-keys.ts).
   await db.execute(sql`alter table heartbeats drop constraint heartbeats_pk`);
   await db.execute(sql`alter table heartbeats add constraint heartbeats_pk primary key (device_id, seq, received_at)`);
   await db.execute(

@@ -1,11 +1,12 @@
 // Heartbeats are written in batches, one multi-row INSERT per flush, not one per message: at 100,000 devices every 30 s that is ~3,300 rows/s, which row-at-a-time inserts on
-// a 2-core server cannot sustain. A flush also advances each device's last_seen_at and last_seq.
+// a 2-core server cannot sustain. A flush also advances each device's last_seen_at and last_seq:
+// this module is the one writer of devices.last_seq, first_seen_at and last_seen_at.
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { queryRows, type Database } from '../db/index.js';
 import type { Calendar } from '../domain/calendar.js';
 import { PlatformError } from '../errors.js';
-import { chainAnchors, deviceDays, devices, heartbeats } from '../db/schema/index.js';
+import { chainAnchors, deviceDays, devices, heartbeatKeys, heartbeats } from '../db/schema/index.js';
 import { DEVICE_DAY_BUCKETS } from '../db/schema/device-days.js';
 import { allColumns, unnestRows } from '../db/unnest.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -155,13 +156,22 @@ export class HeartbeatWriter {
       if (!prev || row.seq > prev.lastSeq) latest.set(row.deviceId, { id: row.deviceId, lastSeq: row.seq, lastSeenAt: row.receivedAt });
     }
     await this.#db.transaction(async (tx) => {
-      // A redelivered QoS 1 message is not an error: the primary key (device_id, seq) drops it, and
-      // only the rows actually inserted feed the daily rollup and the anchors.
-      const rows = unnestRows(heartbeats, HEARTBEAT_COLUMNS, queued.map((q) => q.row));
-      const keys = await queryRows<{ device_id: string; seq: string | number }>(tx, sql`
-        insert into heartbeats (${rows.columns}) select * from ${rows.unnest}
+      // A redelivered QoS 1 message is not an error: its key is in heartbeat_keys already, and only
+      // the heartbeats whose key this statement inserted are stored and feed the daily rollup and
+      // the anchors. The key table, not heartbeats' own primary key, decides: as a TimescaleDB
+      // hypertable heartbeats is keyed (device_id, seq, received_at) and a redelivery has a new
+      // receive time. Another instance inserting the same key at once waits for this transaction,
+      // then inserts nothing. Keys go in sorted, so two overlapping batches lock them in one order.
+      const sorted = [...byKey.values()].map((q) => q.row).sort((x, y) => (x.deviceId < y.deviceId ? -1 : x.deviceId > y.deviceId ? 1 : x.seq - y.seq));
+      const k = unnestRows(heartbeatKeys, ['deviceId', 'seq'], sorted);
+      const won = await queryRows<{ device_id: string; seq: string | number }>(tx, sql`
+        insert into heartbeat_keys (${k.columns}) select * from ${k.unnest}
         on conflict do nothing returning device_id, seq`);
-      const inserted = keys.map((k) => byKey.get(`${k.device_id}/${Number(k.seq)}`)!);
+      const inserted = won.map((w) => byKey.get(`${w.device_id}/${Number(w.seq)}`)!);
+      if (inserted.length > 0) {
+        const rows = unnestRows(heartbeats, HEARTBEAT_COLUMNS, inserted.map((q) => q.row));
+        await tx.execute(sql`insert into heartbeats (${rows.columns}) select * from ${rows.unnest}`);
+      }
       const rollup = rollupDays(this.#opts.calendar, inserted.map((q) => q.row));
       if (rollup.length > 0) {
         const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences'], rollup);

@@ -15,8 +15,8 @@ const dayBits = customType<{ data: string; driverData: string }>({ dataType: () 
 
 // The per-device, per-day rollup that counting reads: certifying a year for 6,000
 // devices must not scan a year of raw heartbeats. Maintained in the same transaction as the
-// heartbeat insert, from the rows actually inserted, so a redelivered heartbeat is never counted
-// twice; merged in SQL (bitwise OR, sums), so concurrent writers cannot lose each other's bits.
+// heartbeat insert, from the heartbeats whose key was new (heartbeat-keys.ts), so a redelivered
+// heartbeat is never counted twice; merged in SQL (bitwise OR, sums), so concurrent writers cannot lose each other's bits.
 // `day` is the calendar day in Asia/Shanghai; `buckets` has one bit per bucket of that day (5 minutes)
 // (bit 1 = 00:00–00:05 local time, leftmost), set when a valid heartbeat was filed in it.
 export const deviceDays = pgTable(

@@ -3,7 +3,9 @@ import { devices } from './devices.js';
 import { bytea } from './chain-anchors.js';
 
 // The heartbeat time series. Where TimescaleDB is present, migrate.ts turns this into a hypertable
-// on received_at (which then joins the primary key, as Timescale requires of unique indexes).
+// on received_at (which then joins the primary key, as Timescale requires of unique indexes);
+// (device_id, seq) stays unique in every storage mode through heartbeat_keys (heartbeat-keys.ts),
+// and only the heartbeat writer (ingest/heartbeat-writer.ts) inserts here.
 export const heartbeats = pgTable(
   'heartbeats',
   {

@@ -6,6 +6,7 @@ export { enrollmentTokens, enrollmentTokenUses } from './enrollment-tokens.js';
 export { devices, deviceKeys, deviceKind } from './devices.js';
 export { workstationMappings } from './workstation-mappings.js';
 export { heartbeats } from './heartbeats.js';
+export { heartbeatKeys } from './heartbeat-keys.js';
 export { deviceFlags } from './device-flags.js';
 export { deviceDays } from './device-days.js';
 export { signingKeys } from './signing-keys.js';
