@@ -1,4 +1,4 @@
-// External broker mode (issue 7): devices connect to a broker cluster the project did not write
+// External broker mode: devices connect to a broker cluster the project did not write
 // (EMQX in production, Mosquitto in tests) and every platform instance consumes their traffic
 // through one shared subscription, $share/{group}/edge/v1/d/+/+ [MQTT-5.0 4.8.2; EMQX and
 // Mosquitto 2 accept it from MQTT 3.1.1 clients too], so the instances split the ingest.
@@ -26,9 +26,10 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import mqttPacket, { type Packet } from 'mqtt-packet';
-import { parseDeviceTopic } from '@edgenet/proto';
+import { parseDeviceTopic, sharedDeviceSubscription } from '@edgenet/proto';
 import type { Logger } from 'pino';
 import type { Handled, Ingest } from '../ingest/ingest.js';
+import { OrderedAcks } from './ordered-acks.js';
 
 export interface ExternalBrokerOptions {
   url: string;
@@ -41,15 +42,11 @@ export interface ExternalBrokerOptions {
   keepaliveS?: number;
 }
 
-interface Pending {
-  messageId: number;
-  done: boolean;
-}
-
 /** One connection's state: its acknowledgements die with it (the broker resends on the next). */
 interface Connection {
   socket: Socket;
-  acks: Pending[];
+  /** PUBACKs in arrival order, each once its message is committed (ordered-acks.ts). */
+  acks: OrderedAcks;
   lastHeardMs: number;
   /** Ingest threw for one of its messages: nothing more of it is handled or acknowledged. */
   failed: boolean;
@@ -67,7 +64,7 @@ export class ExternalBroker {
   /** Per device, the tail of its messages being handled: one device's messages stay in order. */
   readonly #chains = new Map<string, Promise<unknown>>();
   /** Messages handled or being handled whose PUBACK is not sent yet. */
-  readonly #unacked = new Set<Promise<void>>();
+  readonly #unacked = new Set<Promise<boolean>>();
   readonly #flush: () => Promise<void>;
   #conn: Connection | null = null;
   #subscribed = false;
@@ -86,7 +83,7 @@ export class ExternalBroker {
     this.#ingest = ingest;
     this.#log = log.child({ broker: opts.url });
     this.#ca = opts.caFile ? readFileSync(opts.caFile) : undefined;
-    this.#topic = `$share/${opts.shareGroup}/edge/v1/d/+/+`;
+    this.#topic = sharedDeviceSubscription(opts.shareGroup);
   }
 
   /** True while connected and subscribed: readiness for a load balancer (/readyz). */
@@ -105,7 +102,7 @@ export class ExternalBroker {
     const socket = url.protocol === 'mqtts:'
       ? connectTls({ host: url.hostname, port, ca: this.#ca, servername: url.hostname, minVersion: 'TLSv1.2' })
       : connectTcp({ host: url.hostname, port });
-    const conn: Connection = { socket, acks: [], lastHeardMs: Date.now(), failed: false };
+    const conn: Connection = { socket, acks: new OrderedAcks(), lastHeardMs: Date.now(), failed: false };
     this.#conn = conn;
     const parser = mqttPacket.parser({ protocolVersion: 4 });
     parser.on('packet', (packet: Packet) => this.#onPacket(conn, packet));
@@ -161,21 +158,19 @@ export class ExternalBroker {
   }
 
   #onPublish(conn: Connection, packet: mqttPacket.IPublishPacket): void {
-    const pending: Pending | null = packet.qos > 0 && packet.messageId !== undefined ? { messageId: packet.messageId, done: false } : null;
-    if (pending) conn.acks.push(pending);
-    const finish = () => {
-      if (!pending) return;
-      pending.done = true;
-      this.#flushAcks(conn);
+    const { messageId } = packet;
+    // QoS 0 is never acknowledged; a QoS 1 message takes its place in the PUBACK order now.
+    const acknowledge = (mayAck: Promise<boolean>) => {
+      if (packet.qos > 0 && messageId !== undefined) conn.acks.add(mayAck, () => this.#puback(conn, messageId));
     };
     const parsed = parseDeviceTopic(packet.topic);
-    if (!parsed) return finish(); // commands to devices match the filter too; they are not ingest's
+    if (!parsed) return acknowledge(Promise.resolve(true)); // commands to devices match the filter too; they are not ingest's
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     const receivedAt = new Date();
     // One device's messages are handled in order (its seq and hash chain); its next message need
     // not wait for this one's commit, only the acknowledgement does.
-    // Handled, not its promise: the chain must not wait for the commit.
     const previous = this.#chains.get(parsed.deviceId) ?? Promise.resolve();
+    // Handled, not its promise: the chain must not wait for the commit.
     const handled = previous.then(async (): Promise<Handled | null> => {
       if (conn.failed) return null;
       try {
@@ -186,14 +181,15 @@ export class ExternalBroker {
       }
     });
     this.#chains.set(parsed.deviceId, handled);
-    const acked = handled.then(async (taken) => {
+    const stored = handled.then(async (taken) => {
       if (this.#chains.get(parsed.deviceId) === handled) this.#chains.delete(parsed.deviceId);
-      if (!taken) return; // left unacknowledged: the broker sends it again
+      if (!taken) return false; // left unacknowledged: the broker sends it again
       await taken.committed;
-      finish();
+      return true;
     });
-    this.#unacked.add(acked);
-    void acked.finally(() => this.#unacked.delete(acked));
+    acknowledge(stored);
+    this.#unacked.add(stored);
+    void stored.finally(() => this.#unacked.delete(stored));
   }
 
   #ingestFailed(conn: Connection, err: unknown, deviceId: string, kind: string): void {
@@ -201,18 +197,16 @@ export class ExternalBroker {
     this.#ingestFailing = true;
     if (conn.failed) return;
     conn.failed = true;
+    // Not even the messages before it that commit later: that connection is gone, the broker
+    // sends them all again on the next one.
+    conn.acks.stop();
     conn.socket.destroy();
   }
 
-  /** PUBACKs in arrival order: the finished prefix of the queue. */
-  #flushAcks(conn: Connection): void {
-    if (this.#conn !== conn || conn.failed) return; // that connection is gone; the broker will send them again
-    while (conn.acks[0]?.done) {
-      const { messageId } = conn.acks.shift()!;
-      this.#send(conn, { cmd: 'puback', messageId });
-      this.acknowledged += 1;
-      this.#ingestFailing = false;
-    }
+  #puback(conn: Connection, messageId: number): void {
+    this.#send(conn, { cmd: 'puback', messageId });
+    this.acknowledged += 1;
+    this.#ingestFailing = false;
   }
 
   #startPing(conn: Connection): void {
@@ -228,6 +222,7 @@ export class ExternalBroker {
 
   #onClose(conn: Connection): void {
     if (this.#conn !== conn) return;
+    conn.acks.stop(); // its acknowledgements die with it (the broker resends on the next)
     this.#conn = null;
     this.#subscribed = false;
     clearInterval(this.#ping);

@@ -8,7 +8,7 @@
 // the current ones are done, so a saturated writer slows the devices instead of filling memory.
 //
 // A device's PUBACKs must leave in the order its PUBLISHes came [MQTT-4.6.0-2]; aedes handles the
-// packets of one read concurrently, so each answer also waits for the one before it.
+// packets of one read concurrently, so each answer also waits for the one before it (ordered-acks.ts).
 //
 // Three outcomes per message:
 //   ingest took it or rejected it (malformed, bad signature, duplicate …) → acknowledged once
@@ -21,7 +21,8 @@
 import type { Client } from 'aedes';
 import type { DeviceMessageKind } from '@edgenet/proto';
 import type { Logger } from 'pino';
-import type { Ingest } from '../ingest/ingest.js';
+import type { Handled, Ingest } from '../ingest/ingest.js';
+import { OrderedAcks } from './ordered-acks.js';
 import type { PublishRateLimiter } from './rate-limit.js';
 
 /**
@@ -31,24 +32,22 @@ import type { PublishRateLimiter } from './rate-limit.js';
  */
 export type AcceptPublish = (client: Client | null, deviceId: string, kind: DeviceMessageKind, payload: Buffer, done: () => void) => void;
 
-/** A promise of the commit: ingest decided (accepted or rejected); failed: it threw; abandoned: not handled at all. */
-type Outcome = { committed: Promise<void> } | 'failed' | 'abandoned';
-
-interface Link {
-  /** Ingest has taken the message (queued its row): the next message of the connection may start. */
-  handled: Promise<Outcome>;
-  /** The message may be acknowledged: its row is committed and every earlier answer given. */
-  answered: Promise<boolean>;
+/** A connection's messages in flight: handled one after another, acknowledged in order. */
+interface Lane {
+  /** The newest message's handling: the next message of the connection starts after it. */
+  tail: Promise<unknown>;
+  acks: OrderedAcks;
 }
 
 export function makeAcceptPublish(ingest: Ingest, log: Logger, limiter: PublishRateLimiter): AcceptPublish {
-  // The newest message of each connection; a closed connection's entry goes with its client object.
-  const newest = new WeakMap<Client, Link>();
+  // Each connection's lane; a closed connection's lane goes with its client object.
+  const lanes = new WeakMap<Client, Lane>();
   // Connections closed because ingest failed: what they sent after is not handled.
   const failed = new WeakSet<Client>();
 
-  async function take(client: Client | null, deviceId: string, kind: DeviceMessageKind, payload: Buffer, receivedAt: Date): Promise<Outcome> {
-    if (client && (failed.has(client) || !(await limiter.wait(client.id)))) return 'abandoned';
+  /** Null: not to be acknowledged (ingest threw, or the connection is already closed for it). */
+  async function take(client: Client | null, deviceId: string, kind: DeviceMessageKind, payload: Buffer, receivedAt: Date): Promise<Handled | null> {
+    if (client && (failed.has(client) || !(await limiter.wait(client.id)))) return null;
     try {
       return await ingest.handle(deviceId, kind, payload, receivedAt);
     } catch (err) {
@@ -57,7 +56,7 @@ export function makeAcceptPublish(ingest: Ingest, log: Logger, limiter: PublishR
         failed.add(client);
         client.close();
       }
-      return 'failed';
+      return null;
     }
   }
 
@@ -65,23 +64,19 @@ export function makeAcceptPublish(ingest: Ingest, log: Logger, limiter: PublishR
     const receivedAt = new Date();
     if (!client) {
       // A will has no connection to close or device to resend it: it is answered either way.
-      void take(null, deviceId, kind, payload, receivedAt).then((o) => (typeof o === 'object' ? o.committed : undefined)).then(done);
+      void take(null, deviceId, kind, payload, receivedAt).then((taken) => taken?.committed).then(done);
       return;
     }
-    const before = newest.get(client);
+    let lane = lanes.get(client);
+    if (!lane) lanes.set(client, (lane = { tail: Promise.resolve(), acks: new OrderedAcks() }));
     // One connection's messages are handled in order (its seq and hash chain); the next one need
     // not wait for this one's commit, only its acknowledgement does.
-    const handled = (before?.handled ?? Promise.resolve<Outcome>('abandoned')).then(() => take(client, deviceId, kind, payload, receivedAt));
-    const answered = Promise.all([before?.answered ?? true, handled.then(async (o) => {
-      if (typeof o !== 'object') return false;
-      await o.committed;
+    const handled = lane.tail.then(() => take(client, deviceId, kind, payload, receivedAt));
+    lane.tail = handled;
+    lane.acks.add(handled.then(async (taken) => {
+      if (!taken) return false;
+      await taken.committed;
       return true;
-    })]).then(([earlier, own]) => earlier && own);
-    const link: Link = { handled, answered };
-    newest.set(client, link);
-    void answered.then((ok) => {
-      if (newest.get(client) === link) newest.delete(client);
-      if (ok) done();
-    });
+    }), done);
   };
 }
