@@ -46,7 +46,7 @@ async function feed(dev: TestDevice, { days, inference = true, seqStep = 1 }: Fe
       const body = edge.v1.Heartbeat.encode({ seq, deviceTimeMs: at, uptimeS: 100, cpuPercent: 10, inference: { total, errors: 0 } }).finish();
       const envelope = sealEnvelope(body, dev.privateKey);
       sent.push(envelope);
-      expect(await tp.platform.context.ingest.handle(dev.deviceId, 'heartbeat', envelope, new Date(at))).toBe('accepted');
+      expect((await tp.platform.context.ingest.handle(dev.deviceId, 'heartbeat', envelope, new Date(at))).outcome).toBe('accepted');
       seq += seqStep;
     }
   }
@@ -57,7 +57,7 @@ async function feed(dev: TestDevice, { days, inference = true, seqStep = 1 }: Fe
 async function map(dev: TestDevice, codes: string[]): Promise<void> {
   const body = edge.v1.WorkstationMapping.encode({ workstationCodes: codes, revision: 1 }).finish();
   const at = new Date(dayStartUtc('2025-06-30') + 12 * 3_600_000);
-  expect(await tp.platform.context.ingest.handle(dev.deviceId, 'workstations', sealEnvelope(body, dev.privateKey), at)).toBe('accepted');
+  expect((await tp.platform.context.ingest.handle(dev.deviceId, 'workstations', sealEnvelope(body, dev.privateKey), at)).outcome).toBe('accepted');
 }
 
 async function setup(name: string, uscc: string, projects: Record<string, [number, number]>, codes: string[]) {
@@ -128,7 +128,7 @@ beforeAll(async () => {
   await feed(d.vm!, { days: ALL });
   await map(d.replayer!, ['Y03']);
   const sent = await feed(d.replayer!, { days: ALL, seqStep: 100 }); // seq 1, 101, …, 11901
-  expect(await tp.platform.context.ingest.handle(d.replayer!.deviceId, 'heartbeat', sent[0]!, new Date(dayStartUtc(DAYS[9]!) + 11 * 3_600_000))).toBe('rejected');
+  expect((await tp.platform.context.ingest.handle(d.replayer!.deviceId, 'heartbeat', sent[0]!, new Date(dayStartUtc(DAYS[9]!) + 11 * 3_600_000))).outcome).toBe('rejected');
   await map(d.e3!, range('Y', 13).slice(3)); // Y04..Y13
   await feed(d.e3!, { days: ALL });
   await tp.platform.context.writer.flush();
