@@ -1,4 +1,4 @@
-// The count itself: a pure function from evidence to certified nodes and awards (issue #4). It reads
+// The count itself: a pure function from evidence to certified nodes and awards. It reads
 // nothing but its input, so the platform and the standalone verifier (scripts/verify-report.mjs)
 // compute exactly the same thing, and the same input always gives the same output.
 import type { CountingPolicy, Fraction } from './policy.js';

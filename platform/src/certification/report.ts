@@ -1,4 +1,4 @@
-// A certification report (issue #4): the deterministic body, its evidence rows with their Merkle root,
+// A certification report: the deterministic body, its evidence rows with their Merkle root,
 // the on-site check sample, and the signed attestation that chains runs together. Pure functions:
 // the verifier rebuilds the body and sample from the evidence and compares byte for byte.
 import { createHash } from 'node:crypto';

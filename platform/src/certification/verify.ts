@@ -1,4 +1,4 @@
-// Independent checking of a downloaded report (issue #4): signature, body hash, evidence root, and a
+// Independent checking of a downloaded report: signature, body hash, evidence root, and a
 // full recount from the evidence rows. Needs no platform and no database; scripts/verify-report.mjs
 // is its command line. Every difference is named by its JSON path.
 import { verify as verifySignature } from 'node:crypto';

@@ -1,6 +1,6 @@
 // The filing rule: under which time a heartbeat counts. This is the one place it is decided
-// (issue #4: online buckets are by platform receive time; issue #5: a late heartbeat that waited
-// in the agent's disk queue counts under its device time, but only if that clock was trustworthy).
+// (online buckets are by platform receive time, which a device cannot set; a late heartbeat that
+// waited in the agent's disk queue counts under its device time, but only if that clock was trustworthy).
 //
 //   clock_untrusted set by the agent (e.g. RTC reset to 1970)            → receive time, 'untrusted_clock'
 //   device time ahead of receive time by more than maxSkew               → receive time, 'untrusted_clock', flag

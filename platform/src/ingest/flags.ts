@@ -1,4 +1,4 @@
-// Raises fraud and integrity flags (issue #4). A flag is raised once per device and kind while it is
+// Raises fraud and integrity flags. A flag is raised once per device and kind while it is
 // open; its reason is a sentence and its evidence the facts behind it, both shown to the operator
 // and the bureau. Resolving one is an operator act recorded beside it (routes/flags.ts).
 import { and, eq, isNull } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Heartbeats per second for the dashboard (issue 6), for the whole fleet and per enterprise (an
+// Heartbeats per second for the dashboard, for the whole fleet and per enterprise (an
 // enterprise's IT sees only its own rate). Counted in memory as ingest accepts them, in one-second
 // slots over a sliding window: the figure is the average over the last `windowS` complete seconds,
 // so a 10 s heartbeat interval does not make the number jump between 0 and a burst.

@@ -1,7 +1,7 @@
 // Device-to-commit latency of heartbeats: from the device time in the heartbeat to the moment its
 // row was committed. Device clocks are not the platform's, so for a real fleet this is an operator's
 // gauge; in the fleet benchmark devices and platform share one clock and it is the end-to-end figure
-// (issue #7). Log-scale buckets (about 4% wide) keep it O(1) per heartbeat and a few KiB in all.
+// (docs/capacity.md). Log-scale buckets (about 4% wide) keep it O(1) per heartbeat and a few KiB in all.
 const BUCKETS = 400;
 const GROWTH = Math.log(1.04);
 

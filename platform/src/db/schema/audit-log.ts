@@ -1,6 +1,6 @@
 import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-// Append-only record of every write to the API (issue #3): who, what, when, from where. Each row
+// Append-only record of every write to the API: who, what, when, from where. Each row
 // carries hash = SHA-256(prev_hash || canonical entry), so a deleted or edited row breaks the
 // chain (audit/chain.ts). Database triggers refuse UPDATE, DELETE and TRUNCATE (migration
 // 0002_audit_log_append_only). No foreign keys: the log must outlive anything it mentions.

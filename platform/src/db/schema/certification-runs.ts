@@ -1,7 +1,7 @@
 import { date, integer, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { apiTokens } from './api-tokens.js';
 
-// A certification run, stored once and never changed (issue #4). `body` is the canonical result
+// A certification run, stored once and never changed. `body` is the canonical result
 // (deterministic for the same data, policy and window); `attestation` binds its hash to the run id,
 // time, the previous run's report hash (a chain: a withdrawn or rewritten run breaks it) and the
 // signing key; `signature` is Ed25519 over the canonical attestation.

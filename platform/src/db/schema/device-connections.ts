@@ -1,7 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { devices } from './devices.js';
 
-// Connection history (issue 6): every online/offline transition of a device as presence decides it
+// Connection history: every online/offline transition of a device as presence decides it
 // (ingest/presence.ts), with the cause and the address the device connected from. It is for the
 // operator chasing a flapping device, not evidence: counting reads device_days, never this table.
 export const deviceConnections = pgTable(

@@ -1,7 +1,7 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { devices } from './devices.js';
 
-// Fraud and integrity flags on a device, each with a reason and the evidence behind it (issue #4).
+// Fraud and integrity flags on a device, each with a reason and the evidence behind it.
 // A disqualifying flag keeps the device out of certified counts until the operator resolves it;
 // the resolution (who, why, when) is kept beside the flag, never in place of it.
 export const deviceFlags = pgTable(
