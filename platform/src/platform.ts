@@ -13,7 +13,9 @@ import { PlatformError } from './errors.js';
 import { DeviceRegistry } from './ingest/device-registry.js';
 import { HeartbeatWriter } from './ingest/heartbeat-writer.js';
 import { Ingest } from './ingest/ingest.js';
-import { markAllOffline, Presence } from './ingest/presence.js';
+import { markAllOffline, type Presence } from './ingest/presence.js';
+import { LocalPresence } from './ingest/presence/local.js';
+import { SharedPresence } from './ingest/presence/shared.js';
 import { HeartbeatRate } from './ingest/heartbeat-rate.js';
 import { RejectCounter } from './ingest/reject-counter.js';
 import { FlagRecorder } from './ingest/flags.js';
@@ -99,7 +101,7 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
   // External broker mode, or several workers: more than one process splits the devices' traffic
   // (docs/scale-out.md).
   const shared = config.brokerUrl !== undefined || config.workers > 1;
-  const presence = new Presence(db, log, config.offlineAfterIntervals, shared);
+  const presence: Presence = shared ? new SharedPresence(db, log, config.offlineAfterIntervals) : new LocalPresence(db, log, config.offlineAfterIntervals);
   const policy = COUNTING_POLICY;
   const writer = new HeartbeatWriter(db, log, { batchSize: config.heartbeatBatchSize, flushMs: config.heartbeatFlushMs, calendar: calendarOf(policy) });
   const flags = new FlagRecorder(db, log);

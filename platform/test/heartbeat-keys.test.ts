@@ -23,7 +23,8 @@ import { DeviceRegistry } from '../src/ingest/device-registry.js';
 import { FlagRecorder } from '../src/ingest/flags.js';
 import { HeartbeatWriter } from '../src/ingest/heartbeat-writer.js';
 import { Ingest } from '../src/ingest/ingest.js';
-import { Presence } from '../src/ingest/presence.js';
+import type { Presence } from '../src/ingest/presence.js';
+import { SharedPresence } from '../src/ingest/presence/shared.js';
 import { RejectCounter } from '../src/ingest/reject-counter.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
 import { USCC } from '../../test/helpers/fixtures.js';
@@ -42,7 +43,7 @@ function instance(handle: DatabaseHandle): Instance {
   const { db } = handle;
   // flushMs far beyond the test: batches are written when the test flushes them, both at once.
   const writer = new HeartbeatWriter(db, log, { batchSize: 1_000, flushMs: 60_000, calendar: calendarOf(COUNTING_POLICY) });
-  const presence = new Presence(db, log, 3, true);
+  const presence = new SharedPresence(db, log, 3);
   const ingest = new Ingest({
     db, log, registry: new DeviceRegistry(db), writer, presence, rejects: new RejectCounter(log), flags: new FlagRecorder(db, log), policy: COUNTING_POLICY, shared: true,
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { devices, enterprises, projects } from '../src/db/schema/index.js';
-import { Presence } from '../src/ingest/presence.js';
+import { SharedPresence } from '../src/ingest/presence/shared.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
 import { USCC } from '../../test/helpers/fixtures.js';
 import { waitFor } from '../../test/helpers/platform.js';
@@ -45,7 +45,7 @@ const row = async () => (await queryRows<{ online: boolean; last_seen_at: Date |
   select online, last_seen_at, came_online_at from devices where id = ${deviceId}::uuid`))[0]!;
 
 it('marks a device online without touching last_seen_at, and times it out from came_online_at', async () => {
-  const presence = new Presence(handle.db, log, 3, true);
+  const presence = new SharedPresence(handle.db, log, 3);
   await presence.start(50); // the shared sweep every 50 ms
   try {
     const before = Date.now();
