@@ -222,7 +222,7 @@ async function checkModel(path: string, executionProvider: string): Promise<[Doc
     const session = await ort.InferenceSession.create(bytes, { executionProviders: [executionProvider] });
     const input = session.inputMetadata[0];
     await session.release();
-    const shape = input && input.isTensor ? `[${input.shape.join(',')}] ${input.type}` : 'non-tensor';
+    const shape = input?.isTensor ? `[${input.shape.join(',')}] ${input.type}` : 'non-tensor';
     return ['ok', `${path} loads (sha256 ${sha256.slice(0, 16)}…, input ${shape}).`];
   } catch (err) {
     return ['fail', `The model file ${path} (sha256 ${sha256.slice(0, 16)}…) does not load: ${(err as Error).message.split('\n')[0]}.`];

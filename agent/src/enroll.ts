@@ -5,7 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   checkEnrollmentGrant,
-  DEVICE_KINDS,
+  type DEVICE_KINDS,
   type DeviceKindName,
   type EnrollmentGrant as WireGrant,
   type EnrollmentRequest as WireRequest,

@@ -4,7 +4,7 @@
 // fails to load is retried every reloadMs; a frame that fails is counted and skipped.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { openFrameSource, type FrameSource, type FrameSourceSpec } from './frame-source.js';
+import { openFrameSource, type Frame, type FrameSource, type FrameSourceSpec } from './frame-source.js';
 import type { ModelCountersSnapshot } from './inference-counters.js';
 import { LatencyWindow } from './latency-window.js';
 
@@ -122,7 +122,7 @@ export class ModelRunner {
   /** Height and width of a [N,1,H,W] float32 input (N may be symbolic); [0, 0] otherwise. */
   #inputSize(): [number, number] {
     const meta = this.#session!.inputMetadata[0];
-    if (!meta || !meta.isTensor || meta.type !== 'float32') return [0, 0];
+    if (!meta?.isTensor || meta.type !== 'float32') return [0, 0];
     const dims = meta.shape;
     if (dims.length !== 4 || (typeof dims[1] === 'number' && dims[1] !== 1)) return [0, 0];
     const [h, w] = [dims[2], dims[3]];
@@ -130,7 +130,7 @@ export class ModelRunner {
   }
 
   async #scoreNext(): Promise<void> {
-    let frame;
+    let frame: Frame | null;
     try {
       frame = await this.#source!.next();
     } catch (err) {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { decodeDeviceMessage, edge, openEnvelope, parseDeviceTopic } from '@edgenet/proto';
+import { decodeDeviceMessage, type edge, openEnvelope, parseDeviceTopic } from '@edgenet/proto';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadIdentity } from '../src/identity.js';
 import { STATE_FILES } from '../src/state-files.js';

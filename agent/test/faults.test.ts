@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeDeviceMessage, edge, parseDeviceTopic } from '@edgenet/proto';
+import { decodeDeviceMessage, type edge, parseDeviceTopic } from '@edgenet/proto';
 import type { Client, PublishPacket } from 'aedes';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { STATE_FILES } from '../src/state-files.js';

@@ -32,7 +32,7 @@ export function printBanner(config: Readonly<PlatformConfig>, f: BannerFacts): v
     operatorTokenLine(config, f.createdOperatorToken),
     '',
   ];
-  process.stderr.write(lines.join('\n') + '\n');
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 // A token the operator supplied (EDGENET_OPERATOR_TOKEN) is never printed: under systemd or a

@@ -21,7 +21,7 @@ const REQUEST = {
 };
 const GRANT = {
   deviceId: ID, enterpriseId: ID, projectId: ID, reenrolled: false, keyChanged: false, heartbeatIntervalMs: 10_000, nextSeq: 1,
-  mqtt: { url: 'mqtt://h:1883', tlsUrl: 'mqtts://h:8883', caFingerprint: 'AB:'.repeat(31) + 'AB', caCertificate: 'PEM', clientId: ID, username: ID, password: 'p' },
+  mqtt: { url: 'mqtt://h:1883', tlsUrl: 'mqtts://h:8883', caFingerprint: `${'AB:'.repeat(31)}AB`, caCertificate: 'PEM', clientId: ID, username: ID, password: 'p' },
 };
 
 const requests: [string, unknown][] = [

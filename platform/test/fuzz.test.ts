@@ -57,7 +57,7 @@ const hostileBody = () =>
     {
       // Never the live token: every other field may be valid, so only a refused token keeps the
       // outcome certain. The used-up and expired tokens are refused inside the transaction.
-      token: fc.oneof(fc.constant(refused.spent), fc.constant(refused.expired), fc.string({ maxLength: 300 }), fc.constant('et_' + 'A'.repeat(43)), fc.integer()),
+      token: fc.oneof(fc.constant(refused.spent), fc.constant(refused.expired), fc.string({ maxLength: 300 }), fc.constant(`et_${'A'.repeat(43)}`), fc.integer()),
       kind: fc.oneof(fc.constantFrom('compute_box', 'server', 'toaster', ''), fc.anything()),
       fingerprint: fc.oneof(fc.constant('b'.repeat(64)), fc.string({ maxLength: 70 }), fc.constant('B'.repeat(64)), fc.anything()),
       publicKey: fc.oneof(fc.constant(validKey), fc.constant('_'.repeat(43)), fc.base64String({ maxLength: 60 }), fc.anything()),

@@ -181,7 +181,7 @@ describe('roles on every route', () => {
     const failures: string[] = [];
     for (const r of app.routeSummaries) {
       const c = caseFor(r.method, r.url);
-      if (!c || !c.roles.includes('enterprise') || c.foreign === 'global') continue;
+      if (!c?.roles.includes('enterprise') || c.foreign === 'global') continue;
       const key = `${r.method} ${r.url}`;
       const res = await call(r.method, c, foreign, tokens.enterprise!);
       if (c.foreign === 'not-found' && res.status !== 404) failures.push(`${key}: ${res.status}, expected 404`);

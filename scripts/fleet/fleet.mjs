@@ -101,7 +101,11 @@ export function startFleet({ devices, workers = defaultWorkers(devices.length), 
     /** Asks every worker for its figures now (they report once a second anyway). */
     async refresh() {
       await Promise.all(procs.map((p) => new Promise((resolve) => {
-        const onStats = (m) => m.type === 'stats' && (p.off('message', onStats), resolve(undefined));
+        const onStats = (m) => {
+          if (m.type !== 'stats') return;
+          p.off('message', onStats);
+          resolve(undefined);
+        };
         p.on('message', onStats);
         p.send({ type: 'stats' });
       })));

@@ -161,7 +161,10 @@ const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(
 /** @param {string} host @param {number} port */
 function canConnect(host, port) {
   return new Promise((resolve) => {
-    const s = connect(port, host, () => (s.end(), resolve(true)));
+    const s = connect(port, host, () => {
+      s.end();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
   });
 }
@@ -175,7 +178,11 @@ function connack(host, port, user) {
   return new Promise((resolve) => {
     const s = connect(port, host);
     const parser = mqttPacket.parser({ protocolVersion: 4 });
-    const done = (/** @type {number} */ code) => (s.destroy(), clearTimeout(timer), resolve(code));
+    const done = (/** @type {number} */ code) => {
+      s.destroy();
+      clearTimeout(timer);
+      resolve(code);
+    };
     const timer = setTimeout(() => done(-1), 2_000);
     parser.on('packet', (p) => done(p.cmd === 'connack' ? p.returnCode ?? -1 : -1));
     s.on('data', (b) => parser.parse(b));

@@ -185,7 +185,7 @@ describe('attack on the network edge', () => {
       const baselineLog = proc.output().length;
       const ackedBefore = state.map((s) => s.acked);
       measuring = true;
-      state.forEach((s) => (s.lastAckAt = Date.now()));
+      for (const s of state) s.lastAckAt = Date.now();
 
       // The floods, together.
       const started = Date.now();
@@ -281,7 +281,9 @@ describe('attack on the network edge', () => {
       // getting back in takes seconds, not milliseconds; before the guard it never happened.
       expect(reconnectMs.every((ms) => ms < RECONNECT_WITHIN_MS), 'devices reconnect during the flood').toBe(true);
       // Acknowledged means stored, for every device.
-      state.forEach((s, i) => expect(storedCounts[i], `device ${i} stored vs acknowledged`).toBe(s.acked));
+      state.forEach((s, i) => {
+        expect(storedCounts[i], `device ${i} stored vs acknowledged`).toBe(s.acked);
+      });
       // Heartbeats kept arriving: each device was acknowledged at least every 10 s, and about once a second.
       expect(Math.max(...state.map((s) => s.maxGapMs))).toBeLessThan(10_000);
       expect(Math.min(...ackedDuring)).toBeGreaterThan((attackMs / 1_000) * 0.5);

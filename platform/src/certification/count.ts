@@ -146,7 +146,10 @@ export function countNodes(input: CountInput): CountResult {
     // Step 2: each workstation counts once per enterprise, for the project whose device served it
     // on the most active days (ties: the smaller project id), however many devices claim it.
     let perCode = claims.get(d.enterpriseId);
-    if (!perCode) claims.set(d.enterpriseId, (perCode = new Map()));
+    if (!perCode) {
+      perCode = new Map();
+      claims.set(d.enterpriseId, perCode);
+    }
     for (const code of counted) {
       const days = mappedDays.get(code)!;
       const best = perCode.get(code);

@@ -56,6 +56,7 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
       const fromDay = dayAndBucket(m.validFrom).day;
       const toDay = m.validTo ? dayAndBucket(m.validTo.getTime() - 1).day : window.end;
       if (toDay < window.start || fromDay > window.end || toDay < fromDay) continue;
+      // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, which Math.max would turn into NaN
       evidence.get(m.deviceId)?.mappings.push({ code: m.code, fromDay: fromDay < window.start ? window.start : fromDay, toDay: toDay > window.end ? window.end : toDay });
     }
     const flags = await db

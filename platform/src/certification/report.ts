@@ -97,5 +97,5 @@ export function reportCsv(body: ReportBody, runId: string): string {
       String(p.devices), String(p.verifiedDevices.length), String(p.flaggedDevices.length), String(p.certifiedNodes), yuan(p.awardFen), p.awardLimitedBy,
     ]),
   ];
-  return rows.map((r) => r.join(',')).join('\n') + '\n';
+  return `${rows.map((r) => r.join(',')).join('\n')}\n`;
 }

@@ -97,7 +97,11 @@ export class HeartbeatWriter {
   committed(deviceId: string, seq: number): Promise<void> | undefined {
     const q = this.#find(deviceId, seq);
     if (!q) return undefined;
-    return new Promise((resolve) => (q.waiters ??= []).push(resolve));
+    q.waiters ??= [];
+    const waiters = q.waiters;
+    return new Promise((resolve) => {
+      waiters.push(resolve);
+    });
   }
 
   #find(deviceId: string, seq: number): Queued | undefined {

@@ -53,7 +53,9 @@ export function summarize(snapshots: readonly HistogramSnapshot[]): LatencySumma
   let count = 0;
   let max = 0;
   for (const s of snapshots) {
-    s.counts.forEach((n, i) => (counts[i]! += n));
+    s.counts.forEach((n, i) => {
+      counts[i]! += n;
+    });
     count += s.count;
     max = Math.max(max, s.maxMs);
   }

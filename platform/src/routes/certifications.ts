@@ -106,7 +106,7 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
     schema: { tags: ['certification'], summary: 'Evidence rows (JSON lines, one device per line, the Merkle leaves)', params: idParams },
     handler: async (request, reply) => {
       const run = await loadRun(request.params.id);
-      return reply.type('application/x-ndjson; charset=utf-8').send(run.evidence + '\n');
+      return reply.type('application/x-ndjson; charset=utf-8').send(`${run.evidence}\n`);
     },
   });
 

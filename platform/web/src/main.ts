@@ -104,7 +104,7 @@ async function mount(): Promise<void> {
   const nav = NAV.find((n) => n.match(route.path));
   const hidden = HIDDEN_ROUTES.find((r) => r.match(route.path));
   const target = nav ?? hidden;
-  if (!target || !target.roles.includes(me!.role)) return go('#/');
+  if (!target?.roles.includes(me!.role)) return go('#/');
   const ctx: PageContext = { me: me!, route, root: main, onCleanup: (fn) => cleanups.push(fn), alive: () => gen === generation };
   try {
     await target.page(ctx);

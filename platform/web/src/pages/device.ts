@@ -70,13 +70,15 @@ export async function devicePage(ctx: PageContext): Promise<void> {
   );
 
   const chartCleanups: (() => void)[] = [];
-  ctx.onCleanup(() => chartCleanups.forEach((c) => c()));
+  ctx.onCleanup(() => {
+    for (const c of chartCleanups) c();
+  });
   const loadHeartbeats = async () => {
     const { items } = await get<{ items: Heartbeat[] }>(`/devices/${id}/heartbeats?limit=360`);
     if (!ctx.alive()) return;
     const hb = [...items].reverse();
     const x = hb.map((b) => Date.parse(b.receivedAt) / 1000);
-    chartCleanups.splice(0).forEach((c) => c());
+    for (const c of chartCleanups.splice(0)) c();
     charts.replaceChildren();
     const one = (title: string, ys: (number | null)[], i: number) => {
       const el = h('div', { class: 'chart small' });

@@ -63,12 +63,14 @@ export async function overviewPage(ctx: PageContext): Promise<void> {
   );
 
   const chartCleanups: (() => void)[] = [];
-  ctx.onCleanup(() => chartCleanups.forEach((c) => c()));
+  ctx.onCleanup(() => {
+    for (const c of chartCleanups) c();
+  });
   const loadCharts = async () => {
     try {
       const [h24, h30] = await Promise.all([get<History24>('/fleet/history?range=24h'), get<History30>('/fleet/history?range=30d')]);
       if (!ctx.alive()) return;
-      chartCleanups.splice(0).forEach((c) => c());
+      for (const c of chartCleanups.splice(0)) c();
       chart24.replaceChildren();
       chart30.replaceChildren();
       chartCleanups.push(
