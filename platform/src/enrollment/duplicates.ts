@@ -5,11 +5,25 @@
 //   /enroll, a new key while the device with the old key is connected → flagged (a clone);
 //   /enroll/bulk, a fingerprint enrolled anywhere → the whole batch refused (409): known hardware
 //     goes device by device through /enroll, which keeps its history and raises these flags.
-import { eq, inArray } from 'drizzle-orm';
+// Each check runs after lockFingerprints: a transaction sees only committed rows, so two enrollments
+// of one box at the same moment would each see no twin, and neither would be flagged or refused.
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { devices } from '../db/schema/index.js';
 import { ERR_CONFLICT } from '../errors.js';
 import type { FlagRecorder } from '../ingest/flags.js';
+
+/**
+ * Serialises enrollments of the same hardware until this transaction ends (PostgreSQL advisory
+ * transaction locks, keyed by a 64-bit hash of the fingerprint; taken in key order so two batches
+ * can never wait on each other). Fingerprints are not unique in `devices` on purpose: twins are
+ * kept and flagged, so a unique index cannot do this.
+ */
+export async function lockFingerprints(tx: Database, fingerprints: readonly string[]): Promise<void> {
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(k)
+      from (select distinct hashtextextended(f, 0) as k from unnest(${sql.param([...fingerprints])}::text[]) as f order by k) as keys`);
+}
 
 export async function flagDuplicates(
   tx: Database,

@@ -4,7 +4,7 @@
 import type { EnrollingDevice } from '@edgenet/proto';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { ERR_BATCH_DUPLICATE } from '../errors.js';
-import { refuseKnownHardware } from './duplicates.js';
+import { lockFingerprints, refuseKnownHardware } from './duplicates.js';
 import type { EnrollmentServices, Presentation } from './enroll-device.js';
 import { insertDevices } from './insert-devices.js';
 import { assertPublicKey } from './public-key.js';
@@ -31,6 +31,7 @@ export async function enrollBatch(
 
   const { token, inserted } = await db.transaction(async (tx) => {
     const claimed = await claimToken(tx, presented.token, at, remoteAddress, presented.onTokenSeen, batch.length);
+    await lockFingerprints(tx, fingerprints);
     await refuseKnownHardware(tx, fingerprints);
     return { token: claimed, inserted: await insertDevices(tx, claimed, candidates, heartbeatIntervalMs, at, remoteAddress) };
   });

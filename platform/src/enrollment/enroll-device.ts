@@ -1,5 +1,5 @@
 // One device enrolls (POST /api/v1/enroll, docs/protocol.md §1). The flow, in named steps:
-//   claimToken → knownHardware → reenroll (the same hardware in this enterprise) or insertDevices
+//   claimToken → lockFingerprints → knownHardware → reenroll (the same hardware in this enterprise) or insertDevices
 //   → flagDuplicates → forget the cached device
 // Everything that changes the database happens in one transaction, so a refused enrollment leaves
 // no partial device behind.
@@ -8,7 +8,7 @@ import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { Database } from '../db/index.js';
 import type { DeviceRegistry } from '../ingest/device-registry.js';
 import type { FlagRecorder } from '../ingest/flags.js';
-import { flagDuplicates } from './duplicates.js';
+import { flagDuplicates, lockFingerprints } from './duplicates.js';
 import { insertDevices } from './insert-devices.js';
 import { assertPublicKey } from './public-key.js';
 import { knownHardware, reenroll } from './re-enroll.js';
@@ -54,6 +54,7 @@ export async function enrollDevice(
 
   const result = await db.transaction(async (tx) => {
     const token = await claimToken(tx, presented.token, at, remoteAddress, presented.onTokenSeen);
+    await lockFingerprints(tx, [device.fingerprint]);
     const existing = await knownHardware(tx, token.enterpriseId, device.fingerprint);
     const enrolled = existing
       ? { id: existing.id, reenrolled: true, lastSeq: existing.lastSeq, ...(await reenroll(tx, existing, token, candidate, heartbeatIntervalMs, at, remoteAddress)) }
