@@ -1,7 +1,14 @@
-// Composes and runs the whole platform: database → migrations → operator token → ingest →
-// broker → HTTP. `startPlatform` is what server.ts and the tests call; `close` undoes it in reverse.
-import { createBroker, type BrokerPeers, type EmbeddedBroker } from './broker/index.js';
+// Composes the whole platform, then runs it, as two steps (fastify's "build, then listen"):
+//   createPlatform  database → migrations → operator token → ingest → device transport → HTTP app;
+//                   every implementation is chosen here, once, and no socket is opened
+//   start()         the device transport, then HTTP; close() undoes it all in reverse
+// server.ts, cluster/worker.ts and the tests call createPlatform; startPlatform does both at once.
+import type { FastifyInstance } from 'fastify';
+import type { BrokerPeers } from './broker/index.js';
+import { embeddedTransport } from './broker/embedded.js';
 import { ExternalBroker } from './broker/external.js';
+import { explainListen } from './broker/listen-error.js';
+import type { DeviceTransport } from './broker/transport.js';
 import { LISTEN_BACKLOG } from './net/connection-guard.js';
 import { buildApp } from './app.js';
 import { ensureOperatorToken } from './auth/bootstrap.js';
@@ -93,7 +100,18 @@ export async function prepareCluster(config: Readonly<PlatformConfig>, log: Logg
   return prepared;
 }
 
-export async function startPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningPlatform> {
+/** A composed platform: nothing listens until start(). */
+export interface Platform {
+  app: FastifyInstance;
+  /** How device traffic reaches ingest: the embedded broker or an external broker's consumer. */
+  transport: DeviceTransport;
+  context: PlatformContext;
+  /** Listens: the device transport first, then HTTP. On failure everything is closed again. */
+  start(): Promise<RunningPlatform>;
+  close(): Promise<void>;
+}
+
+export async function createPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<Platform> {
   const { tls, handle, heartbeatStorage, createdOperatorToken } = await prepare(config, log);
   const { db } = handle;
   const rejects = new RejectCounter(log);
@@ -111,88 +129,78 @@ export async function startPlatform(config: Readonly<PlatformConfig>, log: Logge
   const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared });
   await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);
 
-  let mqttPort: number | null = null;
-  let mqttsPort = 0;
-  let brokerUp = false;
-  let external: ExternalBroker | null = null;
-  const audit = new AuditLog(db, log);
-  const context: PlatformContext = {
-    config, log, db, backend: handle.backend, registry, presence, rejects, writer, ingest, flags, policy, signer,
-    audit, tls, rate,
-    mqttPort: () => mqttPort,
-    mqttsPort: () => mqttsPort,
-    brokerReady: () => (external ? external.ready : brokerUp),
-    cluster: options.cluster ?? NO_CLUSTER,
-  };
-  let broker: EmbeddedBroker | null = null;
-  if (config.brokerUrl) {
-    external = new ExternalBroker({
+  const transport: DeviceTransport = config.brokerUrl
+    ? new ExternalBroker({
       url: config.brokerUrl, username: config.brokerUsername, password: config.brokerPassword, caFile: config.brokerCa,
       shareGroup: config.brokerShareGroup, instanceId: config.instanceId,
-    }, ingest, () => writer.flush(), log);
-  } else {
-    broker = await createBroker({
+    }, ingest, () => writer.flush(), log)
+    : await embeddedTransport({
       log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst }, peers: options.peers,
       edge: {
         deadlineMs: config.connectDeadlineMs, maxConnections: config.mqttMaxConnections, maxPerAddress: config.mqttMaxConnectionsPerAddress,
         ratePerS: config.connectRatePerAddressPerS, burst: config.connectBurstPerAddress,
       },
-    });
-  }
+    }, { host: config.mqttHost, mqttsPort: config.mqttsPort, mqttPort: config.mqttPlain ? config.mqttPort : null, tls });
+  const audit = new AuditLog(db, log);
+  const context: PlatformContext = {
+    config, log, db, backend: handle.backend, registry, presence, rejects, writer, ingest, flags, policy, signer,
+    audit, tls, rate,
+    mqttPort: () => transport.mqttPort(),
+    mqttsPort: () => transport.mqttsPort(),
+    brokerReady: () => transport.ready(),
+    cluster: options.cluster ?? NO_CLUSTER,
+  };
   const app = await buildApp(context);
+  const uptime = new UptimeMarker(db, log, context.brokerReady);
 
-  try {
-    if (broker) {
-      mqttsPort = await broker.listenTls(config.mqttsPort, config.mqttHost, tls).catch(explainListen('MQTT', 'EDGENET_MQTTS_PORT', config.mqttsPort));
-      if (config.mqttPlain) {
-        mqttPort = await broker.listen(config.mqttPort, config.mqttHost).catch(explainListen('MQTT', 'EDGENET_MQTT_PORT', config.mqttPort));
-      }
-      brokerUp = true;
-    } else {
-      // The instance serves its API while it (re)connects; /readyz says when it consumes.
-      external!.start();
-    }
-    await app.listen({ port: config.httpPort, host: config.httpHost, backlog: LISTEN_BACKLOG }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
-  } catch (err) {
-    await broker?.close();
-    await external?.close();
+  /** Everything composed here, closed in reverse; what ingest has taken is committed first. */
+  async function closeAll(): Promise<void> {
+    await transport.close();
     await app.close();
+    await ingest.idle();
+    await writer.close();
     await presence.stop();
     await handle.close();
-    throw err;
   }
-  const httpPort = app.server.address() as { port: number };
-  const uptime = new UptimeMarker(db, log, context.brokerReady);
-  uptime.start();
-  log.info({ httpPort: httpPort.port, https: config.https, mqttPort, mqttsPort, externalBroker: config.brokerUrl, caFingerprint: tls.caFingerprint, backend: handle.backend, heartbeatStorage }, 'platform listening');
 
-  return {
-    httpPort: httpPort.port,
-    httpScheme: config.https ? 'https' : 'http',
-    mqttPort,
-    mqttsPort,
-    backend: handle.backend,
-    heartbeatStorage,
-    createdOperatorToken,
+  const platform: Platform = {
+    app,
+    transport,
     context,
+    async start() {
+      try {
+        // External mode: the instance serves its API while it (re)connects; /readyz says when it consumes.
+        await transport.start();
+        await app.listen({ port: config.httpPort, host: config.httpHost, backlog: LISTEN_BACKLOG }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
+      } catch (err) {
+        await closeAll();
+        throw err;
+      }
+      const httpPort = (app.server.address() as { port: number }).port;
+      uptime.start();
+      log.info({ httpPort, https: config.https, mqttPort: transport.mqttPort(), mqttsPort: transport.mqttsPort(), externalBroker: config.brokerUrl, caFingerprint: tls.caFingerprint, backend: handle.backend, heartbeatStorage }, 'platform listening');
+      return {
+        httpPort,
+        httpScheme: config.https ? 'https' : 'http',
+        mqttPort: transport.mqttPort(),
+        mqttsPort: transport.mqttsPort(),
+        backend: handle.backend,
+        heartbeatStorage,
+        createdOperatorToken,
+        context,
+        close: () => platform.close(),
+      };
+    },
     async close() {
-      brokerUp = false;
       uptime.stop();
-      await broker?.close();
-      await external?.close();
-      await app.close();
-      await ingest.idle();
-      await writer.close();
-      await presence.stop();
-      await handle.close();
+      await closeAll();
       log.info('platform stopped');
     },
   };
+  return platform;
 }
 
-function explainListen(what: string, setting: string, port: number) {
-  return (err: NodeJS.ErrnoException): never => {
-    const hint = err.code === 'EADDRINUSE' ? ` (is another ${what === 'MQTT' ? 'broker, such as Mosquitto,' : 'server'} on it?); choose another with ${setting}, or 0 for any free port` : '';
-    throw new PlatformError('EDGENET_ERR_STARTUP', `cannot listen for ${what} on port ${port}: ${err.code ?? err.message}${hint}`, { cause: err });
-  };
+/** Composes and starts in one call (scripts, and tests that need nothing in between). */
+export async function startPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningPlatform> {
+  return (await createPlatform(config, log, options)).start();
 }

@@ -8,15 +8,16 @@ import { runPrimary } from './cluster/primary.js';
 import { runWorker } from './cluster/worker.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
-import { startPlatform } from './platform.js';
+import { createPlatform } from './platform.js';
 import { stopOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   if (config.workers > 1) return cluster.isPrimary ? runPrimary(config, log) : runWorker(config, log);
-  const platform = await startPlatform(config, log);
-  printBanner(config, { ...platform, tls: platform.context.tls });
+  const platform = await createPlatform(config, log);
+  const running = await platform.start();
+  printBanner(config, { ...running, tls: platform.context.tls });
   stopOnSignals(log, () => platform.close());
 }
 

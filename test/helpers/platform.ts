@@ -1,7 +1,8 @@
 // Starts a real platform (HTTP API + embedded broker + database) on free ports for one test file.
 import { onTestFinished } from 'vitest';
 import { pino } from 'pino';
-import { loadConfig, startPlatform, type RunningPlatform } from '../../platform/src/index.js';
+import { loadConfig, type RunningPlatform } from '../../platform/src/index.js';
+import { createPlatform } from '../../platform/src/platform.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const OPERATOR_TOKEN = 'op_test_operator_token_0123456789abcdef';
@@ -36,7 +37,7 @@ export async function startTestPlatform(env: Record<string, string> = {}, databa
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     ...env,
   });
-  const platform = await startPlatform(config, pino({ level: config.logLevel }));
+  const platform = await (await createPlatform(config, pino({ level: config.logLevel }))).start();
   const baseUrl = `http://127.0.0.1:${platform.httpPort}`;
   let closed = false;
   const tp: TestPlatform = {

@@ -30,6 +30,7 @@ import { parseDeviceTopic, sharedDeviceSubscription } from '@edgenet/proto';
 import type { Logger } from 'pino';
 import type { Handled, Ingest } from '../ingest/ingest.js';
 import { OrderedAcks } from './ordered-acks.js';
+import type { DeviceTransport } from './transport.js';
 
 export interface ExternalBrokerOptions {
   url: string;
@@ -55,7 +56,7 @@ interface Connection {
 const RECONNECT_BASE_MS = 500;
 const RECONNECT_CAP_MS = 30_000;
 
-export class ExternalBroker {
+export class ExternalBroker implements DeviceTransport {
   readonly #opts: Required<ExternalBrokerOptions>;
   readonly #ingest: Ingest;
   readonly #log: Logger;
@@ -87,12 +88,24 @@ export class ExternalBroker {
   }
 
   /** True while connected and subscribed: readiness for a load balancer (/readyz). */
-  get ready(): boolean {
+  ready(): boolean {
     return this.#subscribed;
   }
 
-  /** Starts connecting, and keeps reconnecting until close(); `ready` says when it consumes. */
-  start(): void {
+  /** Devices connect to the external broker, not to this process. */
+  mqttPort(): null {
+    return null;
+  }
+
+  mqttsPort(): number {
+    return 0;
+  }
+
+  /**
+   * Starts connecting, and keeps reconnecting until close(); ready() says when it consumes. Resolves
+   * at once: the instance serves its API while it (re)connects.
+   */
+  async start(): Promise<void> {
     this.#connect();
   }
 

@@ -8,7 +8,7 @@ import type { BrokerPeers } from '../broker/index.js';
 import type { PlatformConfig } from '../config.js';
 import type { ClusterLink } from '../context.js';
 import { ownFigures, type IngestFigures } from '../ingest/figures.js';
-import { startPlatform } from '../platform.js';
+import { createPlatform } from '../platform.js';
 import { stopOnSignals } from '../shutdown.js';
 import { isClusterMessage, type ClusterMessage } from './messages.js';
 
@@ -25,7 +25,7 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
   const workerLog = log.child({ worker: index });
   let others: IngestFigures[] = [];
   const cluster: ClusterLink = { others: () => others, resetLatency: () => send({ type: 'edgenet:reset-latency' }) };
-  const platform = await startPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0 });
+  const platform = await createPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0 });
   const { rate, ingest, rejects, writer } = platform.context;
   process.on('message', (m: unknown) => {
     if (!isClusterMessage(m)) return;
@@ -36,10 +36,11 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
       others = m.figures;
     }
   });
-  // The dashboard's heartbeats per second (issue 6) and GET /ingest/stats are the cluster's,
+  // The dashboard's heartbeats per second and GET /ingest/stats are the cluster's,
   // whichever worker answers.
   setInterval(() => send({ type: 'edgenet:figures', rates: rate.own(), figures: ownFigures(ingest, rejects, writer) }), FIGURES_EVERY_MS).unref();
-  send({ type: 'edgenet:listening', httpPort: platform.httpPort, mqttPort: platform.mqttPort, mqttsPort: platform.mqttsPort });
+  const running = await platform.start();
+  send({ type: 'edgenet:listening', httpPort: running.httpPort, mqttPort: running.mqttPort, mqttsPort: running.mqttsPort });
   stopOnSignals(workerLog, () => platform.close());
   // The primary is gone (killed, crashed): a worker alone would serve without its peers.
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

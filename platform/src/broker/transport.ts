@@ -1,0 +1,15 @@
+// How device traffic reaches ingest, whichever way it comes: the embedded aedes broker
+// (broker/embedded.ts) or a consumer of an external broker (broker/external.ts). The platform
+// picks one at composition (platform.ts) and from then on only knows this interface.
+export interface DeviceTransport {
+  /** Opens the device side: listens (embedded) or starts connecting (external). */
+  start(): Promise<void>;
+  /** True while devices' messages reach ingest: readiness for a load balancer (/readyz). */
+  ready(): boolean;
+  /** The plain MQTT port bound (differs from config when it was 0); null when none. */
+  mqttPort(): number | null;
+  /** The MQTT-over-TLS port bound; 0 when this process does not listen for devices. */
+  mqttsPort(): number;
+  /** Stops taking device messages; what was taken is handed to ingest first. */
+  close(): Promise<void>;
+}
