@@ -30,7 +30,7 @@ export interface PlatformContext {
   signer: ReportSigner;
   audit: AuditLog;
   tls: TlsMaterial;
-  /** Heartbeats per second, fleet-wide and per enterprise (dashboard, issue 6). */
+  /** Heartbeats per second, fleet-wide and per enterprise (the dashboard). */
   rate: HeartbeatRate;
   /** The plain MQTT port actually bound (differs from config when it was 0); null when plain is off. */
   mqttPort(): number | null;
