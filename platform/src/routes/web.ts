@@ -51,11 +51,11 @@ export async function webRoutes(app: FastifyInstance, { log }: PlatformContext):
     wildcard: true,
     preCompressed: false,
     setHeaders(res) {
-      res.header('content-security-policy', CONTENT_SECURITY_POLICY);
-      res.header('x-content-type-options', 'nosniff');
-      res.header('x-frame-options', 'DENY'); // frame-ancestors for browsers without CSP Level 2
-      res.header('referrer-policy', 'no-referrer');
-      res.header('cache-control', 'no-cache'); // revalidate by ETag: an upgrade shows at once
+      res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('x-frame-options', 'DENY'); // frame-ancestors for browsers without CSP Level 2
+      res.setHeader('referrer-policy', 'no-referrer');
+      res.setHeader('cache-control', 'no-cache'); // revalidate by ETag: an upgrade shows at once
     },
   });
 }
