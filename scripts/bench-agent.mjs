@@ -39,11 +39,19 @@ async function measure(pid) {
     await new Promise((r) => setTimeout(r, 1000));
     rss.push(rssKiB(pid));
   }
-  const cpu = ((cpuTicks(pid) - c0) / CLK_TCK) / ((performance.now() - t0) / 1000);
-  return { rssMiB: +(Math.max(...rss) / 1024).toFixed(1), rssMeanMiB: +(rss.reduce((a, b) => a + b, 0) / rss.length / 1024).toFixed(1), cpuPercentOfOneCore: +(cpu * 100).toFixed(2) };
+  const cpu = (cpuTicks(pid) - c0) / CLK_TCK / ((performance.now() - t0) / 1000);
+  return {
+    rssMiB: +(Math.max(...rss) / 1024).toFixed(1),
+    rssMeanMiB: +(rss.reduce((a, b) => a + b, 0) / rss.length / 1024).toFixed(1),
+    cpuPercentOfOneCore: +(cpu * 100).toFixed(2),
+  };
 }
 async function api(base, method, path, body, token) {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body && JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body && JSON.stringify(body),
+  });
   const json = await res.json();
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
@@ -51,26 +59,64 @@ async function api(base, method, path, body, token) {
 // V8 flags, none by default as in deploy/edge-agent.service (--max-semi-space-size=1 was tried: no gain).
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 function run(args, env = {}) {
-  return spawn(process.execPath, [...NODE_FLAGS, cli, ...args], { env: { ...process.env, EDGE_AGENT_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [...NODE_FLAGS, cli, ...args], {
+    env: { ...process.env, EDGE_AGENT_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 const token = 'op_bench_operator_token_0123456789abcdef';
 const data = mkdtempSync(join(tmpdir(), 'edgenet-bench-'));
 const platform = await startPlatform(
-  loadConfig({ EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: '0', EDGENET_MQTT_HOST: '127.0.0.1', EDGENET_MQTT_PORT: '0', EDGENET_DATA_DIR: data, EDGENET_OPERATOR_TOKEN: token, EDGENET_LOG_LEVEL: 'silent',
+  loadConfig({
+    EDGENET_HTTP_HOST: '127.0.0.1',
+    EDGENET_HTTP_PORT: '0',
+    EDGENET_MQTT_HOST: '127.0.0.1',
+    EDGENET_MQTT_PORT: '0',
+    EDGENET_DATA_DIR: data,
+    EDGENET_OPERATOR_TOKEN: token,
+    EDGENET_LOG_LEVEL: 'silent',
     // Plain HTTP and MQTT on loopback: the benchmark measures the agent, not TLS (ignored by platforms without TLS).
-    EDGENET_HTTPS: 'false', EDGENET_MQTT_PLAIN: 'true', EDGENET_MQTTS_PORT: '0' }),
+    EDGENET_HTTPS: 'false',
+    EDGENET_MQTT_PLAIN: 'true',
+    EDGENET_MQTTS_PORT: '0',
+  }),
   pino({ level: 'silent' }),
 );
 const base = `http://127.0.0.1:${platform.httpPort}`;
 const ent = await api(base, 'POST', '/api/v1/enterprises', { name: 'bench', uscc: '91350100M000100Y43', town: '松山湖' }, token);
-const proj = await api(base, 'POST', '/api/v1/projects', { enterpriseId: ent.id, name: 'bench', totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000, windowStart: '2025-07-01', windowEnd: '2026-06-30' }, token);
+const proj = await api(
+  base,
+  'POST',
+  '/api/v1/projects',
+  {
+    enterpriseId: ent.id,
+    name: 'bench',
+    totalInvestmentFen: 50_000_000,
+    eligibleInvestmentFen: 40_000_000,
+    windowStart: '2025-07-01',
+    windowEnd: '2026-06-30',
+  },
+  token,
+);
 await api(base, 'POST', '/api/v1/workstations', { enterpriseId: ent.id, code: 'L1-01' }, token);
 const tok = await api(base, 'POST', `/api/v1/projects/${proj.id}/enrollment-tokens`, { maxUses: 2 }, token);
 const results = { machine: `${cpus()[0]?.model} × ${cpus().length}`, node: process.version, nodeFlags: NODE_FLAGS.join(' '), windowSeconds: seconds };
 
 const stateDir = mkdtempSync(join(tmpdir(), 'edgenet-bench-agent-'));
-const enroll = run(['enroll', '--platform', base, '--token', tok.token, '--workstations', 'L1-01', '--heartbeat-interval-ms', '10000', '--state-dir', stateDir]);
+const enroll = run([
+  'enroll',
+  '--platform',
+  base,
+  '--token',
+  tok.token,
+  '--workstations',
+  'L1-01',
+  '--heartbeat-interval-ms',
+  '10000',
+  '--state-dir',
+  stateDir,
+]);
 await new Promise((r) => enroll.once('exit', r));
 
 const noModels = join(stateDir, 'no-models.json');
@@ -81,7 +127,14 @@ agent.kill('SIGTERM');
 await new Promise((r) => agent.once('exit', r));
 
 const withModel = join(stateDir, 'with-model.json');
-writeFileSync(withModel, JSON.stringify({ inference: { models: [{ name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: 'L1-01', input: { type: 'synthetic', ratePerSecond: 10 } }] } }));
+writeFileSync(
+  withModel,
+  JSON.stringify({
+    inference: {
+      models: [{ name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: 'L1-01', input: { type: 'synthetic', ratePerSecond: 10 } }],
+    },
+  }),
+);
 agent = run(['run', '--state-dir', stateDir, '--config', withModel]);
 results.agentDemoModel10PerSecond = await measure(agent.pid);
 agent.kill('SIGTERM');
@@ -91,7 +144,13 @@ const exporter = ['/usr/bin/prometheus-node-exporter', '/usr/local/bin/node_expo
 if (exporter) {
   // Scraped every 10 s, as a Prometheus server would, so it does comparable periodic work.
   const ne = spawn(exporter, ['--web.listen-address=127.0.0.1:19100'], { stdio: 'ignore' });
-  const scrape = setInterval(() => void fetch('http://127.0.0.1:19100/metrics').then((r) => r.text()).catch(() => undefined), 10_000);
+  const scrape = setInterval(
+    () =>
+      void fetch('http://127.0.0.1:19100/metrics')
+        .then((r) => r.text())
+        .catch(() => undefined),
+    10_000,
+  );
   results.nodeExporterScrapedEvery10s = await measure(ne.pid);
   clearInterval(scrape);
   ne.kill('SIGTERM');

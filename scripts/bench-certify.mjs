@@ -21,7 +21,9 @@ import { COUNTING_POLICY } from '../platform/dist/certification/policy.js';
 import { ReportSigner } from '../platform/dist/certification/signing-keys.js';
 import { startCertificationRun } from '../platform/dist/certification/run.js';
 
-const { values } = parseArgs({ options: { devices: { type: 'string', default: '6000' }, days: { type: 'string', default: '365' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { devices: { type: 'string', default: '6000' }, days: { type: 'string', default: '365' }, keep: { type: 'boolean' } },
+});
 const DEVICES = Number(values.devices);
 const DAYS = Number(values.days);
 const PER_PROJECT = 20;
@@ -31,7 +33,11 @@ const name = `edgenet_bench_${randomBytes(4).toString('hex')}`;
 const admin = async (text) => {
   const c = new pg.Client({ connectionString: serverUrl });
   await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 };
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
@@ -49,7 +55,8 @@ try {
 
   // Step 1: the fleet, generated in SQL (one enterprise per project, 20 devices each, 4 workstations each).
   let t = Date.now();
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into enterprises (id, name, uscc, town)
       select md5('e' || g)::uuid, 'enterprise ' || g, lpad(g::text, 18, '0'), 'town ' || (g % 32) from generate_series(1, ${projects}) g;
     insert into projects (id, enterprise_id, name, total_investment_fen, eligible_investment_fen, window_start, window_end)
@@ -62,18 +69,21 @@ try {
       select md5('e' || ((g - 1) / ${PER_PROJECT} + 1))::uuid, 'WS-' || g || '-' || w from generate_series(1, ${DEVICES}) g, generate_series(1, ${WS_PER_DEVICE}) w;
     insert into workstation_mappings (device_id, enterprise_id, code, revision, valid_from)
       select md5('d' || g)::uuid, md5('e' || ((g - 1) / ${PER_PROJECT} + 1))::uuid, 'WS-' || g || '-' || w, 1, '2025-06-30T00:00:00Z'
-        from generate_series(1, ${DEVICES}) g, generate_series(1, ${WS_PER_DEVICE}) w;`));
+        from generate_series(1, ${DEVICES}) g, generate_series(1, ${WS_PER_DEVICE}) w;`),
+  );
   const fleetMs = Date.now() - t;
 
   // Step 2: a year of daily rollups; one device in ten is off one day in three, so counts vary.
   t = Date.now();
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences)
       select md5('d' || g)::uuid, date '${start}' + d,
              case when g % 10 = 0 and d % 3 = 0 then repeat('0', 288)::bit(288) else (repeat('1', 200) || repeat('0', 88))::bit(288) end,
              200, 0, 1000 + (g + d) % 97
         from generate_series(1, ${DEVICES}) g, generate_series(0, ${DAYS - 1}) d;
-    analyze;`));
+    analyze;`),
+  );
   const rollupMs = Date.now() - t;
   const [{ rows: deviceDays }] = [await handle.db.execute(sql`select count(*)::int as n, pg_total_relation_size('device_days') as bytes from device_days`)];
 
@@ -82,7 +92,9 @@ try {
   await signer.load();
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
   t = Date.now();
   const run = await startCertificationRun({ db, signer, policy: COUNTING_POLICY, window: { start, end }, createdBy: null });
   const certifyMs = Date.now() - t;

@@ -79,23 +79,37 @@ function checkSettings() {
   const problems = [];
   if (!['aedes', 'mosquitto', 'both'].includes(o.broker)) problems.push(`--broker must be aedes, mosquitto or both, not ${o.broker}`);
   if (!['postgres', 'pglite'].includes(o.backend)) problems.push(`--backend must be postgres or pglite, not ${o.backend}`);
-  for (const [name, v] of [['--devices', DEVICES], ['--interval', INTERVAL], ['--hold', HOLD_S], ['--workers', SIM_WORKERS], ['--platform-workers', PLATFORM_WORKERS]]) {
+  for (const [name, v] of [
+    ['--devices', DEVICES],
+    ['--interval', INTERVAL],
+    ['--hold', HOLD_S],
+    ['--workers', SIM_WORKERS],
+    ['--platform-workers', PLATFORM_WORKERS],
+  ]) {
     if (!Number.isInteger(v) || v < 1) problems.push(`${name} must be a whole number above 0`);
   }
-  if (PLATFORM_WORKERS > 1 && o.backend !== 'postgres') problems.push('--platform-workers above 1 needs --backend postgres: processes cannot share one PGlite folder');
+  if (PLATFORM_WORKERS > 1 && o.backend !== 'postgres')
+    problems.push('--platform-workers above 1 needs --backend postgres: processes cannot share one PGlite folder');
   const { hard } = openFileLimit();
   if (BROKERS.includes('mosquitto') && DEVICES > mosquittoCapacity()) {
-    problems.push(`Mosquitto holds every device's connection in one process, one open file each, and this machine allows ${fmt(hard)} per process ` +
-      `(ulimit -Hn; raising it needs CAP_SYS_RESOURCE, e.g. LimitNOFILE= for a service): at most ${fmt(mosquittoCapacity())} devices, not ${fmt(DEVICES)}. ` +
-      'Run fewer devices, or --broker aedes; more needs several brokers (a cluster, as EMQX in docker-compose.yml), which this benchmark does not start');
+    problems.push(
+      `Mosquitto holds every device's connection in one process, one open file each, and this machine allows ${fmt(hard)} per process ` +
+        `(ulimit -Hn; raising it needs CAP_SYS_RESOURCE, e.g. LimitNOFILE= for a service): at most ${fmt(mosquittoCapacity())} devices, not ${fmt(DEVICES)}. ` +
+        'Run fewer devices, or --broker aedes; more needs several brokers (a cluster, as EMQX in docker-compose.yml), which this benchmark does not start',
+    );
   }
-  if (Math.ceil(DEVICES / SIM_WORKERS) + 100 > hard) problems.push(`--workers ${SIM_WORKERS}: ${fmt(Math.ceil(DEVICES / SIM_WORKERS))} devices per simulator process exceed the ${fmt(hard)} open files one process may hold`);
+  if (Math.ceil(DEVICES / SIM_WORKERS) + 100 > hard)
+    problems.push(
+      `--workers ${SIM_WORKERS}: ${fmt(Math.ceil(DEVICES / SIM_WORKERS))} devices per simulator process exceed the ${fmt(hard)} open files one process may hold`,
+    );
   if (problems.length > 0) {
     console.error(`bench:fleet cannot run:\n  - ${problems.join('\n  - ')}`);
     process.exit(2);
   }
   if (BROKERS.includes('aedes') && DEVICES + 1_000 > hard * PLATFORM_WORKERS) {
-    console.warn(`warning: the platform holds one open file per device with its embedded broker; the hard limit is ${fmt(hard)} per process: use --platform-workers ${Math.ceil((DEVICES + 1_000) / (hard - 2_000))} or more`);
+    console.warn(
+      `warning: the platform holds one open file per device with its embedded broker; the hard limit is ${fmt(hard)} per process: use --platform-workers ${Math.ceil((DEVICES + 1_000) / (hard - 2_000))} or more`,
+    );
   }
 }
 
@@ -128,12 +142,20 @@ async function runOnce(broker) {
     const httpPort = await freePort();
     const env = {
       ...process.env,
-      EDGENET_HTTPS: 'false', EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: String(httpPort), EDGENET_MQTTS_PORT: '0', EDGENET_DATA_DIR: dataDir,
-      EDGENET_OPERATOR_TOKEN: TOKEN, EDGENET_LOG_LEVEL: 'error', EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
+      EDGENET_HTTPS: 'false',
+      EDGENET_HTTP_HOST: '127.0.0.1',
+      EDGENET_HTTP_PORT: String(httpPort),
+      EDGENET_MQTTS_PORT: '0',
+      EDGENET_DATA_DIR: dataDir,
+      EDGENET_OPERATOR_TOKEN: TOKEN,
+      EDGENET_LOG_LEVEL: 'error',
+      EDGENET_RATE_LIMIT_PER_IP: '1000000',
+      EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
       EDGENET_HEARTBEAT_INTERVAL_MS: String(INTERVAL),
       // The simulator puts thousands of devices on each loopback source address, more than the
       // per-address connection cap and burst allow a real NAT (platform/src/net/connection-guard.ts).
-      EDGENET_MQTT_MAX_CONNECTIONS_PER_ADDRESS: '10000000', EDGENET_CONNECT_BURST_PER_ADDRESS: '10000000',
+      EDGENET_MQTT_MAX_CONNECTIONS_PER_ADDRESS: '10000000',
+      EDGENET_CONNECT_BURST_PER_ADDRESS: '10000000',
     };
     delete env.DATABASE_URL;
     if (db) env.DATABASE_URL = db.url;
@@ -145,8 +167,11 @@ async function runOnce(broker) {
       mosquitto = await startMosquitto([PLATFORM_USER]);
       mqtt = { host: mosquitto.host, port: mosquitto.port };
       Object.assign(env, {
-        EDGENET_BROKER_URL: mosquitto.url, EDGENET_MQTT_PUBLIC_URL: mosquitto.url, EDGENET_INSTANCE_ID: INSTANCE_ID,
-        EDGENET_BROKER_USERNAME: PLATFORM_USER.username, EDGENET_BROKER_PASSWORD: PLATFORM_USER.password,
+        EDGENET_BROKER_URL: mosquitto.url,
+        EDGENET_MQTT_PUBLIC_URL: mosquitto.url,
+        EDGENET_INSTANCE_ID: INSTANCE_ID,
+        EDGENET_BROKER_USERNAME: PLATFORM_USER.username,
+        EDGENET_BROKER_PASSWORD: PLATFORM_USER.password,
       });
     } else {
       mqtt = { host: '127.0.0.1', port: await freePort() };
@@ -174,7 +199,13 @@ async function runOnce(broker) {
     const platformMeter = meter(() => platform.pid);
     const brokerMeter = mosquitto ? meter(() => mosquitto.pid) : null;
     fleet = startFleet({
-      devices, workers: SIM_WORKERS, ...mqtt, intervalMs: INTERVAL, rampMs: RAMP_MS, sources: sourceRange(o.sources), disconnectChance: Number(o.disconnect),
+      devices,
+      workers: SIM_WORKERS,
+      ...mqtt,
+      intervalMs: INTERVAL,
+      rampMs: RAMP_MS,
+      sources: sourceRange(o.sources),
+      disconnectChance: Number(o.disconnect),
     });
     const rampStart = Date.now();
     while (fleet.connected() < DEVICES && Date.now() - rampStart < RAMP_MS + 120_000) {
@@ -184,7 +215,10 @@ async function runOnce(broker) {
       brokerMeter?.sample();
     }
     const refused = fleet.total('connectFailures');
-    row('connected', `${fmt(fleet.connected())} of ${fmt(DEVICES)} after ${seconds(Date.now() - rampStart)} (ramp spread over ${seconds(RAMP_MS)}; peak ${peakPerSecond(fleet.takeConnectTimes())}/s)${refused ? `; ${fmt(refused)} connections refused` : ''}`);
+    row(
+      'connected',
+      `${fmt(fleet.connected())} of ${fmt(DEVICES)} after ${seconds(Date.now() - rampStart)} (ramp spread over ${seconds(RAMP_MS)}; peak ${peakPerSecond(fleet.takeConnectTimes())}/s)${refused ? `; ${fmt(refused)} connections refused` : ''}`,
+    );
 
     // Step 3: the hold, measured from a fresh latency window once the platform has caught up with
     // the ramp: every connected device's hello handled (with an external broker, a fast ramp leaves
@@ -209,9 +243,12 @@ async function runOnce(broker) {
     // up every worker's (the others' at most a second old).
     row('heartbeats accepted', `${fmt((s1.accepted.heartbeat - s0.accepted.heartbeat) / heldS)}/s (fleet makes ${fmt(DEVICES / (INTERVAL / 1000))}/s)`);
     row('heartbeats stored', `${fmt(((await stored()) - stored0) / heldS)}/s (committed, by the daily rollups)`);
-    row('device-to-commit latency', `p50 ${s1.commitLatencyMs.p50Ms} ms, p99 ${s1.commitLatencyMs.p99Ms} ms, max ${s1.commitLatencyMs.maxMs} ms (${fmt(s1.commitLatencyMs.count)} heartbeats)`);
+    row(
+      'device-to-commit latency',
+      `p50 ${s1.commitLatencyMs.p50Ms} ms, p99 ${s1.commitLatencyMs.p99Ms} ms, max ${s1.commitLatencyMs.maxMs} ms (${fmt(s1.commitLatencyMs.count)} heartbeats)`,
+    );
     const { memory, cpu } = platformMeter.summary();
-    const tree = platformProcesses(broker) > 1 ? ', summed over the platform\'s process tree' : '';
+    const tree = platformProcesses(broker) > 1 ? ", summed over the platform's process tree" : '';
     row('platform memory', `${memory}${tree}`);
     row('platform CPU', `${cpu}${tree}`);
     row('broker process', brokerMeter ? `${brokerMeter.summary().memory}; ${brokerMeter.summary().cpu}` : 'inside the platform (counted in its rows)');
@@ -232,17 +269,23 @@ async function runOnce(broker) {
         const backlog = target - (await stored());
         const caught = await waitStored(stored, target);
         await fleet.refresh();
-        row('storm', `platform killed (SIGKILL) under the fleet, consuming again after ${seconds(upMs)}; the ${fmt(backlog)} heartbeats Mosquitto held for it by then ` +
-          `${caught.reached ? `all stored ${seconds(caught.at - killed)} after the kill` : `not all stored: ${fmt(target - caught.count)} missing after ${seconds(caught.at - killed)}`}; ` +
-          `devices stayed connected (${fleet.total('disconnects') - disconnects} disconnects, the random ones)`);
+        row(
+          'storm',
+          `platform killed (SIGKILL) under the fleet, consuming again after ${seconds(upMs)}; the ${fmt(backlog)} heartbeats Mosquitto held for it by then ` +
+            `${caught.reached ? `all stored ${seconds(caught.at - killed)} after the kill` : `not all stored: ${fmt(target - caught.count)} missing after ${seconds(caught.at - killed)}`}; ` +
+            `devices stayed connected (${fleet.total('disconnects') - disconnects} disconnects, the random ones)`,
+        );
       } else {
         fleet.takeConnectTimes();
         const down = Date.now();
         await platform.stop('SIGTERM');
         await platform.start();
         while (fleet.connected() < DEVICES && Date.now() - down < 300_000) await sleep(250);
-        row('storm', `platform restarted (SIGTERM) under the fleet: ${fleet.connected() < DEVICES ? `${fmt(fleet.connected())} of ${fmt(DEVICES)}` : `all ${fmt(DEVICES)}`} ` +
-          `back ${seconds(Date.now() - down)} after the restart began; peak ${peakPerSecond(fleet.takeConnectTimes())} connects/s`);
+        row(
+          'storm',
+          `platform restarted (SIGTERM) under the fleet: ${fleet.connected() < DEVICES ? `${fmt(fleet.connected())} of ${fmt(DEVICES)}` : `all ${fmt(DEVICES)}`} ` +
+            `back ${seconds(Date.now() - down)} after the restart began; peak ${peakPerSecond(fleet.takeConnectTimes())} connects/s`,
+        );
       }
     }
 
@@ -252,7 +295,8 @@ async function runOnce(broker) {
     const sent = Object.values(lastSent).reduce((a, b) => a + b, 0);
     await waitStored(stored, sent);
     let s2 = await api('GET', '/api/v1/ingest/stats');
-    for (const deadline = Date.now() + 30_000; s2.heartbeatsPending > 0 && Date.now() < deadline; s2 = await api('GET', '/api/v1/ingest/stats')) await sleep(200);
+    for (const deadline = Date.now() + 30_000; s2.heartbeatsPending > 0 && Date.now() < deadline; s2 = await api('GET', '/api/v1/ingest/stats'))
+      await sleep(200);
     const lastStored = new Map();
     for (let offset = 0; offset < DEVICES; offset += 1000) {
       const page = await api('GET', `/api/v1/devices?limit=1000&offset=${offset}`);
@@ -261,7 +305,9 @@ async function runOnce(broker) {
     const behind = Object.entries(lastSent).filter(([id, seq]) => lastStored.get(id) !== seq).length;
     const redelivered = `${fmt(s2.rejected.duplicate)} redeliveries and replays dropped at ingest${o.storm ? ' since the restart' : ''}`;
     if (db) {
-      const [c] = await db.query(`select count(*)::bigint n, count(distinct (device_id, seq))::bigint d, (select coalesce(sum(heartbeats), 0) from device_days)::bigint r from heartbeats`);
+      const [c] = await db.query(
+        `select count(*)::bigint n, count(distinct (device_id, seq))::bigint d, (select coalesce(sum(heartbeats), 0) from device_days)::bigint r from heartbeats`,
+      );
       const [n, d, r] = [Number(c.n), Number(c.d), Number(c.r)];
       row('heartbeats lost', `${fmt(sent - d)} of ${fmt(sent)} (devices whose last stored seq is not their last sent: ${behind})`);
       row('heartbeats doubled', `${fmt(n - d)} stored twice, ${fmt(r - d)} counted twice in the daily rollups; ${redelivered}`);
@@ -276,11 +322,23 @@ async function runOnce(broker) {
     const deviceDays = (DEVICES * (Date.now() - rampStart)) / 86_400_000;
     const bytes = db
       ? Number((await db.query(`select sum(pg_total_relation_size(t))::bigint as b from unnest(array['heartbeats','device_days','chain_anchors']) t`))[0].b)
-      : Number(execFileSync('du', ['-sb', join(dataDir, 'pglite')]).toString().split('\t')[0]);
-    row('storage', `${fmt(86_400_000 / INTERVAL)} heartbeat rows and ${fmt(bytes / deviceDays / 1024)} KiB per device-day (heartbeats + rollups + anchors${db ? '' : ', whole PGlite folder'})`);
+      : Number(
+          execFileSync('du', ['-sb', join(dataDir, 'pglite')])
+            .toString()
+            .split('\t')[0],
+        );
+    row(
+      'storage',
+      `${fmt(86_400_000 / INTERVAL)} heartbeat rows and ${fmt(bytes / deviceDays / 1024)} KiB per device-day (heartbeats + rollups + anchors${db ? '' : ', whole PGlite folder'})`,
+    );
   } catch (err) {
     console.error(`${broker}: ${err.stack ?? err}`);
-    row('failed', String(err.message ?? err).split('\n')[0].slice(0, 200));
+    row(
+      'failed',
+      String(err.message ?? err)
+        .split('\n')[0]
+        .slice(0, 200),
+    );
   } finally {
     await fleet?.stop();
     await platform?.stop('SIGTERM');
@@ -300,7 +358,11 @@ async function freshDatabase() {
   const query = async (connectionString, text) => {
     const c = new pg.Client({ connectionString });
     await c.connect();
-    try { return (await c.query(text)).rows; } finally { await c.end(); }
+    try {
+      return (await c.query(text)).rows;
+    } finally {
+      await c.end();
+    }
   };
   await query(serverUrl, `create database ${name}`);
   return {
@@ -315,20 +377,29 @@ function platformProcess(env) {
   let child = null;
   let stopping = false; // set while this script itself stops the platform
   return {
-    get pid() { return child.pid; },
+    get pid() {
+      return child.pid;
+    },
     async start() {
       stopping = false;
       child = spawn(process.execPath, ['--max-old-space-size=6144', join(root, 'platform/dist/server.js')], { env, stdio: ['ignore', 'inherit', 'pipe'] });
       const me = child;
       let err = '';
-      me.stderr.on('data', (b) => { err = (err + b).slice(-20_000); });
+      me.stderr.on('data', (b) => {
+        err = (err + b).slice(-20_000);
+      });
       me.once('exit', (code, signal) => {
         if (!stopping) console.error(`platform exited unexpectedly (code ${code}, signal ${signal}):\n${err.slice(-4_000)}`);
       });
       // Up when it says so, and ready when /readyz says both database and broker are (in external
       // mode: subscribed and consuming).
       const deadline = Date.now() + 120_000;
-      const ready = async () => err.includes('is running') && (await fetch(`http://127.0.0.1:${env.EDGENET_HTTP_PORT}/readyz`).then((r) => r.ok, () => false));
+      const ready = async () =>
+        err.includes('is running') &&
+        (await fetch(`http://127.0.0.1:${env.EDGENET_HTTP_PORT}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        ));
       while (!(await ready())) {
         if (me.exitCode !== null || Date.now() > deadline) throw new Error(`platform did not start:\n${err.slice(-4_000)}`);
         await sleep(100);
@@ -342,7 +413,11 @@ function platformProcess(env) {
       const exited = new Promise((r) => me.once('exit', r));
       const kill = (sig) => {
         for (const pid of sig === 'SIGKILL' ? processTree(me.pid) : [me.pid]) {
-          try { process.kill(pid, sig); } catch { /* gone already */ }
+          try {
+            process.kill(pid, sig);
+          } catch {
+            /* gone already */
+          }
         }
       };
       kill(signal);
@@ -375,11 +450,17 @@ function processTree(pid) {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) {
     let tasks = [];
-    try { tasks = readdirSync(`/proc/${pids[i]}/task`); } catch { continue; }
+    try {
+      tasks = readdirSync(`/proc/${pids[i]}/task`);
+    } catch {
+      continue;
+    }
     for (const t of tasks) {
       try {
         pids.push(...readFileSync(`/proc/${pids[i]}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
-      } catch { /* the thread ended */ }
+      } catch {
+        /* the thread ended */
+      }
     }
   }
   return pids;
@@ -398,7 +479,9 @@ function usage(pid) {
       rssMiB += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
       const stat = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
       ticks += Number(stat[11]) + Number(stat[12]) + Number(stat[13]) + Number(stat[14]); // utime stime cutime cstime
-    } catch { /* exited between the listing and the read */ }
+    } catch {
+      /* exited between the listing and the read */
+    }
   }
   return { rssMiB, cpuS: ticks / 100, at: Date.now() }; // USER_HZ is 100 on Linux
 }
@@ -448,8 +531,10 @@ function printTable(cols) {
   const lines = [['figure', ...cols.map((c) => c.title)], ...keys.map((k) => [k, ...cols.map((c) => c.rows.get(k) ?? '—')])];
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(`\nfleet benchmark: ${fmt(DEVICES)} devices, one heartbeat per ${INTERVAL / 1000} s, held ${HOLD_S} s, ${o.backend}, ` +
-    `${SIM_WORKERS} simulator processes on the same machine, Node ${process.version}, ${cpus().length} cores\n`);
+  console.log(
+    `\nfleet benchmark: ${fmt(DEVICES)} devices, one heartbeat per ${INTERVAL / 1000} s, held ${HOLD_S} s, ${o.backend}, ` +
+      `${SIM_WORKERS} simulator processes on the same machine, Node ${process.version}, ${cpus().length} cores\n`,
+  );
   console.log(line(lines[0]));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const l of lines.slice(1)) console.log(line(l));

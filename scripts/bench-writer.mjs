@@ -48,7 +48,11 @@ const name = `edgenet_bench_${randomBytes(4).toString('hex')}`;
 const admin = async (text) => {
   const c = new pg.Client({ connectionString: serverUrl });
   await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 };
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
@@ -60,14 +64,16 @@ try {
   const log = pino({ level: 'warn' });
   await migrateDatabase(handle, log);
   const { db } = handle;
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into enterprises (id, name, uscc, town) values (md5('e')::uuid, 'bench', lpad('1', 18, '0'), 'town');
     insert into projects (id, enterprise_id, name, total_investment_fen, eligible_investment_fen, window_start, window_end)
       values (md5('p')::uuid, md5('e')::uuid, 'bench', 50000000, 40000000, '2025-07-01', '2026-06-30');
     insert into devices (id, enterprise_id, project_id, kind, fingerprint, public_key, key_id, mqtt_password_hash, inventory, agent_version, heartbeat_interval_ms)
       select md5('d' || g)::uuid, md5('e')::uuid, md5('p')::uuid, 'compute_box', encode(sha256(('fp' || g)::bytea), 'hex'), 'k',
              substr(md5('k' || g), 1, 16), 'h', '{}', 'bench', 30000
-        from generate_series(1, ${DEVICES}) g`));
+        from generate_series(1, ${DEVICES}) g`),
+  );
   const ids = (await db.execute(sql.raw('select id from devices order by id'))).rows.map((r) => r.id);
   const body = randomBytes(120); // about the size of a signed heartbeat body
   const signed = { signature: randomBytes(64), keyId: '0123456789abcdef' };
@@ -83,10 +89,30 @@ try {
         if (rows.length === ROWS) break;
         const at = new Date(t0 + k * 30_000);
         rows.push({
-          deviceId, seq: seqBase + k + 1, receivedAt: at, deviceTime: at, clockUntrusted: false, filedAt: at, filing: 'received',
-          uptimeS: k, cpuPercent: 12.5, memoryUsedBytes: 1e9, memoryTotalBytes: 4e9, diskUsedBytes: 1e10, diskTotalBytes: 6e10,
-          temperatureC: 50, accelerator: null, inferenceTotal: k * 10, inferenceErrors: 0, inferenceDelta: 10, inferenceModels: null,
-          queueDepth: 0, queueDropped: 0, body, prevHash: null, chainOk: null,
+          deviceId,
+          seq: seqBase + k + 1,
+          receivedAt: at,
+          deviceTime: at,
+          clockUntrusted: false,
+          filedAt: at,
+          filing: 'received',
+          uptimeS: k,
+          cpuPercent: 12.5,
+          memoryUsedBytes: 1e9,
+          memoryTotalBytes: 4e9,
+          diskUsedBytes: 1e10,
+          diskTotalBytes: 6e10,
+          temperatureC: 50,
+          accelerator: null,
+          inferenceTotal: k * 10,
+          inferenceErrors: 0,
+          inferenceDelta: 10,
+          inferenceModels: null,
+          queueDepth: 0,
+          queueDropped: 0,
+          body,
+          prevHash: null,
+          chainOk: null,
         });
       }
     }
@@ -110,12 +136,16 @@ try {
     if (writer.failures !== 0) throw new Error('a batch failed: the figures would be meaningless');
     fresh.push(rows.length / s1);
     redelivered.push(rows.length / s2);
-    console.log(`round ${round + 1}: ${rows.length} new rows in ${s1.toFixed(2)} s (${Math.round(rows.length / s1)} rows/s); redelivered in ${s2.toFixed(2)} s (${Math.round(rows.length / s2)} rows/s)`);
+    console.log(
+      `round ${round + 1}: ${rows.length} new rows in ${s1.toFixed(2)} s (${Math.round(rows.length / s1)} rows/s); redelivered in ${s2.toFixed(2)} s (${Math.round(rows.length / s2)} rows/s)`,
+    );
   }
   const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const [stored] = (await db.execute(sql.raw('select count(*)::int as n from heartbeats'))).rows;
-  console.log(`bench-writer (${values.dist}): median ${Math.round(median(fresh))} rows/s new, ${Math.round(median(redelivered))} rows/s redelivered; ` +
-    `${ROUNDS} rounds of ${ROWS} rows over ${DEVICES} devices, batches of ${BATCH}; ${stored.n} rows stored`);
+  console.log(
+    `bench-writer (${values.dist}): median ${Math.round(median(fresh))} rows/s new, ${Math.round(median(redelivered))} rows/s redelivered; ` +
+      `${ROUNDS} rounds of ${ROWS} rows over ${DEVICES} devices, batches of ${BATCH}; ${stored.n} rows stored`,
+  );
 } finally {
   await handle.close();
   await admin(`drop database if exists ${name} with (force)`);

@@ -28,7 +28,6 @@ const SEED = 20_250_901;
 const FLOAT = 1; // TensorProto.DataType.FLOAT
 const ATTR = { INT: 2, INTS: 7 };
 
-
 function tensor(name, dims, values) {
   const data = Buffer.from(new Float32Array(values).buffer); // raw_data is little-endian (onnx.proto)
   return { name, dims, dataType: FLOAT, rawData: data };

@@ -15,10 +15,7 @@ const dts = join(outDir, 'edge.d.ts');
 
 mkdirSync(outDir, { recursive: true });
 // --force-number: 64-bit fields decode to JS numbers (all our values stay below 2^53), so no Long.
-execFileSync(bin('pbjs'), [
-  '-t', 'static-module', '-w', 'es6', '--force-number', '--no-delimited', '--no-service',
-  '-o', js, schema,
-], { stdio: 'inherit' });
+execFileSync(bin('pbjs'), ['-t', 'static-module', '-w', 'es6', '--force-number', '--no-delimited', '--no-service', '-o', js, schema], { stdio: 'inherit' });
 // pbjs emits a bare 'protobufjs/minimal' import, which Node's ESM resolver needs spelled with .js.
 writeFileSync(js, readFileSync(js, 'utf8').replace(`from "protobufjs/minimal"`, `from "protobufjs/minimal.js"`));
 execFileSync(bin('pbts'), ['-o', dts, js], { stdio: 'inherit' });

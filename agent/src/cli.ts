@@ -119,7 +119,14 @@ async function enrollCommand(values: Options, stateDir: string): Promise<number>
     ...(kind !== undefined ? { kind } : {}),
     ...(caFingerprint !== undefined ? { caFingerprint } : {}),
     ...(caFile !== undefined ? { caFile } : {}),
-    ...(codes !== undefined ? { workstations: codes.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
+    ...(codes !== undefined
+      ? {
+          workstations: codes
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        }
+      : {}),
     ...(interval !== undefined ? { heartbeatIntervalMs: /^\d+$/.test(interval) ? Number(interval) : Number.NaN } : {}),
   });
   const { agent, hardware, pinnedCa } = summary;

@@ -259,7 +259,15 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
   }
   const sampleIntervalMs = int('EDGE_AGENT_SAMPLE_INTERVAL_MS', 'sampleIntervalMs', file.sampleIntervalMs, DEFAULT_SAMPLE_INTERVAL_MS, 500, 3_600_000, 'ms');
   const baseMs = int('EDGE_AGENT_RECONNECT_BASE_MS', 'reconnect.baseMs', file.reconnect?.baseMs, DEFAULT_BACKOFF.baseMs, 100, 600_000, 'ms');
-  const capMs = int('EDGE_AGENT_RECONNECT_CAP_MS', 'reconnect.capMs', file.reconnect?.capMs, DEFAULT_BACKOFF.capMs, baseMs, 3_600_000, 'ms, at least the base delay');
+  const capMs = int(
+    'EDGE_AGENT_RECONNECT_CAP_MS',
+    'reconnect.capMs',
+    file.reconnect?.capMs,
+    DEFAULT_BACKOFF.capMs,
+    baseMs,
+    3_600_000,
+    'ms, at least the base delay',
+  );
   const send = {
     window: int('EDGE_AGENT_SEND_WINDOW', 'send.window', file.send?.window, DEFAULT_WINDOW, 1, 1_000, 'messages'),
     ackTimeoutMs: int('EDGE_AGENT_ACK_TIMEOUT_MS', 'send.ackTimeoutMs', file.send?.ackTimeoutMs, DEFAULT_ACK_TIMEOUT_MS, 1_000, 600_000, 'ms'),
@@ -267,7 +275,9 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
   const logLevel = oneOf('EDGE_AGENT_LOG_LEVEL', 'logLevel', file.logLevel, 'info', LOG_LEVELS);
   const queue = {
     maxBytes: int('EDGE_AGENT_QUEUE_MAX_BYTES', 'queue.maxBytes', file.queue?.maxBytes, QUEUE_DEFAULTS.maxBytes, 1024 * 1024, 2 ** 40, 'bytes, 1 MiB or more'),
-    maxAgeMs: int('EDGE_AGENT_QUEUE_MAX_AGE_HOURS', 'queue.maxAgeHours', file.queue?.maxAgeHours, QUEUE_DEFAULTS.maxAgeMs / 3_600_000, 1, 24 * 366, 'hours') * 3_600_000,
+    maxAgeMs:
+      int('EDGE_AGENT_QUEUE_MAX_AGE_HOURS', 'queue.maxAgeHours', file.queue?.maxAgeHours, QUEUE_DEFAULTS.maxAgeMs / 3_600_000, 1, 24 * 366, 'hours') *
+      3_600_000,
     fsync: oneOf('EDGE_AGENT_QUEUE_FSYNC', 'queue.fsync', file.queue?.fsync, QUEUE_DEFAULTS.fsync, ['always', 'never'] as const),
   };
   const clock = {
@@ -322,7 +332,8 @@ function checkModels(at: string, value: unknown, baseDir: string, problems: stri
     const here = `${at}[${i}]`;
     const m = (raw ?? {}) as Record<string, unknown>;
     const before = problems.length;
-    if (typeof m.name !== 'string' || !MODEL_NAME.test(m.name)) problems.push(`${here}.name must be 1 to 64 letters, digits, '.', '_' or '-', got ${show(m.name)}`);
+    if (typeof m.name !== 'string' || !MODEL_NAME.test(m.name))
+      problems.push(`${here}.name must be 1 to 64 letters, digits, '.', '_' or '-', got ${show(m.name)}`);
     if (typeof m.path !== 'string' || m.path === '') problems.push(`${here}.path must name an .onnx file (or builtin:surface-defect-v1)`);
     const workstation = m.workstation ?? '';
     if (typeof workstation !== 'string' || (workstation !== '' && !WORKSTATION_CODE_PATTERN.test(workstation))) {
@@ -334,7 +345,8 @@ function checkModels(at: string, value: unknown, baseDir: string, problems: stri
       const pollMs = input.pollMs ?? 100;
       const after = input.after ?? 'delete';
       if (typeof input.path !== 'string' || input.path === '') problems.push(`${here}.input.path must name the folder frames are dropped into`);
-      if (typeof pollMs !== 'number' || !Number.isInteger(pollMs) || pollMs < 10 || pollMs > 60_000) problems.push(`${here}.input.pollMs must be an integer from 10 to 60000 (ms)`);
+      if (typeof pollMs !== 'number' || !Number.isInteger(pollMs) || pollMs < 10 || pollMs > 60_000)
+        problems.push(`${here}.input.pollMs must be an integer from 10 to 60000 (ms)`);
       if (after !== 'delete' && after !== 'keep') problems.push(`${here}.input.after must be "delete" or "keep"`);
       spec = { type: 'folder', path: resolve(baseDir, String(input.path ?? '')), pollMs: pollMs as number, after: after as 'delete' | 'keep' };
     } else if (input.type === 'synthetic') {
@@ -370,10 +382,7 @@ function intOrString(value: string): unknown {
  */
 export function loadAgentFile(stateDir: string, options?: { strict?: true }): AgentFile;
 export function loadAgentFile(stateDir: string, options: { strict: false }): { file?: AgentFile; problems: string[] };
-export function loadAgentFile(
-  stateDir: string,
-  options: { strict?: boolean } = {},
-): AgentFile | { file?: AgentFile; problems: string[] } {
+export function loadAgentFile(stateDir: string, options: { strict?: boolean } = {}): AgentFile | { file?: AgentFile; problems: string[] } {
   const path = join(stateDir, STATE_FILES.config);
   const raw = readJsonFile(path);
   if (raw === undefined) {
@@ -409,11 +418,8 @@ function checkAgentFile(path: string, raw: unknown): string[] {
     a.caFingerprint === undefined || (typeof a.caFingerprint === 'string' && normalizeCaFingerprint(a.caFingerprint) !== null)
       ? null
       : `${at('caFingerprint')} must be a SHA-256 fingerprint (64 hex digits), got ${show(a.caFingerprint)}`,
-    typeof a.fingerprint === 'string' && FINGERPRINT_PATTERN.test(a.fingerprint)
-      ? null
-      : `${at('fingerprint')} must be 64 lowercase hex characters`,
-    Array.isArray(a.fingerprintFields) &&
-    a.fingerprintFields.every((f) => (FINGERPRINT_FIELDS as readonly unknown[]).includes(f))
+    typeof a.fingerprint === 'string' && FINGERPRINT_PATTERN.test(a.fingerprint) ? null : `${at('fingerprint')} must be 64 lowercase hex characters`,
+    Array.isArray(a.fingerprintFields) && a.fingerprintFields.every((f) => (FINGERPRINT_FIELDS as readonly unknown[]).includes(f))
       ? null
       : `${at('fingerprintFields')} must list fields among ${FINGERPRINT_FIELDS.join(', ')}`,
     typeof a.publicKey === 'string' && BASE64URL_ED25519.test(a.publicKey)

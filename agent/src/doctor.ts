@@ -48,12 +48,20 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   const measured = await measurePlatformClock(agent.platformUrl, pinned ? { ca: pinned.pem } : {});
   const judge = new ClockJudge(config?.clock.maxSkewMs);
   if (measured.ok) {
-    add('platform', 'ok', `${agent.platformUrl} answered in ${measured.measurement.rttMs} ms${agent.platformUrl.startsWith('https:') ? (pinned ? ', its certificate signed by the pinned CA' : ", its certificate trusted by this system") : ' (plain HTTP)'}.`);
+    add(
+      'platform',
+      'ok',
+      `${agent.platformUrl} answered in ${measured.measurement.rttMs} ms${agent.platformUrl.startsWith('https:') ? (pinned ? ', its certificate signed by the pinned CA' : ', its certificate trusted by this system') : ' (plain HTTP)'}.`,
+    );
     judge.observe(measured.measurement);
   } else if (measured.tls) {
-    add('platform', 'fail', pinned
-      ? `The server at ${agent.platformUrl} is not vouched for by the pinned CA (${measured.reason}); something else answers there, or the platform changed its CA: enroll again with the new fingerprint from the operator.`
-      : `The server at ${agent.platformUrl} is not trusted by this system (${measured.reason}); enroll again with --ca-fingerprint.`);
+    add(
+      'platform',
+      'fail',
+      pinned
+        ? `The server at ${agent.platformUrl} is not vouched for by the pinned CA (${measured.reason}); something else answers there, or the platform changed its CA: enroll again with the new fingerprint from the operator.`
+        : `The server at ${agent.platformUrl} is not trusted by this system (${measured.reason}); enroll again with --ca-fingerprint.`,
+    );
   } else {
     add('platform', 'fail', `The platform at ${agent.platformUrl} cannot be reached: ${measured.reason}; check the URL, DNS, the network route and any proxy.`);
   }
@@ -63,7 +71,7 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   } else if (measured.ok) {
     add('time', 'ok', `The device clock is within ${Math.abs(Math.round(measured.measurement.offsetMs / 1000))} s of the platform's.`);
   } else {
-    add('time', 'warn', 'The device clock reads after 2024, but could not be compared with the platform\'s.');
+    add('time', 'warn', "The device clock reads after 2024, but could not be compared with the platform's.");
   }
 
   // TLS to the broker: which trust is in use, and a handshake with it (no MQTT CONNECT, so a running
@@ -96,7 +104,11 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   if (last?.queue) {
     const q = last.queue;
     const oldest = q.oldestAppendedAtMs ? `, oldest from ${new Date(q.oldestAppendedAtMs).toISOString()}` : '';
-    add('queue', q.depth > 100 ? 'warn' : 'ok', `${q.depth} messages waiting to be sent (${q.bytes} bytes on disk${oldest}); ${q.dropped} dropped by the size or age bound so far.`);
+    add(
+      'queue',
+      q.depth > 100 ? 'warn' : 'ok',
+      `${q.depth} messages waiting to be sent (${q.bytes} bytes on disk${oldest}); ${q.dropped} dropped by the size or age bound so far.`,
+    );
   }
   return checks;
 }
@@ -149,7 +161,10 @@ async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Pr
     return ['fail', `The running agent (pid ${report.lastStatus!.pid}) stopped updating status.json: ${report.stale}; see the state dir check and its log.`];
   }
   if (report.running && report.silent) {
-    return ['fail', `The running agent (pid ${report.lastStatus!.pid}) is connected to ${report.lastStatus!.brokerUrl} but nothing was acknowledged: ${report.silent}; see its log, or restart it.`];
+    return [
+      'fail',
+      `The running agent (pid ${report.lastStatus!.pid}) is connected to ${report.lastStatus!.brokerUrl} but nothing was acknowledged: ${report.silent}; see its log, or restart it.`,
+    ];
   }
   if (report.running && report.lastStatus?.state === 'connected') {
     return ['ok', `The running agent (pid ${report.lastStatus.pid}) is connected to ${report.lastStatus.brokerUrl}.`];
@@ -159,8 +174,13 @@ async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Pr
   }
   const result = await new Promise<{ ok: boolean; code?: number; message?: string }>((resolve) => {
     const client = mqtt.connect(config.mqtt.url, {
-      protocolVersion: 4, clientId: config.mqtt.clientId, username: config.mqtt.username, password: config.mqtt.password,
-      reconnectPeriod: 0, connectTimeout: 5_000, clean: true,
+      protocolVersion: 4,
+      clientId: config.mqtt.clientId,
+      username: config.mqtt.username,
+      password: config.mqtt.password,
+      reconnectPeriod: 0,
+      connectTimeout: 5_000,
+      clean: true,
       ...(config.pinnedCa ? { ca: config.pinnedCa.pem, rejectUnauthorized: true } : {}),
     });
     const done = (r: { ok: boolean; code?: number; message?: string }): void => {
@@ -169,7 +189,8 @@ async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Pr
     };
     client.once('connect', () => done({ ok: true }));
     client.once('error', (err: Error & { code?: number | string }) =>
-      done({ ok: false, ...(typeof err.code === 'number' ? { code: err.code } : {}), message: String(err.code ?? err.message) }));
+      done({ ok: false, ...(typeof err.code === 'number' ? { code: err.code } : {}), message: String(err.code ?? err.message) }),
+    );
     client.once('close', () => done({ ok: false, message: 'connection closed' }));
   });
   if (result.ok) return ['ok', `The broker at ${config.mqtt.url} accepted this device's login.`];
@@ -181,14 +202,19 @@ async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Pr
 
 async function checkBrokerTls(url: string, pinned: PinnedCa | null): Promise<[DoctorCheck['status'], string]> {
   if (!isTlsBrokerUrl(url)) {
-    return ['warn', `MQTT to ${url} is plain: the login and every message travel unencrypted${pinned ? `, although CA ${pinned.fingerprint} is pinned` : ''}; use the platform's mqtts:// address outside a closed lab.`];
+    return [
+      'warn',
+      `MQTT to ${url} is plain: the login and every message travel unencrypted${pinned ? `, although CA ${pinned.fingerprint} is pinned` : ''}; use the platform's mqtts:// address outside a closed lab.`,
+    ];
   }
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port) || (u.protocol === 'wss:' ? 443 : 8883);
   const result = await new Promise<{ ok: true } | { ok: false; code: string }>((resolve) => {
     const socket = tlsConnect({
-      host, port, rejectUnauthorized: true,
+      host,
+      port,
+      rejectUnauthorized: true,
       ...(isIP(host) === 0 ? { servername: host } : {}),
       ...(pinned ? { ca: pinned.pem } : {}),
     });
@@ -204,7 +230,10 @@ async function checkBrokerTls(url: string, pinned: PinnedCa | null): Promise<[Do
   const trust = pinned ? `the pinned CA (SHA-256 ${pinned.fingerprint})` : "this system's trusted CAs";
   if (result.ok) return ['ok', `The broker at ${host}:${port} presented a certificate signed by ${trust}.`];
   if (isTlsVerificationError(result.code)) {
-    return ['fail', `The broker at ${host}:${port} presented a certificate not signed by ${trust} (${result.code}); ${pinned ? 'something else answers there, or the platform changed its CA: enroll again with the new fingerprint' : 'enroll again with --ca-fingerprint'}.`];
+    return [
+      'fail',
+      `The broker at ${host}:${port} presented a certificate not signed by ${trust} (${result.code}); ${pinned ? 'something else answers there, or the platform changed its CA: enroll again with the new fingerprint' : 'enroll again with --ca-fingerprint'}.`,
+    ];
   }
   return ['fail', `No TLS handshake with the broker at ${host}:${port} (${result.code}); check the URL and the firewall.`];
 }

@@ -245,7 +245,10 @@ function checkGrantCa(platformUrl: string, grant: EnrollmentGrant, pinned: Pinne
         'The device is recorded by the platform; enroll again once the CA is sorted out',
     );
   }
-  if (named === undefined) warnings.push(`${platformUrl} did not name its CA in the enrollment answer (a platform older than MQTT over TLS?); ${pinned.fingerprint} is pinned as given`);
+  if (named === undefined)
+    warnings.push(
+      `${platformUrl} did not name its CA in the enrollment answer (a platform older than MQTT over TLS?); ${pinned.fingerprint} is pinned as given`,
+    );
 }
 
 /** POST {platform}/api/v1/enroll. Never throws: every outcome is a value. */
@@ -327,9 +330,7 @@ function checkEnrollOptions(options: EnrollOptions): { kind: DeviceKindName; pin
     options.token ? null : '--token is required',
     checkKind('--kind', kind),
     ...(options.workstations ? checkWorkstations('--workstations', options.workstations) : []),
-    options.heartbeatIntervalMs === undefined
-      ? null
-      : checkHeartbeatInterval('--heartbeat-interval-ms', options.heartbeatIntervalMs),
+    options.heartbeatIntervalMs === undefined ? null : checkHeartbeatInterval('--heartbeat-interval-ms', options.heartbeatIntervalMs),
     pin === null
       ? `--ca-fingerprint must be a SHA-256 fingerprint (64 hex digits, with or without colons), got ${JSON.stringify(options.caFingerprint)}`
       : null,
@@ -375,19 +376,12 @@ function prepareStateDir(stateDir: string): void {
   }
 }
 
-function enrollmentError(
-  platformUrl: string,
-  response: Exclude<EnrollmentResponse, { status: 'enrolled' }>,
-  pinned: PinnedCa | null,
-): AgentError {
+function enrollmentError(platformUrl: string, response: Exclude<EnrollmentResponse, { status: 'enrolled' }>, pinned: PinnedCa | null): AgentError {
   switch (response.status) {
     case 'rejected':
       return new AgentError('EDGE_AGENT_ERR_ENROLL_REJECTED', `the platform rejected the enrollment request (400): ${response.message}`);
     case 'refused':
-      return new AgentError(
-        'EDGE_AGENT_ERR_ENROLL_REFUSED',
-        `the platform refused the enrollment token (403): ${response.message}. Ask for a new token.`,
-      );
+      return new AgentError('EDGE_AGENT_ERR_ENROLL_REFUSED', `the platform refused the enrollment token (403): ${response.message}. Ask for a new token.`);
     case 'unreachable':
       return new AgentError('EDGE_AGENT_ERR_PLATFORM_UNREACHABLE', `cannot reach the platform at ${platformUrl}: ${response.message}`);
     case 'untrusted':

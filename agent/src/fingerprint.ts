@@ -17,15 +17,7 @@ import { createHash } from 'node:crypto';
 
 export const FINGERPRINT_VERSION = 'edgenet-fingerprint-v1';
 
-export const FINGERPRINT_FIELDS = [
-  'systemSerial',
-  'boardSerial',
-  'systemUuid',
-  'cpuBrand',
-  'cpuPhysicalCores',
-  'memoryGiB',
-  'diskSerials',
-] as const;
+export const FINGERPRINT_FIELDS = ['systemSerial', 'boardSerial', 'systemUuid', 'cpuBrand', 'cpuPhysicalCores', 'memoryGiB', 'diskSerials'] as const;
 export type FingerprintField = (typeof FINGERPRINT_FIELDS)[number];
 
 /** Fields that tell two machines of the same model apart; without one the value is only a model id. */
@@ -62,10 +54,29 @@ export interface Fingerprint {
 // Values firmware vendors leave in SMBIOS instead of a real serial or UUID (seen on many white-box
 // industrial PCs); hashing them would make every such box look like the same machine.
 const PLACEHOLDERS = new Set([
-  'to be filled by o.e.m.', 'to be filled by oem', 'default string', 'system serial number',
-  'base board serial number', 'chassis serial number', 'serial number', 'not specified', 'not applicable',
-  'not available', 'none', 'n/a', 'na', 'null', 'unknown', 'oem', 'o.e.m.', 'invalid', 'empty',
-  '123456789', '0123456789', '1234567890', '03000200-0400-0500-0006-000700080009',
+  'to be filled by o.e.m.',
+  'to be filled by oem',
+  'default string',
+  'system serial number',
+  'base board serial number',
+  'chassis serial number',
+  'serial number',
+  'not specified',
+  'not applicable',
+  'not available',
+  'none',
+  'n/a',
+  'na',
+  'null',
+  'unknown',
+  'oem',
+  'o.e.m.',
+  'invalid',
+  'empty',
+  '123456789',
+  '0123456789',
+  '1234567890',
+  '03000200-0400-0500-0006-000700080009',
 ]);
 
 /** The trimmed value, or '' when it is blank, a known placeholder, or one character repeated. */
@@ -93,7 +104,12 @@ export function isPhysicalDisk(disk: FingerprintDisk): boolean {
 
 export function computeFingerprint(sources: FingerprintSources): Fingerprint {
   const diskSerials = [
-    ...new Set(sources.disks.filter(isPhysicalDisk).map((d) => meaningful(d.serial).toUpperCase()).filter(Boolean)),
+    ...new Set(
+      sources.disks
+        .filter(isPhysicalDisk)
+        .map((d) => meaningful(d.serial).toUpperCase())
+        .filter(Boolean),
+    ),
   ].sort();
   const uuid = meaningful(sources.systemUuid).toLowerCase();
   const cpuBrand = meaningful(`${sources.cpuManufacturer} ${sources.cpuBrand}`);

@@ -23,9 +23,7 @@ export interface FrameSource {
   close(): void;
 }
 
-export type FrameSourceSpec =
-  | { type: 'folder'; path: string; pollMs: number; after: 'delete' | 'keep' }
-  | { type: 'synthetic'; ratePerSecond: number };
+export type FrameSourceSpec = { type: 'folder'; path: string; pollMs: number; after: 'delete' | 'keep' } | { type: 'synthetic'; ratePerSecond: number };
 
 export const FRAME_EXTENSIONS = ['.pgm', '.f32'] as const;
 
@@ -84,9 +82,7 @@ class FolderSource implements FrameSource {
     } catch (err) {
       throw new Error(`cannot read input folder ${this.#spec.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    return names
-      .filter((n) => !n.startsWith('.') && !n.endsWith('.tmp') && FRAME_EXTENSIONS.some((e) => n.endsWith(e)) && !this.#kept.has(n))
-      .sort()[0];
+    return names.filter((n) => !n.startsWith('.') && !n.endsWith('.tmp') && FRAME_EXTENSIONS.some((e) => n.endsWith(e)) && !this.#kept.has(n)).sort()[0];
   }
 
   close(): void {

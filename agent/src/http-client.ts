@@ -94,7 +94,13 @@ export function request(url: URL, options: HttpRequest): Promise<HttpResult> {
           chunks.push(chunk);
         });
         res.on('end', () =>
-          finish({ ok: true, status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          finish({
+            ok: true,
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', (err: NodeJS.ErrnoException) => finish({ ok: false, reason: describe(err), tls: false }));
       },

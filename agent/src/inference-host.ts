@@ -31,7 +31,15 @@ export class InferenceHost implements InferenceCountersProvider {
   constructor(options: InferenceHostOptions) {
     this.#o = { reportEveryMs: 1_000, restartAfterMs: 5_000, ...options };
     this.#latest = options.models.map((m) => ({
-      name: m.name, sha256: '', count: 0, errors: 0, p50Ms: 0, p99Ms: 0, workstationCode: m.workstation, loaded: false, lastError: '',
+      name: m.name,
+      sha256: '',
+      count: 0,
+      errors: 0,
+      p50Ms: 0,
+      p99Ms: 0,
+      workstationCode: m.workstation,
+      loaded: false,
+      lastError: '',
     }));
   }
 

@@ -10,10 +10,7 @@ import { computeFingerprint, meaningful, type Fingerprint, type FingerprintSourc
 import { readJsonFile, writeJsonFile } from './durable-file.js';
 import { STATE_FILES } from './state-files.js';
 
-export type SystemInfo = Pick<
-  typeof si,
-  'system' | 'baseboard' | 'cpu' | 'mem' | 'diskLayout' | 'networkInterfaces' | 'graphics' | 'osInfo'
->;
+export type SystemInfo = Pick<typeof si, 'system' | 'baseboard' | 'cpu' | 'mem' | 'diskLayout' | 'networkInterfaces' | 'graphics' | 'osInfo'>;
 
 /** HardwareInventory of edge.proto with every field present (also the JSON body sent at enrollment). */
 export type HardwareInventory = Omit<Complete<edge.v1.HardwareInventory.$Properties>, 'disks' | 'nics' | 'accelerators'> & {

@@ -5,16 +5,7 @@ import type { LogLevel } from './config.js';
 
 export type { Logger };
 
-export const REDACTED_PATHS = [
-  'password',
-  '*.password',
-  'mqtt.password',
-  'privateKey',
-  '*.privateKey',
-  'token',
-  '*.token',
-  'headers.authorization',
-];
+export const REDACTED_PATHS = ['password', '*.password', 'mqtt.password', 'privateKey', '*.privateKey', 'token', '*.token', 'headers.authorization'];
 
 export function createLogger(level: LogLevel, destination?: NodeJS.WritableStream): Logger {
   const options = { level, base: { pid: process.pid, name: 'edge-agent' }, redact: { paths: REDACTED_PATHS } };

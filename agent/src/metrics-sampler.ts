@@ -85,47 +85,67 @@ export class MetricsSampler {
   /** Starts every source that is not still busy; returns once all started calls have settled. */
   tick(): Promise<void> {
     const calls = [
-      this.#sample('load', () => this.#sys.currentLoad(), (load) => ({
-        cpuPercent: clamp(load.currentLoad, 0, 100),
-      })),
-      this.#sample('memory', () => this.#sys.mem(), (mem) => ({
-        // active = used minus buffers/cache: what applications hold (systeminformation docs).
-        memoryUsedBytes: bytes(mem.active),
-        memoryTotalBytes: bytes(mem.total),
-      })),
-      this.#sample('disk', () => this.#sys.fsSize(), (list) => {
-        const seen = new Set<string>();
-        let used = 0;
-        let total = 0;
-        for (const fs of list) {
-          if (NOT_LOCAL_STORAGE.test(fs.type) || seen.has(fs.fs)) continue;
-          seen.add(fs.fs);
-          used += bytes(fs.used);
-          total += bytes(fs.size);
-        }
-        return { diskUsedBytes: used, diskTotalBytes: total };
-      }),
-      this.#sample('temperature', () => this.#sys.cpuTemperature(), (t) => ({
-        temperatureC: plausibleTemperature(t.main),
-      })),
+      this.#sample(
+        'load',
+        () => this.#sys.currentLoad(),
+        (load) => ({
+          cpuPercent: clamp(load.currentLoad, 0, 100),
+        }),
+      ),
+      this.#sample(
+        'memory',
+        () => this.#sys.mem(),
+        (mem) => ({
+          // active = used minus buffers/cache: what applications hold (systeminformation docs).
+          memoryUsedBytes: bytes(mem.active),
+          memoryTotalBytes: bytes(mem.total),
+        }),
+      ),
+      this.#sample(
+        'disk',
+        () => this.#sys.fsSize(),
+        (list) => {
+          const seen = new Set<string>();
+          let used = 0;
+          let total = 0;
+          for (const fs of list) {
+            if (NOT_LOCAL_STORAGE.test(fs.type) || seen.has(fs.fs)) continue;
+            seen.add(fs.fs);
+            used += bytes(fs.used);
+            total += bytes(fs.size);
+          }
+          return { diskUsedBytes: used, diskTotalBytes: total };
+        },
+      ),
+      this.#sample(
+        'temperature',
+        () => this.#sys.cpuTemperature(),
+        (t) => ({
+          temperatureC: plausibleTemperature(t.main),
+        }),
+      ),
     ];
     if (this.#acceleratorSupported) {
       calls.push(
-        this.#sample('accelerator', () => this.#sys.graphics(), (g) => {
-          const busy = g.controllers.find((c) => typeof c.utilizationGpu === 'number');
-          if (!busy) {
-            this.#acceleratorSupported = false;
-            return { accelerator: null };
-          }
-          return {
-            accelerator: {
-              model: (busy.model || busy.name || '').slice(0, 256),
-              utilizationPercent: clamp(busy.utilizationGpu ?? 0, 0, 100),
-              memoryUsedBytes: bytes((busy.memoryUsed ?? 0) * 1024 * 1024), // MiB from nvidia-smi
-              temperatureC: plausibleTemperature(busy.temperatureGpu),
-            },
-          };
-        }),
+        this.#sample(
+          'accelerator',
+          () => this.#sys.graphics(),
+          (g) => {
+            const busy = g.controllers.find((c) => typeof c.utilizationGpu === 'number');
+            if (!busy) {
+              this.#acceleratorSupported = false;
+              return { accelerator: null };
+            }
+            return {
+              accelerator: {
+                model: (busy.model || busy.name || '').slice(0, 256),
+                utilizationPercent: clamp(busy.utilizationGpu ?? 0, 0, 100),
+                memoryUsedBytes: bytes((busy.memoryUsed ?? 0) * 1024 * 1024), // MiB from nvidia-smi
+                temperatureC: plausibleTemperature(busy.temperatureGpu),
+              },
+            };
+          },
+        ),
       );
     }
     return Promise.all(calls).then(() => undefined);

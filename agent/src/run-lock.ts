@@ -35,7 +35,10 @@ export class RunLock {
         }
         const owner = readOwner(path);
         if (owner && isLive(owner)) {
-          throw new AgentError('EDGE_AGENT_ERR_ALREADY_RUNNING', `another edge-agent run (pid ${owner.pid}) uses ${stateDir}; stop it first, or give this one its own --state-dir`);
+          throw new AgentError(
+            'EDGE_AGENT_ERR_ALREADY_RUNNING',
+            `another edge-agent run (pid ${owner.pid}) uses ${stateDir}; stop it first, or give this one its own --state-dir`,
+          );
         }
         rmSync(path, { force: true }); // left by a process that is gone
         continue;

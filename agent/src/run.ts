@@ -85,7 +85,10 @@ function openStores(config: Readonly<RunConfig>): Stores {
     const queue = DiskQueue.open({ dir: join(config.stateDir, 'queue'), ...config.queue });
     const chain = ChainStore.open(config.stateDir);
     return {
-      lock, seq, queue, chain,
+      lock,
+      seq,
+      queue,
+      chain,
       close: () => {
         queue.close();
         lock.release();
@@ -130,9 +133,10 @@ class Agent implements ConnectedAgent {
       ...(options.metricsSys ? { sys: options.metricsSys } : {}),
       onError: (source, err) => log.debug({ source, err }, 'metrics sample failed'),
     });
-    this.#inferenceHost = !options.inference && config.inference.models.length > 0
-      ? new InferenceHost({ ...config.inference, models: [...config.inference.models], log })
-      : undefined;
+    this.#inferenceHost =
+      !options.inference && config.inference.models.length > 0
+        ? new InferenceHost({ ...config.inference, models: [...config.inference.models], log })
+        : undefined;
     this.#inference = options.inference ?? this.#inferenceHost ?? zeroInferenceCounters;
     this.#clock = new ClockJudge(config.clock.maxSkewMs);
     this.#session = new MqttSession({
@@ -319,7 +323,7 @@ class Agent implements ConnectedAgent {
     if (!isTlsBrokerUrl(config.mqtt.url)) {
       this.#log.warn(
         { broker: config.mqtt.url, caPinned: config.pinnedCa !== null },
-        'plain MQTT: the login and every message travel unencrypted (use the platform\'s mqtts:// address outside a closed lab)',
+        "plain MQTT: the login and every message travel unencrypted (use the platform's mqtts:// address outside a closed lab)",
       );
     }
   }
@@ -332,10 +336,7 @@ class Agent implements ConnectedAgent {
       this.#sampler.stop();
       // Flush: send what the broker will take in the first half of the budget; the rest stays
       // queued on disk (fsynced) for the next start. Models stop meanwhile.
-      await Promise.all([
-        this.#outbox.flush(Date.now() + Math.floor(timeoutMs / 2)),
-        this.#inferenceHost?.stop(Math.floor(timeoutMs / 2)),
-      ]);
+      await Promise.all([this.#outbox.flush(Date.now() + Math.floor(timeoutMs / 2)), this.#inferenceHost?.stop(Math.floor(timeoutMs / 2))]);
       try {
         this.#stores.queue.close();
       } catch (err) {
@@ -365,10 +366,7 @@ function loadEnrolledIdentity(config: Readonly<RunConfig>): DeviceIdentity {
   const identity = loadIdentity(path);
   // Signing with a key the platform does not hold would get every message dropped; say so at start.
   if (publicKeyBase64Url(identity.publicKey) !== config.agent.publicKey) {
-    throw new AgentError(
-      'EDGE_AGENT_ERR_KEY_INVALID',
-      `${path} is not the key enrolled for this device (agent.json publicKey); re-enroll`,
-    );
+    throw new AgentError('EDGE_AGENT_ERR_KEY_INVALID', `${path} is not the key enrolled for this device (agent.json publicKey); re-enroll`);
   }
   return identity;
 }

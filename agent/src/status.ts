@@ -59,9 +59,10 @@ export function collectStatus(stateDir: string, env: Env = process.env, nowMs = 
   const intervalMs = lastStatus?.heartbeatIntervalMs ?? agent.heartbeatIntervalMs;
   const stale = running ? ageProblem(lastStatus.updatedAt, intervalMs, nowMs, 'status.json was last written') : null;
   // Connected since before the window, yet nothing acknowledged within it.
-  const silent = running && lastStatus.state === 'connected' && ageProblem(lastStatus.connectedAt, intervalMs, nowMs, 'connected')
-    ? ageProblem(lastStatus.lastAckAt ?? lastStatus.connectedAt, intervalMs, nowMs, 'the broker last acknowledged a message')
-    : null;
+  const silent =
+    running && lastStatus.state === 'connected' && ageProblem(lastStatus.connectedAt, intervalMs, nowMs, 'connected')
+      ? ageProblem(lastStatus.lastAckAt ?? lastStatus.connectedAt, intervalMs, nowMs, 'the broker last acknowledged a message')
+      : null;
   const pinned = loadPinnedCa(stateDir, agent.caFingerprint);
   const mqttUrl = chooseBrokerUrl(agent, pinned.ca !== undefined, env.EDGE_AGENT_MQTT_URL || undefined);
   return {
@@ -96,7 +97,7 @@ export function formatStatus(r: AgentStatusReport): string {
     ['platform', r.platformUrl],
     ['mqtt url', r.mqttUrl + (r.mqttUrlOverridden ? ' (from EDGE_AGENT_MQTT_URL)' : '')],
     ['tls', r.tls ? (r.caFingerprint ? 'yes, verified against the pinned CA' : "yes, verified against the system's CAs") : 'NO: plain MQTT'],
-    ['pinned ca', r.caProblem ? `PROBLEM: ${r.caProblem}` : (r.caFingerprint ? `SHA-256 ${r.caFingerprint}` : '(none)')],
+    ['pinned ca', r.caProblem ? `PROBLEM: ${r.caProblem}` : r.caFingerprint ? `SHA-256 ${r.caFingerprint}` : '(none)'],
     ['kind', r.kind],
     ['workstations', `${r.workstations.length > 0 ? r.workstations.join(', ') : '(none)'} (revision ${r.workstationsRevision})`],
     ['heartbeat', `every ${r.heartbeatIntervalMs} ms`],
@@ -119,8 +120,20 @@ export function formatStatus(r: AgentStatusReport): string {
         ['last seq', s.lastSeq === null ? '-' : String(s.lastSeq)],
         ['last sent seq', s.lastSentSeq == null ? '-' : String(s.lastSentSeq)],
         ['last ack at', s.lastAckAt ?? '-'],
-        ['queue', s.queue ? `${s.queue.depth} waiting, ${s.queue.bytes} bytes on disk, ${s.queue.dropped} dropped${s.queue.diskRefused ? `, DISK REFUSES WRITES: ${s.queue.spilled ?? 0} held in memory` : ''}${s.queue.oldestAppendedAtMs ? `, oldest ${new Date(s.queue.oldestAppendedAtMs).toISOString()}` : ''}` : '-'],
-        ['clock', s.clock ? (s.clock.untrusted ? `UNTRUSTED: ${s.clock.reason}` : `trusted${s.clock.offsetMs === null ? ' (not yet compared with the platform)' : ` (${s.clock.offsetMs} ms from the platform)`}`) : '-'],
+        [
+          'queue',
+          s.queue
+            ? `${s.queue.depth} waiting, ${s.queue.bytes} bytes on disk, ${s.queue.dropped} dropped${s.queue.diskRefused ? `, DISK REFUSES WRITES: ${s.queue.spilled ?? 0} held in memory` : ''}${s.queue.oldestAppendedAtMs ? `, oldest ${new Date(s.queue.oldestAppendedAtMs).toISOString()}` : ''}`
+            : '-',
+        ],
+        [
+          'clock',
+          s.clock
+            ? s.clock.untrusted
+              ? `UNTRUSTED: ${s.clock.reason}`
+              : `trusted${s.clock.offsetMs === null ? ' (not yet compared with the platform)' : ` (${s.clock.offsetMs} ms from the platform)`}`
+            : '-',
+        ],
         ...(s.inference?.models ?? []).map((m): [string, string] => [
           `model ${m.name}${m.workstationCode ? `@${m.workstationCode}` : ''}`,
           `${m.loaded ? 'loaded' : 'NOT LOADED'}, ${m.count} runs, ${m.errors} errors, p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms${m.sha256 ? `, sha256 ${m.sha256.slice(0, 16)}…` : ''}${m.lastError ? `; last error: ${m.lastError}` : ''}`,

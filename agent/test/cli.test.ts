@@ -27,24 +27,25 @@ type Verified = DecodedMessage & { at: number };
 function verified(state: EnrolledState, received: readonly ReceivedPublish[]): Verified[] {
   // The public key is derived from the key file on disk, as the platform derives it from enrollment.
   const { publicKey } = loadIdentity(join(state.dir, STATE_FILES.privateKey));
-  return received
-    // Only what the agent's own connection published (the will included); the test's own command
-    // publishes come from the broker itself.
-    .filter((r) => r.clientId === state.deviceId)
-    .map((r) => {
-      const parsed = parseDeviceTopic(r.topic);
-      expect(parsed, `topic ${r.topic}`).not.toBeNull();
-      expect(parsed!.deviceId).toBe(state.deviceId);
-      expect(r.qos).toBe(1);
-      const decoded = decodeDeviceMessage(parsed!.kind, r.payload);
-      if (!decoded.ok) throw new Error(`${r.topic}: ${decoded.reason}`);
-      expect(openEnvelope(decoded.envelope, publicKey), `signature on ${r.topic}`).toBe(true);
-      return { kind: decoded.kind, message: decoded.message, at: r.at } as Verified;
-    });
+  return (
+    received
+      // Only what the agent's own connection published (the will included); the test's own command
+      // publishes come from the broker itself.
+      .filter((r) => r.clientId === state.deviceId)
+      .map((r) => {
+        const parsed = parseDeviceTopic(r.topic);
+        expect(parsed, `topic ${r.topic}`).not.toBeNull();
+        expect(parsed!.deviceId).toBe(state.deviceId);
+        expect(r.qos).toBe(1);
+        const decoded = decodeDeviceMessage(parsed!.kind, r.payload);
+        if (!decoded.ok) throw new Error(`${r.topic}: ${decoded.reason}`);
+        expect(openEnvelope(decoded.envelope, publicKey), `signature on ${r.topic}`).toBe(true);
+        return { kind: decoded.kind, message: decoded.message, at: r.at } as Verified;
+      })
+  );
 }
 
-const heartbeats = (list: Verified[]): edge.v1.Heartbeat[] =>
-  list.filter((m) => m.kind === 'heartbeat').map((m) => m.message as edge.v1.Heartbeat);
+const heartbeats = (list: Verified[]): edge.v1.Heartbeat[] => list.filter((m) => m.kind === 'heartbeat').map((m) => m.message as edge.v1.Heartbeat);
 
 async function startWithBroker(heartbeatIntervalMs = 1_000): Promise<{ state: EnrolledState; broker: TestBroker }> {
   const placeholder = writeEnrolledState({ mqttUrl: 'mqtt://127.0.0.1:1', heartbeatIntervalMs });
@@ -88,9 +89,7 @@ describe('edge-agent run', () => {
     // The broker goes away and comes back on the same port.
     const port = broker.port;
     await broker.close();
-    await waitFor('agent to notice the lost broker', () =>
-      agent.logs.some((l) => l.msg === 'reconnecting after backoff'),
-    );
+    await waitFor('agent to notice the lost broker', () => agent.logs.some((l) => l.msg === 'reconnecting after backoff'));
     const restarted = await startBroker(state.login, port);
     onTestFinished(() => restarted.close());
     await waitFor('a heartbeat after the restart', () => heartbeats(verified(state, restarted.received)).length >= 1);
@@ -170,7 +169,14 @@ describe('edge-agent run', () => {
     const send = (command: edge.v1.Command.$Properties): Promise<void> =>
       new Promise((resolve, reject) =>
         broker.broker.publish(
-          { cmd: 'publish', topic: commandTopic(state.deviceId), payload: Buffer.from(edge.v1.Command.encode(command).finish()), qos: 1, retain: false, dup: false },
+          {
+            cmd: 'publish',
+            topic: commandTopic(state.deviceId),
+            payload: Buffer.from(edge.v1.Command.encode(command).finish()),
+            qos: 1,
+            retain: false,
+            dup: false,
+          },
           (err) => (err ? reject(err) : resolve()),
         ),
       );
@@ -203,8 +209,7 @@ describe('edge-agent run', () => {
 
   it('keeps retrying with backoff when the broker refuses its login', async () => {
     const { state, broker } = await startWithBroker();
-    broker.broker.authenticate = (_client, _username, _password, done) =>
-      done(Object.assign(new Error('no'), { returnCode: 4 as const }), false);
+    broker.broker.authenticate = (_client, _username, _password, done) => done(Object.assign(new Error('no'), { returnCode: 4 as const }), false);
     const agent = spawnAgent(['run', '--state-dir', state.dir], FAST_ENV);
     await waitFor('two refused attempts', () => agent.logs.filter((l) => l.returnCode === 4).length >= 2);
     expect(broker.received).toHaveLength(0);
@@ -244,9 +249,22 @@ describe('edge-agent enroll', () => {
   }, 30_000);
 
   it('names every bad option and exits 2', async () => {
-    const cli = spawnAgent(['enroll', '--platform', 'nowhere', '--kind', 'toaster', '--workstations', 'A,B!', '--ca-fingerprint', 'AB:CD', '--state-dir', tempDir()]);
+    const cli = spawnAgent([
+      'enroll',
+      '--platform',
+      'nowhere',
+      '--kind',
+      'toaster',
+      '--workstations',
+      'A,B!',
+      '--ca-fingerprint',
+      'AB:CD',
+      '--state-dir',
+      tempDir(),
+    ]);
     expect((await cli.exited).code).toBe(2);
-    for (const fragment of ['--platform', '--token', '--kind', '"B!"', '--ca-fingerprint must be a SHA-256 fingerprint']) expect(cli.stderr()).toContain(fragment);
+    for (const fragment of ['--platform', '--token', '--kind', '"B!"', '--ca-fingerprint must be a SHA-256 fingerprint'])
+      expect(cli.stderr()).toContain(fragment);
   }, 30_000);
 });
 

@@ -24,7 +24,10 @@ describe('agent configuration under hostile input', () => {
       fc.property(
         fc.constantFrom(STATE_FILES.config, STATE_FILES.credentials, 'settings.json'),
         hostileJson,
-        fc.dictionary(fc.constantFrom('EDGE_AGENT_HEARTBEAT_INTERVAL_MS', 'EDGE_AGENT_MQTT_URL', 'EDGE_AGENT_LOG_LEVEL', 'EDGE_AGENT_SAMPLE_INTERVAL_MS'), fc.string()),
+        fc.dictionary(
+          fc.constantFrom('EDGE_AGENT_HEARTBEAT_INTERVAL_MS', 'EDGE_AGENT_MQTT_URL', 'EDGE_AGENT_LOG_LEVEL', 'EDGE_AGENT_SAMPLE_INTERVAL_MS'),
+          fc.string(),
+        ),
         (file, content, env) => {
           const { dir } = writeEnrolledState({ mqttUrl: 'mqtt://127.0.0.1:1' });
           writeFileSync(join(dir, file), content);

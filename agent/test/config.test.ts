@@ -79,7 +79,10 @@ describe('loadRunConfig', () => {
     ];
     expect(err.problems).toHaveLength(expected.length);
     for (const fragment of expected) {
-      expect(err.problems.some((p) => p.includes(fragment)), fragment).toBe(true);
+      expect(
+        err.problems.some((p) => p.includes(fragment)),
+        fragment,
+      ).toBe(true);
       expect(err.message).toContain(fragment);
     }
     expect(err.message).toContain(`${expected.length} problems`);
@@ -137,9 +140,19 @@ describe('loadRunConfig', () => {
   it('tells an agent.json of the wrong shape from one that is not JSON at all', () => {
     const state = writeEnrolledState({ mqttUrl: 'mqtt://b:1883' });
     writeJsonFile(join(state.dir, STATE_FILES.config), ['not', 'an', 'object']);
-    expect(isAgentError(configError(() => loadAgentFile(state.dir)), 'EDGE_AGENT_ERR_CONFIG_INVALID')).toBe(true);
+    expect(
+      isAgentError(
+        configError(() => loadAgentFile(state.dir)),
+        'EDGE_AGENT_ERR_CONFIG_INVALID',
+      ),
+    ).toBe(true);
     writeFileSync(join(state.dir, STATE_FILES.config), '{"deviceId":');
-    expect(isAgentError(configError(() => loadAgentFile(state.dir)), 'EDGE_AGENT_ERR_STATE_CORRUPT')).toBe(true);
+    expect(
+      isAgentError(
+        configError(() => loadAgentFile(state.dir)),
+        'EDGE_AGENT_ERR_STATE_CORRUPT',
+      ),
+    ).toBe(true);
   });
 });
 

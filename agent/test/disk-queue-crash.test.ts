@@ -51,7 +51,13 @@ async function runAndKill(dir: string, start: number, killAfterMs: number): Prom
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
   const lines = out.split('\n').filter((l) => /^[AC] \d+$/.test(l));
-  const last = (tag: string): number => Number(lines.filter((l) => l.startsWith(tag)).at(-1)?.slice(2) ?? -1);
+  const last = (tag: string): number =>
+    Number(
+      lines
+        .filter((l) => l.startsWith(tag))
+        .at(-1)
+        ?.slice(2) ?? -1,
+    );
   return { lastAppended: last('A'), lastCommitted: last('C') };
 }
 
@@ -68,7 +74,9 @@ it(`reopens and drains cleanly after SIGKILL during queue writes, ${ITERATIONS} 
     let cut = false;
     if (i % 2 === 1) {
       // Power cut while writing: part of the newest record never reached the disk.
-      const segs = readdirSync(dir).filter((n) => n.endsWith('.seg')).sort();
+      const segs = readdirSync(dir)
+        .filter((n) => n.endsWith('.seg'))
+        .sort();
       const newest = join(dir, segs.at(-1)!);
       const size = statSync(newest).size;
       if (size > 0) {
@@ -106,6 +114,8 @@ it(`reopens and drains cleanly after SIGKILL during queue writes, ${ITERATIONS} 
     again.close();
     next = lastHere + 1;
   }
-  console.log(`queue SIGKILL loop: ${ITERATIONS} kills, ${powerCuts} simulated power cuts (${tornBytes} torn bytes cut), ${recordsSeen} records recovered and drained`);
+  console.log(
+    `queue SIGKILL loop: ${ITERATIONS} kills, ${powerCuts} simulated power cuts (${tornBytes} torn bytes cut), ${recordsSeen} records recovered and drained`,
+  );
   expect(powerCuts).toBeGreaterThan(0);
 }, 60_000);

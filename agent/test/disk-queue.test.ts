@@ -79,7 +79,13 @@ describe.each(variants)('disk queue contract: %s', (_name, variant) => {
     const q = open(dir);
     for (let i = 1; i <= 3; i++) q.append(payload(i, 30));
     q.close();
-    const seg = join(dir, readdirSync(dir).filter((n) => n.endsWith('.seg')).sort().at(-1)!);
+    const seg = join(
+      dir,
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.seg'))
+        .sort()
+        .at(-1)!,
+    );
     const full = readFileSync(seg);
     const lastLength = HEADER_BYTES + 30;
     for (let cut = 1; cut < lastLength; cut++) {
@@ -157,7 +163,9 @@ describe.each(variants)('disk queue contract: %s', (_name, variant) => {
     const dir = tempDir();
     const q = open(dir, { segmentBytes: 1024, maxBytes: 4096 });
     for (let i = 1; i <= 200; i++) q.append(payload(i, 100));
-    const total = readdirSync(dir).filter((n) => n.endsWith('.seg')).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    const total = readdirSync(dir)
+      .filter((n) => n.endsWith('.seg'))
+      .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
     expect(total).toBeLessThanOrEqual(4096);
     const left = numbers(q.peek(1000));
     expect(left.at(-1)).toBe(200);

@@ -166,9 +166,7 @@ describe('enroll', () => {
     expect(rejected.code).toBe('EDGE_AGENT_ERR_ENROLL_REJECTED');
     expect(rejected.message).toContain('body/fingerprint must match pattern');
 
-    const refused = await enrollError(
-      enroll(answering({ status: 403, body: { statusCode: 403, error: 'Forbidden', message: 'enrollment token expired' } })),
-    );
+    const refused = await enrollError(enroll(answering({ status: 403, body: { statusCode: 403, error: 'Forbidden', message: 'enrollment token expired' } })));
     expect(refused.code).toBe('EDGE_AGENT_ERR_ENROLL_REFUSED');
     expect(refused.message).toContain('enrollment token expired');
 
@@ -211,8 +209,13 @@ describe('enroll', () => {
     const err = await enrollError(
       enroll({
         ...options(tempDir(), await platform()),
-        platformUrl: 'ftp://x', token: '', kind: 'toaster', workstations: ['ok', 'not ok'], heartbeatIntervalMs: 10,
-        caFingerprint: 'AB:CD', caFile: '/nonexistent/ca.pem',
+        platformUrl: 'ftp://x',
+        token: '',
+        kind: 'toaster',
+        workstations: ['ok', 'not ok'],
+        heartbeatIntervalMs: 10,
+        caFingerprint: 'AB:CD',
+        caFile: '/nonexistent/ca.pem',
       }),
     );
     expect(err.code).toBe('EDGE_AGENT_ERR_USAGE');

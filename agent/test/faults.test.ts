@@ -104,10 +104,14 @@ describe('edge-agent run under faults', () => {
     };
     const agent = spawnAgent(['run', '--state-dir', state.dir], { ...FAST_ENV, EDGE_AGENT_ACK_TIMEOUT_MS: '2000' });
     await waitFor('a second connection', () => connects >= 2, 20_000);
-    await waitFor('the unanswered heartbeats acknowledged over the new connection', () => {
-      const ok = acked(agent.logs);
-      return held.size > 0 && [...held].every((s) => ok.includes(s));
-    }, 20_000);
+    await waitFor(
+      'the unanswered heartbeats acknowledged over the new connection',
+      () => {
+        const ok = acked(agent.logs);
+        return held.size > 0 && [...held].every((s) => ok.includes(s));
+      },
+      20_000,
+    );
     expect(agent.logs.some((l) => l.msg === 'no PUBACK in time; reconnecting')).toBe(true);
     agent.child.kill('SIGTERM');
     expect((await agent.exited).code).toBe(0);
@@ -116,7 +120,11 @@ describe('edge-agent run under faults', () => {
   it('drains a backlog with several messages in flight, acknowledged in order', async () => {
     const { state, broker } = await enrolledWithBroker(1_000);
     // A backlog: the agent runs 6 s against nothing, queueing its heartbeats.
-    const offline = spawnAgent(['run', '--state-dir', state.dir], { ...FAST_ENV, EDGE_AGENT_MQTT_URL: 'mqtt://127.0.0.1:1', EDGE_AGENT_HEARTBEAT_INTERVAL_MS: '1000' });
+    const offline = spawnAgent(['run', '--state-dir', state.dir], {
+      ...FAST_ENV,
+      EDGE_AGENT_MQTT_URL: 'mqtt://127.0.0.1:1',
+      EDGE_AGENT_HEARTBEAT_INTERVAL_MS: '1000',
+    });
     await waitFor('five queued heartbeats', () => (readStatus(state)?.queue?.depth ?? 0) >= 5, 20_000);
     offline.child.kill('SIGTERM');
     await offline.exited;
@@ -176,7 +184,11 @@ describe('edge-agent run under faults', () => {
     const before = readStatus(state)!;
     expect(before.lastSeq).toBeGreaterThan(1);
     // Restarted against a broker that is not there: nothing new happens, and nothing is forgotten.
-    const second = spawnAgent(['run', '--state-dir', state.dir], { ...FAST_ENV, EDGE_AGENT_MQTT_URL: 'mqtt://127.0.0.1:1', EDGE_AGENT_HEARTBEAT_INTERVAL_MS: '60000' });
+    const second = spawnAgent(['run', '--state-dir', state.dir], {
+      ...FAST_ENV,
+      EDGE_AGENT_MQTT_URL: 'mqtt://127.0.0.1:1',
+      EDGE_AGENT_HEARTBEAT_INTERVAL_MS: '60000',
+    });
     await waitFor('status.json from the second run', () => readStatus(state)?.pid === second.child.pid && readStatus(state)?.state !== 'starting', 15_000);
     expect(readStatus(state)).toMatchObject({ lastSeq: before.lastSeq, lastSentSeq: before.lastSentSeq });
     second.child.kill('SIGTERM');
@@ -227,7 +239,9 @@ describe('edge-agent run under faults', () => {
   }, 90_000);
 });
 
-function readStatus(state: EnrolledState): (Record<string, unknown> & { pid?: number; lastSeq?: number; lastSentSeq?: number; queue?: { depth: number } }) | undefined {
+function readStatus(
+  state: EnrolledState,
+): (Record<string, unknown> & { pid?: number; lastSeq?: number; lastSentSeq?: number; queue?: { depth: number } }) | undefined {
   try {
     return JSON.parse(readFileSync(join(state.dir, STATE_FILES.status), 'utf8')) as ReturnType<typeof readStatus>;
   } catch {

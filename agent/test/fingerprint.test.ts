@@ -21,7 +21,10 @@ describe('hardware fingerprint', () => {
     expect(await fingerprintOf({ machineId: 'ffffffffffffffffffffffffffffffff' })).toEqual(base);
     expect(
       await fingerprintOf({
-        nics: [{ iface: 'enp4s0', mac: '00:1b:21:11:22:33', virtual: false, internal: false }, { iface: 'wlan0', mac: 'aa:bb:cc:dd:ee:ff', virtual: false, internal: false }],
+        nics: [
+          { iface: 'enp4s0', mac: '00:1b:21:11:22:33', virtual: false, internal: false },
+          { iface: 'wlan0', mac: 'aa:bb:cc:dd:ee:ff', virtual: false, internal: false },
+        ],
       }),
     ).toEqual(base);
   });
@@ -90,8 +93,13 @@ describe('hardware fingerprint', () => {
 
   it('normalises case and whitespace of serials and UUIDs', () => {
     const sources: FingerprintSources = {
-      systemSerial: 'sn-7f3a', boardSerial: 'brd-1', systemUuid: '4C4C4544-0042-3510-8058-B7C04F4E3132',
-      cpuManufacturer: 'Intel', cpuBrand: 'Core  i7', cpuPhysicalCores: 6, memoryBytes: 16 * 2 ** 30,
+      systemSerial: 'sn-7f3a',
+      boardSerial: 'brd-1',
+      systemUuid: '4C4C4544-0042-3510-8058-B7C04F4E3132',
+      cpuManufacturer: 'Intel',
+      cpuBrand: 'Core  i7',
+      cpuPhysicalCores: 6,
+      memoryBytes: 16 * 2 ** 30,
       disks: [{ device: '/dev/sda', vendor: 'WD', model: 'Blue', serial: ' wd-123 ', interfaceType: 'SATA' }],
     };
     const a = computeFingerprint(sources);

@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateIdentity } from '../src/identity.js';
 import { zeroInferenceCounters } from '../src/inference-counters.js';
 import { readHardware } from '../src/inventory.js';
-import {
-  encodeHeartbeat,
-  encodeHello,
-  encodeStatus,
-  encodeWorkstations,
-  isClockUntrusted,
-  seal,
-  TRUSTED_CLOCK_FLOOR_MS,
-} from '../src/messages.js';
+import { encodeHeartbeat, encodeHello, encodeStatus, encodeWorkstations, isClockUntrusted, seal, TRUSTED_CLOCK_FLOOR_MS } from '../src/messages.js';
 import { ZERO_METRICS } from '../src/metrics-sampler.js';
 import { fakeSystem } from './helpers/fake-system.js';
 
@@ -39,9 +31,17 @@ const metrics = {
 describe('device messages', () => {
   it('builds a Hello the platform decoder accepts', async () => {
     const { inventory, fingerprint } = await readHardware({ sys: fakeSystem() });
-    const hello = accepted('hello', encodeHello({
-      agentVersion: '0.1.0', kind: 'server', inventory, fingerprint: fingerprint.value, heartbeatIntervalMs: 10_000, nowMs: Date.now(),
-    })) as edge.v1.Hello;
+    const hello = accepted(
+      'hello',
+      encodeHello({
+        agentVersion: '0.1.0',
+        kind: 'server',
+        inventory,
+        fingerprint: fingerprint.value,
+        heartbeatIntervalMs: 10_000,
+        nowMs: Date.now(),
+      }),
+    ) as edge.v1.Hello;
     expect(hello.kind).toBe(edge.v1.DeviceKind.SERVER);
     expect(hello.fingerprint).toBe(fingerprint.value);
     expect(hello.inventory?.systemSerial).toBe('SN-7F3A-0042');
@@ -50,19 +50,41 @@ describe('device messages', () => {
 
   it('builds a Heartbeat with every figure', () => {
     const now = Date.now();
-    const hb = accepted('heartbeat', encodeHeartbeat({
-      seq: 42, nowMs: now, uptimeS: 3_600.7, metrics, inference: { total: 10, errors: 1, models: [] },
-    })) as edge.v1.Heartbeat;
-    expect(hb).toMatchObject({ seq: 42, deviceTimeMs: now, uptimeS: 3_600, cpuPercent: 37.5, memoryUsedBytes: 3e9, diskTotalBytes: 5e11, clockUntrusted: false });
+    const hb = accepted(
+      'heartbeat',
+      encodeHeartbeat({
+        seq: 42,
+        nowMs: now,
+        uptimeS: 3_600.7,
+        metrics,
+        inference: { total: 10, errors: 1, models: [] },
+      }),
+    ) as edge.v1.Heartbeat;
+    expect(hb).toMatchObject({
+      seq: 42,
+      deviceTimeMs: now,
+      uptimeS: 3_600,
+      cpuPercent: 37.5,
+      memoryUsedBytes: 3e9,
+      diskTotalBytes: 5e11,
+      clockUntrusted: false,
+    });
     expect(hb.temperatureC).toBe(54);
     expect(hb.accelerator).toMatchObject({ model: 'Jetson Orin', utilizationPercent: 80, temperatureC: 61 });
     expect(hb.inference).toMatchObject({ total: 10, errors: 1 });
   });
 
   it('leaves unknown temperature and absent accelerator unset (zero snapshot before the first sample)', () => {
-    const hb = accepted('heartbeat', encodeHeartbeat({
-      seq: 1, nowMs: Date.now(), uptimeS: 5, metrics: ZERO_METRICS, inference: zeroInferenceCounters.snapshot(),
-    })) as edge.v1.Heartbeat;
+    const hb = accepted(
+      'heartbeat',
+      encodeHeartbeat({
+        seq: 1,
+        nowMs: Date.now(),
+        uptimeS: 5,
+        metrics: ZERO_METRICS,
+        inference: zeroInferenceCounters.snapshot(),
+      }),
+    ) as edge.v1.Heartbeat;
     expect(hb.temperatureC ?? null).toBeNull();
     expect(hb.accelerator ?? null).toBeNull();
     expect(hb.cpuPercent).toBe(0);
@@ -72,9 +94,16 @@ describe('device messages', () => {
     expect(isClockUntrusted(0)).toBe(true);
     expect(isClockUntrusted(TRUSTED_CLOCK_FLOOR_MS - 1)).toBe(true);
     expect(isClockUntrusted(TRUSTED_CLOCK_FLOOR_MS)).toBe(false);
-    const hb = accepted('heartbeat', encodeHeartbeat({
-      seq: 2, nowMs: Date.UTC(1970, 0, 1, 0, 5), uptimeS: 300, metrics, inference: zeroInferenceCounters.snapshot(),
-    })) as edge.v1.Heartbeat;
+    const hb = accepted(
+      'heartbeat',
+      encodeHeartbeat({
+        seq: 2,
+        nowMs: Date.UTC(1970, 0, 1, 0, 5),
+        uptimeS: 300,
+        metrics,
+        inference: zeroInferenceCounters.snapshot(),
+      }),
+    ) as edge.v1.Heartbeat;
     expect(hb.clockUntrusted).toBe(true);
   });
 

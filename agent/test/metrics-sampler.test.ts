@@ -57,7 +57,13 @@ describe('MetricsSampler', () => {
   it('never waits on a hung source, and never stacks calls to it', async () => {
     const { sys, calls } = fakeMetrics({ graphics: () => new Promise(() => {}) });
     let graphicsCalls = 0;
-    const counting = { ...sys, graphics: () => { graphicsCalls++; return sys.graphics(); } } as MetricsSystemInfo;
+    const counting = {
+      ...sys,
+      graphics: () => {
+        graphicsCalls++;
+        return sys.graphics();
+      },
+    } as MetricsSystemInfo;
     const sampler = new MetricsSampler({ sys: counting });
     const pause = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
     for (let i = 0; i < 3; i++) {

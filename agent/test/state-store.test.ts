@@ -107,8 +107,15 @@ describe('status.json', () => {
     const dir = tempDir();
     expect(readStatusFile(dir)).toBeUndefined();
     const status = {
-      pid: 1, agentVersion: '0.1.0', state: 'connected' as const, brokerUrl: 'mqtt://b:1883', heartbeatIntervalMs: 10_000,
-      connectedAt: null, lastHeartbeatAt: null, lastSeq: 7, updatedAt: new Date().toISOString(),
+      pid: 1,
+      agentVersion: '0.1.0',
+      state: 'connected' as const,
+      brokerUrl: 'mqtt://b:1883',
+      heartbeatIntervalMs: 10_000,
+      connectedAt: null,
+      lastHeartbeatAt: null,
+      lastSeq: 7,
+      updatedAt: new Date().toISOString(),
     };
     writeStatusFile(dir, status);
     expect(readStatusFile(dir)).toEqual(status);

@@ -50,7 +50,9 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
   const nodeServer = { headersTimeout: HTTP_TIMEOUTS.headersTimeout, connectionsCheckingInterval: HTTP_TIMEOUTS.connectionsCheckingInterval };
   const app = Fastify({
     // The TLS handshake has the same deadline as MQTT's; the guard's deadline covers it too.
-    ...(config.https ? { https: { key: ctx.tls.key, cert: ctx.tls.cert, ...TLS_POLICY, handshakeTimeout: config.connectDeadlineMs, ...nodeServer } } : { http: nodeServer }),
+    ...(config.https
+      ? { https: { key: ctx.tls.key, cert: ctx.tls.cert, ...TLS_POLICY, handshakeTimeout: config.connectDeadlineMs, ...nodeServer } }
+      : { http: nodeServer }),
     requestTimeout: HTTP_TIMEOUTS.requestTimeout,
     keepAliveTimeout: HTTP_TIMEOUTS.keepAliveTimeout,
     connectionTimeout: config.httpIdleTimeoutMs, // a socket silent both ways this long is closed
@@ -99,8 +101,8 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
     // A lookup the database cannot answer is not a bad token: 503 with its code, not 401 or 500.
     const principal = match
       ? await principalForToken(ctx.db, match[1]!).catch((err: unknown) => {
-        throw new ERR_DATABASE_UNAVAILABLE({ cause: err });
-      })
+          throw new ERR_DATABASE_UNAVAILABLE({ cause: err });
+        })
       : null;
     if (!principal) throw new ERR_UNAUTHENTICATED();
     request.principal = principal; // known even when refused: the audit log records who was refused
@@ -117,7 +119,22 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
     async (api) => {
       limitPerToken(api, ctx.config.rateLimitPerTokenPerMin);
       recordWrites(api, ctx.audit);
-      for (const routes of [auditRoutes, enterpriseRoutes, projectRoutes, workstationRoutes, tokenRoutes, enrollRoutes, enrollBulkRoutes, deviceRoutes, fleetRoutes, certificationRoutes, flagRoutes, performanceRoutes, dashboardRoutes, fleetStreamRoutes]) {
+      for (const routes of [
+        auditRoutes,
+        enterpriseRoutes,
+        projectRoutes,
+        workstationRoutes,
+        tokenRoutes,
+        enrollRoutes,
+        enrollBulkRoutes,
+        deviceRoutes,
+        fleetRoutes,
+        certificationRoutes,
+        flagRoutes,
+        performanceRoutes,
+        dashboardRoutes,
+        fleetStreamRoutes,
+      ]) {
         await api.register(routes, ctx);
       }
     },
@@ -134,14 +151,17 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
  */
 function guardConnections(app: FastifyInstance, ctx: PlatformContext): void {
   const { config } = ctx;
-  const guard = new ConnectionGuard({
-    name: 'api',
-    maxTotal: config.httpMaxConnections,
-    maxPerAddress: config.httpMaxConnectionsPerAddress,
-    ratePerS: config.connectRatePerAddressPerS,
-    burst: config.connectBurstPerAddress,
-    deadlineMs: config.connectDeadlineMs,
-  }, ctx.log);
+  const guard = new ConnectionGuard(
+    {
+      name: 'api',
+      maxTotal: config.httpMaxConnections,
+      maxPerAddress: config.httpMaxConnectionsPerAddress,
+      ratePerS: config.connectRatePerAddressPerS,
+      burst: config.connectBurstPerAddress,
+      deadlineMs: config.connectDeadlineMs,
+    },
+    ctx.log,
+  );
   guard.attach(app.server);
   app.server.on('request', (req: { socket: { remoteAddress?: string; remotePort?: number } }) => guard.settle(req.socket));
   // With a listener, Node leaves a socket whose handshake failed or timed out open: close it.

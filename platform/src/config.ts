@@ -142,7 +142,10 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     tlsCert: optional('EDGENET_TLS_CERT'),
     tlsKey: optional('EDGENET_TLS_KEY'),
     tlsCa: optional('EDGENET_TLS_CA'),
-    tlsSan: (source.EDGENET_TLS_SAN ?? '').split(',').map((n) => n.trim()).filter(Boolean),
+    tlsSan: (source.EDGENET_TLS_SAN ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
     rateLimitPerIpPerMin: int('EDGENET_RATE_LIMIT_PER_IP', 600, 1, 1_000_000), // 10 per second on average
     rateLimitPerTokenPerMin: int('EDGENET_RATE_LIMIT_PER_TOKEN', 1_200, 1, 1_000_000), // 20 per second on average
     mqttRatePerS: int('EDGENET_MQTT_RATE_PER_S', 10, 1, 10_000), // 100x a 10 s heartbeat
@@ -191,13 +194,17 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
   if (config.brokerUrl !== undefined) {
     if (!/^mqtts?:\/\/[^/]+$/.test(config.brokerUrl)) problems.push('EDGENET_BROKER_URL must look like mqtt://host:port or mqtts://host:port');
     // Enrollment must tell devices where the broker is: the platform cannot guess the cluster's address.
-    if (!config.mqttPublicUrl && !config.mqttsPublicUrl) problems.push('EDGENET_BROKER_URL needs EDGENET_MQTTS_PUBLIC_URL (or EDGENET_MQTT_PUBLIC_URL): the address devices connect to');
+    if (!config.mqttPublicUrl && !config.mqttsPublicUrl)
+      problems.push('EDGENET_BROKER_URL needs EDGENET_MQTTS_PUBLIC_URL (or EDGENET_MQTT_PUBLIC_URL): the address devices connect to');
   }
   if (config.workers > 1) {
     // One PGlite folder belongs to one process; workers share the database through a server.
     if (!config.databaseUrl) problems.push('EDGENET_WORKERS above 1 needs DATABASE_URL: PGlite cannot be shared by several processes');
     // Consumers of an external broker are instances of their own, each with its session name.
-    if (config.brokerUrl) problems.push('EDGENET_WORKERS above 1 is for the embedded broker; with EDGENET_BROKER_URL run one instance per core, each with its own EDGENET_INSTANCE_ID');
+    if (config.brokerUrl)
+      problems.push(
+        'EDGENET_WORKERS above 1 is for the embedded broker; with EDGENET_BROKER_URL run one instance per core, each with its own EDGENET_INSTANCE_ID',
+      );
   }
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(config.instanceId)) problems.push('EDGENET_INSTANCE_ID must be 1-64 letters, digits, _ . or -');
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(config.brokerShareGroup)) problems.push('EDGENET_BROKER_SHARE_GROUP must be 1-64 letters, digits, _ or -');

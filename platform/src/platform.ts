@@ -77,11 +77,11 @@ async function prepare(config: Readonly<PlatformConfig>, log: Logger): Promise<P
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
     onIdleError: (err) => log.warn({ err }, 'idle database connection lost; the pool replaces it'),
-  }).catch(
-    (err: unknown) => {
-      throw new PlatformError('EDGENET_ERR_STARTUP', `cannot open the ${config.databaseUrl ? 'PostgreSQL' : 'PGlite'} database: ${(err as Error).message}`, { cause: err });
-    },
-  );
+  }).catch((err: unknown) => {
+    throw new PlatformError('EDGENET_ERR_STARTUP', `cannot open the ${config.databaseUrl ? 'PostgreSQL' : 'PGlite'} database: ${(err as Error).message}`, {
+      cause: err,
+    });
+  });
   const heartbeatStorage = await migrateDatabase(handle, log);
   const createdOperatorToken = await ensureOperatorToken(handle.db, config.operatorToken);
   return { tls, handle, heartbeatStorage, createdOperatorToken };
@@ -111,7 +111,11 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function createPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<Platform> {
+export async function createPlatform(
+  config: Readonly<PlatformConfig>,
+  log: Logger = createLogger(config.logLevel),
+  options: StartOptions = {},
+): Promise<Platform> {
   const { tls, handle, heartbeatStorage, createdOperatorToken } = await prepare(config, log);
   const { db } = handle;
   const rejects = new RejectCounter(log);
@@ -130,21 +134,56 @@ export async function createPlatform(config: Readonly<PlatformConfig>, log: Logg
   await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);
 
   const transport: DeviceTransport = config.brokerUrl
-    ? new ExternalBroker({
-      url: config.brokerUrl, username: config.brokerUsername, password: config.brokerPassword, caFile: config.brokerCa,
-      shareGroup: config.brokerShareGroup, instanceId: config.instanceId,
-    }, ingest, () => writer.flush(), log)
-    : await embeddedTransport({
-      log, ingest, registry, presence, rejects, flags, rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst }, peers: options.peers,
-      edge: {
-        deadlineMs: config.connectDeadlineMs, maxConnections: config.mqttMaxConnections, maxPerAddress: config.mqttMaxConnectionsPerAddress,
-        ratePerS: config.connectRatePerAddressPerS, burst: config.connectBurstPerAddress,
-      },
-    }, { host: config.mqttHost, mqttsPort: config.mqttsPort, mqttPort: config.mqttPlain ? config.mqttPort : null, tls });
+    ? new ExternalBroker(
+        {
+          url: config.brokerUrl,
+          username: config.brokerUsername,
+          password: config.brokerPassword,
+          caFile: config.brokerCa,
+          shareGroup: config.brokerShareGroup,
+          instanceId: config.instanceId,
+        },
+        ingest,
+        () => writer.flush(),
+        log,
+      )
+    : await embeddedTransport(
+        {
+          log,
+          ingest,
+          registry,
+          presence,
+          rejects,
+          flags,
+          rateLimit: { ratePerS: config.mqttRatePerS, burst: config.mqttBurst },
+          peers: options.peers,
+          edge: {
+            deadlineMs: config.connectDeadlineMs,
+            maxConnections: config.mqttMaxConnections,
+            maxPerAddress: config.mqttMaxConnectionsPerAddress,
+            ratePerS: config.connectRatePerAddressPerS,
+            burst: config.connectBurstPerAddress,
+          },
+        },
+        { host: config.mqttHost, mqttsPort: config.mqttsPort, mqttPort: config.mqttPlain ? config.mqttPort : null, tls },
+      );
   const audit = new AuditLog(db, log);
   const context: PlatformContext = {
-    config, log, db, backend: handle.backend, registry, presence, rejects, writer, ingest, flags, policy, signer,
-    audit, tls, rate,
+    config,
+    log,
+    db,
+    backend: handle.backend,
+    registry,
+    presence,
+    rejects,
+    writer,
+    ingest,
+    flags,
+    policy,
+    signer,
+    audit,
+    tls,
+    rate,
     mqttPort: () => transport.mqttPort(),
     mqttsPort: () => transport.mqttsPort(),
     brokerReady: () => transport.ready(),
@@ -171,14 +210,28 @@ export async function createPlatform(config: Readonly<PlatformConfig>, log: Logg
       try {
         // External mode: the instance serves its API while it (re)connects; /readyz says when it consumes.
         await transport.start();
-        await app.listen({ port: config.httpPort, host: config.httpHost, backlog: LISTEN_BACKLOG }).catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
+        await app
+          .listen({ port: config.httpPort, host: config.httpHost, backlog: LISTEN_BACKLOG })
+          .catch(explainListen('HTTP', 'EDGENET_HTTP_PORT', config.httpPort));
       } catch (err) {
         await closeAll();
         throw err;
       }
       const httpPort = (app.server.address() as { port: number }).port;
       uptime.start();
-      log.info({ httpPort, https: config.https, mqttPort: transport.mqttPort(), mqttsPort: transport.mqttsPort(), externalBroker: config.brokerUrl, caFingerprint: tls.caFingerprint, backend: handle.backend, heartbeatStorage }, 'platform listening');
+      log.info(
+        {
+          httpPort,
+          https: config.https,
+          mqttPort: transport.mqttPort(),
+          mqttsPort: transport.mqttsPort(),
+          externalBroker: config.brokerUrl,
+          caFingerprint: tls.caFingerprint,
+          backend: handle.backend,
+          heartbeatStorage,
+        },
+        'platform listening',
+      );
       return {
         httpPort,
         httpScheme: config.https ? 'https' : 'http',
@@ -201,6 +254,10 @@ export async function createPlatform(config: Readonly<PlatformConfig>, log: Logg
 }
 
 /** Composes and starts in one call (scripts, and tests that need nothing in between). */
-export async function startPlatform(config: Readonly<PlatformConfig>, log: Logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningPlatform> {
+export async function startPlatform(
+  config: Readonly<PlatformConfig>,
+  log: Logger = createLogger(config.logLevel),
+  options: StartOptions = {},
+): Promise<RunningPlatform> {
   return (await createPlatform(config, log, options)).start();
 }

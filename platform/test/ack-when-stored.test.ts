@@ -26,7 +26,9 @@ beforeAll(async () => {
 afterAll(() => tp?.close());
 
 const storedSeqs = async (d: TestDevice) =>
-  (await tp.api('GET', `/api/v1/devices/${d.deviceId}/heartbeats?limit=100`)).body.items.map((h: { seq: number }) => h.seq).sort((a: number, b: number) => a - b);
+  (await tp.api('GET', `/api/v1/devices/${d.deviceId}/heartbeats?limit=100`)).body.items
+    .map((h: { seq: number }) => h.seq)
+    .sort((a: number, b: number) => a - b);
 
 /** Publishes a heartbeat and records whether its PUBACK came. */
 function tracked(d: TestDevice, client: MqttClient, seq: number) {
@@ -85,7 +87,10 @@ describe.runIf(inject('databaseUrl') !== '')('while PostgreSQL refuses connectio
       // A hello writes the device row before it is answered: with the database down that throws.
       const outcome = await Promise.race([
         closed(client).then(() => 'closed'),
-        d.hello(client).then(() => 'acknowledged', () => 'closed'),
+        d.hello(client).then(
+          () => 'acknowledged',
+          () => 'closed',
+        ),
       ]);
       expect(outcome, 'a hello the platform could not store was acknowledged').toBe('closed');
     } finally {
@@ -139,8 +144,11 @@ describe.runIf(inject('databaseUrl') !== '')('external broker mode while Postgre
     const broker = await startMosquitto([instance]);
     onTestFinished(() => broker.stop());
     const ext = await startTestPlatform({
-      EDGENET_BROKER_URL: broker.url, EDGENET_MQTT_PUBLIC_URL: broker.url, EDGENET_INSTANCE_ID: 'h2',
-      EDGENET_BROKER_USERNAME: instance.username, EDGENET_BROKER_PASSWORD: instance.password,
+      EDGENET_BROKER_URL: broker.url,
+      EDGENET_MQTT_PUBLIC_URL: broker.url,
+      EDGENET_INSTANCE_ID: 'h2',
+      EDGENET_BROKER_USERNAME: instance.username,
+      EDGENET_BROKER_PASSWORD: instance.password,
     });
     onTestFinished(() => ext.close());
     await waitFor('consuming from the broker', () => ext.platform.context.brokerReady());

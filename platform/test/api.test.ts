@@ -29,7 +29,12 @@ describe('validation', () => {
     expect(badCheck.status).toBe(400);
     expect(badCheck.body.message).toBe('body/uscc check character is "4", expected "3"');
     const money = await tp.api('POST', '/api/v1/projects', {
-      enterpriseId: seeded.enterpriseId, name: 'p', totalInvestmentFen: 1.5, eligibleInvestmentFen: 1, windowStart: '2025-07-01', windowEnd: '2026-06-30',
+      enterpriseId: seeded.enterpriseId,
+      name: 'p',
+      totalInvestmentFen: 1.5,
+      eligibleInvestmentFen: 1,
+      windowStart: '2025-07-01',
+      windowEnd: '2026-06-30',
     });
     expect(money.status).toBe(400);
     expect(money.body.message).toContain('totalInvestmentFen');
@@ -77,7 +82,10 @@ describe('enrollment', () => {
     const db = tp.platform.context.db;
     const { enrollmentTokens } = await import('../src/db/schema/index.js');
     const { eq } = await import('drizzle-orm');
-    await db.update(enrollmentTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(enrollmentTokens.id, expiring.body.id));
+    await db
+      .update(enrollmentTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(enrollmentTokens.id, expiring.body.id));
     const expired = await tp.api('POST', '/api/v1/enroll', enrollBody(expiring.body.token, { fingerprint: 'd'.repeat(64) }), null);
     expect(expired.status).toBe(403);
     expect(expired.body.message).toMatch(/^enrollment token refused: expired at /);

@@ -20,16 +20,30 @@ afterAll(() => tp?.close());
 
 const exec = (q: ReturnType<typeof sql>) => tp.platform.context.db.execute(q);
 /** The database's own message (drizzle wraps it as the cause of "Failed query: …"). */
-const dbError = (q: ReturnType<typeof sql>) => exec(q).then(() => 'no error', (err: Error) => String((err.cause as Error | undefined)?.message ?? err.message));
+const dbError = (q: ReturnType<typeof sql>) =>
+  exec(q).then(
+    () => 'no error',
+    (err: Error) => String((err.cause as Error | undefined)?.message ?? err.message),
+  );
 const verify = async () => (await tp.api('GET', '/api/v1/audit/verify', undefined, bureau)).body;
 const entries = async () => (await tp.api('GET', '/api/v1/audit?limit=1000')).body.items as Array<Record<string, any>>;
 
 describe('audit log', () => {
   it('records every write, allowed and refused, with actor, route, target, status and address', async () => {
     const device = await enrollTestDevice(tp, seeded.token); // uses the token's only use
-    const spent = await tp.api('POST', '/api/v1/enroll', {
-      token: seeded.token, kind: 'server', fingerprint: 'f'.repeat(64), publicKey: 'A'.repeat(43), agentVersion: '1', inventory: {},
-    }, null);
+    const spent = await tp.api(
+      'POST',
+      '/api/v1/enroll',
+      {
+        token: seeded.token,
+        kind: 'server',
+        fingerprint: 'f'.repeat(64),
+        publicKey: 'A'.repeat(43),
+        agentVersion: '1',
+        inventory: {},
+      },
+      null,
+    );
     expect(spent.status).toBe(403);
     const denied = await tp.api('POST', '/api/v1/workstations', { enterpriseId: seeded.enterpriseId, code: 'X-1' }, bureau);
     expect(denied.status).toBe(403);
@@ -93,13 +107,20 @@ describe('audit log', () => {
       const [row] = ((await exec(sql`select * from audit_log where seq = 3`)) as unknown as { rows: Record<string, unknown>[] }).rows;
       const { entryHash } = await import('../src/audit/chain.js');
       const rehashed = entryHash(row!.prev_hash as string, {
-        seq: 3, at: new Date(row!.at as string), actorKind: row!.actor_kind as 'api_token', actorId: row!.actor_id as string, actorRole: row!.actor_role as string,
-        ip: '10.0.0.66', method: row!.method as string, route: row!.route as string, target: row!.target as Record<string, string>,
-        status: row!.status as number, detail: row!.detail as string | null,
+        seq: 3,
+        at: new Date(row!.at as string),
+        actorKind: row!.actor_kind as 'api_token',
+        actorId: row!.actor_id as string,
+        actorRole: row!.actor_role as string,
+        ip: '10.0.0.66',
+        method: row!.method as string,
+        route: row!.route as string,
+        target: row!.target as Record<string, string>,
+        status: row!.status as number,
+        detail: row!.detail as string | null,
       });
       await exec(sql`update audit_log set hash = ${rehashed} where seq = 3`);
       expect((await verify()).firstBroken).toEqual({ seq: 4, reason: 'entry 4 does not link to entry 3 (prev_hash differs)' });
-
     } finally {
       await exec(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
     }

@@ -51,16 +51,20 @@ describe('device_days.buckets', () => {
   });
 
   it('is bit(buckets per day) in the migrated database and in the drizzle column', async () => {
-    const [column] = await queryRows<{ data_type: string; character_maximum_length: number }>(handle.db, sql`
+    const [column] = await queryRows<{ data_type: string; character_maximum_length: number }>(
+      handle.db,
+      sql`
       select data_type, character_maximum_length from information_schema.columns
-       where table_schema = current_schema() and table_name = 'device_days' and column_name = 'buckets'`);
+       where table_schema = current_schema() and table_name = 'device_days' and column_name = 'buckets'`,
+    );
     expect(column).toEqual({ data_type: 'bit', character_maximum_length: calendar.bucketsPerDay });
     expect(getTableColumns(deviceDays).buckets.getSQLType()).toBe(`bit(${calendar.bucketsPerDay})`);
   });
 
   it('is what the writer requires of its calendar: another bucket length is refused at start', () => {
-    expect(() => new HeartbeatWriter(handle.db, log, { batchSize: 10, flushMs: 1_000, calendar: calendarOf({ timeZone: 'Asia/Shanghai', bucketMinutes: 15 }) }))
-      .toThrow(expect.objectContaining({ code: 'EDGENET_ERR_STARTUP', message: expect.stringContaining('96 buckets a day; device_days.buckets holds 288') }));
+    expect(
+      () => new HeartbeatWriter(handle.db, log, { batchSize: 10, flushMs: 1_000, calendar: calendarOf({ timeZone: 'Asia/Shanghai', bucketMinutes: 15 }) }),
+    ).toThrow(expect.objectContaining({ code: 'EDGENET_ERR_STARTUP', message: expect.stringContaining('96 buckets a day; device_days.buckets holds 288') }));
     expect(() => new HeartbeatWriter(handle.db, log, { batchSize: 10, flushMs: 1_000, calendar })).not.toThrow();
   });
 });

@@ -66,7 +66,12 @@ async function setup(name: string, uscc: string, projects: Record<string, [numbe
   const tokens: Record<string, string> = {};
   for (const [key, [total, eligible]] of Object.entries(projects)) {
     const p = await tp.api('POST', '/api/v1/projects', {
-      enterpriseId: ent.body.id, name: key, totalInvestmentFen: total, eligibleInvestmentFen: eligible, windowStart: '2025-07-01', windowEnd: '2026-06-30',
+      enterpriseId: ent.body.id,
+      name: key,
+      totalInvestmentFen: total,
+      eligibleInvestmentFen: eligible,
+      windowStart: '2025-07-01',
+      windowEnd: '2026-06-30',
     });
     project[key] = p.body.id;
     tokens[key] = (await tp.api('POST', `/api/v1/projects/${p.body.id}/enrollment-tokens`, { maxUses: 20 })).body.token;
@@ -82,7 +87,10 @@ beforeAll(async () => {
   // E1: P1 (500,000 yuan, 400,000 eligible) and P2 (150,000 yuan: under the 200,000 floor).
   const t1 = await setup('东莞一号精密', USCC[0], { P1: [500_000 * YUAN, 400_000 * YUAN], P2: [150_000 * YUAN, 150_000 * YUAN] }, range('W', 7));
   // E2: P3 (5,000,000 yuan, 4,000,000 eligible): four servers with 50 workstations each and an over-claiming box.
-  const t2 = await setup('东莞二号电子', USCC[1], { P3: [5_000_000 * YUAN, 4_000_000 * YUAN] }, [...[1, 2, 3, 4].flatMap((s) => range(`S${s}-`, 50)), ...range('X', 10)]);
+  const t2 = await setup('东莞二号电子', USCC[1], { P3: [5_000_000 * YUAN, 4_000_000 * YUAN] }, [
+    ...[1, 2, 3, 4].flatMap((s) => range(`S${s}-`, 50)),
+    ...range('X', 10),
+  ]);
   // E3: P4 (1,000,000 yuan, only 100,000 eligible).
   const t3 = await setup('东莞三号机械', USCC[2], { P4: [1_000_000 * YUAN, 100_000 * YUAN] }, range('Y', 13));
 
@@ -120,15 +128,21 @@ beforeAll(async () => {
   await map(d.cloneB!, ['Y01']);
   await feed(d.cloneB!, { days: ALL });
   const vmHello = edge.v1.Hello.encode({
-    agentVersion: 'test', kind: edge.v1.DeviceKind.COMPUTE_BOX, fingerprint: 'e'.repeat(64), heartbeatIntervalMs: 10_000,
-    deviceTimeMs: dayStartUtc('2025-06-30'), inventory: { systemManufacturer: 'QEMU', systemModel: 'Standard PC (Q35 + ICH9, 2009)', virtual: true },
+    agentVersion: 'test',
+    kind: edge.v1.DeviceKind.COMPUTE_BOX,
+    fingerprint: 'e'.repeat(64),
+    heartbeatIntervalMs: 10_000,
+    deviceTimeMs: dayStartUtc('2025-06-30'),
+    inventory: { systemManufacturer: 'QEMU', systemModel: 'Standard PC (Q35 + ICH9, 2009)', virtual: true },
   }).finish();
   await tp.platform.context.ingest.handle(d.vm!.deviceId, 'hello', sealEnvelope(vmHello, d.vm!.privateKey), new Date(dayStartUtc('2025-06-30')));
   await map(d.vm!, ['Y02']);
   await feed(d.vm!, { days: ALL });
   await map(d.replayer!, ['Y03']);
   const sent = await feed(d.replayer!, { days: ALL, seqStep: 100 }); // seq 1, 101, …, 11901
-  expect((await tp.platform.context.ingest.handle(d.replayer!.deviceId, 'heartbeat', sent[0]!, new Date(dayStartUtc(DAYS[9]!) + 11 * 3_600_000))).outcome).toBe('rejected');
+  expect((await tp.platform.context.ingest.handle(d.replayer!.deviceId, 'heartbeat', sent[0]!, new Date(dayStartUtc(DAYS[9]!) + 11 * 3_600_000))).outcome).toBe(
+    'rejected',
+  );
   await map(d.e3!, range('Y', 13).slice(3)); // Y04..Y13
   await feed(d.e3!, { days: ALL });
   await tp.platform.context.writer.flush();
@@ -141,7 +155,12 @@ const certify = async () => {
   return run.body as { id: string; certifiedNodes: number };
 };
 const report = async (id: string) => (await tp.api('GET', `/api/v1/certifications/${id}`)).body as SignedReport;
-const evidence = async (id: string) => (await fetch(`${tp.baseUrl}/api/v1/certifications/${id}/evidence`, { headers: { authorization: `Bearer ${(await import('../../test/helpers/platform.js')).OPERATOR_TOKEN}` } })).text();
+const evidence = async (id: string) =>
+  (
+    await fetch(`${tp.baseUrl}/api/v1/certifications/${id}/evidence`, {
+      headers: { authorization: `Bearer ${(await import('../../test/helpers/platform.js')).OPERATOR_TOKEN}` },
+    })
+  ).text();
 const keys = async () => (await tp.api('GET', '/api/v1/signing-keys', undefined, null)).body.keys;
 
 describe('certification of a known fleet', () => {
@@ -174,7 +193,11 @@ describe('certification of a known fleet', () => {
     // P1: W01 (claimed by two devices, counted once), W02, W03, W05 → 4 nodes;
     // award = min(30% × 400,000 = 120,000; 1,000,000; 5,000 × 4 = 20,000) = 20,000 yuan (per-node cap).
     expect(proj('P1')).toMatchObject({
-      devices: 5, certifiedNodes: 4, certifiedWorkstations: ['W01', 'W02', 'W03', 'W05'], awardFen: 20_000 * YUAN, awardLimitedBy: 'per_node_cap',
+      devices: 5,
+      certifiedNodes: 4,
+      certifiedWorkstations: ['W01', 'W02', 'W03', 'W05'],
+      awardFen: 20_000 * YUAN,
+      awardLimitedBy: 'per_node_cap',
     });
     expect(proj('P1').verifiedDevices.sort()).toEqual([d.normal, d.halfOffline, d.sharesW1].map((x) => x!.deviceId).sort());
     expect(proj('P1').flaggedDevices.map((f) => f.deviceId)).toEqual([d.cloneA!.deviceId]);
@@ -184,14 +207,21 @@ describe('certification of a known fleet', () => {
     expect(proj('P3')).toMatchObject({ devices: 5, certifiedNodes: 208, awardFen: 1_000_000 * YUAN, awardLimitedBy: 'per_project_cap' });
     // P4: 10 nodes; min(30% × 100,000 = 30,000; 1,000,000; 50,000) = 30,000 yuan (share of eligible).
     expect(proj('P4')).toMatchObject({ devices: 4, certifiedNodes: 10, awardFen: 30_000 * YUAN, awardLimitedBy: 'share_of_eligible' });
-    expect(proj('P4').flaggedDevices.map((f) => f.flags[0]!.kind).sort()).toEqual(['duplicate_hardware', 'replay', 'virtual_machine']);
+    expect(
+      proj('P4')
+        .flaggedDevices.map((f) => f.flags[0]!.kind)
+        .sort(),
+    ).toEqual(['duplicate_hardware', 'replay', 'virtual_machine']);
 
     expect(r.totals).toEqual({ projects: 4, devices: 15, verifiedDevices: 10, certifiedNodes: 223, awardFen: (20_000 + 1_000_000 + 30_000) * YUAN });
     const e1 = r.enterprises.find((e) => e.enterpriseId === proj('P1').enterpriseId)!;
     expect(e1).toMatchObject({ projects: 2, certifiedNodes: 5, awardFen: 20_000 * YUAN });
 
     // Evidence per device: online buckets and inferences per day, as fed.
-    const rows = (await evidence(run.id)).trim().split('\n').map((l) => JSON.parse(l));
+    const rows = (await evidence(run.id))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const half = rows.find((x) => x.deviceId === d.halfOffline!.deviceId);
     expect(half.days).toEqual([0, 2, 4, 6, 8].map((i) => [DAYS[i], 12, 60, 0]));
     // On-site sample: ceil(30% of the 3 projects with an award) = 1.
@@ -226,11 +256,27 @@ describe('certification of a known fleet', () => {
     writeFileSync(join(dir, 'keys.json'), JSON.stringify({ keys: published }));
     writeFileSync(join(dir, 'evidence.ndjson'), ev);
     const script = join(import.meta.dirname, '../../scripts/verify-report.mjs');
-    const ok = execFileSync(process.execPath, [script, '--report', join(dir, 'report.json'), '--keys', join(dir, 'keys.json'), '--evidence', join(dir, 'evidence.ndjson')]).toString();
+    const ok = execFileSync(process.execPath, [
+      script,
+      '--report',
+      join(dir, 'report.json'),
+      '--keys',
+      join(dir, 'keys.json'),
+      '--evidence',
+      join(dir, 'evidence.ndjson'),
+    ]).toString();
     expect(ok).toMatch(/report verified/);
     let failed = '';
     try {
-      execFileSync(process.execPath, [script, '--report', join(dir, 'tampered.json'), '--keys', join(dir, 'keys.json'), '--evidence', join(dir, 'evidence.ndjson')]);
+      execFileSync(process.execPath, [
+        script,
+        '--report',
+        join(dir, 'tampered.json'),
+        '--keys',
+        join(dir, 'keys.json'),
+        '--evidence',
+        join(dir, 'evidence.ndjson'),
+      ]);
     } catch (err) {
       failed = (err as { stdout: Buffer; status: number }).stdout.toString();
       expect((err as { status: number }).status).toBe(1);
@@ -238,11 +284,13 @@ describe('certification of a known fleet', () => {
     expect(failed).toContain('FAIL  recount differs at body.results.projects');
   });
 
-  it('proves one device\'s evidence against the signed root', async () => {
+  it("proves one device's evidence against the signed root", async () => {
     const proof = (await tp.api('GET', `/api/v1/certifications/${firstId}/evidence/${d.e3!.deviceId}`)).body;
     expect(proof.merkleRoot).toBe(first.attestation.evidenceRoot);
     expect(verifyInclusion(proof.leaf, proof.index, proof.treeSize, proof.proof, proof.merkleRoot)).toBe(true);
-    expect(verifyInclusion(proof.leaf.replace('"verified"', '"x"').replace('10', '11'), proof.index, proof.treeSize, proof.proof, proof.merkleRoot)).toBe(false);
+    expect(verifyInclusion(proof.leaf.replace('"verified"', '"x"').replace('10', '11'), proof.index, proof.treeSize, proof.proof, proof.merkleRoot)).toBe(
+      false,
+    );
   });
 
   it('gives a byte-identical body when run again, chained to the previous report', async () => {

@@ -64,15 +64,28 @@ beforeAll(async () => {
 });
 afterAll(() => tp?.close());
 
-const flagsOf = async (d: TestDevice) => (await tp.api('GET', `/api/v1/flags?deviceId=${d.deviceId}`)).body.items as { kind: string; evidence: Record<string, unknown> }[];
+const flagsOf = async (d: TestDevice) =>
+  (await tp.api('GET', `/api/v1/flags?deviceId=${d.deviceId}`)).body.items as { kind: string; evidence: Record<string, unknown> }[];
 const storedCount = async (d: TestDevice) => (await tp.api('GET', `/api/v1/devices/${d.deviceId}/heartbeats?limit=100`)).body.items.length as number;
 
 /** A heartbeat sealed with the device's key, as the agent sends it. */
 const heartbeatPayload = (d: TestDevice, seq: number, deviceTimeMs: number) =>
-  Buffer.from(sealEnvelope(edge.v1.Heartbeat.encode({
-    seq, deviceTimeMs, uptimeS: seq, cpuPercent: 10, memoryUsedBytes: 1e9, memoryTotalBytes: 4e9,
-    diskUsedBytes: 1e10, diskTotalBytes: 6e10, inference: { total: seq, errors: 0 },
-  }).finish(), d.privateKey));
+  Buffer.from(
+    sealEnvelope(
+      edge.v1.Heartbeat.encode({
+        seq,
+        deviceTimeMs,
+        uptimeS: seq,
+        cpuPercent: 10,
+        memoryUsedBytes: 1e9,
+        memoryTotalBytes: 4e9,
+        diskUsedBytes: 1e10,
+        diskTotalBytes: 6e10,
+        inference: { total: seq, errors: 0 },
+      }).finish(),
+      d.privateKey,
+    ),
+  );
 
 it('does not flag a device whose clock jumps +1 h for 30 s (through the broker)', async () => {
   const d = await enrollTestDevice(tp, seeded.token);
@@ -123,7 +136,9 @@ describe('a clock skewed for longer than the policy allows', () => {
       await release();
     }
     const raised = await waitFor('the clock_skew flag', async () => ((await flagsOf(d)).length > 0 ? flagsOf(d) : null));
-    expect(raised).toEqual([expect.objectContaining({ kind: 'clock_skew', evidence: expect.objectContaining({ skewFlagAfterMs: AFTER, seenIn: 'heartbeat seq 12' }) })]);
+    expect(raised).toEqual([
+      expect.objectContaining({ kind: 'clock_skew', evidence: expect.objectContaining({ skewFlagAfterMs: AFTER, seenIn: 'heartbeat seq 12' }) }),
+    ]);
     await waitFor('13 heartbeats stored', async () => (await storedCount(d)) === 13);
   });
 

@@ -38,7 +38,10 @@ function sources(dir: string): string[] {
 
 /** The source without comment lines, so prose about an UPDATE is not taken for one. */
 function code(path: string): string {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => !/^\s*(\/\/|\/\*|\*)/.test(l)).join('\n');
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => !/^\s*(\/\/|\/\*|\*)/.test(l))
+    .join('\n');
 }
 
 /** The text between the parenthesis at `open` and its match. */
@@ -65,7 +68,12 @@ function deviceUpdates(file: string, text: string): Write[] {
     const set = text.indexOf('.set(', m.index);
     const arg = balanced(text, set + '.set'.length);
     if (!arg.includes('{')) {
-      writes.push({ file, module: moduleOf(file), columns: [], problem: `.update(devices).set(${arg.trim()}): set the columns in an object literal, so their writer can be checked` });
+      writes.push({
+        file,
+        module: moduleOf(file),
+        columns: [],
+        problem: `.update(devices).set(${arg.trim()}): set the columns in an object literal, so their writer can be checked`,
+      });
       continue;
     }
     const keys = [...arg.matchAll(/([A-Za-z_]\w*)\s*:(?!:)/g), ...arg.matchAll(/[{,]\s*([A-Za-z_]\w*)\s*(?=[,}])/g)].map((k) => k[1]!);
@@ -90,10 +98,12 @@ describe('devices: one writer per column', () => {
     const writes = files.flatMap(({ file, text }) => deviceUpdates(file, text));
     const problems = writes.flatMap((w) => [
       ...(w.problem ? [`${w.file}: ${w.problem}`] : []),
-      ...w.columns.filter((c) => !OWNERS[w.module]?.includes(c)).map((c) => {
-        const owner = Object.entries(OWNERS).find(([, cs]) => cs.includes(c))?.[0] ?? 'nobody: it is set only when the row is inserted';
-        return `${w.file} updates devices.${c}, whose writer is ${owner}`;
-      }),
+      ...w.columns
+        .filter((c) => !OWNERS[w.module]?.includes(c))
+        .map((c) => {
+          const owner = Object.entries(OWNERS).find(([, cs]) => cs.includes(c))?.[0] ?? 'nobody: it is set only when the row is inserted';
+          return `${w.file} updates devices.${c}, whose writer is ${owner}`;
+        }),
     ]);
     expect(problems).toEqual([]);
     // The reading above is not blind: each owner is found writing every column it owns.
@@ -111,7 +121,11 @@ describe('devices: one writer per column', () => {
 
 describe('heartbeats and heartbeat_keys: one writer', () => {
   it('are inserted by the heartbeat writer only, keys first', () => {
-    const writing = files.filter(({ text }) => /\.insert\(\s*heartbeat(s|Keys)\s*\)|\binsert\s+into\s+"?heartbeat(s|_keys)"?\b|\bupdate\s+"?heartbeat(s|_keys)"?\b|\.update\(\s*heartbeat(s|Keys)\s*\)/i.test(text));
+    const writing = files.filter(({ text }) =>
+      /\.insert\(\s*heartbeat(s|Keys)\s*\)|\binsert\s+into\s+"?heartbeat(s|_keys)"?\b|\bupdate\s+"?heartbeat(s|_keys)"?\b|\.update\(\s*heartbeat(s|Keys)\s*\)/i.test(
+        text,
+      ),
+    );
     expect(writing.map((f) => f.file)).toEqual(['ingest/heartbeat-writer.ts']);
     const writer = writing[0]!.text;
     expect(writer.indexOf('insert into heartbeat_keys')).toBeGreaterThan(-1);

@@ -19,9 +19,15 @@ afterAll(async () => {
 
 function configWith(env: Record<string, string> = {}) {
   return loadConfig({
-    EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: '0', EDGENET_MQTT_HOST: '127.0.0.1', EDGENET_MQTT_PORT: '0',
-    EDGENET_MQTT_PLAIN: 'true', EDGENET_MQTTS_PORT: '0', EDGENET_HTTPS: 'false',
-    EDGENET_DATA_DIR: database.dataDir, EDGENET_OPERATOR_TOKEN: 'op_test_operator_token_0123456789abcdef',
+    EDGENET_HTTP_HOST: '127.0.0.1',
+    EDGENET_HTTP_PORT: '0',
+    EDGENET_MQTT_HOST: '127.0.0.1',
+    EDGENET_MQTT_PORT: '0',
+    EDGENET_MQTT_PLAIN: 'true',
+    EDGENET_MQTTS_PORT: '0',
+    EDGENET_HTTPS: 'false',
+    EDGENET_DATA_DIR: database.dataDir,
+    EDGENET_OPERATOR_TOKEN: 'op_test_operator_token_0123456789abcdef',
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     ...env,
   });

@@ -13,7 +13,9 @@ describe('platform configuration', () => {
   });
 
   it('lists every problem in one error', () => {
-    expect(() => loadConfig({ EDGENET_HTTP_PORT: 'eighty', EDGENET_MQTT_PORT: '70000', DATABASE_URL: 'mysql://x', EDGENET_OPERATOR_TOKEN: 'short' })).toThrowError(
+    expect(() =>
+      loadConfig({ EDGENET_HTTP_PORT: 'eighty', EDGENET_MQTT_PORT: '70000', DATABASE_URL: 'mysql://x', EDGENET_OPERATOR_TOKEN: 'short' }),
+    ).toThrowError(
       /EDGENET_HTTP_PORT must be an integer[\s\S]*EDGENET_MQTT_PORT must be an integer[\s\S]*DATABASE_URL must start with[\s\S]*EDGENET_OPERATOR_TOKEN must be at least 32/,
     );
   });
@@ -31,8 +33,9 @@ describe('platform configuration', () => {
     expect(loadConfig({}).workers).toBe(1);
     expect(loadConfig({ EDGENET_WORKERS: '4', DATABASE_URL: 'postgres://db/edgenet' }).workers).toBe(4);
     expect(() => loadConfig({ EDGENET_WORKERS: '2' })).toThrowError(/EDGENET_WORKERS above 1 needs DATABASE_URL/);
-    expect(() => loadConfig({ EDGENET_WORKERS: '2', DATABASE_URL: 'postgres://db/e', EDGENET_BROKER_URL: 'mqtt://b:1883', EDGENET_MQTT_PUBLIC_URL: 'mqtt://b:1883' }))
-      .toThrowError(/with EDGENET_BROKER_URL run one instance per core/);
+    expect(() =>
+      loadConfig({ EDGENET_WORKERS: '2', DATABASE_URL: 'postgres://db/e', EDGENET_BROKER_URL: 'mqtt://b:1883', EDGENET_MQTT_PUBLIC_URL: 'mqtt://b:1883' }),
+    ).toThrowError(/with EDGENET_BROKER_URL run one instance per core/);
     expect(() => loadConfig({ EDGENET_WORKERS: '0' })).toThrowError(/EDGENET_WORKERS must be an integer from 1 to 64/);
   });
 });

@@ -6,7 +6,10 @@ import { deviceConnectionLimit } from '../src/broker/connection-limit.js';
 
 const limitsFile = (line: string) => {
   const file = join(mkdtempSync(join(tmpdir(), 'edgenet-limits-')), 'limits');
-  writeFileSync(file, `Limit                     Soft Limit           Hard Limit           Units\nMax processes             unlimited            unlimited            processes\n${line}\n`);
+  writeFileSync(
+    file,
+    `Limit                     Soft Limit           Hard Limit           Units\nMax processes             unlimited            unlimited            processes\n${line}\n`,
+  );
   return file;
 };
 

@@ -21,20 +21,30 @@ function days(n: number, online = 12, inferences = 1, from = 1): DeviceDay[] {
 
 function device(id: string, over: Partial<DeviceEvidence> = {}): DeviceEvidence {
   return {
-    deviceId: id, projectId: 'p1', enterpriseId: E, kind: 'compute_box', fingerprint: 'f'.repeat(64), keyId: 'k',
-    days: days(10), mappings: [{ code: 'W1', fromDay: WINDOW.start, toDay: WINDOW.end }], flags: [], ...over,
+    deviceId: id,
+    projectId: 'p1',
+    enterpriseId: E,
+    kind: 'compute_box',
+    fingerprint: 'f'.repeat(64),
+    keyId: 'k',
+    days: days(10),
+    mappings: [{ code: 'W1', fromDay: WINDOW.start, toDay: WINDOW.end }],
+    flags: [],
+    ...over,
   };
 }
 
 function input(devices: DeviceEvidence[], over: Partial<CountInput> = {}): CountInput {
   return {
-    policy, window: WINDOW,
+    policy,
+    window: WINDOW,
     projects: [
       { projectId: 'p1', enterpriseId: E, totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000 },
       { projectId: 'p2', enterpriseId: E, totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000 },
     ],
     registeredWorkstations: Array.from({ length: 20 }, (_, i) => `${E}/W${i + 1}`),
-    devices, ...over,
+    devices,
+    ...over,
   };
 }
 
@@ -77,20 +87,30 @@ describe('countNodes at its boundaries', () => {
 
   it('counts a workstation claimed by two projects once, for the one with more mapped days, ties to the smaller id', () => {
     const tie = countNodes(input([device('d1', { projectId: 'p2' }), device('d2', { projectId: 'p1' })]));
-    expect(tie.projects.map((p) => [p.projectId, p.certifiedNodes])).toEqual([['p1', 1], ['p2', 0]]);
-    const more = countNodes(input([
-      device('d1', { projectId: 'p2' }),
-      device('d2', { projectId: 'p1', mappings: [{ code: 'W1', fromDay: '2026-11-02', toDay: WINDOW.end }] }),
-    ]));
-    expect(more.projects.map((p) => [p.projectId, p.certifiedNodes])).toEqual([['p1', 0], ['p2', 1]]);
+    expect(tie.projects.map((p) => [p.projectId, p.certifiedNodes])).toEqual([
+      ['p1', 1],
+      ['p2', 0],
+    ]);
+    const more = countNodes(
+      input([device('d1', { projectId: 'p2' }), device('d2', { projectId: 'p1', mappings: [{ code: 'W1', fromDay: '2026-11-02', toDay: WINDOW.end }] })]),
+    );
+    expect(more.projects.map((p) => [p.projectId, p.certifiedNodes])).toEqual([
+      ['p1', 0],
+      ['p2', 1],
+    ]);
   });
 
   it('keeps a device with a disqualifying flag out, and one with another flag in', () => {
-    const r = countNodes(input([
-      device('d1', { flags: [{ id: 'f1', kind: 'virtual_machine', reason: 'vm' }] }),
-      device('d2', { mappings: [{ code: 'W2', fromDay: WINDOW.start, toDay: WINDOW.end }], flags: [{ id: 'f2', kind: 'rate_limited', reason: 'fast' }] }),
-    ]));
-    expect(r.devices.map((d) => [d.deviceId, d.verified])).toEqual([['d1', false], ['d2', true]]);
+    const r = countNodes(
+      input([
+        device('d1', { flags: [{ id: 'f1', kind: 'virtual_machine', reason: 'vm' }] }),
+        device('d2', { mappings: [{ code: 'W2', fromDay: WINDOW.start, toDay: WINDOW.end }], flags: [{ id: 'f2', kind: 'rate_limited', reason: 'fast' }] }),
+      ]),
+    );
+    expect(r.devices.map((d) => [d.deviceId, d.verified])).toEqual([
+      ['d1', false],
+      ['d2', true],
+    ]);
   });
 
   it('does not count an unregistered workstation', () => {
@@ -107,7 +127,14 @@ describe('award (实施细则 art. 18) at its boundaries', () => {
     ['one fen under 200,000 yuan: nothing', 19_999_999, 19_999_999, 10, 0, 'minimum_investment'],
     ['5,000 yuan per node binds', 100_000_000, 100_000_000, 3, 1_500_000, 'per_node_cap'],
     ['1,000,000 yuan per project binds', 1_000_000_000, 1_000_000_000, 1_000, 100_000_000, 'per_project_cap'],
-    ['a huge eligible figure (30 × it passes 2^53) still ends at the cap', 9_007_199_254_740_991, 3_333_333_333_333, 1_000_000_000, 100_000_000, 'per_project_cap'],
+    [
+      'a huge eligible figure (30 × it passes 2^53) still ends at the cap',
+      9_007_199_254_740_991,
+      3_333_333_333_333,
+      1_000_000_000,
+      100_000_000,
+      'per_project_cap',
+    ],
     ['30% rounds down to the fen', 30_000_000, 20_000_001, 100, 6_000_000, 'share_of_eligible'],
     ['no nodes, no award', 50_000_000, 40_000_000, 0, 0, 'per_node_cap'],
   ])('%s', (_name, totalInvestmentFen, eligibleInvestmentFen, nodes, awardFen, limitedBy) => {
@@ -126,15 +153,35 @@ describe('fileHeartbeat decision table', () => {
   const base: FilingInput = { receivedAtMs: now, deviceTimeMs: now, clockUntrusted: false, helloOffsetMs: 0, lastFiledMs: 0 };
   it.each<[string, Partial<FilingInput>, { filing: string; filedAtMs: number; skew: boolean }]>([
     ['a live heartbeat: receive time', {}, { filing: 'received', filedAtMs: now, skew: false }],
-    ['the agent says its clock is untrusted', { clockUntrusted: true, deviceTimeMs: now - 3_600_000 }, { filing: 'untrusted_clock', filedAtMs: now, skew: false }],
+    [
+      'the agent says its clock is untrusted',
+      { clockUntrusted: true, deviceTimeMs: now - 3_600_000 },
+      { filing: 'untrusted_clock', filedAtMs: now, skew: false },
+    ],
     ['ahead by exactly maxSkew: still live', { deviceTimeMs: now + clock.maxSkewMs }, { filing: 'received', filedAtMs: now, skew: false }],
-    ['ahead by more than maxSkew: receive time, skewed', { deviceTimeMs: now + clock.maxSkewMs + 1 }, { filing: 'untrusted_clock', filedAtMs: now, skew: true }],
+    [
+      'ahead by more than maxSkew: receive time, skewed',
+      { deviceTimeMs: now + clock.maxSkewMs + 1 },
+      { filing: 'untrusted_clock', filedAtMs: now, skew: true },
+    ],
     ['behind by exactly maxSkew: still live', { deviceTimeMs: now - clock.maxSkewMs }, { filing: 'received', filedAtMs: now, skew: false }],
     ['queued, hello clock trusted: device time', { deviceTimeMs: now - 3_600_000 }, { filing: 'device_time', filedAtMs: now - 3_600_000, skew: false }],
     ['queued, no hello yet', { deviceTimeMs: now - 3_600_000, helloOffsetMs: null }, { filing: 'untrusted_clock', filedAtMs: now, skew: true }],
-    ['queued, hello clock off', { deviceTimeMs: now - 3_600_000, helloOffsetMs: clock.maxSkewMs + 1 }, { filing: 'untrusted_clock', filedAtMs: now, skew: true }],
-    ['queued, before the last filed heartbeat', { deviceTimeMs: now - 3_600_000, lastFiledMs: now - 1_800_000 }, { filing: 'untrusted_clock', filedAtMs: now, skew: false }],
-    ['queued, exactly maxLate old: device time', { deviceTimeMs: now - clock.maxLateMs }, { filing: 'device_time', filedAtMs: now - clock.maxLateMs, skew: false }],
+    [
+      'queued, hello clock off',
+      { deviceTimeMs: now - 3_600_000, helloOffsetMs: clock.maxSkewMs + 1 },
+      { filing: 'untrusted_clock', filedAtMs: now, skew: true },
+    ],
+    [
+      'queued, before the last filed heartbeat',
+      { deviceTimeMs: now - 3_600_000, lastFiledMs: now - 1_800_000 },
+      { filing: 'untrusted_clock', filedAtMs: now, skew: false },
+    ],
+    [
+      'queued, exactly maxLate old: device time',
+      { deviceTimeMs: now - clock.maxLateMs },
+      { filing: 'device_time', filedAtMs: now - clock.maxLateMs, skew: false },
+    ],
     ['queued, older than maxLate', { deviceTimeMs: now - clock.maxLateMs - 1 }, { filing: 'untrusted_clock', filedAtMs: now, skew: false }],
   ])('%s', (_name, over, expected) => {
     const d = fileHeartbeat({ ...base, ...over }, clock);

@@ -64,10 +64,12 @@ describe('devices online over time', () => {
     await online.heartbeat(client, 3);
     await waitFor('A online', async () => (await tp.api('GET', `/api/v1/devices/${online.deviceId}`)).body.online);
     const towns = (await tp.api('GET', '/api/v1/fleet/breakdown?by=town')).body.items;
-    expect(towns).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: '松山湖', enterprises: 1, enterprisesConnected: 1, projects: 1, devices: 2, online: 1, workstations: 2 }),
-      expect.objectContaining({ key: '长安', enterprises: 1, enterprisesConnected: 0, devices: 1, online: 0, workstations: 0 }),
-    ]));
+    expect(towns).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: '松山湖', enterprises: 1, enterprisesConnected: 1, projects: 1, devices: 2, online: 1, workstations: 2 }),
+        expect.objectContaining({ key: '长安', enterprises: 1, enterprisesConnected: 0, devices: 1, online: 0, workstations: 0 }),
+      ]),
+    );
     const projects = (await tp.api('GET', `/api/v1/fleet/breakdown?by=project&enterpriseId=${a.enterpriseId}`)).body.items;
     expect(projects).toEqual([expect.objectContaining({ key: a.projectId, enterpriseId: a.enterpriseId, devices: 2, online: 1 })]);
     const mine = (await tp.api('GET', '/api/v1/fleet/breakdown?by=enterprise', undefined, tokenB)).body.items;
@@ -90,25 +92,39 @@ describe('alerts', () => {
     expect(scoped.flagged.total).toBe(1);
   });
 
-  it("raises an enterprise whose online share today fell well below its recent days, not one that holds steady", async () => {
+  it('raises an enterprise whose online share today fell well below its recent days, not one that holds steady', async () => {
     const { db } = tp.platform.context;
     // 2030-01-10 23:00 in Shanghai: bucket 276, so 277 buckets of the day count (the current one included).
     const nowMs = Date.parse('2030-01-10T15:00:00Z');
     const full = '1'.repeat(288);
     const some = '1'.repeat(12) + '0'.repeat(276);
     const rows: [string, string, string][] = [
-      [online.deviceId, '2030-01-07', full], [online.deviceId, '2030-01-08', full], [online.deviceId, '2030-01-09', full], [online.deviceId, '2030-01-10', some],
-      [other.deviceId, '2030-01-09', full], [other.deviceId, '2030-01-10', full],
+      [online.deviceId, '2030-01-07', full],
+      [online.deviceId, '2030-01-08', full],
+      [online.deviceId, '2030-01-09', full],
+      [online.deviceId, '2030-01-10', some],
+      [other.deviceId, '2030-01-09', full],
+      [other.deviceId, '2030-01-10', full],
     ];
     // A factory that starts at 06:00 (buckets 72 on) compared with its own previous days: no alert.
     const shift = '0'.repeat(72) + '1'.repeat(216);
     for (const [id, day, bits] of rows) {
-      await db.execute(sql`insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences) values (${id}::uuid, ${day}::date, ${bits}::bit(288), 1, 0, 1)`);
+      await db.execute(
+        sql`insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences) values (${id}::uuid, ${day}::date, ${bits}::bit(288), 1, 0, 1)`,
+      );
     }
     const alerts = await fleetAlerts(db, calendar, null, { offlineMinutes: 60, shareDropPercent: 30 }, 10, nowMs);
     // A: 2 devices; 12 online buckets today of 2 x 277 (2.16%); 3 full days of one device of 2 = 50%.
     expect(alerts.shareDrops).toEqual([
-      { enterpriseId: a.enterpriseId, enterpriseName: '东莞精密制造有限公司', town: '松山湖', devices: 2, todayShareBp: 216, averageShareBp: 5000, baselineDays: 3 },
+      {
+        enterpriseId: a.enterpriseId,
+        enterpriseName: '东莞精密制造有限公司',
+        town: '松山湖',
+        devices: 2,
+        todayShareBp: 216,
+        averageShareBp: 5000,
+        baselineDays: 3,
+      },
     ]);
     const scoped = await fleetAlerts(db, calendar, b.enterpriseId, { offlineMinutes: 60, shareDropPercent: 30 }, 10, nowMs);
     expect(scoped.shareDrops).toEqual([]);
@@ -116,7 +132,9 @@ describe('alerts', () => {
     // 2030-02-10 07:00 in Shanghai: B's factory has run from 06:00 every day, so 13 of 85 buckets
     // so far is its normal morning (a whole-day average of 75% would cry wolf every morning).
     for (const day of ['2030-02-07', '2030-02-08', '2030-02-09', '2030-02-10']) {
-      await db.execute(sql`insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences) values (${other.deviceId}::uuid, ${day}::date, ${shift}::bit(288), 1, 0, 1)`);
+      await db.execute(
+        sql`insert into device_days (device_id, day, buckets, heartbeats, late_heartbeats, inferences) values (${other.deviceId}::uuid, ${day}::date, ${shift}::bit(288), 1, 0, 1)`,
+      );
     }
     const morning = await fleetAlerts(db, calendar, null, { offlineMinutes: 60, shareDropPercent: 30 }, 10, Date.parse('2030-02-09T23:00:00Z'));
     expect(morning.shareDrops).toEqual([]);
@@ -131,7 +149,12 @@ describe('device list', () => {
     expect(def.total).toBe(3);
     // Newest enrollment first, as before issue 6 (the silent device's enrollment was moved 2 h back above).
     expect(def.items.map((d: { id: string }) => d.id)).toEqual([other.deviceId, online.deviceId, silent.deviceId]);
-    expect(def.items.find((d: { id: string }) => d.id === online.deviceId)).toMatchObject({ enterpriseName: '东莞精密制造有限公司', projectName: '视觉质检产线改造', town: '松山湖', workstationsServed: 2 });
+    expect(def.items.find((d: { id: string }) => d.id === online.deviceId)).toMatchObject({
+      enterpriseName: '东莞精密制造有限公司',
+      projectName: '视觉质检产线改造',
+      town: '松山湖',
+      workstationsServed: 2,
+    });
     expect((await list('town=长安')).items.map((d: { id: string }) => d.id)).toEqual([other.deviceId]);
     expect((await list('kind=server')).items.map((d: { id: string }) => d.id)).toEqual([silent.deviceId]);
     expect((await list(`q=${online.deviceId.slice(0, 8)}`)).items.map((d: { id: string }) => d.id)).toEqual([online.deviceId]);
@@ -178,7 +201,17 @@ describe('live stream', () => {
     const client = await other.connect();
     await other.hello(client);
     const text = await streamed;
-    const events = text.split('\n\n').filter((block) => block.includes('event: fleet')).map((block) => JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))!.slice(6)));
+    const events = text
+      .split('\n\n')
+      .filter((block) => block.includes('event: fleet'))
+      .map((block) =>
+        JSON.parse(
+          block
+            .split('\n')
+            .find((l) => l.startsWith('data: '))!
+            .slice(6),
+        ),
+      );
     expect(events).toHaveLength(2);
     expect(events[0].summary).toMatchObject({ enterprises: 1, devices: { total: 1, online: 0, offline: 1 } });
     expect(events[1].summary).toMatchObject({ enterprises: 1, devices: { total: 1, online: 1, offline: 0 } });

@@ -15,8 +15,17 @@ import { loadConfig } from '../src/config.js';
 
 function capture(): { logger: Logger; lines: () => Record<string, unknown>[]; bytes: () => number } {
   const out: string[] = [];
-  const sink = new Writable({ write(c: Buffer, _e, done) { out.push(c.toString()); done(); } });
-  return { logger: pino({ level: 'info' }, sink) as Logger, lines: () => out.map((l) => JSON.parse(l) as Record<string, unknown>), bytes: () => out.join('').length };
+  const sink = new Writable({
+    write(c: Buffer, _e, done) {
+      out.push(c.toString());
+      done();
+    },
+  });
+  return {
+    logger: pino({ level: 'info' }, sink) as Logger,
+    lines: () => out.map((l) => JSON.parse(l) as Record<string, unknown>),
+    bytes: () => out.join('').length,
+  };
 }
 
 describe('ConnectRate', () => {
@@ -56,10 +65,16 @@ describe('ConnectionGuard', () => {
     guard.attach(server);
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as { port: number }).port;
-    const clients = await Promise.all(Array.from({ length: 52 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
-      const c = connect(port, '127.0.0.1', () => resolve(c));
-      c.on('error', () => undefined);
-    })));
+    const clients = await Promise.all(
+      Array.from(
+        { length: 52 },
+        () =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const c = connect(port, '127.0.0.1', () => resolve(c));
+            c.on('error', () => undefined);
+          }),
+      ),
+    );
     await vi.waitFor(() => expect(guard.figures().refused.per_address).toBe(50));
     expect(guard.figures().open).toBe(2);
     const refusals = lines().filter((l) => l.msg === 'connections refused (counts since the last such line, at most one a minute)');
@@ -114,7 +129,12 @@ describe('printBanner', () => {
   it('prints the operator token only when the platform made it', () => {
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const facts = {
-      httpScheme: 'https' as const, httpPort: 8080, mqttPort: null, mqttsPort: 8883, backend: 'pglite' as const, heartbeatStorage: 'table' as const,
+      httpScheme: 'https' as const,
+      httpPort: 8080,
+      mqttPort: null,
+      mqttsPort: 8883,
+      backend: 'pglite' as const,
+      heartbeatStorage: 'table' as const,
       tls: { caPath: '/x/ca.pem', source: 'generated' as const, caFingerprint: 'AA:BB' },
     };
     const supplied = 'op_supplied_by_the_operator_0123456789abcdef';

@@ -38,7 +38,12 @@ describe('POST /api/v1/enroll/bulk', () => {
   });
 
   it('refuses the whole batch when the token has too few uses left, or a fingerprint is known', async () => {
-    const tooMany = await tp.api('POST', '/api/v1/enroll/bulk', { token: seeded.token, devices: Array.from({ length: 101 }, (_, i) => device(1000 + i)) }, null);
+    const tooMany = await tp.api(
+      'POST',
+      '/api/v1/enroll/bulk',
+      { token: seeded.token, devices: Array.from({ length: 101 }, (_, i) => device(1000 + i)) },
+      null,
+    );
     expect(tooMany.status).toBe(403);
     expect(tooMany.body.message).toMatch(/already used 500 of 600 times .*; 101 more asked/);
     const known = await tp.api('POST', '/api/v1/enroll/bulk', { token: seeded.token, devices: [device(2000), device(0)] }, null);

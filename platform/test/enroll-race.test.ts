@@ -21,7 +21,11 @@ afterAll(() => tp?.close());
 const ROUNDS = 12;
 const fingerprint = (tag: string, i: number) => createHash('sha256').update(`race-${tag}-${i}`).digest('hex');
 const device = (fp: string) => ({
-  kind: 'compute_box', fingerprint: fp, publicKey: rawPublicKey(generateKeyPairSync('ed25519').publicKey), agentVersion: 'race', inventory: { cpuBrand: 'race' },
+  kind: 'compute_box',
+  fingerprint: fp,
+  publicKey: rawPublicKey(generateKeyPairSync('ed25519').publicKey),
+  agentVersion: 'race',
+  inventory: { cpuBrand: 'race' },
 });
 
 describe.runIf(inject('databaseUrl') !== '')('the same hardware enrolled at once from two enterprises', () => {
@@ -44,7 +48,12 @@ describe.runIf(inject('databaseUrl') !== '')('the same hardware enrolled at once
     for (let i = 0; i < ROUNDS; i++) {
       const fp = fingerprint('bulk', i);
       const res = await Promise.all([a, b].map((s) => tp.api('POST', '/api/v1/enroll/bulk', { token: s.token, devices: [device(fp)] }, null)));
-      outcomes.push(res.map((r) => r.status).sort().join('+'));
+      outcomes.push(
+        res
+          .map((r) => r.status)
+          .sort()
+          .join('+'),
+      );
     }
     expect(outcomes).toEqual(Array.from({ length: ROUNDS }, () => '201+409'));
   });

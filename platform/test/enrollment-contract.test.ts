@@ -20,8 +20,22 @@ const REQUEST = {
   heartbeatIntervalMs: 10_000,
 };
 const GRANT = {
-  deviceId: ID, enterpriseId: ID, projectId: ID, reenrolled: false, keyChanged: false, heartbeatIntervalMs: 10_000, nextSeq: 1,
-  mqtt: { url: 'mqtt://h:1883', tlsUrl: 'mqtts://h:8883', caFingerprint: `${'AB:'.repeat(31)}AB`, caCertificate: 'PEM', clientId: ID, username: ID, password: 'p' },
+  deviceId: ID,
+  enterpriseId: ID,
+  projectId: ID,
+  reenrolled: false,
+  keyChanged: false,
+  heartbeatIntervalMs: 10_000,
+  nextSeq: 1,
+  mqtt: {
+    url: 'mqtt://h:1883',
+    tlsUrl: 'mqtts://h:8883',
+    caFingerprint: `${'AB:'.repeat(31)}AB`,
+    caCertificate: 'PEM',
+    clientId: ID,
+    username: ID,
+    password: 'p',
+  },
 };
 
 const requests: [string, unknown][] = [
@@ -45,7 +59,10 @@ const requests: [string, unknown][] = [
 ];
 const grants: [string, unknown][] = [
   ['the full grant', GRANT],
-  ['from a platform without TLS or nextSeq', { ...GRANT, nextSeq: undefined, mqtt: { ...GRANT.mqtt, tlsUrl: undefined, caFingerprint: undefined, caCertificate: undefined } }],
+  [
+    'from a platform without TLS or nextSeq',
+    { ...GRANT, nextSeq: undefined, mqtt: { ...GRANT.mqtt, tlsUrl: undefined, caFingerprint: undefined, caCertificate: undefined } },
+  ],
   ['a plain-hex CA fingerprint', { ...GRANT, mqtt: { ...GRANT.mqtt, caFingerprint: 'ab'.repeat(32) } }],
   ['a device id that is no UUID', { ...GRANT, deviceId: 'nope' }],
   ['no project', { ...GRANT, projectId: undefined }],
@@ -84,9 +101,19 @@ describe('the enrollment schemas', () => {
   });
 
   it('refuses the broken bodies above and names the field', () => {
-    expect(requests.filter(([, b]) => schemaProblem(ENROLLMENT_REQUEST_SCHEMA, wire(b)) === null).map(([w]) => w)).toEqual(['the full request', 'without the optional fields']);
-    expect(grants.filter(([, b]) => checkEnrollmentGrant(wire(b)).ok).map(([w]) => w)).toEqual(['the full grant', 'from a platform without TLS or nextSeq', 'a plain-hex CA fingerprint']);
-    expect(checkEnrollmentGrant(wire({ ...GRANT, mqtt: { ...GRANT.mqtt, tlsUrl: 'http://x' } }))).toEqual({ ok: false, reason: 'mqtt.tlsUrl must match pattern "^(mqtts|tls|wss)://"' });
+    expect(requests.filter(([, b]) => schemaProblem(ENROLLMENT_REQUEST_SCHEMA, wire(b)) === null).map(([w]) => w)).toEqual([
+      'the full request',
+      'without the optional fields',
+    ]);
+    expect(grants.filter(([, b]) => checkEnrollmentGrant(wire(b)).ok).map(([w]) => w)).toEqual([
+      'the full grant',
+      'from a platform without TLS or nextSeq',
+      'a plain-hex CA fingerprint',
+    ]);
+    expect(checkEnrollmentGrant(wire({ ...GRANT, mqtt: { ...GRANT.mqtt, tlsUrl: 'http://x' } }))).toEqual({
+      ok: false,
+      reason: 'mqtt.tlsUrl must match pattern "^(mqtts|tls|wss)://"',
+    });
   });
 });
 

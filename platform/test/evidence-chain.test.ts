@@ -25,16 +25,21 @@ async function sendDay(device: TestDevice, day: string, n: number, opts: { first
     const at = dayStartUtc(day) + 8 * 3_600_000 + k * 300_000;
     const prevHash: Uint8Array = k === opts.breakAt ? createHash('sha256').update('not the previous body').digest() : (prev ?? new Uint8Array());
     const body: Uint8Array = edge.v1.Heartbeat.encode({
-      seq: (opts.firstSeq ?? 1) + k, deviceTimeMs: at, cpuPercent: 5, inference: { total: k + 1 }, prevHash,
+      seq: (opts.firstSeq ?? 1) + k,
+      deviceTimeMs: at,
+      cpuPercent: 5,
+      inference: { total: k + 1 },
+      prevHash,
     }).finish();
-    expect((await tp.platform.context.ingest.handle(device.deviceId, 'heartbeat', sealEnvelope(body, device.privateKey), new Date(at))).outcome).toBe('accepted');
+    expect((await tp.platform.context.ingest.handle(device.deviceId, 'heartbeat', sealEnvelope(body, device.privateKey), new Date(at))).outcome).toBe(
+      'accepted',
+    );
     prev = createHash('sha256').update(body).digest();
   }
   await tp.platform.context.writer.flush();
 }
 
-const evidence = async (device: TestDevice, day: string) =>
-  (await tp.api('GET', `/api/v1/devices/${device.deviceId}/chain/${day}`)).body as DeviceDayEvidence;
+const evidence = async (device: TestDevice, day: string) => (await tp.api('GET', `/api/v1/devices/${device.deviceId}/chain/${day}`)).body as DeviceDayEvidence;
 
 beforeAll(async () => {
   tp = await startTestPlatform();

@@ -28,11 +28,26 @@ beforeAll(async () => {
   seeded = await seedEnterprise(tp, { maxUses: 1_000 });
   const { db } = tp.platform.context;
   const spent = await tp.api('POST', `/api/v1/projects/${seeded.projectId}/enrollment-tokens`, { maxUses: 1 });
-  const used = await tp.api('POST', '/api/v1/enroll', { token: spent.body.token, kind: 'server', fingerprint: 'e'.repeat(64), publicKey: generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x, agentVersion: '1', inventory: {} }, null);
+  const used = await tp.api(
+    'POST',
+    '/api/v1/enroll',
+    {
+      token: spent.body.token,
+      kind: 'server',
+      fingerprint: 'e'.repeat(64),
+      publicKey: generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x,
+      agentVersion: '1',
+      inventory: {},
+    },
+    null,
+  );
   expect(used.status).toBe(201);
   const expired = await tp.api('POST', `/api/v1/projects/${seeded.projectId}/enrollment-tokens`, { maxUses: 100 });
   const { eq } = await import('drizzle-orm');
-  await db.update(enrollmentTokens).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(enrollmentTokens.id, expired.body.id));
+  await db
+    .update(enrollmentTokens)
+    .set({ expiresAt: new Date(Date.now() - 1_000) })
+    .where(eq(enrollmentTokens.id, expired.body.id));
   refused.spent = spent.body.token;
   refused.expired = expired.body.token;
   app = await buildApp(tp.platform.context);
@@ -57,7 +72,13 @@ const hostileBody = () =>
     {
       // Never the live token: every other field may be valid, so only a refused token keeps the
       // outcome certain. The used-up and expired tokens are refused inside the transaction.
-      token: fc.oneof(fc.constant(refused.spent), fc.constant(refused.expired), fc.string({ maxLength: 300 }), fc.constant(`et_${'A'.repeat(43)}`), fc.integer()),
+      token: fc.oneof(
+        fc.constant(refused.spent),
+        fc.constant(refused.expired),
+        fc.string({ maxLength: 300 }),
+        fc.constant(`et_${'A'.repeat(43)}`),
+        fc.integer(),
+      ),
       kind: fc.oneof(fc.constantFrom('compute_box', 'server', 'toaster', ''), fc.anything()),
       fingerprint: fc.oneof(fc.constant('b'.repeat(64)), fc.string({ maxLength: 70 }), fc.constant('B'.repeat(64)), fc.anything()),
       publicKey: fc.oneof(fc.constant(validKey), fc.constant('_'.repeat(43)), fc.base64String({ maxLength: 60 }), fc.anything()),
@@ -106,7 +127,11 @@ describe('enrollment under hostile bodies', () => {
   it('answers raw bytes that are not a JSON object with 4xx, and a body over 64 KiB with 413', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string({ maxLength: 2_000 }), fc.json(), fc.uint8Array({ maxLength: 2_000 }).map((b) => Buffer.from(b).toString('latin1'))),
+        fc.oneof(
+          fc.string({ maxLength: 2_000 }),
+          fc.json(),
+          fc.uint8Array({ maxLength: 2_000 }).map((b) => Buffer.from(b).toString('latin1')),
+        ),
         fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16'),
         async (payload, contentType) => {
           const res = await app.inject({ method: 'POST', url: '/api/v1/enroll', payload, headers: { 'content-type': contentType } });
@@ -123,7 +148,8 @@ describe('enrollment under hostile bodies', () => {
   it('still enrolls a valid body afterwards (the refusals above were not a broken route)', async () => {
     const before = await rowCounts();
     const res = await app.inject({
-      method: 'POST', url: '/api/v1/enroll',
+      method: 'POST',
+      url: '/api/v1/enroll',
       payload: { token: seeded.token, kind: 'server', fingerprint: 'c'.repeat(64), publicKey: validKey, agentVersion: '1', inventory: {} },
     });
     expect(res.statusCode).toBe(201);
@@ -133,9 +159,24 @@ describe('enrollment under hostile bodies', () => {
 
 describe('configuration under hostile settings', () => {
   const NAMES = [
-    'EDGENET_HTTP_PORT', 'EDGENET_MQTT_PORT', 'EDGENET_MQTTS_PORT', 'EDGENET_MQTT_PLAIN', 'EDGENET_HTTPS', 'EDGENET_TLS_CERT', 'EDGENET_TLS_KEY',
-    'EDGENET_TLS_CA', 'EDGENET_TLS_SAN', 'EDGENET_MQTT_PUBLIC_URL', 'EDGENET_MQTTS_PUBLIC_URL', 'DATABASE_URL', 'EDGENET_OPERATOR_TOKEN',
-    'EDGENET_LOG_LEVEL', 'EDGENET_HEARTBEAT_INTERVAL_MS', 'EDGENET_RATE_LIMIT_PER_IP', 'EDGENET_MQTT_RATE_PER_S', 'EDGENET_DB_POOL_SIZE',
+    'EDGENET_HTTP_PORT',
+    'EDGENET_MQTT_PORT',
+    'EDGENET_MQTTS_PORT',
+    'EDGENET_MQTT_PLAIN',
+    'EDGENET_HTTPS',
+    'EDGENET_TLS_CERT',
+    'EDGENET_TLS_KEY',
+    'EDGENET_TLS_CA',
+    'EDGENET_TLS_SAN',
+    'EDGENET_MQTT_PUBLIC_URL',
+    'EDGENET_MQTTS_PUBLIC_URL',
+    'DATABASE_URL',
+    'EDGENET_OPERATOR_TOKEN',
+    'EDGENET_LOG_LEVEL',
+    'EDGENET_HEARTBEAT_INTERVAL_MS',
+    'EDGENET_RATE_LIMIT_PER_IP',
+    'EDGENET_MQTT_RATE_PER_S',
+    'EDGENET_DB_POOL_SIZE',
   ];
   const settle = (run: () => unknown): void => {
     try {
@@ -149,9 +190,15 @@ describe('configuration under hostile settings', () => {
   };
 
   it('returns a frozen configuration or one coded error listing the problems, for any environment', () => {
-    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.integer().map(String), fc.constantFrom('true', 'false', '0', '-1', '65536', '1e3', ' 8080', 'mqtts://h:1', 'postgres://x'));
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.integer().map(String),
+      fc.constantFrom('true', 'false', '0', '-1', '65536', '1e3', ' 8080', 'mqtts://h:1', 'postgres://x'),
+    );
     fc.assert(
-      fc.property(fc.dictionary(fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 20 })), value, { maxKeys: 12 }), (env) => settle(() => loadConfig(env))),
+      fc.property(fc.dictionary(fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 20 })), value, { maxKeys: 12 }), (env) =>
+        settle(() => loadConfig(env)),
+      ),
       { numRuns: 2_000 },
     );
   });
@@ -164,7 +211,12 @@ describe('configuration under hostile settings', () => {
         fc.oneof(
           fc.string({ maxLength: 200 }),
           fc.json(),
-          fc.dictionary(fc.constantFrom(...NAMES), fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.object({ maxDepth: 1 }))).map((o) => JSON.stringify(o)),
+          fc
+            .dictionary(
+              fc.constantFrom(...NAMES),
+              fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.object({ maxDepth: 1 })),
+            )
+            .map((o) => JSON.stringify(o)),
         ),
         (content) => {
           const file = join(dir, `c${i++}.json`);

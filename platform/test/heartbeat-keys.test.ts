@@ -45,7 +45,15 @@ function instance(handle: DatabaseHandle): Instance {
   const writer = new HeartbeatWriter(db, log, { batchSize: 1_000, flushMs: 60_000, calendar: calendarOf(COUNTING_POLICY) });
   const presence = new SharedPresence(db, log, 3);
   const ingest = new Ingest({
-    db, log, registry: new DeviceRegistry(db), writer, presence, rejects: new RejectCounter(log), flags: new FlagRecorder(db, log), policy: COUNTING_POLICY, shared: true,
+    db,
+    log,
+    registry: new DeviceRegistry(db),
+    writer,
+    presence,
+    rejects: new RejectCounter(log),
+    flags: new FlagRecorder(db, log),
+    policy: COUNTING_POLICY,
+    shared: true,
   });
   return { ingest, writer, presence };
 }
@@ -79,13 +87,32 @@ describe.each([
     privateKey = keys.privateKey;
     const raw = rawPublicKey(keys.publicKey);
     const [e] = await first.db.insert(enterprises).values({ name: '东莞精密制造有限公司', uscc: USCC[0], town: '松山湖' }).returning();
-    const [p] = await first.db.insert(projects).values({
-      enterpriseId: e!.id, name: '视觉质检', totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000, windowStart: '2026-01-01', windowEnd: '2026-12-31',
-    }).returning();
-    const [d] = await first.db.insert(devices).values({
-      enterpriseId: e!.id, projectId: p!.id, kind: 'compute_box', fingerprint: createHash('sha256').update(randomBytes(16)).digest('hex'),
-      publicKey: raw, keyId: keyIdOf(raw), mqttPasswordHash: 'f'.repeat(64), inventory: {}, agentVersion: 'test', heartbeatIntervalMs: 10_000,
-    }).returning();
+    const [p] = await first.db
+      .insert(projects)
+      .values({
+        enterpriseId: e!.id,
+        name: '视觉质检',
+        totalInvestmentFen: 50_000_000,
+        eligibleInvestmentFen: 40_000_000,
+        windowStart: '2026-01-01',
+        windowEnd: '2026-12-31',
+      })
+      .returning();
+    const [d] = await first.db
+      .insert(devices)
+      .values({
+        enterpriseId: e!.id,
+        projectId: p!.id,
+        kind: 'compute_box',
+        fingerprint: createHash('sha256').update(randomBytes(16)).digest('hex'),
+        publicKey: raw,
+        keyId: keyIdOf(raw),
+        mqttPasswordHash: 'f'.repeat(64),
+        inventory: {},
+        agentVersion: 'test',
+        heartbeatIntervalMs: 10_000,
+      })
+      .returning();
     deviceId = d!.id;
     a = instance(first);
     b = instance(handles.at(-1)!);
@@ -98,20 +125,33 @@ describe.each([
   });
 
   it('stores, counts and anchors a heartbeat redelivered to two instances at once exactly once', async () => {
-    const payload = (seq: number) => sealEnvelope(edge.v1.Heartbeat.encode({
-      seq, deviceTimeMs: T0 + seq * 10_000, uptimeS: seq, cpuPercent: 10, memoryUsedBytes: 1e9, memoryTotalBytes: 4e9,
-      diskUsedBytes: 1e10, diskTotalBytes: 6e10, inference: { total: seq * 10, errors: 0 },
-    }).finish(), privateKey);
+    const payload = (seq: number) =>
+      sealEnvelope(
+        edge.v1.Heartbeat.encode({
+          seq,
+          deviceTimeMs: T0 + seq * 10_000,
+          uptimeS: seq,
+          cpuPercent: 10,
+          memoryUsedBytes: 1e9,
+          memoryTotalBytes: 4e9,
+          diskUsedBytes: 1e10,
+          diskTotalBytes: 6e10,
+          inference: { total: seq * 10, errors: 0 },
+        }).finish(),
+        privateKey,
+      );
     const commits: Promise<void>[] = [];
     for (let seq = 1; seq <= SEQS; seq++) {
       const message = payload(seq);
       // Same message, two instances, two receive times (the redelivery is a new arrival).
-      const outcomes = await Promise.all([a, b].map((inst, i) => {
-        return inst.ingest.handle(deviceId, 'heartbeat', message, new Date(T0 + seq * 10_000 + i)).then(({ outcome, committed }) => {
-          commits.push(committed);
-          return outcome;
-        });
-      }));
+      const outcomes = await Promise.all(
+        [a, b].map((inst, i) => {
+          return inst.ingest.handle(deviceId, 'heartbeat', message, new Date(T0 + seq * 10_000 + i)).then(({ outcome, committed }) => {
+            commits.push(committed);
+            return outcome;
+          });
+        }),
+      );
       expect(outcomes).toEqual(['accepted', 'accepted']);
     }
     await Promise.all([a.writer.flush(), b.writer.flush()]);
@@ -120,11 +160,17 @@ describe.each([
     expect(commits).toHaveLength(2 * SEQS);
 
     const db = handles[0]!.db;
-    const [rows] = await queryRows<{ n: number; distinct_seq: number; max: number }>(db, sql`
-      select count(*)::int as n, count(distinct seq)::int as distinct_seq, max(seq)::int as max from heartbeats where device_id = ${deviceId}::uuid`);
+    const [rows] = await queryRows<{ n: number; distinct_seq: number; max: number }>(
+      db,
+      sql`
+      select count(*)::int as n, count(distinct seq)::int as distinct_seq, max(seq)::int as max from heartbeats where device_id = ${deviceId}::uuid`,
+    );
     expect(rows).toEqual({ n: SEQS, distinct_seq: SEQS, max: SEQS });
-    const [day] = await queryRows<{ day: string; heartbeats: number; inferences: number; online: number }>(db, sql`
-      select day::text as day, heartbeats, inferences::int as inferences, bit_count(buckets)::int as online from device_days where device_id = ${deviceId}::uuid`);
+    const [day] = await queryRows<{ day: string; heartbeats: number; inferences: number; online: number }>(
+      db,
+      sql`
+      select day::text as day, heartbeats, inferences::int as inferences, bit_count(buckets)::int as online from device_days where device_id = ${deviceId}::uuid`,
+    );
     // 20 heartbeats 10 s apart from 10:00:10 local time: all in the 10:00 bucket.
     expect(day).toEqual({ day: '2026-11-05', heartbeats: SEQS, inferences: 10 * SEQS, online: 1 });
     const anchors = await queryRows<{ seq: number }>(db, sql`select seq::int as seq from chain_anchors where device_id = ${deviceId}::uuid`);

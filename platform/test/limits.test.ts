@@ -29,7 +29,8 @@ describe('API rate limits', () => {
     expect((await tp.api('GET', '/api/v1/fleet/summary')).status).toBe(200);
     // …until the address itself is over its limit; bad tokens count too, and are not looked up.
     let status = 0;
-    for (let i = 0; i < 40 && status !== 429; i++) status = (await tp.api('GET', '/api/v1/fleet/summary', undefined, `op_guess_${i}_000000000000000000`)).status;
+    for (let i = 0; i < 40 && status !== 429; i++)
+      status = (await tp.api('GET', '/api/v1/fleet/summary', undefined, `op_guess_${i}_000000000000000000`)).status;
     expect(status).toBe(429);
     const res = await tp.api('POST', '/api/v1/enroll', {}, null);
     expect(res.body).toMatchObject({ code: 'EDGENET_ERR_RATE_LIMITED', message: expect.stringMatching(/from this address/) });
@@ -57,8 +58,9 @@ describe('MQTT limits', () => {
     // the other 25 wait for tokens at 2 a second, and their PUBACKs with them.
     const started = Date.now();
     const acked: { seq: number; afterMs: number }[] = [];
-    await Promise.all(Array.from({ length: 30 }, (_, i) => i + 1).map((seq) =>
-      d.heartbeat(client, seq).then(() => acked.push({ seq, afterMs: Date.now() - started }))));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => i + 1).map((seq) => d.heartbeat(client, seq).then(() => acked.push({ seq, afterMs: Date.now() - started }))),
+    );
     expect(client.connected).toBe(true);
     // Every one acknowledged, in the order sent [MQTT-4.6.0-2], and every one stored.
     expect(acked.map((a) => a.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));

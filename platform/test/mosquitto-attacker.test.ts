@@ -81,7 +81,19 @@ describe.skipIf(!HAVE_CLIENTS)('mosquitto clients as attackers', () => {
     const wrong = await run('mosquitto_pub', [...plain, ...as(a, 'mq_wrong_password'), '-t', deviceTopic(a.deviceId, 'heartbeat'), '-m', 'x']);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toMatch(/bad user name or password/i);
-    const borrowed = await run('mosquitto_pub', [...plain, '-i', 'another-client', '-u', a.deviceId, '-P', a.password, '-t', deviceTopic(a.deviceId, 'heartbeat'), '-m', 'x']);
+    const borrowed = await run('mosquitto_pub', [
+      ...plain,
+      '-i',
+      'another-client',
+      '-u',
+      a.deviceId,
+      '-P',
+      a.password,
+      '-t',
+      deviceTopic(a.deviceId, 'heartbeat'),
+      '-m',
+      'x',
+    ]);
     expect(borrowed.code).not.toBe(0);
     expect((await stats()).auth_failed).toBe(before + 3);
   });
@@ -117,8 +129,22 @@ describe.skipIf(!HAVE_CLIENTS)('mosquitto clients as attackers', () => {
     // Device b heartbeats while it listens. -d prints the SUBACK and every PUBLISH it receives.
     let listening = true;
     const sub = run('mosquitto_sub', [
-      ...plain, ...as(a), '-d', '-v', '-W', '5',
-      '-t', '#', '-t', '$SYS/#', '-t', 'edge/v1/d/+/heartbeat', '-t', `edge/v1/d/${b.deviceId}/cmd`, '-t', `edge/v1/d/${a.deviceId}/cmd`,
+      ...plain,
+      ...as(a),
+      '-d',
+      '-v',
+      '-W',
+      '5',
+      '-t',
+      '#',
+      '-t',
+      '$SYS/#',
+      '-t',
+      'edge/v1/d/+/heartbeat',
+      '-t',
+      `edge/v1/d/${b.deviceId}/cmd`,
+      '-t',
+      `edge/v1/d/${a.deviceId}/cmd`,
     ]).finally(() => (listening = false));
     await new Promise((r) => setTimeout(r, 1_000));
     const client = await b.connect();

@@ -58,10 +58,20 @@ async function startLogged(env: Record<string, string>): Promise<{ platform: Run
     },
   });
   const config = loadConfig({
-    EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: '0', EDGENET_MQTT_HOST: '127.0.0.1', EDGENET_MQTT_PORT: '0', EDGENET_MQTT_PLAIN: 'true',
-    EDGENET_MQTTS_PORT: '0', EDGENET_HTTPS: 'false', EDGENET_DATA_DIR: db.dataDir, EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN,
-    EDGENET_LOG_LEVEL: 'info', EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
-    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}), ...env,
+    EDGENET_HTTP_HOST: '127.0.0.1',
+    EDGENET_HTTP_PORT: '0',
+    EDGENET_MQTT_HOST: '127.0.0.1',
+    EDGENET_MQTT_PORT: '0',
+    EDGENET_MQTT_PLAIN: 'true',
+    EDGENET_MQTTS_PORT: '0',
+    EDGENET_HTTPS: 'false',
+    EDGENET_DATA_DIR: db.dataDir,
+    EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN,
+    EDGENET_LOG_LEVEL: 'info',
+    EDGENET_RATE_LIMIT_PER_IP: '1000000',
+    EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    ...env,
   });
   const platform = await startPlatform(config, pino({ level: 'info' }, sink));
   return { platform, db, log };
@@ -71,9 +81,13 @@ describe('idle and flooding sockets', () => {
   let tp: TestPlatform;
   beforeAll(async () => {
     tp = await startTestPlatform({
-      EDGENET_HTTPS: 'true', EDGENET_CONNECT_DEADLINE_MS: '1000', EDGENET_MQTT_MAX_CONNECTIONS: '30',
-      EDGENET_MQTT_MAX_CONNECTIONS_PER_ADDRESS: '20', EDGENET_HTTP_MAX_CONNECTIONS_PER_ADDRESS: '20',
-      EDGENET_CONNECT_BURST_PER_ADDRESS: '30', EDGENET_CONNECT_RATE_PER_ADDRESS: '1',
+      EDGENET_HTTPS: 'true',
+      EDGENET_CONNECT_DEADLINE_MS: '1000',
+      EDGENET_MQTT_MAX_CONNECTIONS: '30',
+      EDGENET_MQTT_MAX_CONNECTIONS_PER_ADDRESS: '20',
+      EDGENET_HTTP_MAX_CONNECTIONS_PER_ADDRESS: '20',
+      EDGENET_CONNECT_BURST_PER_ADDRESS: '30',
+      EDGENET_CONNECT_RATE_PER_ADDRESS: '1',
     });
   });
   afterAll(() => tp?.close());
@@ -84,7 +98,10 @@ describe('idle and flooding sockets', () => {
     const sockets = await Promise.all([open(p.mqtts, '127.0.0.2'), open(p.mqtt, '127.0.0.2'), open(p.api, '127.0.0.2')]);
     const closed = await Promise.all(sockets.map((s) => closedWithin(s, 4_000)));
     for (const s of sockets) s.destroy();
-    expect(closed.every((ms) => ms !== null && ms >= 700), `closed after ${JSON.stringify(closed)} ms (mqtts, mqtt, api)`).toBe(true);
+    expect(
+      closed.every((ms) => ms !== null && ms >= 700),
+      `closed after ${JSON.stringify(closed)} ms (mqtts, mqtt, api)`,
+    ).toBe(true);
   });
 
   it('closes a socket that finishes TLS but never sends CONNECT, and one that sends half a CONNECT', async () => {
@@ -100,7 +117,10 @@ describe('idle and flooding sockets', () => {
     const closed = await Promise.all([closedWithin(tlsOnly, 4_000), closedWithin(half, 4_000)]);
     tlsOnly.destroy();
     half.destroy();
-    expect(closed.every((ms) => ms !== null), `closed after ${JSON.stringify(closed)} ms`).toBe(true);
+    expect(
+      closed.every((ms) => ms !== null),
+      `closed after ${JSON.stringify(closed)} ms`,
+    ).toBe(true);
   });
 
   it('caps connections per address on MQTT and on the API, refusing the one over the cap at once', async () => {
@@ -183,19 +203,33 @@ describe('60,000-character client ids', () => {
     const codes: (number | string)[] = [];
     for (let i = 0; i < attempts; i++) {
       const id = `${i}-${'x'.repeat(60_000)}`;
-      codes.push(await new Promise<number | string>((resolve) => {
-        // Id and user name together must stay under the 64 KiB packet cap, or the size guard cuts it first.
-        const c = mqtt.connect(`mqtt://127.0.0.1:${port}`, { clientId: id, username: `user-${i}`, password: 'p'.repeat(40), protocolVersion: 4, reconnectPeriod: 0 });
-        c.once('connect', () => resolve('connected'));
-        c.once('error', (err) => resolve((err as { code?: number }).code ?? err.message));
-        c.once('close', () => setTimeout(() => resolve('closed'), 50));
-      }));
+      codes.push(
+        await new Promise<number | string>((resolve) => {
+          // Id and user name together must stay under the 64 KiB packet cap, or the size guard cuts it first.
+          const c = mqtt.connect(`mqtt://127.0.0.1:${port}`, {
+            clientId: id,
+            username: `user-${i}`,
+            password: 'p'.repeat(40),
+            protocolVersion: 4,
+            reconnectPeriod: 0,
+          });
+          c.once('connect', () => resolve('connected'));
+          c.once('error', (err) => resolve((err as { code?: number }).code ?? err.message));
+          c.once('close', () => setTimeout(() => resolve('closed'), 50));
+        }),
+      );
     }
     expect(new Set(codes)).toEqual(new Set([2]));
     // A raw CONNECT: protocol level 4, clean session, user name and password flags.
     const id = Buffer.from('r'.repeat(60_000));
     const str = (b: Buffer) => Buffer.concat([Buffer.from([b.length >> 8, b.length & 0xff]), b]);
-    const body = Buffer.concat([str(Buffer.from('MQTT')), Buffer.from([4, 0xc2, 0, 60]), str(id), str(Buffer.from('someone')), str(Buffer.from('secret-secret'))]);
+    const body = Buffer.concat([
+      str(Buffer.from('MQTT')),
+      Buffer.from([4, 0xc2, 0, 60]),
+      str(id),
+      str(Buffer.from('someone')),
+      str(Buffer.from('secret-secret')),
+    ]);
     const len: number[] = [];
     for (let n = body.length; ; ) {
       const byte = n % 128;
@@ -229,7 +263,11 @@ describe('HTTP bodies, limits and logs', () => {
 
   it('answers a 5,000-deep JSON body with 400 EDGENET_ERR_BODY_TOO_DEEP', async () => {
     const api = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: await res.json() };
     };
     const { token } = await seedEnterprise({ api } as unknown as TestPlatform);
@@ -239,7 +277,11 @@ describe('HTTP bodies, limits and logs', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'EDGENET_ERR_BODY_TOO_DEEP' });
     // Brackets inside strings are text, not nesting.
-    const quoted = await fetch(`${base}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: '['.repeat(5_000) }) });
+    const quoted = await fetch(`${base}/api/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: '['.repeat(5_000) }),
+    });
     expect(quoted.status).toBe(400);
     expect(await quoted.json()).toMatchObject({ code: 'FST_ERR_VALIDATION' });
   });
@@ -261,19 +303,30 @@ describe('HTTP bodies, limits and logs', () => {
 
   it('reads a large /enroll/bulk body for a caller whose Authorization carries the enrollment token', async () => {
     const api = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: await res.json() };
     };
     const { token } = await seedEnterprise({ api } as unknown as TestPlatform, { uscc: USCC[1], maxUses: 300 });
     const devices = Array.from({ length: 300 }, (_, i) => ({
-      kind: 'compute_box', fingerprint: createHash('sha256').update(`large-${i}`).digest('hex'),
-      publicKey: generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x, agentVersion: 'sim', inventory: { note: 'n'.repeat(1_000) },
+      kind: 'compute_box',
+      fingerprint: createHash('sha256').update(`large-${i}`).digest('hex'),
+      publicKey: generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x,
+      agentVersion: 'sim',
+      inventory: { note: 'n'.repeat(1_000) },
     }));
     const body = JSON.stringify({ token, devices });
     expect(body.length).toBeGreaterThan(256 * 1024);
     const anonymous = await fetch(`${base}/api/v1/enroll/bulk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(anonymous.status).toBe(401);
-    const shown = await fetch(`${base}/api/v1/enroll/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    const shown = await fetch(`${base}/api/v1/enroll/bulk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
     expect(shown.status).toBe(201);
     expect(((await shown.json()) as { devices: unknown[] }).devices).toHaveLength(300);
   });
@@ -310,8 +363,10 @@ describe('TLS suites and security headers', () => {
 
   /** What `openssl s_client` negotiates with one TLS 1.2 suite: the cipher, or null when refused. */
   async function negotiate(port: number, cipher: string): Promise<string | null> {
-    const out = await run('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-tls1_2', '-cipher', `${cipher}@SECLEVEL=0`], { timeout: 10_000 })
-      .then((r) => r.stdout, (e: { stdout?: string }) => e.stdout ?? '');
+    const out = await run('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-tls1_2', '-cipher', `${cipher}@SECLEVEL=0`], { timeout: 10_000 }).then(
+      (r) => r.stdout,
+      (e: { stdout?: string }) => e.stdout ?? '',
+    );
     const m = /Cipher is (\S+)/.exec(out);
     return m && m[1] !== '(NONE)' ? m[1]! : null;
   }

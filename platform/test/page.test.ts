@@ -44,16 +44,27 @@ async function openLogged(test: TestDatabase): Promise<{ db: Database; close(): 
 beforeAll(async () => {
   database = await createTestDatabase();
   ({ db, close } = await openLogged(database));
-  const [a, b] = await db.insert(enterprises).values([
-    { name: '东莞精密制造有限公司', uscc: USCC[0], town: '松山湖' },
-    { name: '东莞第二工厂', uscc: USCC[1], town: '长安' },
-  ]).returning();
+  const [a, b] = await db
+    .insert(enterprises)
+    .values([
+      { name: '东莞精密制造有限公司', uscc: USCC[0], town: '松山湖' },
+      { name: '东莞第二工厂', uscc: USCC[1], town: '长安' },
+    ])
+    .returning();
   ids.a = a!.id;
   ids.b = b!.id;
   const project = (enterpriseId: string, i: number) => ({
-    enterpriseId, name: `p${i}`, totalInvestmentFen: 100, eligibleInvestmentFen: 100, windowStart: '2026-01-01', windowEnd: '2026-12-31',
+    enterpriseId,
+    name: `p${i}`,
+    totalInvestmentFen: 100,
+    eligibleInvestmentFen: 100,
+    windowStart: '2026-01-01',
+    windowEnd: '2026-12-31',
   });
-  const ofA = await db.insert(projects).values(Array.from({ length: 7 }, (_, i) => project(ids.a, i))).returning({ id: projects.id });
+  const ofA = await db
+    .insert(projects)
+    .values(Array.from({ length: 7 }, (_, i) => project(ids.a, i)))
+    .returning({ id: projects.id });
   ids.projectsOfA = ofA.map((p) => p.id);
   await db.insert(projects).values(Array.from({ length: 3 }, (_, i) => project(ids.b, 10 + i)));
 });
@@ -64,7 +75,10 @@ afterAll(async () => {
 
 const projectsPage = (scope: string | null, limit: number, offset: number) => {
   const where = scoped(projects.enterpriseId, scope);
-  return listPage(db, { limit, offset }, () => db.select({ id: projects.id, enterpriseId: projects.enterpriseId }).from(projects).where(where).$dynamic(), [desc(projects.createdAt), projects.id]);
+  return listPage(db, { limit, offset }, () => db.select({ id: projects.id, enterpriseId: projects.enterpriseId }).from(projects).where(where).$dynamic(), [
+    desc(projects.createdAt),
+    projects.id,
+  ]);
 };
 
 describe('listPage', () => {
@@ -99,10 +113,23 @@ describe('listPage', () => {
 describe('the flags list', () => {
   it('counts its total in the database and loads one page of flags', async () => {
     const [project] = await db.select({ id: projects.id }).from(projects).where(eq(projects.enterpriseId, ids.a)).limit(1);
-    const made = await db.insert(devices).values(Array.from({ length: 30 }, (_, i) => ({
-      enterpriseId: ids.a, projectId: project!.id, kind: 'compute_box' as const, fingerprint: i.toString(16).padStart(64, '0'),
-      publicKey: 'k', keyId: `k${i}`, mqttPasswordHash: 'h', inventory: {}, agentVersion: 't', heartbeatIntervalMs: 10_000,
-    }))).returning({ id: devices.id });
+    const made = await db
+      .insert(devices)
+      .values(
+        Array.from({ length: 30 }, (_, i) => ({
+          enterpriseId: ids.a,
+          projectId: project!.id,
+          kind: 'compute_box' as const,
+          fingerprint: i.toString(16).padStart(64, '0'),
+          publicKey: 'k',
+          keyId: `k${i}`,
+          mqttPasswordHash: 'h',
+          inventory: {},
+          agentVersion: 't',
+          heartbeatIntervalMs: 10_000,
+        })),
+      )
+      .returning({ id: devices.id });
     await db.insert(deviceFlags).values(made.map((d) => ({ deviceId: d.id, kind: 'clock_skew' as const, reason: 'r', evidence: {} })));
 
     statements.length = 0;

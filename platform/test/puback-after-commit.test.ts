@@ -19,7 +19,9 @@ beforeAll(async () => {
 afterAll(() => tp?.close());
 
 const storedSeqs = async () =>
-  (await tp.api('GET', `/api/v1/devices/${device.deviceId}/heartbeats?limit=100`)).body.items.map((h: { seq: number }) => h.seq).sort((a: number, b: number) => a - b);
+  (await tp.api('GET', `/api/v1/devices/${device.deviceId}/heartbeats?limit=100`)).body.items
+    .map((h: { seq: number }) => h.seq)
+    .sort((a: number, b: number) => a - b);
 
 it('acknowledges a heartbeat only once its row is committed, and in the order sent', async () => {
   const client = await device.connect();

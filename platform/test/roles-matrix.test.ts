@@ -31,35 +31,84 @@ const CERTIFIERS: readonly Role[] = ['operator', 'bureau']; // issue #3: the bur
 const shared = { flagId: '', runId: '', evidenceDeviceId: '' };
 
 const CASES: Record<string, Case> = {
-  'POST /api/v1/enterprises': { roles: ['operator'], foreign: 'global', request: () => ({ url: '/api/v1/enterprises', body: { name: '东莞第三工厂', uscc: USCC[2], town: '虎门' } }) },
+  'POST /api/v1/enterprises': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: () => ({ url: '/api/v1/enterprises', body: { name: '东莞第三工厂', uscc: USCC[2], town: '虎门' } }),
+  },
   'GET /api/v1/enterprises': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/enterprises?limit=1000' }) },
   'GET /api/v1/enterprises/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/enterprises/${t.enterpriseId}` }) },
   'POST /api/v1/projects': {
-    roles: WRITERS, foreign: 'forbidden',
-    request: (t) => ({ url: '/api/v1/projects', body: { enterpriseId: t.enterpriseId, name: 'p', totalInvestmentFen: 30_000_000, eligibleInvestmentFen: 20_000_000, windowStart: '2025-07-01', windowEnd: '2026-06-30' } }),
+    roles: WRITERS,
+    foreign: 'forbidden',
+    request: (t) => ({
+      url: '/api/v1/projects',
+      body: {
+        enterpriseId: t.enterpriseId,
+        name: 'p',
+        totalInvestmentFen: 30_000_000,
+        eligibleInvestmentFen: 20_000_000,
+        windowStart: '2025-07-01',
+        windowEnd: '2026-06-30',
+      },
+    }),
   },
   'GET /api/v1/projects': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/projects?limit=1000' }) },
   'GET /api/v1/projects/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/projects/${t.projectId}` }) },
-  'POST /api/v1/workstations': { roles: WRITERS, foreign: 'forbidden', request: (t, n) => ({ url: '/api/v1/workstations', body: { enterpriseId: t.enterpriseId, code: `M-${n}` } }) },
+  'POST /api/v1/workstations': {
+    roles: WRITERS,
+    foreign: 'forbidden',
+    request: (t, n) => ({ url: '/api/v1/workstations', body: { enterpriseId: t.enterpriseId, code: `M-${n}` } }),
+  },
   'GET /api/v1/workstations': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/workstations?limit=1000' }) },
-  'POST /api/v1/projects/:id/enrollment-tokens': { roles: WRITERS, foreign: 'forbidden', request: (t) => ({ url: `/api/v1/projects/${t.projectId}/enrollment-tokens`, body: { maxUses: 1 } }) },
-  'POST /api/v1/api-tokens': { roles: ['operator'], foreign: 'global', request: (_t, n) => ({ url: '/api/v1/api-tokens', body: { name: `b${n}`, role: 'bureau' } }) },
+  'POST /api/v1/projects/:id/enrollment-tokens': {
+    roles: WRITERS,
+    foreign: 'forbidden',
+    request: (t) => ({ url: `/api/v1/projects/${t.projectId}/enrollment-tokens`, body: { maxUses: 1 } }),
+  },
+  'POST /api/v1/api-tokens': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (_t, n) => ({ url: '/api/v1/api-tokens', body: { name: `b${n}`, role: 'bureau' } }),
+  },
   'GET /api/v1/devices': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/devices?limit=1000' }) },
   'GET /api/v1/devices/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}` }) },
   'GET /api/v1/devices/:id/heartbeats': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/heartbeats` }) },
-  'GET /api/v1/devices/:id/chain/:day': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/chain/${new Date().toISOString().slice(0, 10)}` }) },
+  'GET /api/v1/devices/:id/chain/:day': {
+    roles: ALL,
+    foreign: 'not-found',
+    request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/chain/${new Date().toISOString().slice(0, 10)}` }),
+  },
   'GET /api/v1/fleet/summary': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/fleet/summary' }) },
   'GET /api/v1/ingest/stats': { roles: READERS_NOT_ENTERPRISE, foreign: 'global', request: () => ({ url: '/api/v1/ingest/stats' }) },
   'GET /api/v1/audit': { roles: READERS_NOT_ENTERPRISE, foreign: 'global', request: () => ({ url: '/api/v1/audit' }) },
-  'POST /api/v1/flags/:id/resolve': { roles: ['operator'], foreign: 'global', request: () => ({ url: `/api/v1/flags/${shared.flagId}/resolve`, body: { resolution: 'checked on site; a burst after a firmware update' } }) },
+  'POST /api/v1/flags/:id/resolve': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/flags/${shared.flagId}/resolve`, body: { resolution: 'checked on site; a burst after a firmware update' } }),
+  },
   'GET /api/v1/flags': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/flags?limit=1000' }) },
-  'POST /api/v1/certifications': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications', body: { windowStart: '2025-07-01', windowEnd: '2025-07-31' } }) },
+  'POST /api/v1/certifications': {
+    roles: CERTIFIERS,
+    foreign: 'global',
+    request: () => ({ url: '/api/v1/certifications', body: { windowStart: '2025-07-01', windowEnd: '2025-07-31' } }),
+  },
   'GET /api/v1/certifications': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications' }) },
   'GET /api/v1/certifications/:id': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}` }) },
-  'GET /api/v1/certifications/:id/report.csv': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}/report.csv` }) },
-  'GET /api/v1/certifications/:id/evidence': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}/evidence` }) },
+  'GET /api/v1/certifications/:id/report.csv': {
+    roles: CERTIFIERS,
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/certifications/${shared.runId}/report.csv` }),
+  },
+  'GET /api/v1/certifications/:id/evidence': {
+    roles: CERTIFIERS,
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/certifications/${shared.runId}/evidence` }),
+  },
   'GET /api/v1/certifications/:id/evidence/:deviceId': {
-    roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}/evidence/${shared.evidenceDeviceId}` }),
+    roles: CERTIFIERS,
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/certifications/${shared.runId}/evidence/${shared.evidenceDeviceId}` }),
   },
   'GET /api/v1/performance': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/performance?from=2025-07-01&to=2025-07-10' }) },
   'POST /api/v1/signing-keys/rotate': { roles: ['operator'], foreign: 'global', request: () => ({ url: '/api/v1/signing-keys/rotate' }) },
@@ -74,9 +123,17 @@ const CASES: Record<string, Case> = {
 };
 
 /** Public routes: no bearer token. Enrollment carries its own token in the body. */
-const PUBLIC = new Set(['GET /healthz', 'GET /readyz', 'GET /ca.pem', 'POST /api/v1/enroll', 'POST /api/v1/enroll/bulk', 'GET /api/v1/signing-keys', 'GET /api/v1/policy',
+const PUBLIC = new Set([
+  'GET /healthz',
+  'GET /readyz',
+  'GET /ca.pem',
+  'POST /api/v1/enroll',
+  'POST /api/v1/enroll/bulk',
+  'GET /api/v1/signing-keys',
+  'GET /api/v1/policy',
   // The dashboard's static files (issue 6) hold no data: every figure comes from /api/v1 with a token.
-  'GET /*']);
+  'GET /*',
+]);
 const isDocs = (url: string) => url === '/docs' || url.startsWith('/docs/');
 
 let tp: TestPlatform;
@@ -100,7 +157,10 @@ beforeAll(async () => {
   await flags.raise(own.deviceId, 'clock_skew', 'resolved in the matrix', {});
   const { deviceFlags } = await import('../src/db/schema/index.js');
   const { and, eq } = await import('drizzle-orm');
-  const [toResolve] = await db.select({ id: deviceFlags.id }).from(deviceFlags).where(and(eq(deviceFlags.deviceId, own.deviceId), eq(deviceFlags.kind, 'clock_skew')));
+  const [toResolve] = await db
+    .select({ id: deviceFlags.id })
+    .from(deviceFlags)
+    .where(and(eq(deviceFlags.deviceId, own.deviceId), eq(deviceFlags.kind, 'clock_skew')));
   shared.flagId = toResolve!.id;
   const run = await tp.api('POST', '/api/v1/certifications', { windowStart: '2025-07-01', windowEnd: '2025-07-31' });
   shared.runId = run.body.id;
@@ -188,8 +248,9 @@ describe('roles on every route', () => {
       if (c.foreign === 'forbidden' && res.status !== 403) failures.push(`${key}: ${res.status}, expected 403`);
       if (c.foreign === 'filtered') {
         if (r.method === 'HEAD') continue;
-        const leaked = (res.body?.items ?? []).filter((i: { id: string; enterpriseId?: string }) =>
-          i.id === foreign.enterpriseId || i.enterpriseId === foreign.enterpriseId);
+        const leaked = (res.body?.items ?? []).filter(
+          (i: { id: string; enterpriseId?: string }) => i.id === foreign.enterpriseId || i.enterpriseId === foreign.enterpriseId,
+        );
         if (res.status !== 200 || leaked.length > 0 || !(res.body?.items?.length > 0)) failures.push(`${key}: ${res.status}, leaked ${leaked.length}`);
       }
     }

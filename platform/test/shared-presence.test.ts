@@ -26,13 +26,32 @@ beforeAll(async () => {
   handle = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, poolSize: 2 });
   await migrateDatabase(handle, log);
   const [e] = await handle.db.insert(enterprises).values({ name: '东莞精密制造有限公司', uscc: USCC[0], town: '松山湖' }).returning();
-  const [p] = await handle.db.insert(projects).values({
-    enterpriseId: e!.id, name: '视觉质检', totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000, windowStart: '2026-01-01', windowEnd: '2026-12-31',
-  }).returning();
-  const [d] = await handle.db.insert(devices).values({
-    enterpriseId: e!.id, projectId: p!.id, kind: 'compute_box', fingerprint: createHash('sha256').update(randomBytes(16)).digest('hex'),
-    publicKey: 'k', keyId: '0123456789abcdef', mqttPasswordHash: 'f'.repeat(64), inventory: {}, agentVersion: 'test', heartbeatIntervalMs: INTERVAL_MS,
-  }).returning();
+  const [p] = await handle.db
+    .insert(projects)
+    .values({
+      enterpriseId: e!.id,
+      name: '视觉质检',
+      totalInvestmentFen: 50_000_000,
+      eligibleInvestmentFen: 40_000_000,
+      windowStart: '2026-01-01',
+      windowEnd: '2026-12-31',
+    })
+    .returning();
+  const [d] = await handle.db
+    .insert(devices)
+    .values({
+      enterpriseId: e!.id,
+      projectId: p!.id,
+      kind: 'compute_box',
+      fingerprint: createHash('sha256').update(randomBytes(16)).digest('hex'),
+      publicKey: 'k',
+      keyId: '0123456789abcdef',
+      mqttPasswordHash: 'f'.repeat(64),
+      inventory: {},
+      agentVersion: 'test',
+      heartbeatIntervalMs: INTERVAL_MS,
+    })
+    .returning();
   deviceId = d!.id;
 });
 
@@ -41,8 +60,14 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const row = async () => (await queryRows<{ online: boolean; last_seen_at: Date | null; came_online_at: Date | string | null }>(handle.db, sql`
-  select online, last_seen_at, came_online_at from devices where id = ${deviceId}::uuid`))[0]!;
+const row = async () =>
+  (
+    await queryRows<{ online: boolean; last_seen_at: Date | null; came_online_at: Date | string | null }>(
+      handle.db,
+      sql`
+  select online, last_seen_at, came_online_at from devices where id = ${deviceId}::uuid`,
+    )
+  )[0]!;
 
 it('marks a device online without touching last_seen_at, and times it out from came_online_at', async () => {
   const presence = new SharedPresence(handle.db, log, 3);
@@ -57,15 +82,23 @@ it('marks a device online without touching last_seen_at, and times it out from c
     // Many sweeps later the device is still online: its timeout counts from came_online_at.
     await new Promise((r) => setTimeout(r, 500));
     expect((await row()).online).toBe(true);
-    const [{ n }] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from device_connections where device_id = ${deviceId}::uuid`) as [{ n: number }];
+    const [{ n }] = (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from device_connections where device_id = ${deviceId}::uuid`)) as [
+      { n: number },
+    ];
     expect(n).toBe(1);
 
     // Came online 31 s ago and no heartbeat since: past 3 intervals, the sweep takes it offline.
     await handle.db.execute(sql`update devices set came_online_at = now() - interval '31 seconds' where id = ${deviceId}::uuid`);
     await waitFor('the device timed out', async () => !(await row()).online, 10_000, 20);
-    const history = await queryRows<{ event: string; cause: string }>(handle.db, sql`
-      select event, cause from device_connections where device_id = ${deviceId}::uuid order by at`);
-    expect(history).toEqual([{ event: 'online', cause: 'heartbeat' }, { event: 'offline', cause: 'heartbeat timeout' }]);
+    const history = await queryRows<{ event: string; cause: string }>(
+      handle.db,
+      sql`
+      select event, cause from device_connections where device_id = ${deviceId}::uuid order by at`,
+    );
+    expect(history).toEqual([
+      { event: 'online', cause: 'heartbeat' },
+      { event: 'offline', cause: 'heartbeat timeout' },
+    ]);
   } finally {
     await presence.stop();
   }

@@ -24,11 +24,22 @@ beforeAll(async () => {
 });
 afterAll(() => tp?.close());
 
-function https(path: string, opts: { ca?: string; method?: string; body?: unknown; token?: string; insecure?: boolean } = {}): Promise<{ status: number; body: any }> {
+function https(
+  path: string,
+  opts: { ca?: string; method?: string; body?: unknown; token?: string; insecure?: boolean } = {},
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: tp.platform.httpPort, path, method: opts.method ?? 'GET', ca: opts.ca, servername: 'localhost', rejectUnauthorized: !opts.insecure,
-        headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) } },
+      {
+        host: '127.0.0.1',
+        port: tp.platform.httpPort,
+        path,
+        method: opts.method ?? 'GET',
+        ca: opts.ca,
+        servername: 'localhost',
+        rejectUnauthorized: !opts.insecure,
+        headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -79,11 +90,22 @@ describe('TLS', () => {
   }, 30_000);
 
   it('gives the MQTTS address and the CA fingerprint at enrollment; only the pinned CA connects', async () => {
-    const seeded = await seedEnterprise({ ...tp, api: (method, path, body, token = OPERATOR_TOKEN) => https(path, { ca, method, body, token: token ?? undefined }) });
+    const seeded = await seedEnterprise({
+      ...tp,
+      api: (method, path, body, token = OPERATOR_TOKEN) => https(path, { ca, method, body, token: token ?? undefined }),
+    });
     const { publicKey } = generateKeyPairSync('ed25519');
     const res = await https('/api/v1/enroll', {
-      ca, method: 'POST',
-      body: { token: seeded.token, kind: 'server', fingerprint: '9'.repeat(64), publicKey: publicKey.export({ format: 'jwk' }).x, agentVersion: '1', inventory: {} },
+      ca,
+      method: 'POST',
+      body: {
+        token: seeded.token,
+        kind: 'server',
+        fingerprint: '9'.repeat(64),
+        publicKey: publicKey.export({ format: 'jwk' }).x,
+        agentVersion: '1',
+        inventory: {},
+      },
     });
     expect(res.status).toBe(201);
     const m = res.body.mqtt;
@@ -96,7 +118,9 @@ describe('TLS', () => {
     const creds = { clientId: m.clientId, username: m.username, password: m.password };
     expect(await mqttsConnect(m.tlsUrl, { ...creds, ca, servername: 'localhost' })).toBe('connected');
     const other = await createCa('somebody else');
-    expect(await mqttsConnect(m.tlsUrl, { ...creds, ca: other.cert, servername: 'localhost' })).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|unable to verify|self[- ]signed/i);
+    expect(await mqttsConnect(m.tlsUrl, { ...creds, ca: other.cert, servername: 'localhost' })).toMatch(
+      /SELF_SIGNED|UNABLE_TO_VERIFY|unable to verify|self[- ]signed/i,
+    );
     expect(await mqttsConnect(m.tlsUrl, { ...creds, servername: 'localhost' })).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|unable to verify|self[- ]signed/i);
     // A plain-TCP client finds nothing on the plain port setting.
     expect(await mqttsConnect(`mqtt://127.0.0.1:${tp.platform.mqttsPort}`, creds)).not.toBe('connected');
@@ -123,7 +147,11 @@ describe('TLS', () => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);
     };
-    const files = { EDGENET_TLS_CERT: write('cert.pem', server.cert), EDGENET_TLS_KEY: write('key.pem', server.key), EDGENET_TLS_CA: write('ca.pem', fileCa.cert) };
+    const files = {
+      EDGENET_TLS_CERT: write('cert.pem', server.cert),
+      EDGENET_TLS_KEY: write('key.pem', server.key),
+      EDGENET_TLS_CA: write('ca.pem', fileCa.cert),
+    };
     const { loadTlsMaterial } = await import('../src/tls/material.js');
     const base = { EDGENET_DATA_DIR: dir };
     const material = await loadTlsMaterial(loadConfig({ ...base, ...files }));
@@ -135,6 +163,8 @@ describe('TLS', () => {
     await expect(loadTlsMaterial(loadConfig({ ...base, ...wrongCa }))).rejects.toMatchObject({ code: 'EDGENET_ERR_TLS', message: /is not issued by/ });
     expect(() => loadConfig({ EDGENET_TLS_CERT: files.EDGENET_TLS_CERT })).toThrow(/must be set together/);
     // A platform refuses to start on such files (and says why) rather than serving without TLS.
-    await expect(startPlatform(loadConfig({ ...base, ...wrongKey, EDGENET_HTTP_PORT: '0', EDGENET_MQTTS_PORT: '0' }), pino({ level: 'silent' }))).rejects.toMatchObject({ code: 'EDGENET_ERR_TLS' });
+    await expect(
+      startPlatform(loadConfig({ ...base, ...wrongKey, EDGENET_HTTP_PORT: '0', EDGENET_MQTTS_PORT: '0' }), pino({ level: 'silent' })),
+    ).rejects.toMatchObject({ code: 'EDGENET_ERR_TLS' });
   });
 });

@@ -40,7 +40,9 @@ describe('mayPublish', () => {
     expect(mayPublish(device, deviceTopic(A, 'heartbeat'))).toEqual({ allowed: true, message: { deviceId: A, kind: 'heartbeat' } });
     expect(mayPublish(platform, commandTopic(A))).toEqual({ allowed: true, message: null });
     expect(mayPublish(device, `${deviceTopic(A, 'heartbeat')}${'/x'.repeat(40)}`)).toEqual({
-      allowed: false, reason: 'topic_denied', why: 'topic of 136 characters exceeds 128',
+      allowed: false,
+      reason: 'topic_denied',
+      why: 'topic of 136 characters exceeds 128',
     });
   });
 });

@@ -20,20 +20,31 @@ beforeAll(async () => {
 });
 afterAll(() => tp?.close());
 
-const rows = async () => (await queryRows<{ code: string; revision: number | string; open: boolean }>(tp.platform.context.db, sql`
-  select code, revision, valid_to is null as open from workstation_mappings where device_id = ${device.deviceId} order by code, valid_from`)).map((r) => ({ ...r, revision: Number(r.revision) }));
+const rows = async () =>
+  (
+    await queryRows<{ code: string; revision: number | string; open: boolean }>(
+      tp.platform.context.db,
+      sql`
+  select code, revision, valid_to is null as open from workstation_mappings where device_id = ${device.deviceId} order by code, valid_from`,
+    )
+  ).map((r) => ({ ...r, revision: Number(r.revision) }));
 
 it('writes a changed mapping, nothing for a repeated one, and ignores a late older revision', async () => {
   const client = await device.connect();
   await device.workstations(client, ['A', 'B'], 1); // acknowledged once handled
-  expect(await rows()).toEqual([{ code: 'A', revision: 1, open: true }, { code: 'B', revision: 1, open: true }]);
+  expect(await rows()).toEqual([
+    { code: 'A', revision: 1, open: true },
+    { code: 'B', revision: 1, open: true },
+  ]);
 
   await device.workstations(client, ['B', 'A'], 1); // a reconnect repeats it
   expect(await rows()).toHaveLength(2);
 
   await device.workstations(client, ['B', 'C'], 2);
   expect(await rows()).toEqual([
-    { code: 'A', revision: 1, open: false }, { code: 'B', revision: 2, open: true }, { code: 'C', revision: 2, open: true },
+    { code: 'A', revision: 1, open: false },
+    { code: 'B', revision: 2, open: true },
+    { code: 'C', revision: 2, open: true },
   ]);
 
   await device.workstations(client, ['A', 'B'], 1); // a late copy of the old one

@@ -78,12 +78,7 @@ export function decodeCommand(payload: Uint8Array): { ok: true; command: edge.v1
   }
 }
 
-function settle<K extends DecodedMessage['kind'], M>(
-  envelope: edge.v1.Envelope,
-  kind: K,
-  message: M,
-  check: (m: M) => string | null,
-): Decoded {
+function settle<K extends DecodedMessage['kind'], M>(envelope: edge.v1.Envelope, kind: K, message: M, check: (m: M) => string | null): Decoded {
   const problem = check(message);
   if (problem) return fail(`${kind}: ${problem}`);
   return { ok: true, envelope, kind, message } as Decoded;
@@ -109,8 +104,18 @@ function checkHello(m: edge.v1.Hello): string | null {
     return `inventory lists more than ${MAX_LIST} disks, NICs or accelerators`;
   }
   return longStrings([
-    inv.systemManufacturer, inv.systemModel, inv.systemSerial, inv.systemUuid, inv.boardManufacturer,
-    inv.boardModel, inv.boardSerial, inv.cpuBrand, inv.osPlatform, inv.osDistro, inv.osRelease, inv.arch,
+    inv.systemManufacturer,
+    inv.systemModel,
+    inv.systemSerial,
+    inv.systemUuid,
+    inv.boardManufacturer,
+    inv.boardModel,
+    inv.boardSerial,
+    inv.cpuBrand,
+    inv.osPlatform,
+    inv.osDistro,
+    inv.osRelease,
+    inv.arch,
     inv.virtualHost,
     ...(inv.disks as edge.v1.Disk[]).flatMap((d) => [d.model, d.serial, d.type]),
     ...(inv.nics as edge.v1.NetworkInterface[]).flatMap((n) => [n.name, n.mac]),

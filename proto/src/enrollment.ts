@@ -19,7 +19,9 @@ export const ENROLLMENT_TOKEN_SCHEMA = { type: 'string', minLength: 10, maxLengt
 
 /** A heartbeat interval a device asks for, or the platform grants: 1 s to 1 h, in ms. */
 export const HEARTBEAT_INTERVAL_SCHEMA = {
-  type: 'integer', minimum: HEARTBEAT_INTERVAL_BOUNDS.minMs, maximum: HEARTBEAT_INTERVAL_BOUNDS.maxMs,
+  type: 'integer',
+  minimum: HEARTBEAT_INTERVAL_BOUNDS.minMs,
+  maximum: HEARTBEAT_INTERVAL_BOUNDS.maxMs,
 } as const satisfies JsonSchema;
 
 /** One device as it presents itself for enrollment; POST /enroll/bulk takes a list of these. */

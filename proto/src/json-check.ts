@@ -26,8 +26,22 @@ export interface JsonSchema {
 }
 
 const KNOWN = new Set([
-  'type', 'description', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'required', 'properties',
-  'additionalProperties', 'maxProperties', 'items', 'minItems', 'maxItems', 'uniqueItems',
+  'type',
+  'description',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'required',
+  'properties',
+  'additionalProperties',
+  'maxProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
 ]);
 
 function typeOf(value: unknown): JsonType | 'undefined' {
@@ -92,7 +106,8 @@ function arrayProblem(schema: JsonSchema, value: readonly unknown[], path: strin
 
 function objectProblem(schema: JsonSchema, value: Record<string, unknown>, path: string): string | null {
   const names = Object.keys(value);
-  if (schema.maxProperties !== undefined && names.length > schema.maxProperties) return `${at(path)} must NOT have more than ${schema.maxProperties} properties`;
+  if (schema.maxProperties !== undefined && names.length > schema.maxProperties)
+    return `${at(path)} must NOT have more than ${schema.maxProperties} properties`;
   for (const name of schema.required ?? []) {
     if (value[name] === undefined) return `${child(path, name)} is missing`;
   }

@@ -45,8 +45,22 @@ describe('decodeDeviceMessage', () => {
       ['heartbeat', edge.v1.Heartbeat.encode({ seq: 0, deviceTimeMs: 1 }).finish(), 'seq must be a positive integer'],
       ['heartbeat', edge.v1.Heartbeat.encode({ seq: 1, cpuPercent: 101 }).finish(), 'cpuPercent must be 0 to 100'],
       ['heartbeat', edge.v1.Heartbeat.encode({ seq: 1, cpuPercent: Number.NaN }).finish(), 'cpuPercent must be 0 to 100'],
-      ['hello', edge.v1.Hello.encode({ agentVersion: '1', kind: 9 as edge.v1.DeviceKind, fingerprint: 'f'.repeat(64), heartbeatIntervalMs: 10_000, inventory: {} }).finish(), 'kind 9 is not a known device kind'],
-      ['hello', edge.v1.Hello.encode({ agentVersion: '1', kind: 1, fingerprint: 'xyz', heartbeatIntervalMs: 10_000, inventory: {} }).finish(), 'fingerprint must be'],
+      [
+        'hello',
+        edge.v1.Hello.encode({
+          agentVersion: '1',
+          kind: 9 as edge.v1.DeviceKind,
+          fingerprint: 'f'.repeat(64),
+          heartbeatIntervalMs: 10_000,
+          inventory: {},
+        }).finish(),
+        'kind 9 is not a known device kind',
+      ],
+      [
+        'hello',
+        edge.v1.Hello.encode({ agentVersion: '1', kind: 1, fingerprint: 'xyz', heartbeatIntervalMs: 10_000, inventory: {} }).finish(),
+        'fingerprint must be',
+      ],
       ['workstations', edge.v1.WorkstationMapping.encode({ workstationCodes: ['L1', 'L1'] }).finish(), 'workstation codes repeat'],
       ['workstations', edge.v1.WorkstationMapping.encode({ workstationCodes: ['../etc'] }).finish(), 'is not valid'],
     ];
@@ -62,7 +76,14 @@ describe('parseDeviceTopic', () => {
   const id = '0b7a1c2e-1111-4222-8333-944455556666';
   it('accepts exactly the device topics', () => {
     expect(parseDeviceTopic(`edge/v1/d/${id}/heartbeat`)).toEqual({ deviceId: id, kind: 'heartbeat' });
-    for (const t of [`edge/v1/d/${id}/cmd`, `edge/v1/d/${id}/heartbeat/x`, `edge/v1/d/NOT-A-UUID/heartbeat`, `edge/v2/d/${id}/hello`, `edge/v1/d/${id}/${'x'.repeat(200)}`, '']) {
+    for (const t of [
+      `edge/v1/d/${id}/cmd`,
+      `edge/v1/d/${id}/heartbeat/x`,
+      `edge/v1/d/NOT-A-UUID/heartbeat`,
+      `edge/v2/d/${id}/hello`,
+      `edge/v1/d/${id}/${'x'.repeat(200)}`,
+      '',
+    ]) {
       expect(parseDeviceTopic(t)).toBeNull();
     }
   });

@@ -14,9 +14,26 @@ const kinds = fc.constantFrom(...DEVICE_MESSAGE_KINDS);
 function validBody(kind: DeviceMessageKind): Uint8Array {
   switch (kind) {
     case 'hello':
-      return edge.v1.Hello.encode({ agentVersion: '1.0.0', kind: edge.v1.DeviceKind.SERVER, fingerprint: 'a'.repeat(64), heartbeatIntervalMs: 10_000, deviceTimeMs: 1, inventory: { cpuBrand: 'x', disks: [{ model: 'm', serial: 's' }] } }).finish();
+      return edge.v1.Hello.encode({
+        agentVersion: '1.0.0',
+        kind: edge.v1.DeviceKind.SERVER,
+        fingerprint: 'a'.repeat(64),
+        heartbeatIntervalMs: 10_000,
+        deviceTimeMs: 1,
+        inventory: { cpuBrand: 'x', disks: [{ model: 'm', serial: 's' }] },
+      }).finish();
     case 'heartbeat':
-      return edge.v1.Heartbeat.encode({ seq: 7, deviceTimeMs: 1, uptimeS: 5, cpuPercent: 10, memoryUsedBytes: 1, memoryTotalBytes: 2, diskUsedBytes: 1, diskTotalBytes: 2, inference: { total: 3, errors: 0, models: [{ name: 'n', count: 1 }] } }).finish();
+      return edge.v1.Heartbeat.encode({
+        seq: 7,
+        deviceTimeMs: 1,
+        uptimeS: 5,
+        cpuPercent: 10,
+        memoryUsedBytes: 1,
+        memoryTotalBytes: 2,
+        diskUsedBytes: 1,
+        diskTotalBytes: 2,
+        inference: { total: 3, errors: 0, models: [{ name: 'n', count: 1 }] },
+      }).finish();
     case 'workstations':
       return edge.v1.WorkstationMapping.encode({ workstationCodes: ['L1-01', 'L1-02'], revision: 2 }).finish();
     case 'status':
@@ -80,7 +97,14 @@ describe('decoders under hostile input', () => {
       cpuPercent: fc.oneof(fc.double(), fc.constant(Number.NaN), fc.constant(Infinity)),
       temperatureC: fc.option(fc.double(), { nil: undefined }),
       memoryUsedBytes: fc.integer({ min: -1e9, max: 1e9 }),
-      inference: fc.option(fc.record({ total: fc.integer({ min: -5, max: 5 }), errors: fc.nat(), models: fc.array(fc.record({ name: fc.string({ maxLength: 300 }), sha256: fc.string({ maxLength: 70 }) }), { maxLength: 70 }) }), { nil: undefined }),
+      inference: fc.option(
+        fc.record({
+          total: fc.integer({ min: -5, max: 5 }),
+          errors: fc.nat(),
+          models: fc.array(fc.record({ name: fc.string({ maxLength: 300 }), sha256: fc.string({ maxLength: 70 }) }), { maxLength: 70 }),
+        }),
+        { nil: undefined },
+      ),
     });
     fc.assert(
       fc.property(hostileHeartbeat, (hb) => {
@@ -112,7 +136,16 @@ describe('decoders under hostile input', () => {
   it('keeps no memory across 100,000 hostile messages', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    const samples = fc.sample(fc.tuple(kinds, fc.oneof(fc.uint8Array({ maxLength: 2_000 }), kinds.chain((k) => mutated(seal(validBody(k)))))), 1_000);
+    const samples = fc.sample(
+      fc.tuple(
+        kinds,
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2_000 }),
+          kinds.chain((k) => mutated(seal(validBody(k)))),
+        ),
+      ),
+      1_000,
+    );
     const heapAfter = (n: number): number => {
       for (let i = 0; i < n; i++) {
         const [kind, payload] = samples[i % samples.length]!;

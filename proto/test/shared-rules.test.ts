@@ -4,8 +4,20 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  chainLink, DEVICE_ID_PATTERN, HEARTBEAT_INTERVAL_BOUNDS, isDeviceId, isHeartbeatInterval, keyIdOf, linksTo,
-  parseDeviceTopic, publicKeyFromRaw, rawPublicKey, sealEnvelope, openEnvelope, sharedDeviceSubscription, edge,
+  chainLink,
+  DEVICE_ID_PATTERN,
+  HEARTBEAT_INTERVAL_BOUNDS,
+  isDeviceId,
+  isHeartbeatInterval,
+  keyIdOf,
+  linksTo,
+  parseDeviceTopic,
+  publicKeyFromRaw,
+  rawPublicKey,
+  sealEnvelope,
+  openEnvelope,
+  sharedDeviceSubscription,
+  edge,
 } from '../src/index.js';
 
 describe('Ed25519 keys', () => {

@@ -30,15 +30,32 @@ export class SimDevice {
 
   async connect() {
     this.client = await mqtt.connectAsync(this.mqttUrl, {
-      clientId: this.deviceId, username: this.deviceId, password: this.password, protocolVersion: 4,
-      reconnectPeriod: 0, keepalive: 30, clean: true,
-      will: { topic: deviceTopic(this.deviceId, 'status'), payload: Buffer.from(sealEnvelope(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), this.privateKey)), qos: 1, retain: false },
+      clientId: this.deviceId,
+      username: this.deviceId,
+      password: this.password,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+      keepalive: 30,
+      clean: true,
+      will: {
+        topic: deviceTopic(this.deviceId, 'status'),
+        payload: Buffer.from(sealEnvelope(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), this.privateKey)),
+        qos: 1,
+        retain: false,
+      },
     });
     this.client.on('error', () => undefined);
-    await this.#publish('hello', edge.v1.Hello.encode({
-      agentVersion: 'demo-sim 0.1', kind: KIND[this.kind], fingerprint: this.fingerprint, heartbeatIntervalMs: this.intervalMs,
-      deviceTimeMs: Date.now(), inventory: this.inventory,
-    }).finish());
+    await this.#publish(
+      'hello',
+      edge.v1.Hello.encode({
+        agentVersion: 'demo-sim 0.1',
+        kind: KIND[this.kind],
+        fingerprint: this.fingerprint,
+        heartbeatIntervalMs: this.intervalMs,
+        deviceTimeMs: Date.now(),
+        inventory: this.inventory,
+      }).finish(),
+    );
     await this.#publish('workstations', edge.v1.WorkstationMapping.encode({ workstationCodes: this.workstations, revision: 1 }).finish());
   }
 
@@ -56,11 +73,14 @@ export class SimDevice {
   /** Live heartbeats every interval with ±10% jitter, until stop() or disconnect(). */
   live() {
     const next = () => {
-      this.timer = setTimeout(async () => {
-        if (this.stopped || !this.client?.connected) return;
-        await this.heartbeat(Date.now()).catch(() => undefined);
-        next();
-      }, this.intervalMs * (0.9 + this.rand() * 0.2));
+      this.timer = setTimeout(
+        async () => {
+          if (this.stopped || !this.client?.connected) return;
+          await this.heartbeat(Date.now()).catch(() => undefined);
+          next();
+        },
+        this.intervalMs * (0.9 + this.rand() * 0.2),
+      );
     };
     next();
   }
@@ -85,7 +105,12 @@ export class SimDevice {
         total: this.inferences,
         errors: 0,
         models: this.workstations.slice(0, 2).map((code, i) => ({
-          name: 'surface-defect', sha256: MODEL_SHA256, count: Math.floor(this.inferences / 2), errors: 0, workstationCode: code, loaded: true,
+          name: 'surface-defect',
+          sha256: MODEL_SHA256,
+          count: Math.floor(this.inferences / 2),
+          errors: 0,
+          workstationCode: code,
+          loaded: true,
           p50Ms: this.p50 * (1 + 0.1 * i) * (1 + 0.15 * wave + this.rand() * 0.05),
           p99Ms: this.p50 * 2.6 * (1 + 0.1 * i) * (1 + 0.2 * wave + this.rand() * 0.2),
         })),

@@ -37,24 +37,53 @@ export async function enrollFleet({ api, count, intervalMs, misbehaveShare = 0, 
   for (let p = 0; p * PER_PROJECT < count; p++) {
     const n = Math.min(PER_PROJECT, count - p * PER_PROJECT);
     // A valid unified social credit code for each simulated enterprise (GB 32100-2015).
-    const body17 = `91441900${createHash('sha256').update(`${runId}-${p}`).digest('hex').slice(0, 9).toUpperCase().replace(/[IOSVZ]/g, '0')}`;
-    const ent = await api('POST', '/api/v1/enterprises', { name: `模拟企业 ${runId}-${p}`, uscc: body17 + usccCheckCharacter(body17), town: TOWNS[p % TOWNS.length] });
+    const body17 = `91441900${createHash('sha256')
+      .update(`${runId}-${p}`)
+      .digest('hex')
+      .slice(0, 9)
+      .toUpperCase()
+      .replace(/[IOSVZ]/g, '0')}`;
+    const ent = await api('POST', '/api/v1/enterprises', {
+      name: `模拟企业 ${runId}-${p}`,
+      uscc: body17 + usccCheckCharacter(body17),
+      town: TOWNS[p % TOWNS.length],
+    });
     const proj = await api('POST', '/api/v1/projects', {
-      enterpriseId: ent.id, name: `模拟项目 ${p}`, totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000, windowStart: '2025-07-01', windowEnd: '2026-06-30',
+      enterpriseId: ent.id,
+      name: `模拟项目 ${p}`,
+      totalInvestmentFen: 50_000_000,
+      eligibleInvestmentFen: 40_000_000,
+      windowStart: '2025-07-01',
+      windowEnd: '2026-06-30',
     });
     const { token } = await api('POST', `/api/v1/projects/${proj.id}/enrollment-tokens`, { maxUses: n, expiresInHours: 24 });
     const batch = Array.from({ length: n }, (_, i) => ({
-      i: p * PER_PROJECT + i, ...ed25519Pair(), fingerprint: createHash('sha256').update(`${runId}-device-${p}-${i}`).digest('hex'),
+      i: p * PER_PROJECT + i,
+      ...ed25519Pair(),
+      fingerprint: createHash('sha256').update(`${runId}-device-${p}-${i}`).digest('hex'),
     }));
     const res = await api('POST', '/api/v1/enroll/bulk', {
-      token, heartbeatIntervalMs: intervalMs,
-      devices: batch.map((b) => ({ kind: 'compute_box', fingerprint: b.fingerprint, publicKey: b.x, agentVersion: 'fleet-sim', inventory: { cpuBrand: 'simulated' } })),
+      token,
+      heartbeatIntervalMs: intervalMs,
+      devices: batch.map((b) => ({
+        kind: 'compute_box',
+        fingerprint: b.fingerprint,
+        publicKey: b.x,
+        agentVersion: 'fleet-sim',
+        inventory: { cpuBrand: 'simulated' },
+      })),
     });
     res.devices.forEach((r, i) => {
       const b = batch[i];
       devices.push({
-        deviceId: r.deviceId, password: r.password, fingerprint: b.fingerprint, x: b.x, d: b.d, nextSeq: 1,
-        workstations: [`WS-${p}-${String(i).padStart(4, '0')}`], misbehaves: b.i < Math.round(count * misbehaveShare),
+        deviceId: r.deviceId,
+        password: r.password,
+        fingerprint: b.fingerprint,
+        x: b.x,
+        d: b.d,
+        nextSeq: 1,
+        workstations: [`WS-${p}-${String(i).padStart(4, '0')}`],
+        misbehaves: b.i < Math.round(count * misbehaveShare),
       });
     });
   }
@@ -100,31 +129,46 @@ export function startFleet({ devices, workers = defaultWorkers(devices.length), 
     takeConnectTimes: () => connectTimes.splice(0),
     /** Asks every worker for its figures now (they report once a second anyway). */
     async refresh() {
-      await Promise.all(procs.map((p) => new Promise((resolve) => {
-        const onStats = (m) => {
-          if (m.type !== 'stats') return;
-          p.off('message', onStats);
-          resolve(undefined);
-        };
-        p.on('message', onStats);
-        p.send({ type: 'stats' });
-      })));
+      await Promise.all(
+        procs.map(
+          (p) =>
+            new Promise((resolve) => {
+              const onStats = (m) => {
+                if (m.type !== 'stats') return;
+                p.off('message', onStats);
+                resolve(undefined);
+              };
+              p.on('message', onStats);
+              p.send({ type: 'stats' });
+            }),
+        ),
+      );
     },
     async drain() {
-      const results = await Promise.all(procs.map((p) => new Promise((resolve) => {
-        p.on('message', (m) => m.type === 'drained' && resolve(m.stats));
-        p.send({ type: 'drain' });
-      })));
+      const results = await Promise.all(
+        procs.map(
+          (p) =>
+            new Promise((resolve) => {
+              p.on('message', (m) => m.type === 'drained' && resolve(m.stats));
+              p.send({ type: 'drain' });
+            }),
+        ),
+      );
       return results;
     },
     /** Closes every device's connection and waits for the workers to exit. */
     async stop() {
-      await Promise.all(procs.map((p) => new Promise((resolve) => {
-        if (p.exitCode !== null || p.signalCode !== null) return resolve(undefined);
-        p.once('exit', resolve);
-        if (p.connected) p.send({ type: 'stop' });
-        else p.kill('SIGTERM');
-      })));
+      await Promise.all(
+        procs.map(
+          (p) =>
+            new Promise((resolve) => {
+              if (p.exitCode !== null || p.signalCode !== null) return resolve(undefined);
+              p.once('exit', resolve);
+              if (p.connected) p.send({ type: 'stop' });
+              else p.kill('SIGTERM');
+            }),
+        ),
+      );
     },
   };
 }

@@ -85,29 +85,39 @@ export async function startMosquitto(users = []) {
   const acl = join(dir, 'acl');
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(passwords, '', { mode: 0o644 });
-  writeFileSync(acl, [
-    'pattern write edge/v1/d/%u/hello', 'pattern write edge/v1/d/%u/heartbeat', 'pattern write edge/v1/d/%u/workstations',
-    'pattern write edge/v1/d/%u/status', 'pattern read edge/v1/d/%u/cmd', '',
-  ].join('\n'));
-  writeFileSync(conf, [
-    `listener ${port} ${host}`,
-    'allow_anonymous false',
-    `password_file ${passwords}`,
-    `acl_file ${acl}`,
-    // The client id is the user name, so a device cannot take over another device's session.
-    'use_username_as_clientid true',
-    // Refuse clients past the descriptor limit rather than fail inside accept().
-    `max_connections ${Math.max(1, mosquittoCapacity())}`,
-    // The platform acknowledges after a database commit (a flush every 200 ms): many messages in
-    // flight to it, and a restarting instance's share kept (both default to 1,000 in Mosquitto).
-    'max_inflight_messages 1000',
-    'max_queued_messages 1000000',
-    'max_packet_size 65536',
-    'persistence false',
-    'log_dest stderr',
-    'log_type error',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    acl,
+    [
+      'pattern write edge/v1/d/%u/hello',
+      'pattern write edge/v1/d/%u/heartbeat',
+      'pattern write edge/v1/d/%u/workstations',
+      'pattern write edge/v1/d/%u/status',
+      'pattern read edge/v1/d/%u/cmd',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    conf,
+    [
+      `listener ${port} ${host}`,
+      'allow_anonymous false',
+      `password_file ${passwords}`,
+      `acl_file ${acl}`,
+      // The client id is the user name, so a device cannot take over another device's session.
+      'use_username_as_clientid true',
+      // Refuse clients past the descriptor limit rather than fail inside accept().
+      `max_connections ${Math.max(1, mosquittoCapacity())}`,
+      // The platform acknowledges after a database commit (a flush every 200 ms): many messages in
+      // flight to it, and a restarting instance's share kept (both default to 1,000 in Mosquitto).
+      'max_inflight_messages 1000',
+      'max_queued_messages 1000000',
+      'max_packet_size 65536',
+      'persistence false',
+      'log_dest stderr',
+      'log_type error',
+      '',
+    ].join('\n'),
+  );
 
   const addUsers = async (/** @type {MosquittoUser[]} */ list) => {
     appendFileSync(passwords, (await Promise.all(list.map(passwordLine))).join(''));
@@ -184,13 +194,23 @@ function connack(host, port, user) {
       resolve(code);
     };
     const timer = setTimeout(() => done(-1), 2_000);
-    parser.on('packet', (p) => done(p.cmd === 'connack' ? p.returnCode ?? -1 : -1));
+    parser.on('packet', (p) => done(p.cmd === 'connack' ? (p.returnCode ?? -1) : -1));
     s.on('data', (b) => parser.parse(b));
     s.on('error', () => done(-1));
     s.on('close', () => done(-1));
-    s.on('connect', () => s.write(mqttPacket.generate({
-      cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, keepalive: 10,
-      clientId: user.username, username: user.username, password: Buffer.from(user.password),
-    })));
+    s.on('connect', () =>
+      s.write(
+        mqttPacket.generate({
+          cmd: 'connect',
+          protocolId: 'MQTT',
+          protocolVersion: 4,
+          clean: true,
+          keepalive: 10,
+          clientId: user.username,
+          username: user.username,
+          password: Buffer.from(user.password),
+        }),
+      ),
+    );
   });
 }

@@ -60,13 +60,21 @@ function open(d) {
   socket.on('close', () => onClose(d, socket));
   socket.on('connect', () => {
     const will = sealEnvelope(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), d.privateKey);
-    socket.write(mqttPacket.generate({
-      // A device speaks at least once per heartbeat interval, so a keep-alive of two intervals never
-      // expires while it is up [MQTT-3.1.2-24]; with a fixed 120 s, devices on a 300 s interval were cut off.
-      cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, keepalive: Math.min(65_535, Math.max(120, Math.ceil((2 * cfg.intervalMs) / 1000))),
-      clientId: d.deviceId, username: d.deviceId, password: Buffer.from(d.password),
-      will: { topic: deviceTopic(d.deviceId, 'status'), payload: Buffer.from(will), qos: 1, retain: false },
-    }));
+    socket.write(
+      mqttPacket.generate({
+        // A device speaks at least once per heartbeat interval, so a keep-alive of two intervals never
+        // expires while it is up [MQTT-3.1.2-24]; with a fixed 120 s, devices on a 300 s interval were cut off.
+        cmd: 'connect',
+        protocolId: 'MQTT',
+        protocolVersion: 4,
+        clean: true,
+        keepalive: Math.min(65_535, Math.max(120, Math.ceil((2 * cfg.intervalMs) / 1000))),
+        clientId: d.deviceId,
+        username: d.deviceId,
+        password: Buffer.from(d.password),
+        will: { topic: deviceTopic(d.deviceId, 'status'), payload: Buffer.from(will), qos: 1, retain: false },
+      }),
+    );
   });
 }
 
@@ -81,13 +89,22 @@ function onPacket(d, p) {
     d.attempts = 0;
     stats.connects += 1;
     stats.connectedAt.push(Date.now());
-    publish(d, 'hello', edge.v1.Hello.encode({
-      agentVersion: 'fleet-sim', kind: edge.v1.DeviceKind.COMPUTE_BOX, fingerprint: d.fingerprint, heartbeatIntervalMs: cfg.intervalMs,
-      deviceTimeMs: Date.now(), inventory: { cpuBrand: 'simulated', cpuCores: 4, memoryBytes: 8 * 2 ** 30 },
-    }).finish());
+    publish(
+      d,
+      'hello',
+      edge.v1.Hello.encode({
+        agentVersion: 'fleet-sim',
+        kind: edge.v1.DeviceKind.COMPUTE_BOX,
+        fingerprint: d.fingerprint,
+        heartbeatIntervalMs: cfg.intervalMs,
+        deviceTimeMs: Date.now(),
+        inventory: { cpuBrand: 'simulated', cpuCores: 4, memoryBytes: 8 * 2 ** 30 },
+      }).finish(),
+    );
     publish(d, 'workstations', edge.v1.WorkstationMapping.encode({ workstationCodes: d.workstations, revision: 1 }).finish());
     // Resend what was in flight when the connection dropped, then the backlog, in seq order.
-    for (const [id, payload] of d.pending) d.socket.write(mqttPacket.generate({ cmd: 'publish', topic: deviceTopic(d.deviceId, 'heartbeat'), payload, qos: 1, messageId: id, dup: true }));
+    for (const [id, payload] of d.pending)
+      d.socket.write(mqttPacket.generate({ cmd: 'publish', topic: deviceTopic(d.deviceId, 'heartbeat'), payload, qos: 1, messageId: id, dup: true }));
     for (const payload of d.backlog.splice(0)) send(d, 'heartbeat', payload);
     if (!d.timer && generating) schedule(d, Math.random() * cfg.intervalMs);
   } else if (p.cmd === 'puback') {
@@ -120,9 +137,16 @@ function heartbeat(d) {
   d.seq += 1;
   stats.generated += 1;
   const body = edge.v1.Heartbeat.encode({
-    seq: d.seq, deviceTimeMs: Date.now(), uptimeS: Math.floor(process.uptime()), cpuPercent: 20 + Math.random() * 30,
-    memoryUsedBytes: 3 * 2 ** 30, memoryTotalBytes: 8 * 2 ** 30, diskUsedBytes: 40 * 2 ** 30, diskTotalBytes: 120 * 2 ** 30,
-    inference: { total: d.seq * 10, errors: 0 }, prevHash: d.prevHash,
+    seq: d.seq,
+    deviceTimeMs: Date.now(),
+    uptimeS: Math.floor(process.uptime()),
+    cpuPercent: 20 + Math.random() * 30,
+    memoryUsedBytes: 3 * 2 ** 30,
+    memoryTotalBytes: 8 * 2 ** 30,
+    diskUsedBytes: 40 * 2 ** 30,
+    diskTotalBytes: 120 * 2 ** 30,
+    inference: { total: d.seq * 10, errors: 0 },
+    prevHash: d.prevHash,
   }).finish();
   d.prevHash = chainLink(body);
   const payload = Buffer.from(sealEnvelope(body, d.privateKey));
@@ -138,9 +162,12 @@ function misbehave(d, lastPayload) {
   stats.misbehaved += 1;
   const kind = Math.floor(Math.random() * 3);
   const topic = deviceTopic(d.deviceId, 'heartbeat');
-  const payload = kind === 0 ? Buffer.from('not protobuf at all')
-    : kind === 1 ? lastPayload // a replay of the heartbeat just sent
-    : Buffer.from(sealEnvelope(edge.v1.Heartbeat.encode({ seq: d.seq + 1_000_000, deviceTimeMs: Date.now() }).finish(), cfg.forgerKey));
+  const payload =
+    kind === 0
+      ? Buffer.from('not protobuf at all')
+      : kind === 1
+        ? lastPayload // a replay of the heartbeat just sent
+        : Buffer.from(sealEnvelope(edge.v1.Heartbeat.encode({ seq: d.seq + 1_000_000, deviceTimeMs: Date.now() }).finish(), cfg.forgerKey));
   d.socket.write(mqttPacket.generate({ cmd: 'publish', topic, payload, qos: 0 }));
 }
 

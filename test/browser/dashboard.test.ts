@@ -23,14 +23,47 @@ const tokens = { bureau: '', enterpriseB: '' };
 async function startAgent(name: string, seeded: Seeded, workstations: string[], models = false): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), `edgenet-dash-${name}-`));
   // Several agents on one machine would share a hardware fingerprint; hardware.json gives each its own.
-  writeFileSync(join(dir, 'hardware.json'), JSON.stringify({ systemSerial: `SN-DASH-${name}`, boardSerial: `BRD-DASH-${name}`, systemUuid: `4c4c4544-0000-1000-8000-0000000d${name.padStart(4, '0')}`, writtenAt: new Date().toISOString() }));
-  const enroll = spawnAgent(['enroll', '--platform', tp.baseUrl, '--token', seeded.token, '--workstations', workstations.join(','), '--heartbeat-interval-ms', String(INTERVAL_MS), '--state-dir', dir], {}, { outliveTest: true });
+  writeFileSync(
+    join(dir, 'hardware.json'),
+    JSON.stringify({
+      systemSerial: `SN-DASH-${name}`,
+      boardSerial: `BRD-DASH-${name}`,
+      systemUuid: `4c4c4544-0000-1000-8000-0000000d${name.padStart(4, '0')}`,
+      writtenAt: new Date().toISOString(),
+    }),
+  );
+  const enroll = spawnAgent(
+    [
+      'enroll',
+      '--platform',
+      tp.baseUrl,
+      '--token',
+      seeded.token,
+      '--workstations',
+      workstations.join(','),
+      '--heartbeat-interval-ms',
+      String(INTERVAL_MS),
+      '--state-dir',
+      dir,
+    ],
+    {},
+    { outliveTest: true },
+  );
   expect((await enroll.exited).code, enroll.stderr()).toBe(0);
   const deviceId = JSON.parse(readFileSync(join(dir, 'agent.json'), 'utf8')).deviceId as string;
   const args = ['run', '--state-dir', dir];
   if (models) {
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ inference: { models: [{ name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: workstations[0], input: { type: 'synthetic', ratePerSecond: 20 } }] } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        inference: {
+          models: [
+            { name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: workstations[0], input: { type: 'synthetic', ratePerSecond: 20 } },
+          ],
+        },
+      }),
+    );
     args.push('--config', config);
   }
   agents.push({ name, deviceId, proc: spawnAgent(args, { EDGE_AGENT_LOG_LEVEL: 'warn' }, { outliveTest: true }) });
@@ -135,7 +168,12 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid=connections] tbody tr');
     expect(await textOf(page, 'connections')).toContain('127.0.0.1');
     // The agent runs the shipped model: its latency (p50/p99) is charted per model and workstation.
-    await waitFor('latency chart', async () => (await page.locator('[data-testid=chart-latency] canvas').count()) > 0 || (page.reload().then(() => false)), 30_000, 3_000);
+    await waitFor(
+      'latency chart',
+      async () => (await page.locator('[data-testid=chart-latency] canvas').count()) > 0 || page.reload().then(() => false),
+      30_000,
+      3_000,
+    );
     expect(await textOf(page, 'chart-latency')).toContain('surface-defect@L1-01 p99');
     await screenshot(page, 'device');
   });
@@ -181,7 +219,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await context.close();
   });
 
-  it("keeps an enterprise to its own devices, in the page and by URL", async () => {
+  it('keeps an enterprise to its own devices, in the page and by URL', async () => {
     const { context: ctxB, page: pageB } = await newPage();
     await logIn(pageB, tp.baseUrl, tokens.enterpriseB);
     await waitForText(pageB, 'devices-online', (t) => t === '1');
@@ -197,7 +235,10 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await pageB.goto(`${tp.baseUrl}/#/devices/${agents[0]!.deviceId}`);
     await pageB.waitForSelector('[data-testid=device-not-found]');
     expect(await pageB.locator('[data-testid=device-fingerprint]').count()).toBe(0);
-    const status = await pageB.evaluate(async (id) => (await fetch(`/api/v1/devices/${id}`, { headers: { authorization: `Bearer ${sessionStorage.getItem('edgenet.token')}` } })).status, agents[0]!.deviceId);
+    const status = await pageB.evaluate(
+      async (id) => (await fetch(`/api/v1/devices/${id}`, { headers: { authorization: `Bearer ${sessionStorage.getItem('edgenet.token')}` } })).status,
+      agents[0]!.deviceId,
+    );
     expect(status).toBe(404);
     // The certification page by URL: not for this role, back to the overview.
     await pageB.goto(`${tp.baseUrl}/#/certification`);

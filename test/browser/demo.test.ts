@@ -22,8 +22,12 @@ describe.skipIf(!HAS_CHROMIUM || !BUILT)('npm run demo', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        DEMO_DEVICES: '100', DEMO_HISTORY_HOURS: '3', // lighter than the default: other test files share the 2 cores
-        EDGENET_HTTP_PORT: '0', EDGENET_MQTT_PORT: '0', EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_MQTT_HOST: '127.0.0.1',
+        DEMO_DEVICES: '100',
+        DEMO_HISTORY_HOURS: '3', // lighter than the default: other test files share the 2 cores
+        EDGENET_HTTP_PORT: '0',
+        EDGENET_MQTT_PORT: '0',
+        EDGENET_HTTP_HOST: '127.0.0.1',
+        EDGENET_MQTT_HOST: '127.0.0.1',
         DATABASE_URL: '', // the demo's own PGlite, whatever database the suite uses
       },
     });

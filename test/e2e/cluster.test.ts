@@ -44,7 +44,11 @@ const sockets = (pid: number): number =>
 /** A device's MQTT client whose connection comes from a chosen loopback address. */
 function connectFrom(device: TestDevice, port: number, localAddress: string): Promise<MqttClient> {
   const client = new mqtt.MqttClient(() => connect({ port, host: '127.0.0.1', localAddress }), {
-    clientId: device.deviceId, username: device.deviceId, password: device.password, protocolVersion: 4, reconnectPeriod: 300,
+    clientId: device.deviceId,
+    username: device.deviceId,
+    password: device.password,
+    protocolVersion: 4,
+    reconnectPeriod: 300,
   });
   clients.push(client);
   return new Promise((resolve, reject) => {
@@ -57,8 +61,12 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
   it('spreads devices over the workers, keeps one session per device, and loses nothing when a worker dies', async () => {
     database = await createTestDatabase();
     platform = await spawnPlatform({
-      DATABASE_URL: database.databaseUrl!, EDGENET_DATA_DIR: mkdtempSync(join(tmpdir(), 'edgenet-cluster-')), EDGENET_WORKERS: '2',
-      EDGENET_MQTT_PLAIN: 'true', EDGENET_MQTT_HOST: '127.0.0.1', EDGENET_MQTT_PORT: '0',
+      DATABASE_URL: database.databaseUrl!,
+      EDGENET_DATA_DIR: mkdtempSync(join(tmpdir(), 'edgenet-cluster-')),
+      EDGENET_WORKERS: '2',
+      EDGENET_MQTT_PLAIN: 'true',
+      EDGENET_MQTT_HOST: '127.0.0.1',
+      EDGENET_MQTT_PORT: '0',
       // Round robin places consecutive connections in different workers, which steps 1 and 2 rely
       // on; the platform's own default lets each worker accept for itself (cluster/primary.ts).
       NODE_CLUSTER_SCHED_POLICY: 'rr',
@@ -92,7 +100,10 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     const thief = await connectFrom(stolen, mqttPort, '127.0.0.3');
     await oldClosed;
     const flags = await waitFor('identity conflict flagged', async () => {
-      const items = (await platform!.api('GET', `/api/v1/flags?deviceId=${stolen.deviceId}`)).body.items as { kind: string; evidence: Record<string, string> }[];
+      const items = (await platform!.api('GET', `/api/v1/flags?deviceId=${stolen.deviceId}`)).body.items as {
+        kind: string;
+        evidence: Record<string, string>;
+      }[];
       return items.find((f) => f.kind === 'identity_conflict');
     });
     expect(flags.evidence).toMatchObject({ connectedFrom: '127.0.0.2', newConnectionFrom: '127.0.0.3' });
@@ -101,16 +112,18 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     // Step 3: each device sends a heartbeat 50 ms after the last one was acknowledged; one worker is killed with SIGKILL mid-load and replaced.
     const sent = new Map<string, number>(devices.map((d) => [d.deviceId, 0]));
     let running = true;
-    const publishing = Promise.all(devices.map(async (d, i) => {
-      const c = fleet[i]!;
-      await new Promise((r) => setTimeout(r, (i * PUBLISH_EVERY_MS) / DEVICES));
-      while (running) {
-        const seq = sent.get(d.deviceId)! + 1;
-        await d.heartbeat(c, seq); // resolves at the PUBACK, which the platform sends after the commit
-        sent.set(d.deviceId, seq);
-        await new Promise((r) => setTimeout(r, PUBLISH_EVERY_MS));
-      }
-    }));
+    const publishing = Promise.all(
+      devices.map(async (d, i) => {
+        const c = fleet[i]!;
+        await new Promise((r) => setTimeout(r, (i * PUBLISH_EVERY_MS) / DEVICES));
+        while (running) {
+          const seq = sent.get(d.deviceId)! + 1;
+          await d.heartbeat(c, seq); // resolves at the PUBACK, which the platform sends after the commit
+          sent.set(d.deviceId, seq);
+          await new Promise((r) => setTimeout(r, PUBLISH_EVERY_MS));
+        }
+      }),
+    );
     // The dashboard's heartbeats per second is the cluster's whichever worker answers, not the
     // answering worker's half: compared with what the devices had acknowledged over the same 10 s.
     const sentNow = () => [...sent.values()].reduce((n, v) => n + v, 0);
@@ -118,7 +131,8 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     const sentAt1 = sentNow();
     await new Promise((r) => setTimeout(r, 10_000));
     const actual = (sentNow() - sentAt1) / 10;
-    for (let i = 0; i < 2; i++) { // two answers, most likely one from each worker
+    for (let i = 0; i < 2; i++) {
+      // two answers, most likely one from each worker
       const stream = await fetch(`${platform.baseUrl}/api/v1/fleet/stream?events=1`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
       const event = JSON.parse(/data: (.*)/.exec(await stream.text())![1]!) as { heartbeatsPerSecond: number };
       expect(event.heartbeatsPerSecond).toBeGreaterThan(actual * 0.75);
@@ -132,10 +146,14 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     expect(written).toBeGreaterThan(rowsNow * 0.75);
     expect(written).toBeLessThanOrEqual(rowsNow);
     process.kill(w1, 'SIGKILL');
-    await waitFor('the primary replaced the worker', () => {
-      const now = workerPids(primary);
-      return now.length === 2 && !now.includes(w1);
-    }, 15_000);
+    await waitFor(
+      'the primary replaced the worker',
+      () => {
+        const now = workerPids(primary);
+        return now.length === 2 && !now.includes(w1);
+      },
+      15_000,
+    );
     await new Promise((r) => setTimeout(r, 3_000));
     running = false;
     await publishing;
@@ -143,9 +161,16 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     expect(total).toBeGreaterThan(DEVICES * 10);
 
     try {
-      const rows = (await db.query<{ device_id: string; n: string; max: string }>('select device_id, count(*) n, max(seq) max from heartbeats group by device_id')).rows;
+      const rows = (
+        await db.query<{ device_id: string; n: string; max: string }>('select device_id, count(*) n, max(seq) max from heartbeats group by device_id')
+      ).rows;
       expect(rows).toHaveLength(DEVICES);
-      for (const r of rows) expect({ device: r.device_id, n: Number(r.n), max: Number(r.max) }).toEqual({ device: r.device_id, n: sent.get(r.device_id), max: sent.get(r.device_id) });
+      for (const r of rows)
+        expect({ device: r.device_id, n: Number(r.n), max: Number(r.max) }).toEqual({
+          device: r.device_id,
+          n: sent.get(r.device_id),
+          max: sent.get(r.device_id),
+        });
       const days = await db.query<{ heartbeats: string }>('select sum(heartbeats) heartbeats from device_days');
       expect(Number(days.rows[0]!.heartbeats)).toBe(total);
       // Only the deliberate conflict is flagged: no replay from the resent in-flight messages.
@@ -155,7 +180,9 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
     }
     const summary = (await platform.api('GET', '/api/v1/fleet/summary')).body;
     expect(summary.devices).toEqual({ total: DEVICES, online: DEVICES, offline: 0 });
-    console.log(`cluster: ${total} heartbeats from ${DEVICES} devices over 2 workers (${grew.join(' + ')} new sockets), one worker killed and replaced; all stored once`);
+    console.log(
+      `cluster: ${total} heartbeats from ${DEVICES} devices over 2 workers (${grew.join(' + ')} new sockets), one worker killed and replaced; all stored once`,
+    );
 
     // Step 4: SIGTERM to the primary stops the workers too.
     await platform.kill('SIGTERM');

@@ -11,7 +11,11 @@ import { seedEnterprise, type Seeded } from '../helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
 
 const INTERVAL_MS = 1_000;
-const WORKSTATIONS = [['L1-01', 'L1-02'], ['L1-03', 'L1-04'], ['L2-01', 'L2-02']] as const;
+const WORKSTATIONS = [
+  ['L1-01', 'L1-02'],
+  ['L1-03', 'L1-04'],
+  ['L2-01', 'L2-02'],
+] as const;
 
 let tp: TestPlatform;
 let seeded: Seeded;
@@ -37,11 +41,25 @@ describe('three agents against one platform', () => {
       // `edge-agent inventory --write` records as root) gives each its own board identity.
       writeFileSync(
         join(dir, 'hardware.json'),
-        JSON.stringify({ systemSerial: `SN-E2E-${i}`, boardSerial: `BRD-E2E-${i}`, systemUuid: `4c4c4544-0000-1000-8000-00000000000${i}`, writtenAt: new Date().toISOString() }),
+        JSON.stringify({
+          systemSerial: `SN-E2E-${i}`,
+          boardSerial: `BRD-E2E-${i}`,
+          systemUuid: `4c4c4544-0000-1000-8000-00000000000${i}`,
+          writtenAt: new Date().toISOString(),
+        }),
       );
       const enroll = spawnAgent([
-        'enroll', '--platform', tp.baseUrl, '--token', seeded.token, '--workstations', codes.join(','),
-        '--heartbeat-interval-ms', String(INTERVAL_MS), '--state-dir', dir,
+        'enroll',
+        '--platform',
+        tp.baseUrl,
+        '--token',
+        seeded.token,
+        '--workstations',
+        codes.join(','),
+        '--heartbeat-interval-ms',
+        String(INTERVAL_MS),
+        '--state-dir',
+        dir,
       ]);
       const { code } = await enroll.exited;
       expect(code, enroll.stderr()).toBe(0);
@@ -73,7 +91,11 @@ describe('three agents against one platform', () => {
     const { lastSeenAt } = await device(silent.deviceId);
     // Judged by the platform's own record of when it decided (the connection history), not by when
     // this test's polling noticed: on a loaded CI machine the poll can lag by a second.
-    const history = (await tp.api('GET', `/api/v1/devices/${silent.deviceId}/connections?limit=5`)).body.items as { at: string; event: string; cause: string }[];
+    const history = (await tp.api('GET', `/api/v1/devices/${silent.deviceId}/connections?limit=5`)).body.items as {
+      at: string;
+      event: string;
+      cause: string;
+    }[];
     const offline = history.find((h) => h.event === 'offline')!;
     expect(offline.cause).toBe('heartbeat timeout');
     const offlineAfterMs = Date.parse(offline.at) - Date.parse(lastSeenAt);

@@ -24,7 +24,17 @@ afterAll(async () => {
   await tp?.close();
 });
 
-interface StoredModel { name: string; sha256: string; count: number; errors: number; workstationCode: string; loaded: boolean; lastError: string; p50Ms: number; p99Ms: number }
+interface StoredModel {
+  name: string;
+  sha256: string;
+  count: number;
+  errors: number;
+  workstationCode: string;
+  loaded: boolean;
+  lastError: string;
+  p50Ms: number;
+  p99Ms: number;
+}
 
 it('reports counts, latency and the model hash of the shipped model, and a broken model as an error', async () => {
   tp = await startTestPlatform();
@@ -32,19 +42,42 @@ it('reports counts, latency and the model hash of the shipped model, and a broke
   const dir = mkdtempSync(join(tmpdir(), 'edgenet-inf-'));
   const frames = join(dir, 'frames');
   mkdirSync(frames);
-  writeFileSync(join(dir, 'hardware.json'), JSON.stringify({ systemSerial: 'SN-INF-1', boardSerial: 'BRD-INF-1', systemUuid: '4c4c4544-0000-1000-8000-00000000b001', writtenAt: new Date().toISOString() }));
+  writeFileSync(
+    join(dir, 'hardware.json'),
+    JSON.stringify({
+      systemSerial: 'SN-INF-1',
+      boardSerial: 'BRD-INF-1',
+      systemUuid: '4c4c4544-0000-1000-8000-00000000b001',
+      writtenAt: new Date().toISOString(),
+    }),
+  );
   writeFileSync(join(dir, 'not-a-model.onnx'), 'this is not an ONNX model');
   const configFile = join(dir, 'config.json');
-  writeFileSync(configFile, JSON.stringify({
-    inference: {
-      models: [
-        { name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: 'L1-01', input: { type: 'synthetic', ratePerSecond: 50 } },
-        { name: 'surface-defect', path: MODEL, workstation: 'L1-02', input: { type: 'folder', path: 'frames', pollMs: 50 } },
-        { name: 'broken', path: 'not-a-model.onnx', input: { type: 'synthetic', ratePerSecond: 1 } },
-      ],
-    },
-  }));
-  const enroll = spawnAgent(['enroll', '--platform', tp.baseUrl, '--token', seeded.token, '--workstations', 'L1-01,L1-02', '--heartbeat-interval-ms', String(INTERVAL_MS), '--state-dir', dir]);
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      inference: {
+        models: [
+          { name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: 'L1-01', input: { type: 'synthetic', ratePerSecond: 50 } },
+          { name: 'surface-defect', path: MODEL, workstation: 'L1-02', input: { type: 'folder', path: 'frames', pollMs: 50 } },
+          { name: 'broken', path: 'not-a-model.onnx', input: { type: 'synthetic', ratePerSecond: 1 } },
+        ],
+      },
+    }),
+  );
+  const enroll = spawnAgent([
+    'enroll',
+    '--platform',
+    tp.baseUrl,
+    '--token',
+    seeded.token,
+    '--workstations',
+    'L1-01,L1-02',
+    '--heartbeat-interval-ms',
+    String(INTERVAL_MS),
+    '--state-dir',
+    dir,
+  ]);
   expect((await enroll.exited).code, enroll.stderr()).toBe(0);
   agent = spawnAgent(['run', '--state-dir', dir, '--config', configFile], { EDGE_AGENT_LOG_LEVEL: 'info' }, { outliveTest: true });
 
@@ -64,12 +97,16 @@ it('reports counts, latency and the model hash of the shipped model, and a broke
     const defaults = { sha256: '', count: 0, errors: 0, workstationCode: '', loaded: false, lastError: '', p50Ms: 0, p99Ms: 0 };
     return ((row?.models as StoredModel[] | null) ?? []).map((m) => ({ ...defaults, ...m, count: Number(m.count ?? 0), errors: Number(m.errors ?? 0) }));
   };
-  const models = await waitFor('inference counts at the platform', async () => {
-    const m = await latestModels();
-    const synthetic = m.find((x) => x.workstationCode === 'L1-01');
-    const folder = m.find((x) => x.workstationCode === 'L1-02');
-    return synthetic && synthetic.count >= 100 && folder && folder.count >= 5 ? m : null;
-  }, 30_000);
+  const models = await waitFor(
+    'inference counts at the platform',
+    async () => {
+      const m = await latestModels();
+      const synthetic = m.find((x) => x.workstationCode === 'L1-01');
+      const folder = m.find((x) => x.workstationCode === 'L1-02');
+      return synthetic && synthetic.count >= 100 && folder && folder.count >= 5 ? m : null;
+    },
+    30_000,
+  );
 
   const fileSha = createHash('sha256').update(readFileSync(MODEL)).digest('hex');
   const synthetic = models.find((m) => m.workstationCode === 'L1-01')!;
@@ -97,7 +134,12 @@ it('reports counts, latency and the model hash of the shipped model, and a broke
   const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
   expect(Math.abs(median - INTERVAL_MS)).toBeLessThan(INTERVAL_MS * 0.1);
   expect(Math.max(...gaps)).toBeLessThan(INTERVAL_MS * 3);
-  const device = await tp.api('GET', `/api/v1/devices/${(await db.select({ id: heartbeats.deviceId }).from(heartbeats).where(eq(heartbeats.seq, last.seq)))[0]!.id}`);
+  const device = await tp.api(
+    'GET',
+    `/api/v1/devices/${(await db.select({ id: heartbeats.deviceId }).from(heartbeats).where(eq(heartbeats.seq, last.seq)))[0]!.id}`,
+  );
   expect(device.body.online).toBe(true);
-  console.log(`inference: ${synthetic.count} synthetic + ${folder.count} folder runs reported, p50 ${synthetic.p50Ms.toFixed(3)} ms p99 ${synthetic.p99Ms.toFixed(3)} ms, sha256 ${fileSha}; heartbeat gaps max ${Math.max(...gaps)} ms`);
+  console.log(
+    `inference: ${synthetic.count} synthetic + ${folder.count} folder runs reported, p50 ${synthetic.p50Ms.toFixed(3)} ms p99 ${synthetic.p99Ms.toFixed(3)} ms, sha256 ${fileSha}; heartbeat gaps max ${Math.max(...gaps)} ms`,
+  );
 }, 60_000);

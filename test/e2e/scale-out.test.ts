@@ -33,15 +33,27 @@ describe.skipIf(!inject('databaseUrl'))('two platform instances on one external 
   it('loses no heartbeat and changes no count when one instance is killed under load', async () => {
     database = await createTestDatabase();
     broker = await startMosquitto([INSTANCE('a'), INSTANCE('b')]);
-    const start = (id: string) => spawnPlatform({
-      DATABASE_URL: database!.databaseUrl!, EDGENET_DATA_DIR: mkdtempSync(join(tmpdir(), `edgenet-inst-${id}-`)),
-      EDGENET_BROKER_URL: broker!.url, EDGENET_MQTT_PUBLIC_URL: broker!.url, EDGENET_INSTANCE_ID: id,
-      EDGENET_BROKER_USERNAME: INSTANCE(id).username, EDGENET_BROKER_PASSWORD: INSTANCE(id).password,
-      EDGENET_PRESENCE_SWEEP_MS: '200',
-    });
-    const ready = (p: PlatformProcess) => waitFor(`instance ${p.baseUrl} consuming`, async () => (await p.api('GET', '/readyz')).status === 200, 15_000)
-      .catch((err: Error) => {
-        throw new Error(`${err.message}\n${p.output().split("\n").filter((l) => !l.includes("\"reqId\"")).join("\n").slice(-4_000)}`);
+    const start = (id: string) =>
+      spawnPlatform({
+        DATABASE_URL: database!.databaseUrl!,
+        EDGENET_DATA_DIR: mkdtempSync(join(tmpdir(), `edgenet-inst-${id}-`)),
+        EDGENET_BROKER_URL: broker!.url,
+        EDGENET_MQTT_PUBLIC_URL: broker!.url,
+        EDGENET_INSTANCE_ID: id,
+        EDGENET_BROKER_USERNAME: INSTANCE(id).username,
+        EDGENET_BROKER_PASSWORD: INSTANCE(id).password,
+        EDGENET_PRESENCE_SWEEP_MS: '200',
+      });
+    const ready = (p: PlatformProcess) =>
+      waitFor(`instance ${p.baseUrl} consuming`, async () => (await p.api('GET', '/readyz')).status === 200, 15_000).catch((err: Error) => {
+        throw new Error(
+          `${err.message}\n${p
+            .output()
+            .split('\n')
+            .filter((l) => !l.includes('"reqId"'))
+            .join('\n')
+            .slice(-4_000)}`,
+        );
       });
     instances.push(await start('a'));
     await ready(instances[0]!); // the first one migrates; the second finds the schema current
@@ -56,24 +68,28 @@ describe.skipIf(!inject('databaseUrl'))('two platform instances on one external 
     for (let i = 0; i < DEVICES; i++) devices.push(await enrollTestDevice(api, seeded.token));
     await broker.addUsers(devices.map((d) => ({ username: d.deviceId, password: d.password })));
 
-    const clients = await Promise.all(devices.map(async (d) => {
-      const c = await d.connect();
-      // The default 10 s interval: offline after 30 s of silence, longer than the failover below.
-      await d.hello(c, 10_000);
-      return c;
-    }));
+    const clients = await Promise.all(
+      devices.map(async (d) => {
+        const c = await d.connect();
+        // The default 10 s interval: offline after 30 s of silence, longer than the failover below.
+        await d.hello(c, 10_000);
+        return c;
+      }),
+    );
     const sent = new Map<string, number>(devices.map((d) => [d.deviceId, 0]));
     let running = true;
-    const publishing = Promise.all(devices.map(async (d, i) => {
-      const c = clients[i] as MqttClient;
-      await new Promise((r) => setTimeout(r, (i * PUBLISH_EVERY_MS) / DEVICES)); // spread the fleet
-      while (running) {
-        const seq = sent.get(d.deviceId)! + 1;
-        await d.heartbeat(c, seq); // QoS 1: resolves at the broker's PUBACK
-        sent.set(d.deviceId, seq);
-        await new Promise((r) => setTimeout(r, PUBLISH_EVERY_MS));
-      }
-    }));
+    const publishing = Promise.all(
+      devices.map(async (d, i) => {
+        const c = clients[i] as MqttClient;
+        await new Promise((r) => setTimeout(r, (i * PUBLISH_EVERY_MS) / DEVICES)); // spread the fleet
+        while (running) {
+          const seq = sent.get(d.deviceId)! + 1;
+          await d.heartbeat(c, seq); // QoS 1: resolves at the broker's PUBACK
+          sent.set(d.deviceId, seq);
+          await new Promise((r) => setTimeout(r, PUBLISH_EVERY_MS));
+        }
+      }),
+    );
 
     await new Promise((r) => setTimeout(r, 2_000));
     await a.kill('SIGKILL'); // mid-load: rows in its writer's batch die with it, unacknowledged
@@ -90,11 +106,19 @@ describe.skipIf(!inject('databaseUrl'))('two platform instances on one external 
     const db = await import('pg').then((m) => new m.default.Client({ connectionString: database!.databaseUrl }));
     await db.connect();
     try {
-      const rows = async () => (await db.query<{ device_id: string; n: string; max: string; distinct_seq: string }>(
-        'select device_id, count(*) n, max(seq) max, count(distinct seq) distinct_seq from heartbeats group by device_id')).rows;
+      const rows = async () =>
+        (
+          await db.query<{ device_id: string; n: string; max: string; distinct_seq: string }>(
+            'select device_id, count(*) n, max(seq) max, count(distinct seq) distinct_seq from heartbeats group by device_id',
+          )
+        ).rows;
       await waitFor('every heartbeat stored', async () => (await rows()).reduce((n, r) => n + Number(r.n), 0) >= total, 20_000);
       for (const r of await rows()) {
-        expect({ device: r.device_id, n: Number(r.n), max: Number(r.max) }).toEqual({ device: r.device_id, n: sent.get(r.device_id), max: sent.get(r.device_id) });
+        expect({ device: r.device_id, n: Number(r.n), max: Number(r.max) }).toEqual({
+          device: r.device_id,
+          n: sent.get(r.device_id),
+          max: sent.get(r.device_id),
+        });
       }
       expect((await rows()).length).toBe(DEVICES);
       // The daily rollup counted each heartbeat once, and nothing was flagged: no false replay or
@@ -103,12 +127,18 @@ describe.skipIf(!inject('databaseUrl'))('two platform instances on one external 
       expect(Number(days.rows[0]!.heartbeats)).toBe(total);
       expect((await db.query('select kind, reason from device_flags')).rows).toEqual([]);
       // Presence: each device went online exactly once (no flapping between instances) and is online.
-      const online = await db.query<{ device_id: string; n: string }>("select device_id, count(*) n from device_connections where event = 'online' group by device_id");
+      const online = await db.query<{ device_id: string; n: string }>(
+        "select device_id, count(*) n from device_connections where event = 'online' group by device_id",
+      );
       expect(online.rows.map((r) => Number(r.n))).toEqual(new Array(DEVICES).fill(1));
       const summary = (await b.api('GET', '/api/v1/fleet/summary')).body;
       expect(summary.devices).toEqual({ total: DEVICES, online: DEVICES, offline: 0 });
-      const redelivered = (await Promise.all(instances.map(async (p) => (await p.api('GET', '/api/v1/ingest/stats')).body.rejected.duplicate as number))).reduce((n, v) => n + v, 0);
-      console.log(`scale-out: ${total} heartbeats from ${DEVICES} devices over 2 instances, one killed and restarted; all stored once; ${redelivered} redelivered duplicates recognised`);
+      const redelivered = (
+        await Promise.all(instances.map(async (p) => (await p.api('GET', '/api/v1/ingest/stats')).body.rejected.duplicate as number))
+      ).reduce((n, v) => n + v, 0);
+      console.log(
+        `scale-out: ${total} heartbeats from ${DEVICES} devices over 2 instances, one killed and restarted; all stored once; ${redelivered} redelivered duplicates recognised`,
+      );
     } finally {
       await db.end();
     }

@@ -41,8 +41,28 @@ it('delivers every heartbeat made while the platform was down, in order, once, w
   tp = await startTestPlatform({ EDGENET_PRESENCE_SWEEP_MS: '100' }, db);
   const seeded = await seedEnterprise(tp, { workstations: ['L1-01'] });
   const dir = mkdtempSync(join(tmpdir(), 'edgenet-snf-'));
-  writeFileSync(join(dir, 'hardware.json'), JSON.stringify({ systemSerial: 'SN-SNF-1', boardSerial: 'BRD-SNF-1', systemUuid: '4c4c4544-0000-1000-8000-00000000a001', writtenAt: new Date().toISOString() }));
-  const enroll = spawnAgent(['enroll', '--platform', tp.baseUrl, '--token', seeded.token, '--workstations', 'L1-01', '--heartbeat-interval-ms', String(INTERVAL_MS), '--state-dir', dir]);
+  writeFileSync(
+    join(dir, 'hardware.json'),
+    JSON.stringify({
+      systemSerial: 'SN-SNF-1',
+      boardSerial: 'BRD-SNF-1',
+      systemUuid: '4c4c4544-0000-1000-8000-00000000a001',
+      writtenAt: new Date().toISOString(),
+    }),
+  );
+  const enroll = spawnAgent([
+    'enroll',
+    '--platform',
+    tp.baseUrl,
+    '--token',
+    seeded.token,
+    '--workstations',
+    'L1-01',
+    '--heartbeat-interval-ms',
+    String(INTERVAL_MS),
+    '--state-dir',
+    dir,
+  ]);
   expect((await enroll.exited).code, enroll.stderr()).toBe(0);
   const status = spawnAgent(['status', '--json', '--state-dir', dir]);
   await status.exited;
@@ -109,7 +129,9 @@ it('delivers every heartbeat made while the platform was down, in order, once, w
     backed += verdict.backedHeartbeats;
   }
   expect(backed).toBeGreaterThanOrEqual(rows.length);
-  console.log(`store-and-forward: ${late.length} heartbeats made during a ${((upAt - downAt) / 1000).toFixed(1)} s outage (agent restarted inside it) arrived after it, seqs ${seqs[0]}..${seqs.at(-1)} gapless`);
+  console.log(
+    `store-and-forward: ${late.length} heartbeats made during a ${((upAt - downAt) / 1000).toFixed(1)} s outage (agent restarted inside it) arrived after it, seqs ${seqs[0]}..${seqs.at(-1)} gapless`,
+  );
 }, 60_000);
 
 async function statusJson(dir: string): Promise<AgentProcess> {

@@ -33,7 +33,12 @@ function httpsApi(port: number, caPem: string): TestPlatform['api'] {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = request(
         {
-          host: '127.0.0.1', port, path, method, ca: caPem, rejectUnauthorized: true,
+          host: '127.0.0.1',
+          port,
+          path,
+          method,
+          ca: caPem,
+          rejectUnauthorized: true,
           headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
         },
         (res) => {
@@ -53,13 +58,29 @@ function stateDir(name: string): string {
   dirs.push(dir);
   writeFileSync(
     join(dir, 'hardware.json'),
-    JSON.stringify({ systemSerial: `SN-TLS-${name}`, boardSerial: `BRD-TLS-${name}`, systemUuid: `4c4c4544-0000-1000-8000-${Buffer.from(name).toString('hex').padStart(12, '0').slice(-12)}`, writtenAt: new Date().toISOString() }),
+    JSON.stringify({
+      systemSerial: `SN-TLS-${name}`,
+      boardSerial: `BRD-TLS-${name}`,
+      systemUuid: `4c4c4544-0000-1000-8000-${Buffer.from(name).toString('hex').padStart(12, '0').slice(-12)}`,
+      writtenAt: new Date().toISOString(),
+    }),
   );
   return dir;
 }
 
 async function enrollCli(dir: string, extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = spawnAgent(['enroll', '--platform', platformUrl, '--token', seeded.token, '--heartbeat-interval-ms', String(INTERVAL_MS), '--state-dir', dir, ...extra]);
+  const proc = spawnAgent([
+    'enroll',
+    '--platform',
+    platformUrl,
+    '--token',
+    seeded.token,
+    '--heartbeat-interval-ms',
+    String(INTERVAL_MS),
+    '--state-dir',
+    dir,
+    ...extra,
+  ]);
   const { code } = await proc.exited;
   return { code, stdout: proc.stdout(), stderr: proc.stderr() };
 }
@@ -153,14 +174,18 @@ describe('the agent pins the platform CA', () => {
     expect(start).toMatchObject({ tls: true, caFingerprint });
 
     // The clock check went over HTTPS with the pinned CA too: an offset was measured.
-    const clock = await waitForAgent('a clock measurement', () => {
-      try {
-        const s = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8'));
-        return typeof s.clock?.offsetMs === 'number' ? s.clock : undefined;
-      } catch {
-        return undefined;
-      }
-    }, 15_000);
+    const clock = await waitForAgent(
+      'a clock measurement',
+      () => {
+        try {
+          const s = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8'));
+          return typeof s.clock?.offsetMs === 'number' ? s.clock : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      15_000,
+    );
     expect(Math.abs(clock.offsetMs)).toBeLessThan(5_000);
 
     const status = spawnAgent(['status', '--json', '--state-dir', dir]);

@@ -92,8 +92,13 @@ interface Figures {
   connack: Record<string, number>;
 }
 
-function attacker(opts: { kind: 'idle' | 'connect-flood' | 'long-ids'; port: number; count: number; perS: number; durationMs: number }): { child: ChildProcess; done: Promise<Figures> } {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', ATTACKER_SCRIPT, JSON.stringify({ ...opts, localAddress: ATTACKER })], { stdio: ['ignore', 'pipe', 'inherit'] });
+function attacker(opts: { kind: 'idle' | 'connect-flood' | 'long-ids'; port: number; count: number; perS: number; durationMs: number }): {
+  child: ChildProcess;
+  done: Promise<Figures>;
+} {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', ATTACKER_SCRIPT, JSON.stringify({ ...opts, localAddress: ATTACKER })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   const done = new Promise<Figures>((resolve, reject) => {
@@ -116,8 +121,13 @@ describe('attack on the network edge', () => {
   it('keeps devices heartbeating and /healthz answering through idle, connect, client-id, JSON and body floods', async () => {
     const db = await createTestDatabase();
     const proc = await spawnPlatform({
-      EDGENET_HTTPS: 'true', EDGENET_MQTT_PLAIN: 'true', EDGENET_MQTT_HOST: '127.0.0.1', EDGENET_MQTT_PORT: '0',
-      EDGENET_DATA_DIR: db.dataDir, EDGENET_LOG_LEVEL: 'info', ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+      EDGENET_HTTPS: 'true',
+      EDGENET_MQTT_PLAIN: 'true',
+      EDGENET_MQTT_HOST: '127.0.0.1',
+      EDGENET_MQTT_PORT: '0',
+      EDGENET_DATA_DIR: db.dataDir,
+      EDGENET_LOG_LEVEL: 'info',
+      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     });
     const pid = proc.child.pid!;
     const children: ChildProcess[] = [];
@@ -129,11 +139,22 @@ describe('attack on the network edge', () => {
       const https = (method: string, path: string, body?: unknown, token: string | null = OPERATOR_TOKEN, timeoutMs = 30_000) =>
         new Promise<{ status: number; body: any; ms: number }>((resolve, reject) => {
           const started = Date.now();
-          const req = request({ host: '127.0.0.1', port, path, method, agent, timeout: timeoutMs, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-            let text = '';
-            res.on('data', (c) => (text += c));
-            res.on('end', () => resolve({ status: res.statusCode!, body: text.startsWith('{') ? JSON.parse(text) : text, ms: Date.now() - started }));
-          });
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path,
+              method,
+              agent,
+              timeout: timeoutMs,
+              headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+            },
+            (res) => {
+              let text = '';
+              res.on('data', (c) => (text += c));
+              res.on('end', () => resolve({ status: res.statusCode!, body: text.startsWith('{') ? JSON.parse(text) : text, ms: Date.now() - started }));
+            },
+          );
           req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
           req.on('error', reject);
           req.end(body === undefined ? undefined : JSON.stringify(body));
@@ -146,24 +167,29 @@ describe('attack on the network edge', () => {
       for (let i = 0; i < DEVICES; i++) devices.push(await enrollTestDevice(tp, seeded.token));
       const tlsOptions = { ca, servername: 'localhost', rejectUnauthorized: true, keepalive: 30 };
       const state = devices.map(() => ({ client: null as MqttClient | null, seq: 0, acked: 0, lastAckAt: 0, maxGapMs: 0, failedReconnects: 0 }));
-      await Promise.all(devices.map(async (d, i) => {
-        const client = await d.connect(tlsOptions);
-        await d.hello(client, 1_000);
-        state[i]!.client = client;
-        state[i]!.lastAckAt = Date.now();
-      }));
+      await Promise.all(
+        devices.map(async (d, i) => {
+          const client = await d.connect(tlsOptions);
+          await d.hello(client, 1_000);
+          state[i]!.client = client;
+          state[i]!.lastAckAt = Date.now();
+        }),
+      );
       let measuring = false;
       const beat = setInterval(() => {
         devices.forEach((d, i) => {
           const s = state[i]!;
           if (!s.client?.connected) return;
           s.seq += 1;
-          d.heartbeat(s.client, s.seq).then(() => {
-            const now = Date.now();
-            if (measuring) s.maxGapMs = Math.max(s.maxGapMs, now - s.lastAckAt);
-            s.lastAckAt = now;
-            s.acked += 1;
-          }, () => undefined);
+          d.heartbeat(s.client, s.seq).then(
+            () => {
+              const now = Date.now();
+              if (measuring) s.maxGapMs = Math.max(s.maxGapMs, now - s.lastAckAt);
+              s.lastAckAt = now;
+              s.acked += 1;
+            },
+            () => undefined,
+          );
         });
       }, 1_000);
 
@@ -190,8 +216,12 @@ describe('attack on the network edge', () => {
       // The floods, together.
       const started = Date.now();
       const runs = [
-        ...Array.from({ length: ATTACKERS_PER_PORT }, () => attacker({ kind: 'idle', port, count: IDLE_PER_PORT / ATTACKERS_PER_PORT, perS: 100, durationMs: ATTACK_MS })),
-        ...Array.from({ length: ATTACKERS_PER_PORT }, () => attacker({ kind: 'idle', port: proc.mqttsPort, count: IDLE_PER_PORT / ATTACKERS_PER_PORT, perS: 100, durationMs: ATTACK_MS })),
+        ...Array.from({ length: ATTACKERS_PER_PORT }, () =>
+          attacker({ kind: 'idle', port, count: IDLE_PER_PORT / ATTACKERS_PER_PORT, perS: 100, durationMs: ATTACK_MS }),
+        ),
+        ...Array.from({ length: ATTACKERS_PER_PORT }, () =>
+          attacker({ kind: 'idle', port: proc.mqttsPort, count: IDLE_PER_PORT / ATTACKERS_PER_PORT, perS: 100, durationMs: ATTACK_MS }),
+        ),
         attacker({ kind: 'connect-flood', port: proc.mqttPort!, count: 0, perS: 100, durationMs: ATTACK_MS - 10_000 }),
         attacker({ kind: 'long-ids', port: proc.mqttPort!, count: 500, perS: 50, durationMs: ATTACK_MS - 10_000 }),
       ];
@@ -202,10 +232,13 @@ describe('attack on the network edge', () => {
       const fromAttacker = (path: string, headers: Record<string, string>, body: Buffer | string) =>
         new Promise<{ status: number | string; ms: number }>((resolve) => {
           const t0 = Date.now();
-          const req = request({ host: '127.0.0.1', port, path, method: 'POST', ca, servername: 'localhost', localAddress: ABUSER, agent: false, timeout: 20_000, headers }, (res) => {
-            res.resume();
-            res.on('end', () => resolve({ status: res.statusCode!, ms: Date.now() - t0 }));
-          });
+          const req = request(
+            { host: '127.0.0.1', port, path, method: 'POST', ca, servername: 'localhost', localAddress: ABUSER, agent: false, timeout: 20_000, headers },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve({ status: res.statusCode!, ms: Date.now() - t0 }));
+            },
+          );
           req.on('timeout', () => req.destroy(new Error('timeout')));
           req.on('error', (err) => resolve({ status: err.message, ms: Date.now() - t0 }));
           req.end(body);
@@ -228,23 +261,25 @@ describe('attack on the network edge', () => {
       // Ten devices lose their connection in the middle of the flood and must get back in.
       await sleep(ATTACK_MS / 2);
       const reconnectMs: number[] = [];
-      await Promise.all(devices.slice(0, 10).map(async (d, i) => {
-        const s = state[i]!;
-        await s.client!.endAsync(true);
-        const t0 = Date.now();
-        for (;;) {
-          try {
-            s.client = await d.connect({ ...tlsOptions, connectTimeout: 5_000 });
-            s.lastAckAt = Date.now();
-            break;
-          } catch {
-            s.failedReconnects += 1;
-            if (Date.now() - t0 > RECONNECT_WITHIN_MS) break;
-            await sleep(500);
+      await Promise.all(
+        devices.slice(0, 10).map(async (d, i) => {
+          const s = state[i]!;
+          await s.client!.endAsync(true);
+          const t0 = Date.now();
+          for (;;) {
+            try {
+              s.client = await d.connect({ ...tlsOptions, connectTimeout: 5_000 });
+              s.lastAckAt = Date.now();
+              break;
+            } catch {
+              s.failedReconnects += 1;
+              if (Date.now() - t0 > RECONNECT_WITHIN_MS) break;
+              await sleep(500);
+            }
           }
-        }
-        reconnectMs.push(Date.now() - t0);
-      }));
+          reconnectMs.push(Date.now() - t0);
+        }),
+      );
       const figures = await Promise.all(runs.map((r) => r.done));
       await httpAbuse;
       const attackMs = Date.now() - started;
@@ -266,20 +301,25 @@ describe('attack on the network edge', () => {
       const idleApi = figures.slice(0, ATTACKERS_PER_PORT);
       const idleMqtts = figures.slice(ATTACKERS_PER_PORT, 2 * ATTACKERS_PER_PORT);
       const sum = (fs: Figures[], k: 'opened' | 'refusedFast' | 'closedLater' | 'maxOpen') => fs.reduce((n, f) => n + f[k], 0);
-      console.log(`attack: ${attackMs} ms; idle API sockets opened ${sum(idleApi, 'opened')} (refused at once ${sum(idleApi, 'refusedFast')}, closed later ${sum(idleApi, 'closedLater')}, held at most ${sum(idleApi, 'maxOpen')}); ` +
-        `idle MQTTS opened ${sum(idleMqtts, 'opened')} (refused at once ${sum(idleMqtts, 'refusedFast')}, closed later ${sum(idleMqtts, 'closedLater')}, held at most ${sum(idleMqtts, 'maxOpen')}); ` +
-        `CONNECT flood ${figures.at(-2)!.opened} (CONNACKs ${JSON.stringify(figures.at(-2)!.connack)}); 60,000-char ids ${figures.at(-1)!.opened} (CONNACKs ${JSON.stringify(figures.at(-1)!.connack)}); ` +
-        `deep JSON ${JSON.stringify(abuse.deep)}; 8 MiB anonymous bulk ${JSON.stringify(abuse.bulk)} (slowest ${abuse.bulkMaxMs} ms); ` +
-        `healthz ${probes.length} probes, slowest ${slowest} ms, failed ${failedProbes.length}; devices acked during attack min ${Math.min(...ackedDuring)} max ${Math.max(...ackedDuring)}, longest gap ${Math.max(...state.map((s) => s.maxGapMs))} ms; ` +
-        `reconnects ${JSON.stringify(reconnectMs)} ms (failed tries ${state.reduce((n, s) => n + s.failedReconnects, 0)}); ` +
-        `RSS baseline ${Math.round(baselineRss / 1024)} MiB, during ${Math.round(rssDuring / 1024)} MiB, after ${Math.round(rssAfter / 1024)} MiB; log grew ${logGrowth} bytes`);
+      console.log(
+        `attack: ${attackMs} ms; idle API sockets opened ${sum(idleApi, 'opened')} (refused at once ${sum(idleApi, 'refusedFast')}, closed later ${sum(idleApi, 'closedLater')}, held at most ${sum(idleApi, 'maxOpen')}); ` +
+          `idle MQTTS opened ${sum(idleMqtts, 'opened')} (refused at once ${sum(idleMqtts, 'refusedFast')}, closed later ${sum(idleMqtts, 'closedLater')}, held at most ${sum(idleMqtts, 'maxOpen')}); ` +
+          `CONNECT flood ${figures.at(-2)!.opened} (CONNACKs ${JSON.stringify(figures.at(-2)!.connack)}); 60,000-char ids ${figures.at(-1)!.opened} (CONNACKs ${JSON.stringify(figures.at(-1)!.connack)}); ` +
+          `deep JSON ${JSON.stringify(abuse.deep)}; 8 MiB anonymous bulk ${JSON.stringify(abuse.bulk)} (slowest ${abuse.bulkMaxMs} ms); ` +
+          `healthz ${probes.length} probes, slowest ${slowest} ms, failed ${failedProbes.length}; devices acked during attack min ${Math.min(...ackedDuring)} max ${Math.max(...ackedDuring)}, longest gap ${Math.max(...state.map((s) => s.maxGapMs))} ms; ` +
+          `reconnects ${JSON.stringify(reconnectMs)} ms (failed tries ${state.reduce((n, s) => n + s.failedReconnects, 0)}); ` +
+          `RSS baseline ${Math.round(baselineRss / 1024)} MiB, during ${Math.round(rssDuring / 1024)} MiB, after ${Math.round(rssAfter / 1024)} MiB; log grew ${logGrowth} bytes`,
+      );
 
       expect(failedProbes, 'every /healthz answered 200').toEqual([]);
       expect(slowest, '/healthz within 1 s').toBeLessThan(1_000);
       // A flood from one address fills the kernel's accept queue of that port, shared with the
       // devices: a reconnecting device's SYN may wait for a retransmission (1 s, 3 s, 7 s), so
       // getting back in takes seconds, not milliseconds; before the guard it never happened.
-      expect(reconnectMs.every((ms) => ms < RECONNECT_WITHIN_MS), 'devices reconnect during the flood').toBe(true);
+      expect(
+        reconnectMs.every((ms) => ms < RECONNECT_WITHIN_MS),
+        'devices reconnect during the flood',
+      ).toBe(true);
       // Acknowledged means stored, for every device.
       state.forEach((s, i) => {
         expect(storedCounts[i], `device ${i} stored vs acknowledged`).toBe(s.acked);
@@ -293,7 +333,10 @@ describe('attack on the network edge', () => {
       // 401 before the body is read, and the connection closed: a client still writing its 8 MiB
       // may see the close (EPIPE, ECONNRESET) before it reads the answer.
       expect(abuse.bulk['401']).toBeGreaterThan(0);
-      expect(Object.keys(abuse.bulk).every((k) => ['401', 'write EPIPE', 'read ECONNRESET', 'write ECONNRESET'].includes(k)), JSON.stringify(abuse.bulk)).toBe(true);
+      expect(
+        Object.keys(abuse.bulk).every((k) => ['401', 'write EPIPE', 'read ECONNRESET', 'write ECONNRESET'].includes(k)),
+        JSON.stringify(abuse.bulk),
+      ).toBe(true);
       // Up to ~1,100 idle TLS sockets are admitted at a time (1,000 per address on MQTT, 128 on the
       // API). RSS does not fall all the way back afterwards (measured +52 MiB on PGlite, +96 MiB on
       // PostgreSQL), but it stays flat once the flood is over: a bound, and no growth.

@@ -34,7 +34,9 @@ const FAST_RETRY = { EDGE_AGENT_RECONNECT_BASE_MS: '200', EDGE_AGENT_RECONNECT_C
 
 const serverUrl = inject('databaseUrl');
 if (!serverUrl) {
-  console.warn('faults: SKIPPED — DATABASE_URL is not set. The fault run needs real PostgreSQL (it refuses the database\'s connections); run `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:heavy`.');
+  console.warn(
+    "faults: SKIPPED — DATABASE_URL is not set. The fault run needs real PostgreSQL (it refuses the database's connections); run `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:heavy`.",
+  );
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -84,19 +86,37 @@ async function startRig(label: string, n: number, agentEnv: Record<string, strin
   const platform = new PlatformSupervisor({ DATABASE_URL: db.databaseUrl!, EDGENET_PRESENCE_SWEEP_MS: '200' });
   const logDir = mkdtempSync(join(tmpdir(), `edgenet-faults-${label}-`));
   const events: Rig['events'] = [];
-  const rig: Rig = { label, db, dbName, platform, proxy: undefined as unknown as TcpProxy, agents: [], logDir, events, note: (what) => events.push({ at: Date.now(), what }) };
+  const rig: Rig = {
+    label,
+    db,
+    dbName,
+    platform,
+    proxy: undefined as unknown as TcpProxy,
+    agents: [],
+    logDir,
+    events,
+    note: (what) => events.push({ at: Date.now(), what }),
+  };
   rigs.push(rig);
   await platform.start();
   rig.note('platform started');
   rig.proxy = await startTcpProxy({ host: '127.0.0.1', port: platform.mqttPort });
   const workstations = Array.from({ length: n }, (_, i) => `W-${String(i + 1).padStart(2, '0')}`);
-  const seededEnterprise = await seedEnterprise({ api: (m: string, p: string, b?: unknown) => platform.api(m, p, b) } as unknown as TestPlatform, { workstations, maxUses: n });
+  const seededEnterprise = await seedEnterprise({ api: (m: string, p: string, b?: unknown) => platform.api(m, p, b) } as unknown as TestPlatform, {
+    workstations,
+    maxUses: n,
+  });
   for (let i = 0; i < n; i++) {
-    rig.agents.push(await FleetAgent.enroll({
-      name: `${label}-agent-${i}`, platformUrl: platform.baseUrl, token: seededEnterprise.token, workstations: [workstations[i]!],
-      heartbeatIntervalMs: INTERVAL_MS,
-      env: { EDGE_AGENT_MQTT_URL: rig.proxy.url(), EDGE_AGENT_LOG_LEVEL: 'debug', ...agentEnv },
-    }));
+    rig.agents.push(
+      await FleetAgent.enroll({
+        name: `${label}-agent-${i}`,
+        platformUrl: platform.baseUrl,
+        token: seededEnterprise.token,
+        workstations: [workstations[i]!],
+        heartbeatIntervalMs: INTERVAL_MS,
+        env: { EDGE_AGENT_MQTT_URL: rig.proxy.url(), EDGE_AGENT_LOG_LEVEL: 'debug', ...agentEnv },
+      }),
+    );
   }
   for (const a of rig.agents) a.start();
   rig.note(`${n} agents started`);
@@ -140,10 +160,14 @@ async function measureOnline(rig: Rig, what: string, since: number, deadlineMs: 
     const d = await rig.platform.api<{ online?: boolean }>('GET', `/api/v1/devices/${id}`).catch(() => undefined);
     return d?.status === 200 && d.body.online === true ? 0 : null;
   };
-  await until(async () => {
-    for (let i = 0; i < perDevice.length; i++) perDevice[i] ??= await firstOnline(i);
-    return perDevice.every((v) => v !== null);
-  }, deadlineMs, 500);
+  await until(
+    async () => {
+      for (let i = 0; i < perDevice.length; i++) perDevice[i] ??= await firstOnline(i);
+      return perDevice.every((v) => v !== null);
+    },
+    deadlineMs,
+    500,
+  );
   const worstMs = perDevice.some((v) => v === null) ? null : Math.max(...(perDevice as number[]));
   rig.note(`${what}: online after ${perDevice.map((v) => (v === null ? 'NOT ONLINE' : `${v} ms`)).join(', ')}`);
   return { what, perDevice, worstMs };
@@ -183,8 +207,10 @@ interface StoredRow {
 }
 
 async function storedRows(rig: Rig): Promise<StoredRow[]> {
-  const r = await adminQuery<{ device_id: string; seq: string; dt: string; rt: string }>(rig.db.databaseUrl!,
-    'select device_id, seq, extract(epoch from device_time) * 1000 as dt, extract(epoch from received_at) * 1000 as rt from heartbeats');
+  const r = await adminQuery<{ device_id: string; seq: string; dt: string; rt: string }>(
+    rig.db.databaseUrl!,
+    'select device_id, seq, extract(epoch from device_time) * 1000 as dt, extract(epoch from received_at) * 1000 as rt from heartbeats',
+  );
   return r.rows.map((x) => ({ deviceId: x.device_id, seq: Number(x.seq), deviceTimeMs: Number(x.dt), receivedAtMs: Number(x.rt) }));
 }
 
@@ -309,31 +335,57 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
       const stored = new Map<number, number>();
       for (const r of mine) stored.set(r.seq, (stored.get(r.seq) ?? 0) + 1);
       const status = a.status();
-      accounts.push(accountDevice({
-        deviceId: a.deviceId, firstSeq: a.firstSeq() ?? 1, lastSeq: a.nextSeq() - 1,
-        acknowledged: a.acknowledged().map((x) => x.seq), stored,
-        queued: status?.queue?.depth ?? 0, dropped: status?.queue?.dropped ?? 0, seqAtKill: a.seqAtKill,
-      }));
-      silent.push({ agent: a.name, stretches: silentStretches(a.connectedSpans(endAt), platform.spans(endAt), excused, a.acknowledged().map((x) => x.time), SILENT_MS) });
+      accounts.push(
+        accountDevice({
+          deviceId: a.deviceId,
+          firstSeq: a.firstSeq() ?? 1,
+          lastSeq: a.nextSeq() - 1,
+          acknowledged: a.acknowledged().map((x) => x.seq),
+          stored,
+          queued: status?.queue?.depth ?? 0,
+          dropped: status?.queue?.dropped ?? 0,
+          seqAtKill: a.seqAtKill,
+        }),
+      );
+      silent.push({
+        agent: a.name,
+        stretches: silentStretches(
+          a.connectedSpans(endAt),
+          platform.spans(endAt),
+          excused,
+          a.acknowledged().map((x) => x.time),
+          SILENT_MS,
+        ),
+      });
       drains.push(drainOf(mine, outage, backAt));
     }
-    const fleetDrain = drainOf(rows.filter((r) => agents.some((a) => a.deviceId === r.deviceId)), outage, backAt);
+    const fleetDrain = drainOf(
+      rows.filter((r) => agents.some((a) => a.deviceId === r.deviceId)),
+      outage,
+      backAt,
+    );
     const sum = (f: (x: DeviceAccount) => number): number => accounts.reduce((n, x) => n + f(x), 0);
     const silentCount = silent.reduce((n, s) => n + s.stretches.length, 0);
     const longestSilentMs = Math.max(0, ...silent.flatMap((s) => s.stretches.map((x) => x.to - x.from)));
     const late = online.filter((m) => m.what !== 'start' && (m.worstMs === null || m.worstMs > ONLINE_WITHIN_MS));
-    console.log([
-      `faults: ${agents.length} agents, ${sum((x) => x.made)} heartbeats made, ${sum((x) => x.acknowledged)} acknowledged, ${rows.length} rows stored;`,
-      `acknowledged-missing ${sum((x) => x.acknowledgedMissing.length)}, stored-twice ${sum((x) => x.storedTwice.length)}, stored-not-made ${sum((x) => x.storedNotMade.length)},`,
-      `never-delivered ${sum((x) => x.neverDelivered.length)} (crash-skipped ${sum((x) => x.skippedByCrash.length)}, queued ${agents.reduce((n, a) => n + (a.status()?.queue?.depth ?? 0), 0)}, dropped ${agents.reduce((n, a) => n + (a.status()?.queue?.dropped ?? 0), 0)}, unexplained ${sum((x) => x.unexplained)});`,
-      `silent-while-connected ${silentCount} stretches on ${silent.filter((s) => s.stretches.length > 0).length} agents (longest ${(longestSilentMs / 1000).toFixed(1)}s);`,
-      `online-after: ${online.filter((m) => m.what !== 'start').map(describeOnline).join(', ')};`,
-      `drain of the 60s outage's backlog: fleet ${fleetDrain.backlog} stored within ${(fleetDrain.storedWithinMs / 1000).toFixed(1)}s of the platform answering (${fleetDrain.storedWithinMs > 0 ? ((fleetDrain.backlog * 1000) / fleetDrain.storedWithinMs).toFixed(1) : '0'}/s), ${fleetDrain.perSecond.toFixed(1)}/s from first to last stored;`,
-      `per device backlog@rate-while-sending(stored-within) ${drains.map((d) => `${d.backlog}@${d.perSecond.toFixed(1)}/s(${(d.storedWithinMs / 1000).toFixed(1)}s)`).join(' ')};`,
-      `platform SIGTERM exit ${termMs} ms, unexpected exits ${platform.unexpectedExits.length}, hangs ${platform.hangs.length}; ${victim.name} ${victim.incarnations} runs;`,
-      `proxy ${JSON.stringify(proxy.stats())}; agent stop exits ${stops.map((s) => `${s.code ?? s.signal}/${s.ms}ms`).join(' ')}; logs ${rig.logDir}`,
-    ].join(' '));
-    for (const s of silent) for (const x of s.stretches) rig.note(`SILENT ${s.agent} ${new Date(x.from).toISOString()} .. ${new Date(x.to).toISOString()} (${x.to - x.from} ms)`);
+    console.log(
+      [
+        `faults: ${agents.length} agents, ${sum((x) => x.made)} heartbeats made, ${sum((x) => x.acknowledged)} acknowledged, ${rows.length} rows stored;`,
+        `acknowledged-missing ${sum((x) => x.acknowledgedMissing.length)}, stored-twice ${sum((x) => x.storedTwice.length)}, stored-not-made ${sum((x) => x.storedNotMade.length)},`,
+        `never-delivered ${sum((x) => x.neverDelivered.length)} (crash-skipped ${sum((x) => x.skippedByCrash.length)}, queued ${agents.reduce((n, a) => n + (a.status()?.queue?.depth ?? 0), 0)}, dropped ${agents.reduce((n, a) => n + (a.status()?.queue?.dropped ?? 0), 0)}, unexplained ${sum((x) => x.unexplained)});`,
+        `silent-while-connected ${silentCount} stretches on ${silent.filter((s) => s.stretches.length > 0).length} agents (longest ${(longestSilentMs / 1000).toFixed(1)}s);`,
+        `online-after: ${online
+          .filter((m) => m.what !== 'start')
+          .map(describeOnline)
+          .join(', ')};`,
+        `drain of the 60s outage's backlog: fleet ${fleetDrain.backlog} stored within ${(fleetDrain.storedWithinMs / 1000).toFixed(1)}s of the platform answering (${fleetDrain.storedWithinMs > 0 ? ((fleetDrain.backlog * 1000) / fleetDrain.storedWithinMs).toFixed(1) : '0'}/s), ${fleetDrain.perSecond.toFixed(1)}/s from first to last stored;`,
+        `per device backlog@rate-while-sending(stored-within) ${drains.map((d) => `${d.backlog}@${d.perSecond.toFixed(1)}/s(${(d.storedWithinMs / 1000).toFixed(1)}s)`).join(' ')};`,
+        `platform SIGTERM exit ${termMs} ms, unexpected exits ${platform.unexpectedExits.length}, hangs ${platform.hangs.length}; ${victim.name} ${victim.incarnations} runs;`,
+        `proxy ${JSON.stringify(proxy.stats())}; agent stop exits ${stops.map((s) => `${s.code ?? s.signal}/${s.ms}ms`).join(' ')}; logs ${rig.logDir}`,
+      ].join(' '),
+    );
+    for (const s of silent)
+      for (const x of s.stretches) rig.note(`SILENT ${s.agent} ${new Date(x.from).toISOString()} .. ${new Date(x.to).toISOString()} (${x.to - x.from} ms)`);
 
     for (const x of accounts) {
       expect.soft(x.acknowledgedMissing, `${x.deviceId}: acknowledged, not stored`).toEqual([]);
@@ -341,11 +393,27 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
       expect.soft(x.storedNotMade, `${x.deviceId}: stored, never made`).toEqual([]);
       expect.soft(x.unexplained, `${x.deviceId}: made, never delivered, not queued nor dropped: ${x.neverDelivered.join(',')}`).toBe(0);
     }
-    for (const s of silent) expect.soft(s.stretches.map((x) => `${x.to - x.from} ms from ${new Date(x.from).toISOString()}`), `${s.agent} silent while connected`).toEqual([]);
+    for (const s of silent)
+      expect
+        .soft(
+          s.stretches.map((x) => `${x.to - x.from} ms from ${new Date(x.from).toISOString()}`),
+          `${s.agent} silent while connected`,
+        )
+        .toEqual([]);
     expect.soft(late.map(describeOnline), `online again within ${ONLINE_WITHIN_MS / 1000} s of the platform answering`).toEqual([]);
-    expect.soft(platform.unexpectedExits.map((e) => `exit ${e.code ?? e.signal}: ${e.output.slice(-500)}`), 'platform exits the test did not cause').toEqual([]);
+    expect
+      .soft(
+        platform.unexpectedExits.map((e) => `exit ${e.code ?? e.signal}: ${e.output.slice(-500)}`),
+        'platform exits the test did not cause',
+      )
+      .toEqual([]);
     expect.soft(platform.hangs, 'platform exits within 20 s of SIGTERM').toEqual([]);
-    expect.soft(stops.map((s) => s.code), 'agents exit 0 on SIGTERM').toEqual(agents.map(() => 0));
+    expect
+      .soft(
+        stops.map((s) => s.code),
+        'agents exit 0 on SIGTERM',
+      )
+      .toEqual(agents.map(() => 0));
     expect.soft(drainedAtEnd, 'every queue drained before the stop').toBe('drained');
   }, 800_000);
 
@@ -354,7 +422,11 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
   // more, while the session reports itself connected.
   it('keeps acknowledging after the platform is SIGKILLed with a heartbeat in flight', async () => {
     const rig = await startRig('inflight', 1, FAST_RETRY);
-    const { platform, proxy, agents: [agent] } = rig as Rig & { agents: [FleetAgent] };
+    const {
+      platform,
+      proxy,
+      agents: [agent],
+    } = rig as Rig & { agents: [FleetAgent] };
     expect(await until(() => agent.acknowledged().length >= 3, 60_000), 'acknowledged 3 heartbeats at start').toBe(true);
     // SIGSTOP: the platform's kernel still takes the bytes, the process answers nothing, so the
     // next heartbeat is on the wire without its PUBACK when SIGKILL lands.
@@ -362,10 +434,14 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
     const stoppedAt = Date.now();
     platform.proc.child.kill('SIGSTOP');
     rig.note('platform SIGSTOP');
-    const inFlight = await until(() => {
-      const s = agent.status();
-      return proxy.stats().bytesUp > upBefore && s !== undefined && s.lastSeq !== null && (s.lastSentSeq ?? 0) < s.lastSeq && Date.now() - stoppedAt > 1_500;
-    }, 10_000, 50);
+    const inFlight = await until(
+      () => {
+        const s = agent.status();
+        return proxy.stats().bytesUp > upBefore && s !== undefined && s.lastSeq !== null && (s.lastSentSeq ?? 0) < s.lastSeq && Date.now() - stoppedAt > 1_500;
+      },
+      10_000,
+      50,
+    );
     expect(inFlight, 'a heartbeat went up the link after the stop and was not acknowledged').toBe(true);
     await platform.kill('SIGKILL');
     rig.note('platform SIGKILL with a heartbeat in flight');
@@ -378,7 +454,9 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
     await until(() => acksAfter(agent, reconnectAt) >= 5, 15_000);
     const acked = acksAfter(agent, reconnectAt);
     const s = agent.status();
-    console.log(`faults(a): after the restart the agent says ${s?.state}, made up to seq ${s?.lastSeq}, last acknowledged ${s?.lastSentSeq ?? 'none this run'}, ${acked} acknowledged in the ${((Date.now() - reconnectAt) / 1000).toFixed(1)} s since it reconnected; logs ${rig.logDir}`);
+    console.log(
+      `faults(a): after the restart the agent says ${s?.state}, made up to seq ${s?.lastSeq}, last acknowledged ${s?.lastSentSeq ?? 'none this run'}, ${acked} acknowledged in the ${((Date.now() - reconnectAt) / 1000).toFixed(1)} s since it reconnected; logs ${rig.logDir}`,
+    );
     expect(acked, 'heartbeats acknowledged within 15 s of reconnecting (one a second is made)').toBeGreaterThanOrEqual(5);
   }, 180_000);
 
@@ -402,9 +480,14 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
     await sleep(Math.max(0, from + 15_000 - Date.now()));
     const acked = agents.map((a) => acksAfter(a, from));
     const connected = agents.map((a) => a.connectedSpans().some((x) => x.to >= Date.now() - 500));
-    console.log(`faults(b): acknowledged in the 15 s after the resets ${acked.join(', ')} (agents ${connected.map((c) => (c ? 'connected' : 'NOT connected')).join(', ')}); proxy ${JSON.stringify(proxy.stats())}; logs ${rig.logDir}`);
+    console.log(
+      `faults(b): acknowledged in the 15 s after the resets ${acked.join(', ')} (agents ${connected.map((c) => (c ? 'connected' : 'NOT connected')).join(', ')}); proxy ${JSON.stringify(proxy.stats())}; logs ${rig.logDir}`,
+    );
     expect(connected, 'every agent says it is connected').toEqual(agents.map(() => true));
-    expect(acked.map((n) => n >= 5), 'every agent acknowledged at least 5 heartbeats in the 15 s (one a second is made)').toEqual(agents.map(() => true));
+    expect(
+      acked.map((n) => n >= 5),
+      'every agent acknowledged at least 5 heartbeats in the 15 s (one a second is made)',
+    ).toEqual(agents.map(() => true));
   }, 180_000);
 
   // (c) Full-jitter backoff capped at 60 s: after a long outage the next attempt can be most of a
@@ -425,7 +508,12 @@ describe.skipIf(!serverUrl)('faults: real agents and the real platform through S
       const lastRetry = retries.at(-1);
       return lastRetry ? `${retries.length} tries, last waited ${lastRetry.delayMs} ms from ${((lastRetry.time - downAt) / 1000).toFixed(1)} s` : 'no retries';
     });
-    console.log(`faults(c): online after the platform answered ${m.perDevice.map((v) => (v === null ? 'NOT ONLINE' : `${(v / 1000).toFixed(1)}s`)).join(', ')}; backoff while down: ${pending.join('; ')}; logs ${rig.logDir}`);
-    expect(m.perDevice.map((v) => v !== null && v <= ONLINE_WITHIN_MS), `each device online within ${ONLINE_WITHIN_MS / 1000} s`).toEqual(agents.map(() => true));
+    console.log(
+      `faults(c): online after the platform answered ${m.perDevice.map((v) => (v === null ? 'NOT ONLINE' : `${(v / 1000).toFixed(1)}s`)).join(', ')}; backoff while down: ${pending.join('; ')}; logs ${rig.logDir}`,
+    );
+    expect(
+      m.perDevice.map((v) => v !== null && v <= ONLINE_WITHIN_MS),
+      `each device online within ${ONLINE_WITHIN_MS / 1000} s`,
+    ).toEqual(agents.map(() => true));
   }, 240_000);
 });

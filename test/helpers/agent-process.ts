@@ -62,15 +62,32 @@ export class FleetAgent {
     // Several agents on one machine would share one hardware fingerprint; hardware.json gives each
     // its own board identity (what `edge-agent inventory --write` records as root).
     const n = Number.parseInt(o.name.replace(/\D/g, '') || '0', 10);
-    writeFileSync(join(dir, 'hardware.json'), JSON.stringify({
-      systemSerial: `SN-${o.name}`, boardSerial: `BRD-${o.name}`,
-      systemUuid: `4c4c4544-0000-1000-8000-${(0xf000_0000_0000 + n * 0x1_0000 + process.pid % 0x1_0000).toString(16).padStart(12, '0')}`,
-      writtenAt: new Date().toISOString(),
-    }));
-    const enroll = spawnAgent([
-      'enroll', '--platform', o.platformUrl, '--token', o.token, '--workstations', o.workstations.join(','),
-      '--heartbeat-interval-ms', String(o.heartbeatIntervalMs), '--state-dir', dir,
-    ], {}, { outliveTest: true });
+    writeFileSync(
+      join(dir, 'hardware.json'),
+      JSON.stringify({
+        systemSerial: `SN-${o.name}`,
+        boardSerial: `BRD-${o.name}`,
+        systemUuid: `4c4c4544-0000-1000-8000-${(0xf000_0000_0000 + n * 0x1_0000 + (process.pid % 0x1_0000)).toString(16).padStart(12, '0')}`,
+        writtenAt: new Date().toISOString(),
+      }),
+    );
+    const enroll = spawnAgent(
+      [
+        'enroll',
+        '--platform',
+        o.platformUrl,
+        '--token',
+        o.token,
+        '--workstations',
+        o.workstations.join(','),
+        '--heartbeat-interval-ms',
+        String(o.heartbeatIntervalMs),
+        '--state-dir',
+        dir,
+      ],
+      {},
+      { outliveTest: true },
+    );
     const { code } = await enroll.exited;
     if (code !== 0) throw new Error(`enroll of ${o.name} exited ${code}: ${enroll.stderr()}${enroll.stdout()}`);
     const agent = JSON.parse(readFileSync(join(dir, 'agent.json'), 'utf8')) as { deviceId: string };
@@ -112,8 +129,7 @@ export class FleetAgent {
 
   /** Every JSON line logged by every incarnation, in order. */
   logs(): AgentLogLine[] {
-    return this.#incarnations.flatMap((p, incarnation) =>
-      p.logs.map((l) => ({ ...l, incarnation, time: Number(l.time), msg: String(l.msg) }) as AgentLogLine));
+    return this.#incarnations.flatMap((p, incarnation) => p.logs.map((l) => ({ ...l, incarnation, time: Number(l.time), msg: String(l.msg) }) as AgentLogLine));
   }
 
   /** Log lines of the current incarnation only. */

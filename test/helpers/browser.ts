@@ -18,7 +18,16 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     // Without the background-networking flags Chromium's own update and sync connections are refused
     // on build machines without internet, and it stalls.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -29,7 +29,15 @@ export async function enrollTestDevice(
   const res = await tp.api(
     'POST',
     '/api/v1/enroll',
-    { token, kind: opts.kind ?? 'compute_box', fingerprint, publicKey: raw, agentVersion: 'test', inventory: { cpuBrand: 'test' }, workstations: opts.workstations },
+    {
+      token,
+      kind: opts.kind ?? 'compute_box',
+      fingerprint,
+      publicKey: raw,
+      agentVersion: 'test',
+      inventory: { cpuBrand: 'test' },
+      workstations: opts.workstations,
+    },
     null,
   );
   if (res.status !== 201) throw new Error(`enroll failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -43,21 +51,46 @@ export async function enrollTestDevice(
     privateKey,
     async connect(options = {}) {
       const client = await mqtt.connectAsync(tp.mqttUrl, {
-        clientId: deviceId, username: deviceId, password: creds.password, reconnectPeriod: 0, protocolVersion: 4, ...options,
+        clientId: deviceId,
+        username: deviceId,
+        password: creds.password,
+        reconnectPeriod: 0,
+        protocolVersion: 4,
+        ...options,
       });
       onTestFinished(() => client.endAsync(true).catch(() => undefined));
       return client;
     },
     hello: (client, heartbeatIntervalMs = 1_000) =>
-      publish(client, 'hello', edge.v1.Hello.encode({
-        agentVersion: 'test', kind: edge.v1.DeviceKind.COMPUTE_BOX, fingerprint, heartbeatIntervalMs,
-        deviceTimeMs: Date.now(), inventory: { cpuBrand: 'test', cpuCores: 4 },
-      }).finish()),
+      publish(
+        client,
+        'hello',
+        edge.v1.Hello.encode({
+          agentVersion: 'test',
+          kind: edge.v1.DeviceKind.COMPUTE_BOX,
+          fingerprint,
+          heartbeatIntervalMs,
+          deviceTimeMs: Date.now(),
+          inventory: { cpuBrand: 'test', cpuCores: 4 },
+        }).finish(),
+      ),
     heartbeat: (client, seq, extra = {}) =>
-      publish(client, 'heartbeat', edge.v1.Heartbeat.encode({
-        seq, deviceTimeMs: Date.now(), uptimeS: seq, cpuPercent: 12.5, memoryUsedBytes: 1e9, memoryTotalBytes: 4e9,
-        diskUsedBytes: 1e10, diskTotalBytes: 6e10, inference: { total: seq * 10, errors: 0 }, ...extra,
-      }).finish()),
+      publish(
+        client,
+        'heartbeat',
+        edge.v1.Heartbeat.encode({
+          seq,
+          deviceTimeMs: Date.now(),
+          uptimeS: seq,
+          cpuPercent: 12.5,
+          memoryUsedBytes: 1e9,
+          memoryTotalBytes: 4e9,
+          diskUsedBytes: 1e10,
+          diskTotalBytes: 6e10,
+          inference: { total: seq * 10, errors: 0 },
+          ...extra,
+        }).finish(),
+      ),
     workstations: (client, codes, revision = 1) =>
       publish(client, 'workstations', edge.v1.WorkstationMapping.encode({ workstationCodes: codes, revision }).finish()),
   };

@@ -42,7 +42,10 @@ export function accountDevice(b: DeviceBooks): DeviceAccount {
   const acknowledged = new Set(b.acknowledged);
   const made = b.lastSeq - b.firstSeq + 1;
   const acknowledgedMissing = [...acknowledged].filter((s) => !b.stored.has(s)).sort((x, y) => x - y);
-  const storedTwice = [...b.stored].filter(([, n]) => n > 1).map(([s]) => s).sort((x, y) => x - y);
+  const storedTwice = [...b.stored]
+    .filter(([, n]) => n > 1)
+    .map(([s]) => s)
+    .sort((x, y) => x - y);
   const storedNotMade = [...b.stored.keys()].filter((s) => s < b.firstSeq || s > b.lastSeq).sort((x, y) => x - y);
   const neverDelivered: number[] = [];
   for (let s = b.firstSeq; s <= b.lastSeq; s++) if (!acknowledged.has(s) && !b.stored.has(s)) neverDelivered.push(s);
@@ -50,8 +53,16 @@ export function accountDevice(b: DeviceBooks): DeviceAccount {
   const skippedByCrash = neverDelivered.filter((s) => kills.has(s));
   const unexplained = Math.max(0, neverDelivered.length - skippedByCrash.length - b.queued - b.dropped);
   return {
-    deviceId: b.deviceId, made, acknowledged: acknowledged.size, stored: b.stored.size,
-    acknowledgedMissing, storedTwice, storedNotMade, neverDelivered, skippedByCrash, unexplained,
+    deviceId: b.deviceId,
+    made,
+    acknowledged: acknowledged.size,
+    stored: b.stored.size,
+    acknowledgedMissing,
+    storedTwice,
+    storedNotMade,
+    neverDelivered,
+    skippedByCrash,
+    unexplained,
   };
 }
 
@@ -61,7 +72,13 @@ export function accountDevice(b: DeviceBooks): DeviceAccount {
  * acknowledgements, or from the start of the window to the first one, or from the last one to the
  * end of the window.
  */
-export function silentStretches(connected: readonly Span[], platformUp: readonly Span[], excused: readonly Span[], ackTimes: readonly number[], limitMs: number): Span[] {
+export function silentStretches(
+  connected: readonly Span[],
+  platformUp: readonly Span[],
+  excused: readonly Span[],
+  ackTimes: readonly number[],
+  limitMs: number,
+): Span[] {
   const acks = [...ackTimes].sort((a, b) => a - b);
   const windows = subtract(intersect(connected, platformUp), excused);
   const silent: Span[] = [];

@@ -21,9 +21,16 @@ export interface PlatformProcess {
 export async function spawnPlatform(env: Record<string, string>): Promise<PlatformProcess> {
   const child = spawn(process.execPath, [SERVER], {
     env: {
-      ...process.env, EDGENET_HTTP_HOST: '127.0.0.1', EDGENET_HTTP_PORT: '0', EDGENET_HTTPS: 'false', EDGENET_MQTTS_PORT: '0',
-      EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN, EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
-      EDGENET_LOG_LEVEL: process.env.EDGENET_TEST_LOG_LEVEL ?? 'warn', ...env,
+      ...process.env,
+      EDGENET_HTTP_HOST: '127.0.0.1',
+      EDGENET_HTTP_PORT: '0',
+      EDGENET_HTTPS: 'false',
+      EDGENET_MQTTS_PORT: '0',
+      EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN,
+      EDGENET_RATE_LIMIT_PER_IP: '1000000',
+      EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
+      EDGENET_LOG_LEVEL: process.env.EDGENET_TEST_LOG_LEVEL ?? 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

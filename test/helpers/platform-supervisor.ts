@@ -60,7 +60,9 @@ export class PlatformSupervisor {
   async start(): Promise<number> {
     if (this.up) throw new Error('platform already running');
     const proc = await spawnPlatform({
-      EDGENET_MQTT_HOST: '127.0.0.1', EDGENET_MQTT_PLAIN: 'true', EDGENET_DATA_DIR: this.dataDir,
+      EDGENET_MQTT_HOST: '127.0.0.1',
+      EDGENET_MQTT_PLAIN: 'true',
+      EDGENET_DATA_DIR: this.dataDir,
       ...this.#env,
       EDGENET_HTTP_PORT: String(this.#ports?.http ?? 0),
       EDGENET_MQTT_PORT: String(this.#ports?.mqtt ?? 0),

@@ -67,8 +67,18 @@ export async function startTcpProxy(upstream: { host: string; port: number }, li
     up.once('connect', () => {
       connected = true;
       open.add(pair);
-      pipe(client, up, () => shape, (n) => (stats.bytesUp += n));
-      pipe(up, client, () => shape, (n) => (stats.bytesDown += n));
+      pipe(
+        client,
+        up,
+        () => shape,
+        (n) => (stats.bytesUp += n),
+      );
+      pipe(
+        up,
+        client,
+        () => shape,
+        (n) => (stats.bytesDown += n),
+      );
       client.resume();
     });
     up.once('close', () => {

@@ -44,8 +44,14 @@ export function fakeSystem(hw: Partial<FakeHardware> = {}): SystemInfo {
   const h = { ...BOX, ...hw };
   const fake = {
     system: async () => ({
-      manufacturer: 'Advantech', model: 'ARK-3532', version: '', serial: h.systemSerial, uuid: h.systemUuid,
-      sku: '', virtual: h.virtual, virtualHost: h.virtual ? 'KVM' : '',
+      manufacturer: 'Advantech',
+      model: 'ARK-3532',
+      version: '',
+      serial: h.systemSerial,
+      uuid: h.systemUuid,
+      sku: '',
+      virtual: h.virtual,
+      virtualHost: h.virtual ? 'KVM' : '',
     }),
     baseboard: async () => ({ manufacturer: 'Advantech', model: 'AIMB-', version: '', serial: h.boardSerial, assetTag: '', memMax: null, memSlots: null }),
     cpu: async () => ({ manufacturer: 'Intel', brand: h.cpuBrand, cores: h.cores, physicalCores: h.physicalCores }),

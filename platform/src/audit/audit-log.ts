@@ -32,7 +32,9 @@ export class AuditLog {
 
   append(input: AuditInput): Promise<StoredEntry> {
     const run = this.#tail.then(() => this.#appendNow(input));
-    this.#tail = run.catch((err: unknown) => this.#log.error({ err, audit: { method: input.method, route: input.route, status: input.status } }, 'audit append failed'));
+    this.#tail = run.catch((err: unknown) =>
+      this.#log.error({ err, audit: { method: input.method, route: input.route, status: input.status } }, 'audit append failed'),
+    );
     return run;
   }
 
@@ -63,9 +65,7 @@ export class AuditLog {
     let entries = 0;
     let lastSeen = 0;
     for (;;) {
-      const page = (
-        await this.#db.select().from(auditLog).where(gt(auditLog.seq, lastSeen)).orderBy(asc(auditLog.seq)).limit(VERIFY_PAGE)
-      ).map(toStored);
+      const page = (await this.#db.select().from(auditLog).where(gt(auditLog.seq, lastSeen)).orderBy(asc(auditLog.seq)).limit(VERIFY_PAGE)).map(toStored);
       if (page.length === 0) break;
       const broken = checkEntries(page, expectedSeq, prevHash);
       if (broken) return { ok: false, entries: entries + page.length, head: null, firstBroken: broken };

@@ -14,7 +14,10 @@ export type CredentialCheck = { ok: true } | { ok: false; returnCode: 2 | 4; why
 
 /** Whether these are a device's enrollment credentials; rejects with the database's error when the lookup fails. */
 export async function checkDeviceCredentials(
-  registry: Pick<DeviceRegistry, 'get'>, clientId: string, username: string | undefined, password: string | Buffer | undefined,
+  registry: Pick<DeviceRegistry, 'get'>,
+  clientId: string,
+  username: string | undefined,
+  password: string | Buffer | undefined,
 ): Promise<CredentialCheck> {
   if (clientId.length > MAX_CLIENT_ID_LENGTH) return { ok: false, returnCode: 2, why: `client id longer than ${MAX_CLIENT_ID_LENGTH} characters` };
   if (!username || !password) return { ok: false, returnCode: 4, why: 'username and password are required' };

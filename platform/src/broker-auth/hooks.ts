@@ -51,10 +51,7 @@ export class BrokerHooks {
   /** May this client publish or subscribe to this topic? */
   authorize(clientId: string, username: string | undefined, topic: string, action: HookAction): HookDecision {
     const actor = this.#actor(clientId, username);
-    const decisions = [
-      ...(action === 'subscribe' ? [] : [mayPublish(actor, topic)]),
-      ...(action === 'publish' ? [] : [maySubscribe(actor, topic)]),
-    ];
+    const decisions = [...(action === 'subscribe' ? [] : [mayPublish(actor, topic)]), ...(action === 'publish' ? [] : [maySubscribe(actor, topic)])];
     const refusal = decisions.find((d) => !d.allowed);
     if (!refusal) return 'allow';
     // The platform's consumer is not a device: its refusals are not device rejects.

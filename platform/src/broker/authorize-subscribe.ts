@@ -6,11 +6,7 @@ import type { RejectCounter } from '../ingest/reject-counter.js';
 import { maySubscribe } from './topic-rules.js';
 
 export function makeAuthorizeSubscribe(rejects: RejectCounter) {
-  return function authorizeSubscribe(
-    client: Client,
-    sub: Subscription,
-    done: (error: Error | null, subscription?: Subscription | null) => void,
-  ): void {
+  return function authorizeSubscribe(client: Client, sub: Subscription, done: (error: Error | null, subscription?: Subscription | null) => void): void {
     const decision = maySubscribe({ role: 'device', deviceId: client.id }, sub.topic);
     if (decision.allowed) return done(null, sub);
     rejects.reject(decision.reason, client.id, decision.why);

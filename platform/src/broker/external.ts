@@ -112,9 +112,10 @@ export class ExternalBroker implements DeviceTransport {
   #connect(): void {
     const url = new URL(this.#opts.url);
     const port = Number(url.port) || (url.protocol === 'mqtts:' ? 8883 : 1883);
-    const socket = url.protocol === 'mqtts:'
-      ? connectTls({ host: url.hostname, port, ca: this.#ca, servername: url.hostname, minVersion: 'TLSv1.2' })
-      : connectTcp({ host: url.hostname, port });
+    const socket =
+      url.protocol === 'mqtts:'
+        ? connectTls({ host: url.hostname, port, ca: this.#ca, servername: url.hostname, minVersion: 'TLSv1.2' })
+        : connectTcp({ host: url.hostname, port });
     const conn: Connection = { socket, acks: new OrderedAcks(), lastHeardMs: Date.now(), failed: false };
     this.#conn = conn;
     const parser = mqttPacket.parser({ protocolVersion: 4 });
@@ -125,7 +126,11 @@ export class ExternalBroker implements DeviceTransport {
     });
     socket.on(url.protocol === 'mqtts:' ? 'secureConnect' : 'connect', () => {
       this.#send(conn, {
-        cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: false, keepalive: this.#opts.keepaliveS,
+        cmd: 'connect',
+        protocolId: 'MQTT',
+        protocolVersion: 4,
+        clean: false,
+        keepalive: this.#opts.keepaliveS,
         clientId: `edgenet-platform-${this.#opts.instanceId}`,
         ...(this.#opts.username ? { username: this.#opts.username } : {}),
         ...(this.#opts.password ? { password: Buffer.from(this.#opts.password) } : {}),
@@ -144,7 +149,7 @@ export class ExternalBroker implements DeviceTransport {
       case 'connack':
         if (packet.returnCode !== 0) {
           // 4 bad user name or password, 5 not authorised [MQTT-3.2.2-3]: an operator must fix it.
-          this.#log.error({ returnCode: packet.returnCode }, 'the broker refused the platform\'s connection');
+          this.#log.error({ returnCode: packet.returnCode }, "the broker refused the platform's connection");
           conn.socket.destroy();
           return;
         }

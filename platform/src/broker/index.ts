@@ -73,14 +73,17 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
   const { log, presence } = deps;
   // One guard for both listeners: together they must stay below the open-file limit, which a cap
   // per listener (net.Server maxConnections) would let them pass twice over.
-  const guard = new ConnectionGuard({
-    name: 'mqtt',
-    maxTotal: deps.edge.maxConnections > 0 ? deps.edge.maxConnections : deviceConnectionLimit(),
-    maxPerAddress: deps.edge.maxPerAddress,
-    ratePerS: deps.edge.ratePerS,
-    burst: deps.edge.burst,
-    deadlineMs: deps.edge.deadlineMs,
-  }, log);
+  const guard = new ConnectionGuard(
+    {
+      name: 'mqtt',
+      maxTotal: deps.edge.maxConnections > 0 ? deps.edge.maxConnections : deviceConnectionLimit(),
+      maxPerAddress: deps.edge.maxPerAddress,
+      ratePerS: deps.edge.ratePerS,
+      burst: deps.edge.burst,
+      deadlineMs: deps.edge.deadlineMs,
+    },
+    log,
+  );
   const authenticate = makeAuthenticate(deps.registry, deps.rejects);
   const limiter = new PublishRateLimiter(deps.rateLimit);
   const aedes: Aedes = await Aedes.createBroker({
@@ -110,7 +113,9 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     if (before === now) return;
     deps.flags
       .raise(deviceId, 'identity_conflict', 'the device credentials were used from two addresses at once', {
-        connectedFrom: before, newConnectionFrom: now, at: new Date().toISOString(),
+        connectedFrom: before,
+        newConnectionFrom: now,
+        at: new Date().toISOString(),
       })
       .catch((err: unknown) => log.error({ err, deviceId }, 'flag write failed'));
   }
@@ -149,7 +154,8 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
 
   const handle = (conn: Socket) => {
     guardPacketSize(conn, MAX_PACKET_BYTES, (declared) =>
-      deps.rejects.reject('oversize', conn.remoteAddress ?? 'unknown', `packet of ${declared} bytes exceeds ${MAX_PACKET_BYTES}`));
+      deps.rejects.reject('oversize', conn.remoteAddress ?? 'unknown', `packet of ${declared} bytes exceeds ${MAX_PACKET_BYTES}`),
+    );
     aedes.handle(conn);
   };
   const guarded = (srv: Server): Server => {

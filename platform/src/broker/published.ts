@@ -64,19 +64,27 @@ export function makeAcceptPublish(ingest: Ingest, log: Logger, limiter: PublishR
     const receivedAt = new Date();
     if (!client) {
       // A will has no connection to close or device to resend it: it is answered either way.
-      void take(null, deviceId, kind, payload, receivedAt).then((taken) => taken?.committed).then(done);
+      void take(null, deviceId, kind, payload, receivedAt)
+        .then((taken) => taken?.committed)
+        .then(done);
       return;
     }
     let lane = lanes.get(client);
-    if (!lane) lanes.set(client, (lane = { tail: Promise.resolve(), acks: new OrderedAcks() }));
+    if (!lane) {
+      lane = { tail: Promise.resolve(), acks: new OrderedAcks() };
+      lanes.set(client, lane);
+    }
     // One connection's messages are handled in order (its seq and hash chain); the next one need
     // not wait for this one's commit, only its acknowledgement does.
     const handled = lane.tail.then(() => take(client, deviceId, kind, payload, receivedAt));
     lane.tail = handled;
-    lane.acks.add(handled.then(async (taken) => {
-      if (!taken) return false;
-      await taken.committed;
-      return true;
-    }), done);
+    lane.acks.add(
+      handled.then(async (taken) => {
+        if (!taken) return false;
+        await taken.committed;
+        return true;
+      }),
+      done,
+    );
   };
 }

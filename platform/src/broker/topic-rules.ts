@@ -40,7 +40,8 @@ export function mayPublish(actor: DeviceActor | null, topic: string): DevicePubl
 export function mayPublish(actor: BrokerActor | null, topic: string): PublishDecision;
 export function mayPublish(actor: BrokerActor | null, topic: string): PublishDecision {
   // [MQTT-4.7.3-3] allows 65,535 bytes of topic; ours are under 70 (proto/src/topics.ts).
-  if (topic.length > MAX_TOPIC_LENGTH) return { allowed: false, reason: 'topic_denied', why: `topic of ${topic.length} characters exceeds ${MAX_TOPIC_LENGTH}` };
+  if (topic.length > MAX_TOPIC_LENGTH)
+    return { allowed: false, reason: 'topic_denied', why: `topic of ${topic.length} characters exceeds ${MAX_TOPIC_LENGTH}` };
   if (actor?.role === 'platform') {
     return isCommandTopic(topic)
       ? { allowed: true, message: null }

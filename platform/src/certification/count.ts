@@ -106,15 +106,17 @@ export function countNodes(input: CountInput): CountResult {
   const claims = new Map<string, Map<string, { projectId: string; mappedDays: number }>>();
   for (const d of [...input.devices].sort((a, b) => byString(a.deviceId, b.deviceId))) {
     const active = d.days.filter(
-      ([day, online, inferences]) => day >= window.start && day <= window.end &&
-        online >= policy.activeDay.minOnlineBuckets && inferences >= policy.activeDay.minInferences,
+      ([day, online, inferences]) =>
+        day >= window.start && day <= window.end && online >= policy.activeDay.minOnlineBuckets && inferences >= policy.activeDay.minInferences,
     );
     const reasons: string[] = [];
     const project = projectsById.get(d.projectId);
     if (!project || project.enterpriseId !== d.enterpriseId) reasons.push('not enrolled to a project of its enterprise');
     for (const f of d.flags) if (disqualifying.has(f.kind)) reasons.push(`flag ${f.kind}: ${f.reason}`);
     if (!atLeast(active.length, windowDays, policy.verifiedDevice.minActiveDayShare)) {
-      reasons.push(`${active.length} active days of ${windowDays} is below ${policy.verifiedDevice.minActiveDayShare.num}/${policy.verifiedDevice.minActiveDayShare.den}`);
+      reasons.push(
+        `${active.length} active days of ${windowDays} is below ${policy.verifiedDevice.minActiveDayShare.num}/${policy.verifiedDevice.minActiveDayShare.den}`,
+      );
     }
 
     // Active days on which each code was mapped to this device.

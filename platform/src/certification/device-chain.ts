@@ -25,8 +25,15 @@ export async function deviceDayEvidence(db: Database, calendar: Calendar, device
   const from = new Date(calendar.dayStartUtc(day));
   const to = new Date(from.getTime() + 86_400_000);
   const [keys, [anchor], rows] = await Promise.all([
-    db.select({ keyId: deviceKeys.keyId, publicKey: deviceKeys.publicKey }).from(deviceKeys).where(eq(deviceKeys.deviceId, deviceId)).orderBy(deviceKeys.createdAt),
-    db.select().from(chainAnchors).where(and(eq(chainAnchors.deviceId, deviceId), eq(chainAnchors.day, day))),
+    db
+      .select({ keyId: deviceKeys.keyId, publicKey: deviceKeys.publicKey })
+      .from(deviceKeys)
+      .where(eq(deviceKeys.deviceId, deviceId))
+      .orderBy(deviceKeys.createdAt),
+    db
+      .select()
+      .from(chainAnchors)
+      .where(and(eq(chainAnchors.deviceId, deviceId), eq(chainAnchors.day, day))),
     db
       .select({ seq: heartbeats.seq, receivedAt: heartbeats.receivedAt, filedAt: heartbeats.filedAt, filing: heartbeats.filing, body: heartbeats.body })
       .from(heartbeats)
@@ -41,7 +48,11 @@ export async function deviceDayEvidence(db: Database, calendar: Calendar, device
     keys,
     anchor: anchor ? { seq: anchor.seq, body: b64(anchor.body), signature: b64(anchor.signature), keyId: anchor.keyId } : null,
     heartbeats: rows.map((r) => ({
-      seq: r.seq, receivedAt: r.receivedAt.toISOString(), filedAt: r.filedAt.toISOString(), filing: r.filing, body: r.body ? b64(r.body) : null,
+      seq: r.seq,
+      receivedAt: r.receivedAt.toISOString(),
+      filedAt: r.filedAt.toISOString(),
+      filing: r.filing,
+      body: r.body ? b64(r.body) : null,
     })),
   };
 }

@@ -21,7 +21,14 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
   const enterpriseIds = [...new Set(projectRows.map((p) => p.enterpriseId))];
   const deviceRows = projectIds.length
     ? await db
-        .select({ id: devices.id, projectId: devices.projectId, enterpriseId: devices.enterpriseId, kind: devices.kind, fingerprint: devices.fingerprint, keyId: devices.keyId })
+        .select({
+          id: devices.id,
+          projectId: devices.projectId,
+          enterpriseId: devices.enterpriseId,
+          kind: devices.kind,
+          fingerprint: devices.fingerprint,
+          keyId: devices.keyId,
+        })
         .from(devices)
         .where(inArray(devices.projectId, projectIds))
         .orderBy(devices.id)
@@ -29,7 +36,20 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
   const deviceIds = deviceRows.map((d) => d.id);
 
   const evidence = new Map<string, DeviceEvidence>(
-    deviceRows.map((d) => [d.id, { deviceId: d.id, projectId: d.projectId, enterpriseId: d.enterpriseId, kind: d.kind, fingerprint: d.fingerprint, keyId: d.keyId, days: [], mappings: [], flags: [] }]),
+    deviceRows.map((d) => [
+      d.id,
+      {
+        deviceId: d.id,
+        projectId: d.projectId,
+        enterpriseId: d.enterpriseId,
+        kind: d.kind,
+        fingerprint: d.fingerprint,
+        keyId: d.keyId,
+        days: [],
+        mappings: [],
+        flags: [],
+      },
+    ]),
   );
   if (deviceIds.length > 0) {
     // The rollup, read a slice of devices at a time so a year for a whole city never sits in memory
@@ -40,14 +60,22 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
         db,
         sql`select device_id, to_char(day, 'YYYY-MM-DD') as day, bit_count(buckets)::int as online, inferences, late_heartbeats as late
               from device_days
-             where device_id in (${sql.join(slice.map((id) => sql`${id}::uuid`), sql`, `)})
+             where device_id in (${sql.join(
+               slice.map((id) => sql`${id}::uuid`),
+               sql`, `,
+             )})
                and day between ${window.start}::date and ${window.end}::date
              order by device_id, day`,
       );
       for (const r of days) evidence.get(r.device_id)?.days.push([r.day, r.online, Number(r.inferences), r.late]);
     }
     const maps = await db
-      .select({ deviceId: workstationMappings.deviceId, code: workstationMappings.code, validFrom: workstationMappings.validFrom, validTo: workstationMappings.validTo })
+      .select({
+        deviceId: workstationMappings.deviceId,
+        code: workstationMappings.code,
+        validFrom: workstationMappings.validFrom,
+        validTo: workstationMappings.validTo,
+      })
       .from(workstationMappings)
       .where(inArray(workstationMappings.deviceId, deviceIds))
       .orderBy(workstationMappings.deviceId, workstationMappings.code, workstationMappings.validFrom);
@@ -56,8 +84,9 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
       const fromDay = dayAndBucket(m.validFrom).day;
       const toDay = m.validTo ? dayAndBucket(m.validTo.getTime() - 1).day : window.end;
       if (toDay < window.start || fromDay > window.end || toDay < fromDay) continue;
-      // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, which Math.max would turn into NaN
-      evidence.get(m.deviceId)?.mappings.push({ code: m.code, fromDay: fromDay < window.start ? window.start : fromDay, toDay: toDay > window.end ? window.end : toDay });
+      // Days are YYYY-MM-DD strings: compared as strings (Math.min/max would make them NaN).
+      const intoWindow = (day: string): string => (day < window.start ? window.start : day > window.end ? window.end : day);
+      evidence.get(m.deviceId)?.mappings.push({ code: m.code, fromDay: intoWindow(fromDay), toDay: intoWindow(toDay) });
     }
     const flags = await db
       .select({ id: deviceFlags.id, deviceId: deviceFlags.deviceId, kind: deviceFlags.kind, reason: deviceFlags.reason })
@@ -75,7 +104,12 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
   return {
     policy,
     window,
-    projects: projectRows.map((p) => ({ projectId: p.id, enterpriseId: p.enterpriseId, totalInvestmentFen: p.totalInvestmentFen, eligibleInvestmentFen: p.eligibleInvestmentFen })),
+    projects: projectRows.map((p) => ({
+      projectId: p.id,
+      enterpriseId: p.enterpriseId,
+      totalInvestmentFen: p.totalInvestmentFen,
+      eligibleInvestmentFen: p.eligibleInvestmentFen,
+    })),
     registeredWorkstations: registered.map((w) => `${w.enterpriseId}/${w.code}`),
     devices: [...evidence.values()],
   };

@@ -41,7 +41,8 @@ const capped = (part: number, target: number): bigint => (target <= 0 ? BP : (Bi
 export function operatorPayment(budgetFen: number, f: ServiceFigures, formula: PaymentFormula = PAYMENT_FORMULA) {
   const achievementBp =
     (BigInt(formula.weightEnterprisesBp) * capped(f.enterprisesConnected, formula.targetEnterprises) +
-      BigInt(formula.weightNodesBp) * capped(f.nodesCertified, formula.targetNodes)) / BP;
+      BigInt(formula.weightNodesBp) * capped(f.nodesCertified, formula.targetNodes)) /
+    BP;
   const serviceBp = [
     (BigInt(f.availabilityBp) * BP) / BigInt(formula.minAvailabilityBp),
     (BigInt(f.completenessBp) * BP) / BigInt(formula.minCompletenessBp),

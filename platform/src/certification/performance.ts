@@ -25,7 +25,13 @@ export async function performanceFigures(db: Database, calendar: Calendar, from:
   const endMs = Math.min(calendar.dayStartUtc(to) + 86_400_000, Math.max(now, startMs));
   const minutes = Math.max(0, Math.floor((endMs - startMs) / 60_000));
   const [row] = await queryRows<{
-    enterprises: number; devices: number; received: string; uptime: number; expected: string; run_id: string | null; nodes: number | null;
+    enterprises: number;
+    devices: number;
+    received: string;
+    uptime: number;
+    expected: string;
+    run_id: string | null;
+    nodes: number | null;
   }>(
     db,
     sql`

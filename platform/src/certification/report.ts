@@ -90,11 +90,35 @@ export function drawSample(body: ReportBody, bodyHash: string): SiteSample {
 export function reportCsv(body: ReportBody, runId: string): string {
   const yuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
   const rows = [
-    ['run_id', 'window_start', 'window_end', 'project_id', 'enterprise_id', 'total_investment_yuan', 'eligible_investment_yuan',
-      'devices', 'verified_devices', 'flagged_devices', 'certified_nodes', 'award_yuan', 'award_limited_by'],
+    [
+      'run_id',
+      'window_start',
+      'window_end',
+      'project_id',
+      'enterprise_id',
+      'total_investment_yuan',
+      'eligible_investment_yuan',
+      'devices',
+      'verified_devices',
+      'flagged_devices',
+      'certified_nodes',
+      'award_yuan',
+      'award_limited_by',
+    ],
     ...body.results.projects.map((p) => [
-      runId, body.window.start, body.window.end, p.projectId, p.enterpriseId, yuan(p.totalInvestmentFen), yuan(p.eligibleInvestmentFen),
-      String(p.devices), String(p.verifiedDevices.length), String(p.flaggedDevices.length), String(p.certifiedNodes), yuan(p.awardFen), p.awardLimitedBy,
+      runId,
+      body.window.start,
+      body.window.end,
+      p.projectId,
+      p.enterpriseId,
+      yuan(p.totalInvestmentFen),
+      yuan(p.eligibleInvestmentFen),
+      String(p.devices),
+      String(p.verifiedDevices.length),
+      String(p.flaggedDevices.length),
+      String(p.certifiedNodes),
+      yuan(p.awardFen),
+      p.awardLimitedBy,
     ]),
   ];
   return `${rows.map((r) => r.join(',')).join('\n')}\n`;

@@ -30,8 +30,11 @@ export async function startCertificationRun({ db, signer, policy, window, create
   const runId = randomUUID();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-    const [previous] = await tx.select({ reportHash: certificationRuns.reportHash, sequence: certificationRuns.sequence })
-      .from(certificationRuns).orderBy(desc(certificationRuns.sequence)).limit(1);
+    const [previous] = await tx
+      .select({ reportHash: certificationRuns.reportHash, sequence: certificationRuns.sequence })
+      .from(certificationRuns)
+      .orderBy(desc(certificationRuns.sequence))
+      .limit(1);
     const attestation: Attestation = {
       format: ATTESTATION_FORMAT,
       runId,

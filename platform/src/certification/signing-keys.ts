@@ -66,4 +66,3 @@ export class ReportSigner {
 export async function publishedKeys(db: Database) {
   return db.select().from(signingKeys).orderBy(signingKeys.createdAt);
 }
-

@@ -88,7 +88,13 @@ export function differences(expected: unknown, actual: unknown, path: string): s
   const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
   const out: string[] = [];
   for (const k of keys) {
-    out.push(...differences((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], Array.isArray(expected) ? `${path}[${k}]` : `${path}.${k}`));
+    out.push(
+      ...differences(
+        (expected as Record<string, unknown>)[k],
+        (actual as Record<string, unknown>)[k],
+        Array.isArray(expected) ? `${path}[${k}]` : `${path}.${k}`,
+      ),
+    );
   }
   return out;
 }

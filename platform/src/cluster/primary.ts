@@ -71,10 +71,15 @@ export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger):
   const stopAll = async () => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
-    await Promise.all(workers.map((w) => new Promise((resolve) => {
-      w.once('exit', resolve);
-      w.process.kill('SIGTERM');
-    })));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise((resolve) => {
+            w.once('exit', resolve);
+            w.process.kill('SIGTERM');
+          }),
+      ),
+    );
   };
   stopOnSignals(log, stopAll);
   let ports: Listening;

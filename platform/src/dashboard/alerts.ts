@@ -54,7 +54,14 @@ export interface Alerts {
 
 const iso = (v: unknown): string => new Date(v as string).toISOString();
 
-export async function fleetAlerts(db: Database, calendar: Calendar, scope: string | null, settings: AlertSettings, limit: number, nowMs = Date.now()): Promise<Alerts> {
+export async function fleetAlerts(
+  db: Database,
+  calendar: Calendar,
+  scope: string | null,
+  settings: AlertSettings,
+  limit: number,
+  nowMs = Date.now(),
+): Promise<Alerts> {
   const silentSince = new Date(nowMs - settings.offlineMinutes * 60_000).toISOString();
   const inScope = sql`(${scope}::uuid is null or d.enterprise_id = ${scope}::uuid)`;
   // A device that never sent anything counts from its enrollment.
@@ -89,15 +96,26 @@ export async function fleetAlerts(db: Database, calendar: Calendar, scope: strin
     offline: {
       total: offlineTotal?.n ?? 0,
       items: offline.map((r) => ({
-        deviceId: r.id as string, enterpriseId: r.enterprise_id as string, enterpriseName: r.enterprise_name as string, town: r.town as string,
-        projectName: r.project_name as string, kind: r.kind as string, lastSeenAt: r.last_seen_at ? iso(r.last_seen_at) : null, enrolledAt: iso(r.enrolled_at),
+        deviceId: r.id as string,
+        enterpriseId: r.enterprise_id as string,
+        enterpriseName: r.enterprise_name as string,
+        town: r.town as string,
+        projectName: r.project_name as string,
+        kind: r.kind as string,
+        lastSeenAt: r.last_seen_at ? iso(r.last_seen_at) : null,
+        enrolledAt: iso(r.enrolled_at),
       })),
     },
     flagged: {
       total: flaggedTotal?.n ?? 0,
       items: flagged.map((r) => ({
-        flagId: r.id as string, deviceId: r.device_id as string, enterpriseId: r.enterprise_id as string, enterpriseName: r.enterprise_name as string,
-        kind: r.kind as string, reason: r.reason as string, createdAt: iso(r.created_at),
+        flagId: r.id as string,
+        deviceId: r.device_id as string,
+        enterpriseId: r.enterprise_id as string,
+        enterpriseName: r.enterprise_name as string,
+        kind: r.kind as string,
+        reason: r.reason as string,
+        createdAt: iso(r.created_at),
       })),
     },
     shareDrops,

@@ -32,7 +32,14 @@ export interface BreakdownFilter {
 const GROUPS: Record<BreakdownBy, { key: SQL; label: SQL; town: SQL; enterpriseId: SQL; enterpriseName: SQL; where: SQL }> = {
   town: { key: sql`b.town`, label: sql`b.town`, town: sql`b.town`, enterpriseId: sql`null::uuid`, enterpriseName: sql`null::text`, where: sql`true` },
   enterprise: { key: sql`b.eid::text`, label: sql`b.ename`, town: sql`b.town`, enterpriseId: sql`b.eid`, enterpriseName: sql`b.ename`, where: sql`true` },
-  project: { key: sql`b.pid::text`, label: sql`b.pname`, town: sql`b.town`, enterpriseId: sql`b.eid`, enterpriseName: sql`b.ename`, where: sql`b.pid is not null` },
+  project: {
+    key: sql`b.pid::text`,
+    label: sql`b.pname`,
+    town: sql`b.town`,
+    enterpriseId: sql`b.eid`,
+    enterpriseName: sql`b.ename`,
+    where: sql`b.pid is not null`,
+  },
 };
 
 export async function fleetBreakdown(db: Database, by: BreakdownBy, f: BreakdownFilter): Promise<BreakdownRow[]> {

@@ -86,21 +86,39 @@ export async function listDevices(db: Database, query: DeviceListQuery) {
   // Never-seen devices sort after the others whichever the direction; the id keeps pages stable.
   const orderBy = [sql`${direction(sortColumn)} nulls last`, asc(devices.id)];
   const [items, [total]] = await Promise.all([
-    db.select(columns).from(devices)
+    db
+      .select(columns)
+      .from(devices)
       .innerJoin(enterprises, eq(enterprises.id, devices.enterpriseId))
       .innerJoin(projects, eq(projects.id, devices.projectId))
-      .where(where).orderBy(...orderBy).limit(limit).offset(offset),
-    db.select({ n: count() }).from(devices)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ n: count() })
+      .from(devices)
       .innerJoin(enterprises, eq(enterprises.id, devices.enterpriseId))
       .innerJoin(projects, eq(projects.id, devices.projectId))
       .where(where),
   ]);
   // Workstations served, for this page only (a count per device over 100,000 rows is not needed).
-  const served = items.length === 0 ? [] : await db
-    .select({ deviceId: workstationMappings.deviceId, n: count() })
-    .from(workstationMappings)
-    .where(and(inArray(workstationMappings.deviceId, items.map((i) => i.id)), isNull(workstationMappings.validTo)))
-    .groupBy(workstationMappings.deviceId);
+  const served =
+    items.length === 0
+      ? []
+      : await db
+          .select({ deviceId: workstationMappings.deviceId, n: count() })
+          .from(workstationMappings)
+          .where(
+            and(
+              inArray(
+                workstationMappings.deviceId,
+                items.map((i) => i.id),
+              ),
+              isNull(workstationMappings.validTo),
+            ),
+          )
+          .groupBy(workstationMappings.deviceId);
   const servedBy = new Map(served.map((s) => [s.deviceId, s.n]));
   return { items: items.map((i) => ({ ...i, workstationsServed: servedBy.get(i.id) ?? 0 })), total: total?.n ?? 0 };
 }

@@ -23,18 +23,13 @@ async function ensureHypertable(db: Database): Promise<HeartbeatStorage> {
   const available = await queryRows(db, sql`select 1 from pg_available_extensions where name = 'timescaledb'`);
   if (available.length === 0) return 'table';
   await db.execute(sql`create extension if not exists timescaledb`);
-  const existing = await queryRows(
-    db,
-    sql`select 1 from timescaledb_information.hypertables where hypertable_name = 'heartbeats'`,
-  );
+  const existing = await queryRows(db, sql`select 1 from timescaledb_information.hypertables where hypertable_name = 'heartbeats'`);
   if (existing.length > 0) return 'hypertable';
   // Timescale requires the partitioning column in every unique index, so (device_id, seq) alone is
   // no longer unique here: heartbeat_keys keeps it so, in every storage mode (the heartbeat writer
   // stores a heartbeat only when its key is new; db/schema/heartbeat-keys.ts).
   await db.execute(sql`alter table heartbeats drop constraint heartbeats_pk`);
   await db.execute(sql`alter table heartbeats add constraint heartbeats_pk primary key (device_id, seq, received_at)`);
-  await db.execute(
-    sql`select create_hypertable('heartbeats', 'received_at', chunk_time_interval => interval '1 day', migrate_data => true)`,
-  );
+  await db.execute(sql`select create_hypertable('heartbeats', 'received_at', chunk_time_interval => interval '1 day', migrate_data => true)`);
   return 'hypertable';
 }

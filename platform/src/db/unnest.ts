@@ -14,7 +14,11 @@ export interface Unnested {
   unnest: SQL;
 }
 
-export function unnestRows<T extends PgTable, K extends keyof T['$inferInsert'] & string>(table: T, keys: readonly K[], rows: readonly Pick<T['$inferInsert'], K>[]): Unnested {
+export function unnestRows<T extends PgTable, K extends keyof T['$inferInsert'] & string>(
+  table: T,
+  keys: readonly K[],
+  rows: readonly Pick<T['$inferInsert'], K>[],
+): Unnested {
   const all = getTableColumns(table);
   const columns = keys.map((k) => all[k]!);
   const arrays = columns.map((column, i) => {

@@ -36,22 +36,43 @@ export async function flagDuplicates(
   if (twins.length > 1) {
     const evidence = { fingerprint, devices: twins.map((t) => t.id).sort(), detectedAt: now.toISOString() };
     for (const twin of twins) {
-      await flags.raise(twin.id, 'duplicate_hardware', `${twins.length} enrolled devices share hardware fingerprint ${fingerprint.slice(0, 16)}…`, evidence, tx);
+      await flags.raise(
+        twin.id,
+        'duplicate_hardware',
+        `${twins.length} enrolled devices share hardware fingerprint ${fingerprint.slice(0, 16)}…`,
+        evidence,
+        tx,
+      );
     }
   }
   // devices.online, not this process's memory: another platform instance may hold the connection.
   const [current] = device.keyChanged ? await tx.select({ online: devices.online }).from(devices).where(eq(devices.id, device.id)) : [];
   if (current?.online) {
-    await flags.raise(device.id, 'duplicate_hardware', 'the hardware re-enrolled with a new key while the device was connected with its old key', {
-      fingerprint, detectedAt: now.toISOString(),
-    }, tx);
+    await flags.raise(
+      device.id,
+      'duplicate_hardware',
+      'the hardware re-enrolled with a new key while the device was connected with its old key',
+      {
+        fingerprint,
+        detectedAt: now.toISOString(),
+      },
+      tx,
+    );
   }
 }
 
 /** Refuses a bulk batch (409) when any of its fingerprints is enrolled already, in any enterprise. */
 export async function refuseKnownHardware(tx: Database, fingerprints: readonly string[]): Promise<void> {
-  const known = await tx.select({ fingerprint: devices.fingerprint }).from(devices).where(inArray(devices.fingerprint, [...fingerprints]));
+  const known = await tx
+    .select({ fingerprint: devices.fingerprint })
+    .from(devices)
+    .where(inArray(devices.fingerprint, [...fingerprints]));
   if (known.length > 0) {
-    throw new ERR_CONFLICT(`${known.length} fingerprint(s) already enrolled (re-enroll those one by one with /enroll): ${known.slice(0, 5).map((k) => k.fingerprint.slice(0, 16)).join(', ')}`);
+    throw new ERR_CONFLICT(
+      `${known.length} fingerprint(s) already enrolled (re-enroll those one by one with /enroll): ${known
+        .slice(0, 5)
+        .map((k) => k.fingerprint.slice(0, 16))
+        .join(', ')}`,
+    );
   }
 }

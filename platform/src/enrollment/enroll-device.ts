@@ -57,7 +57,12 @@ export async function enrollDevice(
     await lockFingerprints(tx, [device.fingerprint]);
     const existing = await knownHardware(tx, token.enterpriseId, device.fingerprint);
     const enrolled = existing
-      ? { id: existing.id, reenrolled: true, lastSeq: existing.lastSeq, ...(await reenroll(tx, existing, token, candidate, heartbeatIntervalMs, at, remoteAddress)) }
+      ? {
+          id: existing.id,
+          reenrolled: true,
+          lastSeq: existing.lastSeq,
+          ...(await reenroll(tx, existing, token, candidate, heartbeatIntervalMs, at, remoteAddress)),
+        }
       : { id: (await insertDevices(tx, token, [candidate], heartbeatIntervalMs, at, remoteAddress))[0]!.id, reenrolled: false, lastSeq: 0, keyChanged: false };
     await flagDuplicates(tx, flags, enrolled, device.fingerprint, at);
     return { ...enrolled, token };

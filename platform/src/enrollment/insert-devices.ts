@@ -28,14 +28,29 @@ export async function insertDevices(
 ): Promise<Inserted[]> {
   const created = await tx
     .insert(devices)
-    .values(batch.map((d) => ({
-      enterpriseId: token.enterpriseId, projectId: token.projectId, kind: d.kind, fingerprint: d.fingerprint, publicKey: d.publicKey,
-      keyId: keyIdOf(d.publicKey), mqttPasswordHash: d.passwordHash, inventory: d.inventory, agentVersion: d.agentVersion, heartbeatIntervalMs,
-    })))
+    .values(
+      batch.map((d) => ({
+        enterpriseId: token.enterpriseId,
+        projectId: token.projectId,
+        kind: d.kind,
+        fingerprint: d.fingerprint,
+        publicKey: d.publicKey,
+        keyId: keyIdOf(d.publicKey),
+        mqttPasswordHash: d.passwordHash,
+        inventory: d.inventory,
+        agentVersion: d.agentVersion,
+        heartbeatIntervalMs,
+      })),
+    )
     .returning({ id: devices.id, fingerprint: devices.fingerprint, publicKey: devices.publicKey, keyId: devices.keyId });
   await tx.insert(deviceKeys).values(created.map((c) => ({ deviceId: c.id, publicKey: c.publicKey, keyId: c.keyId })));
   await tx.insert(enrollmentTokenUses).values(created.map((c) => ({ tokenId: token.id, deviceId: c.id, remoteAddress })));
   const idByFingerprint = new Map(created.map((c) => [c.fingerprint, c.id]));
-  await openMappings(tx, token.enterpriseId, batch.flatMap((d) => (d.workstations ?? []).map((code) => ({ deviceId: idByFingerprint.get(d.fingerprint)!, code }))), at);
+  await openMappings(
+    tx,
+    token.enterpriseId,
+    batch.flatMap((d) => (d.workstations ?? []).map((code) => ({ deviceId: idByFingerprint.get(d.fingerprint)!, code }))),
+    at,
+  );
   return created.map((c) => ({ id: c.id, fingerprint: c.fingerprint }));
 }

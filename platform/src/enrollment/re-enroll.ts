@@ -39,7 +39,10 @@ export async function reenroll(
 ): Promise<{ keyChanged: boolean }> {
   const keyId = keyIdOf(device.publicKey);
   // The profile columns have one writer (db/schema/devices.ts); this statement sets the credentials.
-  await tx.update(devices).set({ projectId: token.projectId, publicKey: device.publicKey, keyId, mqttPasswordHash: device.passwordHash }).where(eq(devices.id, existing.id));
+  await tx
+    .update(devices)
+    .set({ projectId: token.projectId, publicKey: device.publicKey, keyId, mqttPasswordHash: device.passwordHash })
+    .where(eq(devices.id, existing.id));
   await recordProfile(tx, existing.id, { kind: device.kind, inventory: device.inventory, agentVersion: device.agentVersion, heartbeatIntervalMs });
   const keyChanged = existing.keyId !== keyId;
   if (keyChanged) await tx.insert(deviceKeys).values({ deviceId: existing.id, publicKey: device.publicKey, keyId });
@@ -47,6 +50,11 @@ export async function reenroll(
   // A re-enrolled device declares its workstations anew (at enrollment or in its first mapping
   // message), possibly from a wiped state dir whose revision counter restarted.
   await closeMappings(tx, existing.id, at);
-  await openMappings(tx, token.enterpriseId, (device.workstations ?? []).map((code) => ({ deviceId: existing.id, code })), at);
+  await openMappings(
+    tx,
+    token.enterpriseId,
+    (device.workstations ?? []).map((code) => ({ deviceId: existing.id, code })),
+    at,
+  );
   return { keyChanged };
 }

@@ -18,8 +18,14 @@ export interface ClaimedToken {
  */
 export async function claimToken(tx: Database, token: string, now: Date, ip: string, seen: (tokenId: string) => void, count = 1): Promise<ClaimedToken> {
   const [row] = await tx
-    .select({ id: enrollmentTokens.id, projectId: enrollmentTokens.projectId, enterpriseId: projects.enterpriseId,
-      uses: enrollmentTokens.uses, maxUses: enrollmentTokens.maxUses, expiresAt: enrollmentTokens.expiresAt })
+    .select({
+      id: enrollmentTokens.id,
+      projectId: enrollmentTokens.projectId,
+      enterpriseId: projects.enterpriseId,
+      uses: enrollmentTokens.uses,
+      maxUses: enrollmentTokens.maxUses,
+      expiresAt: enrollmentTokens.expiresAt,
+    })
     .from(enrollmentTokens)
     .innerJoin(projects, eq(projects.id, enrollmentTokens.projectId))
     .where(eq(enrollmentTokens.tokenHash, hashSecret(token)));

@@ -19,12 +19,22 @@ export async function openMappings(tx: Database, enterpriseId: string, claims: r
     .from(workstations)
     .where(and(eq(workstations.enterpriseId, enterpriseId), inArray(workstations.code, [...new Set(claims.map((c) => c.code))])));
   const idByCode = new Map(registered.map((w) => [w.code, w.id]));
-  await tx.insert(workstationMappings).values(claims.map((c) => ({
-    deviceId: c.deviceId, enterpriseId, code: c.code, workstationId: idByCode.get(c.code) ?? null, revision: 0, validFrom: at,
-  })));
+  await tx.insert(workstationMappings).values(
+    claims.map((c) => ({
+      deviceId: c.deviceId,
+      enterpriseId,
+      code: c.code,
+      workstationId: idByCode.get(c.code) ?? null,
+      revision: 0,
+      validFrom: at,
+    })),
+  );
 }
 
 /** Closes every open mapping of a re-enrolled device: it declares its workstations anew. */
 export async function closeMappings(tx: Database, deviceId: string, at: Date): Promise<void> {
-  await tx.update(workstationMappings).set({ validTo: at }).where(and(eq(workstationMappings.deviceId, deviceId), isNull(workstationMappings.validTo)));
+  await tx
+    .update(workstationMappings)
+    .set({ validTo: at })
+    .where(and(eq(workstationMappings.deviceId, deviceId), isNull(workstationMappings.validTo)));
 }

@@ -62,7 +62,10 @@ export class DeviceRegistry {
       entry = this.#load(deviceId);
       this.#cache.set(deviceId, entry);
       // A miss is not cached: the device may be enrolled a moment later.
-      entry.then((d) => d ?? this.#cache.delete(deviceId), () => this.#cache.delete(deviceId));
+      entry.then(
+        (d) => d ?? this.#cache.delete(deviceId),
+        () => this.#cache.delete(deviceId),
+      );
     }
     return entry;
   }
@@ -125,16 +128,22 @@ export class DeviceRegistry {
     const enrolled = sql`${sql.param(rows.map((r) => r.id))}::uuid[]`;
     // The chain head, inference total and filed time of the newest stored heartbeat (its seq is
     // devices.last_seq: the writer advances both in one transaction).
-    const last = await queryRows<{ device_id: string; inference_total: string | number; filed_at: Date | string; body: Uint8Array | null }>(this.#db, sql`
+    const last = await queryRows<{ device_id: string; inference_total: string | number; filed_at: Date | string; body: Uint8Array | null }>(
+      this.#db,
+      sql`
       select h.device_id, h.inference_total, h.filed_at, h.body
         from unnest(${enrolled}) as d(id)
         cross join lateral (
           select device_id, inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
-        ) h`);
+        ) h`,
+    );
     const newest = new Map(last.map((h) => [h.device_id, h]));
-    const open = await queryRows<{ device_id: string; code: string; revision: number }>(this.#db, sql`
+    const open = await queryRows<{ device_id: string; code: string; revision: number }>(
+      this.#db,
+      sql`
       select device_id, code, revision from workstation_mappings
-       where device_id = any(${enrolled}) and valid_to is null`);
+       where device_id = any(${enrolled}) and valid_to is null`,
+    );
     const mappings = new Map<string, { codes: string[]; revision: number }>();
     for (const m of open) {
       const entry = mappings.get(m.device_id) ?? { codes: [], revision: 0 };
@@ -142,16 +151,21 @@ export class DeviceRegistry {
       entry.revision = Math.max(entry.revision, Number(m.revision));
       mappings.set(m.device_id, entry);
     }
-    return new Map(rows.map((row) => {
-      const h = newest.get(row.id);
-      return [row.id, {
-        ...row,
-        publicKey: publicKeyFromRaw(row.publicKey),
-        lastInferenceTotal: Number(h?.inference_total ?? 0),
-        lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,
-        lastBodyHash: h?.body ? createHash('sha256').update(h.body).digest() : null,
-        mapping: mappings.get(row.id) ?? null,
-      }];
-    }));
+    return new Map(
+      rows.map((row) => {
+        const h = newest.get(row.id);
+        return [
+          row.id,
+          {
+            ...row,
+            publicKey: publicKeyFromRaw(row.publicKey),
+            lastInferenceTotal: Number(h?.inference_total ?? 0),
+            lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,
+            lastBodyHash: h?.body ? createHash('sha256').update(h.body).digest() : null,
+            mapping: mappings.get(row.id) ?? null,
+          },
+        ];
+      }),
+    );
   }
 }

@@ -6,13 +6,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { deviceFlags } from '../db/schema/index.js';
 
-export type FlagKind =
-  | 'duplicate_hardware'
-  | 'virtual_machine'
-  | 'identity_conflict'
-  | 'replay'
-  | 'clock_skew'
-  | 'rate_limited';
+export type FlagKind = 'duplicate_hardware' | 'virtual_machine' | 'identity_conflict' | 'replay' | 'clock_skew' | 'rate_limited';
 
 export interface FlagRetryOptions {
   /** Wait between attempts to write flags that failed. */
@@ -77,7 +71,10 @@ export class FlagRecorder {
           await this.raise(f.deviceId, f.kind, f.reason, f.evidence);
           this.#pending.delete(key);
         } catch (err) {
-          this.#log.error({ err, deviceId: f.deviceId, flag: f.kind, pending: this.#pending.size, retryInMs: this.#retry.retryMs }, 'flag write failed; retrying');
+          this.#log.error(
+            { err, deviceId: f.deviceId, flag: f.kind, pending: this.#pending.size, retryInMs: this.#retry.retryMs },
+            'flag write failed; retrying',
+          );
           break;
         }
       }

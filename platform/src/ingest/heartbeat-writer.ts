@@ -65,7 +65,10 @@ export class HeartbeatWriter {
     // Refused at start, not at the first batch: a rollup the column cannot hold would fail every
     // batch, and the writer would hold every device's acknowledgement while it retried.
     if (opts.calendar.bucketsPerDay !== DEVICE_DAY_BUCKETS) {
-      throw new PlatformError('EDGENET_ERR_STARTUP', `the counting calendar has ${opts.calendar.bucketsPerDay} buckets a day; device_days.buckets holds ${DEVICE_DAY_BUCKETS}`);
+      throw new PlatformError(
+        'EDGENET_ERR_STARTUP',
+        `the counting calendar has ${opts.calendar.bucketsPerDay} buckets a day; device_days.buckets holds ${DEVICE_DAY_BUCKETS}`,
+      );
     }
   }
 
@@ -168,15 +171,25 @@ export class HeartbeatWriter {
       // then inserts nothing. Keys go in sorted, so two overlapping batches lock them in one order.
       const sorted = [...byKey.values()].map((q) => q.row).sort((x, y) => (x.deviceId < y.deviceId ? -1 : x.deviceId > y.deviceId ? 1 : x.seq - y.seq));
       const k = unnestRows(heartbeatKeys, ['deviceId', 'seq'], sorted);
-      const won = await queryRows<{ device_id: string; seq: string | number }>(tx, sql`
+      const won = await queryRows<{ device_id: string; seq: string | number }>(
+        tx,
+        sql`
         insert into heartbeat_keys (${k.columns}) select * from ${k.unnest}
-        on conflict do nothing returning device_id, seq`);
+        on conflict do nothing returning device_id, seq`,
+      );
       const inserted = won.map((w) => byKey.get(`${w.device_id}/${Number(w.seq)}`)!);
       if (inserted.length > 0) {
-        const rows = unnestRows(heartbeats, HEARTBEAT_COLUMNS, inserted.map((q) => q.row));
+        const rows = unnestRows(
+          heartbeats,
+          HEARTBEAT_COLUMNS,
+          inserted.map((q) => q.row),
+        );
         await tx.execute(sql`insert into heartbeats (${rows.columns}) select * from ${rows.unnest}`);
       }
-      const rollup = rollupDays(this.#opts.calendar, inserted.map((q) => q.row));
+      const rollup = rollupDays(
+        this.#opts.calendar,
+        inserted.map((q) => q.row),
+      );
       if (rollup.length > 0) {
         const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences'], rollup);
         await tx.execute(sql`
@@ -200,7 +213,11 @@ export class HeartbeatWriter {
       // Locked in id order first, as presence.ts locks them: no deadlock between the two.
       const ids = [...latest.keys()].sort();
       await tx.execute(sql`select id from devices where id = any(${sql.param(ids)}::uuid[]) order by id for no key update`);
-      const seen = unnestRows(devices, ['id', 'lastSeq', 'lastSeenAt'], ids.map((id) => latest.get(id)!));
+      const seen = unnestRows(
+        devices,
+        ['id', 'lastSeq', 'lastSeenAt'],
+        ids.map((id) => latest.get(id)!),
+      );
       await tx.execute(sql`
         update devices d
            set last_seq = greatest(d.last_seq, v.last_seq),

@@ -5,14 +5,7 @@
 // acknowledged: resent, it would fail again. handle() throws only when it could not decide, e.g. the
 // database did not answer a lookup: the broker then must not acknowledge (published.ts, external.ts).
 // Flags are raised after the heartbeat's row is queued and never make handle() fail (flags.ts note).
-import {
-  decodeDeviceMessage,
-  deviceKindFromProto,
-  openEnvelope,
-  type DecodedMessage,
-  type DeviceMessageKind,
-  type edge,
-} from '@edgenet/proto';
+import { decodeDeviceMessage, deviceKindFromProto, openEnvelope, type DecodedMessage, type DeviceMessageKind, type edge } from '@edgenet/proto';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -67,7 +60,6 @@ export interface Handled {
 /** For a message that stores no row (a hello, a rejected one): nothing to wait for. */
 const NOTHING_TO_COMMIT: Promise<void> = Promise.resolve();
 const REJECTED: Handled = { outcome: 'rejected', committed: NOTHING_TO_COMMIT };
-
 
 export class Ingest {
   readonly #d: IngestDeps;
@@ -161,8 +153,10 @@ export class Ingest {
     const vm = virtualMachineReason(inventory as unknown as Record<string, unknown>);
     if (vm) {
       this.#d.flags.note(device.id, 'virtual_machine', vm, {
-        systemManufacturer: inventory.systemManufacturer, systemModel: inventory.systemModel,
-        virtual: inventory.virtual, virtualHost: inventory.virtualHost,
+        systemManufacturer: inventory.systemManufacturer,
+        systemModel: inventory.systemModel,
+        virtual: inventory.virtual,
+        virtualHost: inventory.virtualHost,
       });
     }
   }
@@ -179,15 +173,20 @@ export class Ingest {
       // Redelivery repeats the last few; far behind is someone replaying captured traffic.
       if (device.lastSeq - hb.seq >= this.#d.policy.replay.windowSeq) {
         this.#d.flags.note(device.id, 'replay', `heartbeat seq ${hb.seq} arrived after seq ${device.lastSeq}`, {
-          seq: hb.seq, lastSeq: device.lastSeq, receivedAt: receivedAt.toISOString(),
+          seq: hb.seq,
+          lastSeq: device.lastSeq,
+          receivedAt: receivedAt.toISOString(),
         });
       }
       return { outcome: 'rejected', committed: original.committed };
     }
     const decision = fileHeartbeat(
       {
-        receivedAtMs: receivedAt.getTime(), deviceTimeMs: hb.deviceTimeMs, clockUntrusted: hb.clockUntrusted,
-        helloOffsetMs: device.helloOffsetMs, lastFiledMs: device.lastFiledMs,
+        receivedAtMs: receivedAt.getTime(),
+        deviceTimeMs: hb.deviceTimeMs,
+        clockUntrusted: hb.clockUntrusted,
+        helloOffsetMs: device.helloOffsetMs,
+        lastFiledMs: device.lastFiledMs,
       },
       this.#d.policy.clock,
     );
@@ -213,34 +212,38 @@ export class Ingest {
     this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
     let onCommitted!: () => void;
     const committed = new Promise<void>((resolve) => (onCommitted = resolve));
-    await this.#d.writer.enqueue({
-      deviceId: device.id,
-      seq: hb.seq,
-      receivedAt,
-      deviceTime: new Date(hb.deviceTimeMs),
-      clockUntrusted: hb.clockUntrusted,
-      filedAt: new Date(decision.filedAtMs),
-      filing: decision.filing,
-      uptimeS: hb.uptimeS,
-      cpuPercent: hb.cpuPercent,
-      memoryUsedBytes: hb.memoryUsedBytes,
-      memoryTotalBytes: hb.memoryTotalBytes,
-      diskUsedBytes: hb.diskUsedBytes,
-      diskTotalBytes: hb.diskTotalBytes,
-      temperatureC: hb.temperatureC ?? null,
-      accelerator: hb.accelerator ?? null,
-      inferenceTotal: total,
-      inferenceErrors: inference?.errors ?? 0,
-      inferenceDelta,
-      inferenceModels: inference?.models.length ? inference.models : null,
-      // The agent's backlog and losses (agent/README.md "Store-and-forward"): a gap in seq with
-      // queue_dropped grown is the agent's bounded queue, not a loss in transit.
-      queueDepth: hb.queueDepth,
-      queueDropped: hb.queueDropped,
-      body,
-      prevHash,
-      chainOk,
-    }, { signature: Buffer.from(envelope.signature), keyId: device.keyId }, onCommitted);
+    await this.#d.writer.enqueue(
+      {
+        deviceId: device.id,
+        seq: hb.seq,
+        receivedAt,
+        deviceTime: new Date(hb.deviceTimeMs),
+        clockUntrusted: hb.clockUntrusted,
+        filedAt: new Date(decision.filedAtMs),
+        filing: decision.filing,
+        uptimeS: hb.uptimeS,
+        cpuPercent: hb.cpuPercent,
+        memoryUsedBytes: hb.memoryUsedBytes,
+        memoryTotalBytes: hb.memoryTotalBytes,
+        diskUsedBytes: hb.diskUsedBytes,
+        diskTotalBytes: hb.diskTotalBytes,
+        temperatureC: hb.temperatureC ?? null,
+        accelerator: hb.accelerator ?? null,
+        inferenceTotal: total,
+        inferenceErrors: inference?.errors ?? 0,
+        inferenceDelta,
+        inferenceModels: inference?.models.length ? inference.models : null,
+        // The agent's backlog and losses (agent/README.md "Store-and-forward"): a gap in seq with
+        // queue_dropped grown is the agent's bounded queue, not a loss in transit.
+        queueDepth: hb.queueDepth,
+        queueDropped: hb.queueDropped,
+        body,
+        prevHash,
+        chainOk,
+      },
+      { signature: Buffer.from(envelope.signature), keyId: device.keyId },
+      onCommitted,
+    );
     this.#d.rate?.note(device.enterpriseId);
     // Only now, with the row queued: a flag is evidence beside the heartbeat, never in its way.
     if (skewPersists && decision.skewMs !== undefined) this.#flagSkew(device, decision.skewMs, receivedAt, `heartbeat seq ${hb.seq}`);
@@ -258,7 +261,11 @@ export class Ingest {
   async #duplicate(device: KnownDevice, seq: number): Promise<{ committed: Promise<void> } | null> {
     const held = this.#d.writer.committed(device.id, seq);
     if (held) return { committed: held };
-    const [row] = await this.#d.db.select({ seq: heartbeats.seq }).from(heartbeats).where(and(eq(heartbeats.deviceId, device.id), eq(heartbeats.seq, seq))).limit(1);
+    const [row] = await this.#d.db
+      .select({ seq: heartbeats.seq })
+      .from(heartbeats)
+      .where(and(eq(heartbeats.deviceId, device.id), eq(heartbeats.seq, seq)))
+      .limit(1);
     return row === undefined ? null : { committed: NOTHING_TO_COMMIT };
   }
 
@@ -266,8 +273,12 @@ export class Ingest {
     const minutes = Math.round(skewMs / 60_000);
     const since = this.#skew.since(device.id);
     this.#d.flags.note(device.id, 'clock_skew', `device clock is ${minutes} min ${skewMs > 0 ? 'ahead of' : 'behind'} the platform`, {
-      skewMs, seenIn, receivedAt: receivedAt.toISOString(), maxSkewMs: this.#d.policy.clock.maxSkewMs,
-      skewedSince: since === null ? null : new Date(since).toISOString(), skewFlagAfterMs: this.#d.policy.clock.skewFlagAfterMs,
+      skewMs,
+      seenIn,
+      receivedAt: receivedAt.toISOString(),
+      maxSkewMs: this.#d.policy.clock.maxSkewMs,
+      skewedSince: since === null ? null : new Date(since).toISOString(),
+      skewFlagAfterMs: this.#d.policy.clock.skewFlagAfterMs,
     });
   }
 }

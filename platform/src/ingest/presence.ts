@@ -37,7 +37,10 @@ export const CHUNK = 5_000;
 /** Sets these devices' state, whatever it was (memory decided). */
 export async function setOnline(db: Database, ids: readonly string[], online: boolean, now: Date): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) {
-    await db.update(devices).set(online ? { online, cameOnlineAt: now } : { online }).where(lockedInIdOrder(inArray(devices.id, ids.slice(i, i + CHUNK))));
+    await db
+      .update(devices)
+      .set(online ? { online, cameOnlineAt: now } : { online })
+      .where(lockedInIdOrder(inArray(devices.id, ids.slice(i, i + CHUNK))));
   }
 }
 
@@ -71,14 +74,21 @@ function lockedInIdOrder(where: SQL | undefined): SQL {
 export async function markAllOffline(db: Database, cause: string): Promise<void> {
   const was = await db.update(devices).set({ online: false }).where(sql`${devices.online}`).returning({ id: devices.id });
   const now = Date.now();
-  await appendHistory(db, was.map((d) => ({ deviceId: d.id, online: false, cause, atMs: now, remoteAddress: null })));
+  await appendHistory(
+    db,
+    was.map((d) => ({ deviceId: d.id, online: false, cause, atMs: now, remoteAddress: null })),
+  );
 }
 
 /** Appends transitions to device_connections, the connection history. */
 export async function appendHistory(db: Database, transitions: readonly Transition[]): Promise<void> {
   for (let i = 0; i < transitions.length; i += CHUNK) {
     const rows = transitions.slice(i, i + CHUNK).map((t) => ({
-      deviceId: t.deviceId, at: new Date(t.atMs), event: t.online ? ('online' as const) : ('offline' as const), cause: t.cause, remoteAddress: t.remoteAddress,
+      deviceId: t.deviceId,
+      at: new Date(t.atMs),
+      event: t.online ? ('online' as const) : ('offline' as const),
+      cause: t.cause,
+      remoteAddress: t.remoteAddress,
     }));
     await db.insert(deviceConnections).values(rows);
   }

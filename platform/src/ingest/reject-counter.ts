@@ -74,8 +74,15 @@ export class RejectCounter {
 
   snapshot(): Record<RejectReason, number> {
     const out = {
-      malformed: 0, unknown_device: 0, bad_signature: 0, duplicate: 0, topic_denied: 0, subscribe_denied: 0, auth_failed: 0,
-      rate_limited: 0, oversize: 0,
+      malformed: 0,
+      unknown_device: 0,
+      bad_signature: 0,
+      duplicate: 0,
+      topic_denied: 0,
+      subscribe_denied: 0,
+      auth_failed: 0,
+      rate_limited: 0,
+      oversize: 0,
     } satisfies Record<RejectReason, number>;
     for (const [k, v] of this.byReason) out[k] = v;
     return out;

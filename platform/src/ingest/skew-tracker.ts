@@ -10,12 +10,7 @@
 // Receive times are the platform's own clock, so the device cannot shorten the wait.
 
 /** One step of the rule: the streak's start after this heartbeat, and whether to flag. */
-export function skewStep(
-  sinceMs: number | null,
-  skewed: boolean,
-  receivedAtMs: number,
-  skewFlagAfterMs: number,
-): { sinceMs: number | null; flag: boolean } {
+export function skewStep(sinceMs: number | null, skewed: boolean, receivedAtMs: number, skewFlagAfterMs: number): { sinceMs: number | null; flag: boolean } {
   if (!skewed) return { sinceMs: null, flag: false };
   const start = sinceMs ?? receivedAtMs;
   return { sinceMs: start, flag: receivedAtMs - start >= skewFlagAfterMs };

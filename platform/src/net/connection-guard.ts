@@ -153,7 +153,14 @@ export class ConnectionGuard {
     if (now - this.#loggedAtMs < LOG_EVERY_MS) return;
     this.#loggedAtMs = now;
     this.#log.warn(
-      { listener: this.#opts.name, refused: this.#unlogged, open: this.#figures.open, maxTotal: this.#opts.maxTotal, maxPerAddress: this.#opts.maxPerAddress, lastAddress: bounded(address, 64) },
+      {
+        listener: this.#opts.name,
+        refused: this.#unlogged,
+        open: this.#figures.open,
+        maxTotal: this.#opts.maxTotal,
+        maxPerAddress: this.#opts.maxPerAddress,
+        lastAddress: bounded(address, 64),
+      },
       'connections refused (counts since the last such line, at most one a minute)',
     );
     this.#unlogged = { total: 0, per_address: 0, rate: 0 };

@@ -54,9 +54,14 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
     handler: async (request, reply) => {
       const { windowStart, windowEnd } = request.body;
       const days = (Date.parse(windowEnd) - Date.parse(windowStart)) / 86_400_000 + 1;
-      if (!(days >= 1 && days <= MAX_WINDOW_DAYS)) throw new ERR_WINDOW_INVALID(`body/windowEnd must be 0 to ${MAX_WINDOW_DAYS - 1} days after body/windowStart`);
+      if (!(days >= 1 && days <= MAX_WINDOW_DAYS))
+        throw new ERR_WINDOW_INVALID(`body/windowEnd must be 0 to ${MAX_WINDOW_DAYS - 1} days after body/windowStart`);
       const run = await startCertificationRun({
-        db, signer, policy, window: { start: windowStart, end: windowEnd }, createdBy: principalOf(request).tokenId,
+        db,
+        signer,
+        policy,
+        window: { start: windowStart, end: windowEnd },
+        createdBy: principalOf(request).tokenId,
       });
       request.log.info({ runId: run.id, certifiedNodes: run.certifiedNodes, devices: run.devices }, 'certification run stored');
       return reply.code(201).send(run);

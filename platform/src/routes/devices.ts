@@ -86,7 +86,6 @@ const connection = {
   },
 } as const;
 
-
 interface ListQuery extends PageQuery, Pick<DeviceListQuery, 'town' | 'kind' | 'q' | 'sort' | 'order'> {
   enterpriseId?: string;
   projectId?: string;
@@ -107,7 +106,10 @@ export async function deviceRoutes(app: FastifyInstance, { db, policy }: Platfor
         type: 'object',
         additionalProperties: false,
         properties: {
-          ...pageQueryProps, enterpriseId: uuidString, projectId: uuidString, online: { type: 'boolean' },
+          ...pageQueryProps,
+          enterpriseId: uuidString,
+          projectId: uuidString,
+          online: { type: 'boolean' },
           town: { type: 'string', minLength: 1, maxLength: 100 },
           kind: { type: 'string', enum: [...DEVICE_KINDS] },
           q: { type: 'string', minLength: 1, maxLength: 100 },

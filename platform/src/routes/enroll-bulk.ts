@@ -89,14 +89,19 @@ export async function enrollBulkRoutes(app: FastifyInstance, ctx: PlatformContex
     },
     handler: async (request, reply) => {
       const heartbeatIntervalMs = request.body.heartbeatIntervalMs ?? config.defaultHeartbeatIntervalMs;
-      const enrolled = await enrollBatch(ctx, {
-        token: request.body.token,
-        remoteAddress: request.ip,
-        at: new Date(),
-        onTokenSeen: (id) => {
-          request.auditActor = { kind: 'enrollment_token', id };
+      const enrolled = await enrollBatch(
+        ctx,
+        {
+          token: request.body.token,
+          remoteAddress: request.ip,
+          at: new Date(),
+          onTokenSeen: (id) => {
+            request.auditActor = { kind: 'enrollment_token', id };
+          },
         },
-      }, request.body.devices, heartbeatIntervalMs);
+        request.body.devices,
+        heartbeatIntervalMs,
+      );
       log.info({ projectId: enrolled.token.projectId, devices: enrolled.devices.length }, 'devices enrolled in bulk');
       return reply.code(201).send({
         enterpriseId: enrolled.token.enterpriseId,

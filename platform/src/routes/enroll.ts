@@ -23,15 +23,23 @@ export async function enrollRoutes(app: FastifyInstance, ctx: PlatformContext): 
     handler: async (request, reply) => {
       const { token, heartbeatIntervalMs: asked, ...device } = request.body;
       const heartbeatIntervalMs = asked ?? config.defaultHeartbeatIntervalMs;
-      const enrolled = await enrollDevice(ctx, {
-        token,
-        remoteAddress: request.ip,
-        at: new Date(),
-        onTokenSeen: (id) => {
-          request.auditActor = { kind: 'enrollment_token', id }; // a refused use is audited with its token
+      const enrolled = await enrollDevice(
+        ctx,
+        {
+          token,
+          remoteAddress: request.ip,
+          at: new Date(),
+          onTokenSeen: (id) => {
+            request.auditActor = { kind: 'enrollment_token', id }; // a refused use is audited with its token
+          },
         },
-      }, device, heartbeatIntervalMs);
-      log.info({ deviceId: enrolled.deviceId, projectId: enrolled.projectId, reenrolled: enrolled.reenrolled, keyChanged: enrolled.keyChanged }, 'device enrolled');
+        device,
+        heartbeatIntervalMs,
+      );
+      log.info(
+        { deviceId: enrolled.deviceId, projectId: enrolled.projectId, reenrolled: enrolled.reenrolled, keyChanged: enrolled.keyChanged },
+        'device enrolled',
+      );
       const grant: EnrollmentGrant = {
         deviceId: enrolled.deviceId,
         enterpriseId: enrolled.enterpriseId,

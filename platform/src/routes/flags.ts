@@ -41,7 +41,12 @@ export async function flagRoutes(app: FastifyInstance, { db, flags }: PlatformCo
       tags: ['flags'],
       summary: 'Resolve a flag, saying why (the device counts again if nothing else disqualifies it)',
       params: idParams,
-      body: { type: 'object', additionalProperties: false, required: ['resolution'], properties: { resolution: { type: 'string', minLength: 10, maxLength: 2000 } } },
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['resolution'],
+        properties: { resolution: { type: 'string', minLength: 10, maxLength: 2000 } },
+      },
       response: { 200: flag, 404: errorResponse, 409: errorResponse },
     },
     handler: async (request) => {

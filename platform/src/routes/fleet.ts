@@ -22,7 +22,7 @@ export async function fleetRoutes(app: FastifyInstance, { db, writer, rejects, i
     config: { roles: ['operator', 'bureau'] },
     schema: {
       tags: ['fleet'],
-      summary: 'Messages accepted and dropped (by reason) since the platform started (all workers of a cluster, the others\' figures at most a second old)',
+      summary: "Messages accepted and dropped (by reason) since the platform started (all workers of a cluster, the others' figures at most a second old)",
       querystring: { type: 'object', additionalProperties: false, properties: { reset: { type: 'boolean', description: 'start a new latency window' } } },
       response: {
         200: {

@@ -45,11 +45,12 @@ export function limitPublicPerIp(app: FastifyInstance, excluded: readonly string
 
 export function limitPerToken(api: FastifyInstance, perMinute: number): void {
   const limiter = api.createRateLimit({
-    max: perMinute, timeWindow: WINDOW_MS, keyGenerator: (req) => `token:${req.principal?.tokenId ?? req.ip}`,
+    max: perMinute,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (req) => `token:${req.principal?.tokenId ?? req.ip}`,
   }) as Limiter;
   const check = enforce(limiter, 'token');
   api.addHook('onRequest', async (request, reply) => {
     if (request.principal) await check(request, reply);
   });
 }
-

@@ -13,7 +13,7 @@ export async function performanceRoutes(app: FastifyInstance, { db, policy }: Pl
     config: { roles: ['operator', 'bureau'] },
     schema: {
       tags: ['certification'],
-      summary: "Operator performance figures for a period, and the payment they set (实施细则 art. 23)",
+      summary: 'Operator performance figures for a period, and the payment they set (实施细则 art. 23)',
       description: 'Shares are in basis points (1/10,000); money in integer fen. The payment formula is docs/certification.md "Operator payment".',
       querystring: {
         type: 'object',

@@ -91,4 +91,3 @@ export async function tokenRoutes(app: FastifyInstance, { db }: PlatformContext)
     },
   });
 }
-

@@ -6,10 +6,18 @@ import { ERR_NOT_FOUND } from '../errors.js';
 import { listPage, type PageQuery } from './page.js';
 
 const SUMMARY = {
-  id: certificationRuns.id, sequence: certificationRuns.sequence, windowStart: certificationRuns.windowStart,
-  windowEnd: certificationRuns.windowEnd, policyVersion: certificationRuns.policyVersion, bodyHash: certificationRuns.bodyHash,
-  reportHash: certificationRuns.reportHash, keyId: certificationRuns.keyId, createdAt: certificationRuns.createdAt,
-  devices: certificationRuns.devices, certifiedNodes: certificationRuns.certifiedNodes, summary: certificationRuns.summary,
+  id: certificationRuns.id,
+  sequence: certificationRuns.sequence,
+  windowStart: certificationRuns.windowStart,
+  windowEnd: certificationRuns.windowEnd,
+  policyVersion: certificationRuns.policyVersion,
+  bodyHash: certificationRuns.bodyHash,
+  reportHash: certificationRuns.reportHash,
+  keyId: certificationRuns.keyId,
+  createdAt: certificationRuns.createdAt,
+  devices: certificationRuns.devices,
+  certifiedNodes: certificationRuns.certifiedNodes,
+  summary: certificationRuns.summary,
 };
 
 /** The runs, newest first, without their report bodies and evidence. */

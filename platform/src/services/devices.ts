@@ -10,7 +10,10 @@ import { listPage, type PageQuery } from './page.js';
 
 /** The device's row and inventory, or 404. */
 export async function visibleDevice(db: Database, id: string, scope: string | null) {
-  const [row] = await db.select({ ...DEVICE_COLUMNS, inventory: devices.inventory }).from(devices).where(eq(devices.id, id));
+  const [row] = await db
+    .select({ ...DEVICE_COLUMNS, inventory: devices.inventory })
+    .from(devices)
+    .where(eq(devices.id, id));
   if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('device');
   return row;
 }
@@ -39,11 +42,12 @@ export function deviceConnectionHistory(db: Database, deviceId: string, page: Pa
   return listPage(
     db,
     page,
-    () => db
-      .select({ at: deviceConnections.at, event: deviceConnections.event, cause: deviceConnections.cause, remoteAddress: deviceConnections.remoteAddress })
-      .from(deviceConnections)
-      .where(eq(deviceConnections.deviceId, deviceId))
-      .$dynamic(),
+    () =>
+      db
+        .select({ at: deviceConnections.at, event: deviceConnections.event, cause: deviceConnections.cause, remoteAddress: deviceConnections.remoteAddress })
+        .from(deviceConnections)
+        .where(eq(deviceConnections.deviceId, deviceId))
+        .$dynamic(),
     [desc(deviceConnections.at), desc(deviceConnections.id)],
   );
 }

@@ -8,8 +8,15 @@ import type { FlagRecorder } from '../ingest/flags.js';
 import { listPage, scoped, type PageQuery } from './page.js';
 
 const COLUMNS = {
-  id: deviceFlags.id, deviceId: deviceFlags.deviceId, enterpriseId: devices.enterpriseId, kind: deviceFlags.kind, reason: deviceFlags.reason,
-  evidence: deviceFlags.evidence, createdAt: deviceFlags.createdAt, resolvedAt: deviceFlags.resolvedAt, resolvedBy: deviceFlags.resolvedBy,
+  id: deviceFlags.id,
+  deviceId: deviceFlags.deviceId,
+  enterpriseId: devices.enterpriseId,
+  kind: deviceFlags.kind,
+  reason: deviceFlags.reason,
+  evidence: deviceFlags.evidence,
+  createdAt: deviceFlags.createdAt,
+  resolvedAt: deviceFlags.resolvedAt,
+  resolvedBy: deviceFlags.resolvedBy,
   resolution: deviceFlags.resolution,
 };
 
@@ -27,12 +34,10 @@ export function listFlags(db: Database, scope: string | null, filter: FlagFilter
     filter.deviceId ? eq(deviceFlags.deviceId, filter.deviceId) : undefined,
     filter.open === undefined ? undefined : filter.open ? isNull(deviceFlags.resolvedAt) : isNotNull(deviceFlags.resolvedAt),
   );
-  return listPage(
-    db,
-    page,
-    () => db.select(COLUMNS).from(deviceFlags).innerJoin(devices, eq(devices.id, deviceFlags.deviceId)).where(where).$dynamic(),
-    [desc(deviceFlags.createdAt), deviceFlags.id],
-  );
+  return listPage(db, page, () => db.select(COLUMNS).from(deviceFlags).innerJoin(devices, eq(devices.id, deviceFlags.deviceId)).where(where).$dynamic(), [
+    desc(deviceFlags.createdAt),
+    deviceFlags.id,
+  ]);
 }
 
 /** Resolves an open flag: 404 when there is no such flag, 409 when it is resolved already. */

@@ -28,7 +28,10 @@ export async function listPage<Q extends PgSelect>(
 ): Promise<Page<Awaited<Q>[number]>> {
   const { limit, offset } = page;
   const [items, total] = await Promise.all([
-    select().orderBy(...orderBy).limit(limit).offset(offset) as Promise<Awaited<Q>[number][]>,
+    select()
+      .orderBy(...orderBy)
+      .limit(limit)
+      .offset(offset) as Promise<Awaited<Q>[number][]>,
     // drizzle puts an embedded select in parentheses already.
     db.$count(sql`${select()} as listed`),
   ]);

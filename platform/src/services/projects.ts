@@ -6,7 +6,10 @@ import { assertEnterpriseExists } from './enterprises.js';
 import { listPage, scoped, type PageQuery } from './page.js';
 
 export type Project = typeof projects.$inferSelect;
-export type NewProject = Pick<typeof projects.$inferInsert, 'enterpriseId' | 'name' | 'totalInvestmentFen' | 'eligibleInvestmentFen' | 'windowStart' | 'windowEnd'>;
+export type NewProject = Pick<
+  typeof projects.$inferInsert,
+  'enterpriseId' | 'name' | 'totalInvestmentFen' | 'eligibleInvestmentFen' | 'windowStart' | 'windowEnd'
+>;
 
 export async function createProject(db: Database, fields: NewProject): Promise<Project> {
   await assertEnterpriseExists(db, fields.enterpriseId);

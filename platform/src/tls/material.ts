@@ -50,7 +50,10 @@ function fromFiles(certPath: string, keyPath: string, caPath: string): TlsMateri
     if (!leaf.checkPrivateKey(createPrivateKey(key))) throw new Error(`${keyPath} is not the key of ${certPath}`);
     // The CA devices pin must vouch for the server certificate, directly or through an intermediate
     // sent in the same file (RFC 5280 §6.1).
-    const chain = cert.split(/(?=-----BEGIN CERTIFICATE-----)/).filter((p) => p.includes('BEGIN CERTIFICATE')).map((p) => new X509Certificate(p));
+    const chain = cert
+      .split(/(?=-----BEGIN CERTIFICATE-----)/)
+      .filter((p) => p.includes('BEGIN CERTIFICATE'))
+      .map((p) => new X509Certificate(p));
     if (!chain.some((c) => c.checkIssued(caCert) && c.verify(caCert.publicKey))) throw new Error(`${certPath} is not issued by ${caPath}`);
     return { cert, key, ca, caFingerprint: caCert.fingerprint256, source: 'files', caPath };
   } catch (err) {
@@ -75,7 +78,14 @@ async function generated(dir: string, names: string[]): Promise<TlsMaterial> {
       writePublic(paths.cert, server.cert);
     }
     const cert = readFileSync(paths.cert, 'utf8');
-    return { cert: `${cert.trimEnd()}\n${ca.cert}`, key: readFileSync(paths.key, 'utf8'), ca: ca.cert, caFingerprint: caCert.fingerprint256, source: 'generated', caPath: paths.caCert };
+    return {
+      cert: `${cert.trimEnd()}\n${ca.cert}`,
+      key: readFileSync(paths.key, 'utf8'),
+      ca: ca.cert,
+      caFingerprint: caCert.fingerprint256,
+      source: 'generated',
+      caPath: paths.caCert,
+    };
   } catch (err) {
     throw new PlatformError('EDGENET_ERR_TLS', `cannot create or read the generated certificates in ${dir}: ${(err as Error).message}`, { cause: err });
   }

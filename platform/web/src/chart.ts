@@ -16,7 +16,13 @@ const PALETTE = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#bf3989
 export const color = (i: number): string => PALETTE[i % PALETTE.length]!;
 
 /** x: seconds since the epoch; ys: one array per series (null = no value). */
-export function timeChart(el: HTMLElement, x: number[], ys: (number | null)[][], series: SeriesSpec[], opts: { height?: number; daily?: boolean; yLabel?: string } = {}): () => void {
+export function timeChart(
+  el: HTMLElement,
+  x: number[],
+  ys: (number | null)[][],
+  series: SeriesSpec[],
+  opts: { height?: number; daily?: boolean; yLabel?: string } = {},
+): () => void {
   // Ticks show seconds when the chart spans less than an hour (a device's recent heartbeats).
   const span = x.length > 1 ? x[x.length - 1]! - x[0]! : 0;
   const fmt = new Intl.DateTimeFormat(
@@ -40,7 +46,13 @@ export function timeChart(el: HTMLElement, x: number[], ys: (number | null)[][],
         { values: (_u, splits) => splits.map((s) => formatInt(s)), stroke: '#57606a', grid: { stroke: '#eaeef2' }, size: 56, label: opts.yLabel ?? '' },
       ],
       series: [
-        { label: t('col.time'), value: (_u, v) => (v == null ? '—' : new Intl.DateTimeFormat(locale(), { timeZone: TZ, dateStyle: 'short', timeStyle: opts.daily ? undefined : 'short' }).format(new Date(v * 1000))) },
+        {
+          label: t('col.time'),
+          value: (_u, v) =>
+            v == null
+              ? '—'
+              : new Intl.DateTimeFormat(locale(), { timeZone: TZ, dateStyle: 'short', timeStyle: opts.daily ? undefined : 'short' }).format(new Date(v * 1000)),
+        },
         ...series.map((s) => ({
           label: s.label,
           stroke: s.color,

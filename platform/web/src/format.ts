@@ -49,7 +49,16 @@ export function formatShare(part: number, whole: number): string {
 const TZ = 'Asia/Shanghai';
 export function formatTime(iso: string | null | undefined, lang: Locale = locale()): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang, { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
 }
 
 /** Minutes → "3 h 05 min" / "3小时5分钟" style, via the caller's unit words. */

@@ -57,7 +57,11 @@ function header(): HTMLElement {
     'header',
     { class: 'topbar' },
     h('div', { class: 'brand' }, h('span', { class: 'brand-title' }, t('app.title')), h('span', { class: 'brand-sub' }, t('app.subtitle'))),
-    h('nav', { class: 'nav' }, navItems.map((n) => h('a', { href: n.hash, class: n.hash === activeNav ? 'active' : '', testid: `nav-${n.hash.slice(2) || 'overview'}` }, t(n.label)))),
+    h(
+      'nav',
+      { class: 'nav' },
+      navItems.map((n) => h('a', { href: n.hash, class: n.hash === activeNav ? 'active' : '', testid: `nav-${n.hash.slice(2) || 'overview'}` }, t(n.label))),
+    ),
     h(
       'div',
       { class: 'tools' },
@@ -68,7 +72,20 @@ function header(): HTMLElement {
         locale() === 'zh-CN' ? 'English' : '中文',
       ),
       me
-        ? h('button', { class: 'logout', type: 'button', testid: 'logout', onclick: () => { setToken(null); me = null; go('#/login'); } }, t('nav.logout'))
+        ? h(
+            'button',
+            {
+              class: 'logout',
+              type: 'button',
+              testid: 'logout',
+              onclick: () => {
+                setToken(null);
+                me = null;
+                go('#/login');
+              },
+            },
+            t('nav.logout'),
+          )
         : null,
     ),
   );
@@ -97,10 +114,11 @@ async function mount(): Promise<void> {
 
   const main = h('main', { testid: `page-${route.path[0] ?? 'overview'}` });
   replace(app, header(), main);
-  if (route.path[0] === 'login') return loginPage({ me: me!, route, root: main, onCleanup: () => undefined, alive: () => gen === generation }, () => {
-    me = null;
-    go('#/');
-  });
+  if (route.path[0] === 'login')
+    return loginPage({ me: me!, route, root: main, onCleanup: () => undefined, alive: () => gen === generation }, () => {
+      me = null;
+      go('#/');
+    });
   const nav = NAV.find((n) => n.match(route.path));
   const hidden = HIDDEN_ROUTES.find((r) => r.match(route.path));
   const target = nav ?? hidden;

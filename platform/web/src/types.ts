@@ -84,7 +84,6 @@ export interface Connection {
   remoteAddress: string | null;
 }
 
-
 export interface Enterprise {
   id: string;
   name: string;
@@ -114,9 +113,32 @@ export interface Flag {
 
 export interface Alerts {
   settings: { offlineMinutes: number; shareDropPercent: number };
-  offline: { total: number; items: { deviceId: string; enterpriseId: string; enterpriseName: string; town: string; projectName: string; kind: DeviceKind; lastSeenAt: string | null; enrolledAt: string }[] };
-  flagged: { total: number; items: { flagId: string; deviceId: string; enterpriseId: string; enterpriseName: string; kind: string; reason: string; createdAt: string }[] };
-  shareDrops: { enterpriseId: string; enterpriseName: string; town: string; devices: number; todayShareBp: number; averageShareBp: number; baselineDays: number }[];
+  offline: {
+    total: number;
+    items: {
+      deviceId: string;
+      enterpriseId: string;
+      enterpriseName: string;
+      town: string;
+      projectName: string;
+      kind: DeviceKind;
+      lastSeenAt: string | null;
+      enrolledAt: string;
+    }[];
+  };
+  flagged: {
+    total: number;
+    items: { flagId: string; deviceId: string; enterpriseId: string; enterpriseName: string; kind: string; reason: string; createdAt: string }[];
+  };
+  shareDrops: {
+    enterpriseId: string;
+    enterpriseName: string;
+    town: string;
+    devices: number;
+    todayShareBp: number;
+    averageShareBp: number;
+    baselineDays: number;
+  }[];
 }
 
 export interface CertificationRun {
@@ -129,7 +151,6 @@ export interface CertificationRun {
   certifiedNodes: number;
   summary: { awardFen?: number; certifiedNodes?: number; projects?: number };
 }
-
 
 export interface SignedReport {
   body: { window: { start: string; end: string }; results: { projects: ProjectResult[]; totals: { certifiedNodes: number; awardFen: number } } };

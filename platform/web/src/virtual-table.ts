@@ -166,7 +166,11 @@ export class VirtualTable<T> {
       const top = `top: ${i * rh}px; height: ${rh}px; grid-template-columns: ${template}`;
       rows.push(
         row
-          ? h('div', { class: 'vt-row', style: top, 'data-index': String(i), onclick: () => this.#o.onRow?.(row) }, this.#o.columns.map((c) => h('div', { class: `vt-td col-${c.key}` }, c.cell(row))))
+          ? h(
+              'div',
+              { class: 'vt-row', style: top, 'data-index': String(i), onclick: () => this.#o.onRow?.(row) },
+              this.#o.columns.map((c) => h('div', { class: `vt-td col-${c.key}` }, c.cell(row))),
+            )
           : h('div', { class: 'vt-row loading', style: top }, h('div', { class: 'vt-td' }, this.#o.loadingText)),
       );
     }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SseParser } from '../src/sse.js';
 
-const STREAM = ': edgenet fleet stream\n\nid: 1\nevent: fleet\ndata: {"a":1}\n\n: keepalive\n\nid: 2\nevent: fleet\ndata: line one\ndata: line two\r\n\r\ndata: plain\n\n';
+const STREAM =
+  ': edgenet fleet stream\n\nid: 1\nevent: fleet\ndata: {"a":1}\n\n: keepalive\n\nid: 2\nevent: fleet\ndata: line one\ndata: line two\r\n\r\ndata: plain\n\n';
 const EXPECTED = [
   { event: 'fleet', data: '{"a":1}', id: '1' },
   { event: 'fleet', data: 'line one\nline two', id: '2' },

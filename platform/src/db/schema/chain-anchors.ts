@@ -9,7 +9,9 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType
 export const chainAnchors = pgTable(
   'chain_anchors',
   {
-    deviceId: uuid('device_id').notNull().references(() => devices.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
     day: date('day', { mode: 'string' }).notNull(), // the filed day, Asia/Shanghai
     seq: bigint('seq', { mode: 'number' }).notNull(),
     body: bytea('body').notNull(),

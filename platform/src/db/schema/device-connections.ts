@@ -8,7 +8,9 @@ export const deviceConnections = pgTable(
   'device_connections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    deviceId: uuid('device_id').notNull().references(() => devices.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
     at: timestamp('at', { withTimezone: true }).notNull(),
     event: text('event', { enum: ['online', 'offline'] }).notNull(),
     cause: text('cause').notNull(),

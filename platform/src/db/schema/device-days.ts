@@ -22,7 +22,9 @@ const dayBits = customType<{ data: string; driverData: string }>({ dataType: () 
 export const deviceDays = pgTable(
   'device_days',
   {
-    deviceId: uuid('device_id').notNull().references(() => devices.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
     day: date('day', { mode: 'string' }).notNull(),
     buckets: dayBits('buckets').notNull(),
     heartbeats: integer('heartbeats').notNull(),

@@ -8,7 +8,9 @@ export const deviceFlags = pgTable(
   'device_flags',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    deviceId: uuid('device_id').notNull().references(() => devices.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
     kind: text('kind').notNull(),
     reason: text('reason').notNull(),
     evidence: jsonb('evidence').notNull(),

@@ -19,8 +19,12 @@ export const devices = pgTable(
   'devices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
-    projectId: uuid('project_id').notNull().references(() => projects.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
     kind: deviceKind('kind').notNull(),
     fingerprint: text('fingerprint').notNull(),
     publicKey: text('public_key').notNull(), // raw Ed25519 key, base64url
@@ -44,17 +48,15 @@ export const devices = pgTable(
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   },
-  (t) => [
-    index('devices_enterprise_idx').on(t.enterpriseId),
-    index('devices_project_idx').on(t.projectId),
-    index('devices_fingerprint_idx').on(t.fingerprint),
-  ],
+  (t) => [index('devices_enterprise_idx').on(t.enterpriseId), index('devices_project_idx').on(t.projectId), index('devices_fingerprint_idx').on(t.fingerprint)],
 );
 
 // Each key a device has held: re-enrolling the same hardware with a new key is recorded, not hidden.
 export const deviceKeys = pgTable('device_keys', {
   id: uuid('id').primaryKey().defaultRandom(),
-  deviceId: uuid('device_id').notNull().references(() => devices.id),
+  deviceId: uuid('device_id')
+    .notNull()
+    .references(() => devices.id),
   publicKey: text('public_key').notNull(),
   keyId: text('key_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

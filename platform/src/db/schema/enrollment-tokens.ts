@@ -7,7 +7,9 @@ export const enrollmentTokens = pgTable(
   'enrollment_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
     tokenHash: text('token_hash').notNull().unique(),
     maxUses: integer('max_uses').notNull(),
     uses: integer('uses').notNull().default(0),
@@ -21,7 +23,9 @@ export const enrollmentTokens = pgTable(
 // Every use of a token is recorded, successful or not, with where it came from.
 export const enrollmentTokenUses = pgTable('enrollment_token_uses', {
   id: uuid('id').primaryKey().defaultRandom(),
-  tokenId: uuid('token_id').notNull().references(() => enrollmentTokens.id),
+  tokenId: uuid('token_id')
+    .notNull()
+    .references(() => enrollmentTokens.id),
   deviceId: uuid('device_id'),
   remoteAddress: inet('remote_address'),
   usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),

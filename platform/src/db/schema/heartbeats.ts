@@ -9,7 +9,9 @@ import { bytea } from './chain-anchors.js';
 export const heartbeats = pgTable(
   'heartbeats',
   {
-    deviceId: uuid('device_id').notNull().references(() => devices.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     deviceTime: timestamp('device_time', { withTimezone: true }).notNull(),

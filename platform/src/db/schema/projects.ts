@@ -6,7 +6,9 @@ export const projects = pgTable(
   'projects',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
     name: text('name').notNull(),
     totalInvestmentFen: bigint('total_investment_fen', { mode: 'number' }).notNull(),
     eligibleInvestmentFen: bigint('eligible_investment_fen', { mode: 'number' }).notNull(),

@@ -9,8 +9,12 @@ export const workstationMappings = pgTable(
   'workstation_mappings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    deviceId: uuid('device_id').notNull().references(() => devices.id),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
     code: text('code').notNull(),
     workstationId: uuid('workstation_id').references(() => workstations.id), // null: not registered
     revision: bigint('revision', { mode: 'number' }).notNull(),

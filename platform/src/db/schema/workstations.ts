@@ -7,7 +7,9 @@ export const workstations = pgTable(
   'workstations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
     code: text('code').notNull(),
     name: text('name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

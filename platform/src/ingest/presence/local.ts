@@ -105,7 +105,12 @@ export class LocalPresence implements Presence {
     const now = new Date();
     try {
       for (const online of [true, false]) {
-        await setOnline(this.#db, [...state].filter(([, s]) => s === online).map(([id]) => id), online, now);
+        await setOnline(
+          this.#db,
+          [...state].filter(([, s]) => s === online).map(([id]) => id),
+          online,
+          now,
+        );
       }
       await appendHistory(this.#db, history);
     } catch (err) {

@@ -98,6 +98,9 @@ export class SharedPresence implements Presence {
     const was = await flipOnline(this.#db, online, now, where);
     if (was.length === 0) return;
     this.#log.info({ devices: was.length <= 10 ? was : was.length, online, cause }, online ? 'device online' : 'device offline');
-    await appendHistory(this.#db, was.map((deviceId) => ({ deviceId, online, cause, atMs: now.getTime(), remoteAddress: this.#addresses.get(deviceId) ?? null })));
+    await appendHistory(
+      this.#db,
+      was.map((deviceId) => ({ deviceId, online, cause, atMs: now.getTime(), remoteAddress: this.#addresses.get(deviceId) ?? null })),
+    );
   }
 }

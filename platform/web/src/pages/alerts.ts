@@ -25,7 +25,17 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
           : h(
               'table',
               { class: 'table', testid: 'alerts-offline' },
-              h('thead', null, h('tr', null, ['col.device', 'col.enterprise', 'col.town', 'col.project', 'col.kind', 'col.lastSeen', 'col.offlineFor'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device'))))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ['col.device', 'col.enterprise', 'col.town', 'col.project', 'col.kind', 'col.lastSeen', 'col.offlineFor'].map((k) =>
+                    h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device')),
+                  ),
+                ),
+              ),
               h(
                 'tbody',
                 null,
@@ -53,7 +63,17 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
           : h(
               'table',
               { class: 'table', testid: 'alerts-flagged' },
-              h('thead', null, h('tr', null, ['col.device', 'col.enterprise', 'col.flag', 'col.reason', 'col.raised'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device'))))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ['col.device', 'col.enterprise', 'col.flag', 'col.reason', 'col.raised'].map((k) =>
+                    h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device')),
+                  ),
+                ),
+              ),
               h(
                 'tbody',
                 null,
@@ -80,7 +100,17 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
           : h(
               'table',
               { class: 'table', testid: 'alerts-share' },
-              h('thead', null, h('tr', null, ['col.enterprise', 'col.town', 'col.devices', 'col.today', 'col.average'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device'))))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ['col.enterprise', 'col.town', 'col.devices', 'col.today', 'col.average'].map((k) =>
+                    h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device')),
+                  ),
+                ),
+              ),
               h(
                 'tbody',
                 null,

@@ -54,7 +54,17 @@ export async function certificationPage(ctx: PageContext): Promise<void> {
         : h(
             'table',
             { class: 'table', testid: 'cert-runs' },
-            h('thead', null, h('tr', null, ['col.sequence', 'col.window', 'col.created', 'col.devices', 'col.certifiedNodes', 'col.award'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as MessageKey))))),
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                ['col.sequence', 'col.window', 'col.created', 'col.devices', 'col.certifiedNodes', 'col.award'].map((k) =>
+                  h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as MessageKey)),
+                ),
+              ),
+            ),
             h(
               'tbody',
               null,
@@ -94,14 +104,44 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
       h(
         'div',
         { class: 'filters' },
-        h('strong', { testid: 'cert-totals' }, t('cert.totals', { nodes: formatInt(results.totals.certifiedNodes), award: formatMoney(results.totals.awardFen) })),
-        h('button', { type: 'button', testid: 'cert-json', onclick: () => void download(`/certifications/${runId}`, `certification-${runId}.json`) }, t('cert.downloadJson')),
-        h('button', { type: 'button', testid: 'cert-csv', onclick: () => void download(`/certifications/${runId}/report.csv`, `certification-${runId}.csv`) }, t('cert.downloadCsv')),
+        h(
+          'strong',
+          { testid: 'cert-totals' },
+          t('cert.totals', { nodes: formatInt(results.totals.certifiedNodes), award: formatMoney(results.totals.awardFen) }),
+        ),
+        h(
+          'button',
+          { type: 'button', testid: 'cert-json', onclick: () => void download(`/certifications/${runId}`, `certification-${runId}.json`) },
+          t('cert.downloadJson'),
+        ),
+        h(
+          'button',
+          { type: 'button', testid: 'cert-csv', onclick: () => void download(`/certifications/${runId}/report.csv`, `certification-${runId}.csv`) },
+          t('cert.downloadCsv'),
+        ),
       ),
       h(
         'table',
         { class: 'table', testid: 'cert-projects' },
-        h('thead', null, h('tr', null, ['col.enterprise', 'col.project', 'col.eligibleInvestment', 'col.devices', 'col.verified', 'col.flagged', 'col.certifiedNodes', 'col.award', 'col.limitedBy'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as MessageKey))))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            [
+              'col.enterprise',
+              'col.project',
+              'col.eligibleInvestment',
+              'col.devices',
+              'col.verified',
+              'col.flagged',
+              'col.certifiedNodes',
+              'col.award',
+              'col.limitedBy',
+            ].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as MessageKey))),
+          ),
+        ),
         h(
           'tbody',
           null,
@@ -119,7 +159,15 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
                 null,
                 p.flaggedDevices.length === 0
                   ? '0'
-                  : p.flaggedDevices.map((f) => h('div', { class: 'small' }, deviceLink(f.deviceId), ' ', f.flags.map((x) => h('span', { class: 'badge warn', title: x.reason }, flagLabel(x.kind))))),
+                  : p.flaggedDevices.map((f) =>
+                      h(
+                        'div',
+                        { class: 'small' },
+                        deviceLink(f.deviceId),
+                        ' ',
+                        f.flags.map((x) => h('span', { class: 'badge warn', title: x.reason }, flagLabel(x.kind))),
+                      ),
+                    ),
               ),
               h('td', { class: 'num' }, formatInt(p.certifiedNodes)),
               h('td', { class: 'num' }, formatMoney(p.awardFen)),

@@ -43,7 +43,11 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     [t('col.enrolled'), formatTime(device.enrolledAt)],
     [t('device.firstSeen'), formatTime(device.firstSeenAt)],
   ];
-  const workstations = h('div', { class: 'chips', testid: 'device-workstations' }, device.workstations.map((w) => h('span', { class: 'chip' }, w)));
+  const workstations = h(
+    'div',
+    { class: 'chips', testid: 'device-workstations' },
+    device.workstations.map((w) => h('span', { class: 'chip' }, w)),
+  );
   const charts = h('div', { class: 'grid3' });
   const latency = h('div', { class: 'chart', testid: 'chart-latency' });
   const connections = h('div', { testid: 'connections' });
@@ -58,7 +62,15 @@ export async function devicePage(ctx: PageContext): Promise<void> {
       h(
         'section',
         { class: 'card' },
-        h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]), h('dt', null, t('col.lastSeen')), lastSeen, h('dt', null, t('device.lastSeq')), lastSeq),
+        h(
+          'dl',
+          { class: 'facts' },
+          facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+          h('dt', null, t('col.lastSeen')),
+          lastSeen,
+          h('dt', null, t('device.lastSeq')),
+          lastSeq,
+        ),
         h('h3', null, `${t('device.workstations')} (${device.workstations.length})`),
         workstations,
       ),
@@ -85,9 +97,21 @@ export async function devicePage(ctx: PageContext): Promise<void> {
       charts.appendChild(h('div', null, h('h3', null, title), el));
       chartCleanups.push(timeChart(el, x, [ys], [{ label: title, color: color(i) }], { height: 160 }));
     };
-    one(t('device.cpu'), hb.map((b) => b.cpuPercent), 0);
-    one(t('device.memory'), hb.map((b) => (b.memoryTotalBytes ? (b.memoryUsedBytes * 100) / b.memoryTotalBytes : null)), 1);
-    one(t('device.temperature'), hb.map((b) => b.temperatureC), 3);
+    one(
+      t('device.cpu'),
+      hb.map((b) => b.cpuPercent),
+      0,
+    );
+    one(
+      t('device.memory'),
+      hb.map((b) => (b.memoryTotalBytes ? (b.memoryUsedBytes * 100) / b.memoryTotalBytes : null)),
+      1,
+    );
+    one(
+      t('device.temperature'),
+      hb.map((b) => b.temperatureC),
+      3,
+    );
     // One p50 and one p99 line per model and workstation (ModelCounters in each heartbeat).
     const keys = [...new Set(hb.flatMap((b) => (b.inferenceModels ?? []).map((m) => `${m.name ?? '?'}@${m.workstationCode ?? ''}`)))];
     latency.replaceChildren();
@@ -98,9 +122,13 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     const series: SeriesSpec[] = [];
     const ys: (number | null)[][] = [];
     keys.forEach((key, i) => {
-      const pick = (b: Heartbeat, f: 'p50Ms' | 'p99Ms') => (b.inferenceModels ?? []).find((m) => `${m.name ?? '?'}@${m.workstationCode ?? ''}` === key)?.[f] ?? null;
+      const pick = (b: Heartbeat, f: 'p50Ms' | 'p99Ms') =>
+        (b.inferenceModels ?? []).find((m) => `${m.name ?? '?'}@${m.workstationCode ?? ''}` === key)?.[f] ?? null;
       series.push({ label: `${key} p50`, color: color(i * 2) }, { label: `${key} p99`, color: color(i * 2 + 1) });
-      ys.push(hb.map((b) => pick(b, 'p50Ms')), hb.map((b) => pick(b, 'p99Ms')));
+      ys.push(
+        hb.map((b) => pick(b, 'p50Ms')),
+        hb.map((b) => pick(b, 'p99Ms')),
+      );
     });
     chartCleanups.push(timeChart(latency, x, ys, series, { height: 220, yLabel: t('unit.ms') }));
   };
@@ -114,17 +142,42 @@ export async function devicePage(ctx: PageContext): Promise<void> {
       h(
         'table',
         { class: 'table compact' },
-        h('thead', null, h('tr', null, ['col.time', 'col.event', 'col.cause', 'col.address'].map((k) => h('th', null, t(k as 'col.time'))))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['col.time', 'col.event', 'col.cause', 'col.address'].map((k) => h('th', null, t(k as 'col.time'))),
+          ),
+        ),
         h(
           'tbody',
           null,
           page.items.map((c) =>
-            h('tr', null, h('td', null, formatTime(c.at)), h('td', null, h('span', { class: `badge ${c.event === 'online' ? 'ok' : 'off'}` }, t(`event.${c.event}`))), h('td', null, c.cause), h('td', { class: 'mono' }, c.remoteAddress ?? '—')),
+            h(
+              'tr',
+              null,
+              h('td', null, formatTime(c.at)),
+              h('td', null, h('span', { class: `badge ${c.event === 'online' ? 'ok' : 'off'}` }, t(`event.${c.event}`))),
+              h('td', null, c.cause),
+              h('td', { class: 'mono' }, c.remoteAddress ?? '—'),
+            ),
           ),
         ),
       ),
       page.total > page.items.length
-        ? h('button', { type: 'button', onclick: () => { shown += 50; void loadConnections(); } }, `${t('device.more')} (${formatInt(page.total - page.items.length)})`)
+        ? h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                shown += 50;
+                void loadConnections();
+              },
+            },
+            `${t('device.more')} (${formatInt(page.total - page.items.length)})`,
+          )
         : null,
     );
   };
@@ -138,8 +191,28 @@ export async function devicePage(ctx: PageContext): Promise<void> {
         : h(
             'table',
             { class: 'table compact' },
-            h('thead', null, h('tr', null, ['col.flag', 'col.reason', 'col.raised'].map((k) => h('th', null, t(k as 'col.flag'))))),
-            h('tbody', null, page.items.map((f) => h('tr', { class: f.resolvedAt ? 'resolved' : '' }, h('td', null, h('span', { class: `badge ${f.resolvedAt ? 'off' : 'warn'}`, title: f.kind }, flagLabel(f.kind))), h('td', null, f.reason, f.resolution ? h('div', { class: 'muted' }, f.resolution) : null), h('td', null, formatTime(f.createdAt))))),
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                ['col.flag', 'col.reason', 'col.raised'].map((k) => h('th', null, t(k as 'col.flag'))),
+              ),
+            ),
+            h(
+              'tbody',
+              null,
+              page.items.map((f) =>
+                h(
+                  'tr',
+                  { class: f.resolvedAt ? 'resolved' : '' },
+                  h('td', null, h('span', { class: `badge ${f.resolvedAt ? 'off' : 'warn'}`, title: f.kind }, flagLabel(f.kind))),
+                  h('td', null, f.reason, f.resolution ? h('div', { class: 'muted' }, f.resolution) : null),
+                  h('td', null, formatTime(f.createdAt)),
+                ),
+              ),
+            ),
           ),
     );
   };
@@ -165,7 +238,16 @@ function inventoryTable(inventory: Record<string, unknown>): HTMLElement {
       'tbody',
       null,
       rows.map(([k, v]) =>
-        h('tr', null, h('th', null, k), h('td', { class: typeof v === 'object' ? 'mono small' : '' }, /bytes$/i.test(k) && /^\d+$/.test(String(v)) ? formatBytes(Number(v)) : typeof v === 'object' ? JSON.stringify(v) : String(v))),
+        h(
+          'tr',
+          null,
+          h('th', null, k),
+          h(
+            'td',
+            { class: typeof v === 'object' ? 'mono small' : '' },
+            /bytes$/i.test(k) && /^\d+$/.test(String(v)) ? formatBytes(Number(v)) : typeof v === 'object' ? JSON.stringify(v) : String(v),
+          ),
+        ),
       ),
     ),
   );

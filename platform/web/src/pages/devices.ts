@@ -22,15 +22,36 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
   const total = h('span', { class: 'muted', testid: 'device-total' });
   const search = h('input', { type: 'search', placeholder: t('devices.search'), value: state.q, testid: 'device-search', class: 'grow' });
   const select = (key: string, options: [string, string][], testid: string) => {
-    const el = h('select', { testid }, options.map(([v, label]) => h('option', { value: v, selected: state[key] === v }, label)));
+    const el = h(
+      'select',
+      { testid },
+      options.map(([v, label]) => h('option', { value: v, selected: state[key] === v }, label)),
+    );
     el.addEventListener('change', () => {
       state[key] = el.value;
       changed();
     });
     return el;
   };
-  const online = select('online', [['', t('devices.allStates')], ['true', t('status.online')], ['false', t('status.offline')]], 'filter-online');
-  const kind = select('kind', [['', t('devices.allKinds')], ['compute_box', t('kind.compute_box')], ['industrial_pc', t('kind.industrial_pc')], ['server', t('kind.server')]], 'filter-kind');
+  const online = select(
+    'online',
+    [
+      ['', t('devices.allStates')],
+      ['true', t('status.online')],
+      ['false', t('status.offline')],
+    ],
+    'filter-online',
+  );
+  const kind = select(
+    'kind',
+    [
+      ['', t('devices.allKinds')],
+      ['compute_box', t('kind.compute_box')],
+      ['industrial_pc', t('kind.industrial_pc')],
+      ['server', t('kind.server')],
+    ],
+    'filter-kind',
+  );
   const town = select('town', [['', t('devices.allTowns')]], 'filter-town');
   const scopeNote = h('span', { class: 'muted' });
 
@@ -41,7 +62,13 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
     order,
     columns: [
       { key: 'online', label: t('col.status'), width: '88px', sortable: true, cell: (d) => statusBadge(d.online, d.lastSeenAt !== null) },
-      { key: 'id', label: t('col.device'), width: '110px', sortable: true, cell: (d) => h('a', { href: `#/devices/${d.id}`, class: 'mono', title: d.id }, d.id.slice(0, 8)) },
+      {
+        key: 'id',
+        label: t('col.device'),
+        width: '110px',
+        sortable: true,
+        cell: (d) => h('a', { href: `#/devices/${d.id}`, class: 'mono', title: d.id }, d.id.slice(0, 8)),
+      },
       { key: 'enterprise', label: t('col.enterprise'), width: 'minmax(140px, 2fr)', sortable: true, cell: (d) => d.enterpriseName ?? '' },
       { key: 'project', label: t('col.project'), width: 'minmax(120px, 1.5fr)', sortable: true, cell: (d) => d.projectName ?? '' },
       { key: 'town', label: t('col.town'), width: '100px', sortable: true, cell: (d) => d.town ?? '' },
@@ -50,8 +77,7 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
       { key: 'lastSeenAt', label: t('col.lastSeen'), width: '170px', sortable: true, cell: (d) => formatTime(d.lastSeenAt) },
       { key: 'enrolledAt', label: t('col.enrolled'), width: '170px', sortable: true, cell: (d) => formatTime(d.enrolledAt) },
     ],
-    load: (offset, limit, s, o) =>
-      get<Page<DeviceRow>>(`/devices${qs({ ...state, offset, limit, sort: s, order: o })}`),
+    load: (offset, limit, s, o) => get<Page<DeviceRow>>(`/devices${qs({ ...state, offset, limit, sort: s, order: o })}`),
     onRow: (d) => go(`#/devices/${d.id}`),
     onTotal: (n) => (total.textContent = t('devices.total', { n: formatInt(n) })),
     onSort: (s, o) => {

@@ -32,7 +32,17 @@ export async function enterprisePage(ctx: PageContext): Promise<void> {
       h(
         'table',
         { class: 'table', testid: 'project-table' },
-        h('thead', null, h('tr', null, ['col.project', 'col.totalInvestment', 'col.eligibleInvestment', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.project'))))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['col.project', 'col.totalInvestment', 'col.eligibleInvestment', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations'].map((k) =>
+              h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.project')),
+            ),
+          ),
+        ),
         h(
           'tbody',
           null,

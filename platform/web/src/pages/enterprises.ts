@@ -23,7 +23,17 @@ export async function enterprisesPage(ctx: PageContext): Promise<void> {
       h(
         'table',
         { class: 'table', testid: 'enterprise-table' },
-        h('thead', null, h('tr', null, ['col.enterprise', 'col.town', 'col.projects', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.town'))))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['col.enterprise', 'col.town', 'col.projects', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations'].map((k) =>
+              h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.town')),
+            ),
+          ),
+        ),
         h(
           'tbody',
           null,

@@ -11,8 +11,12 @@ import { every, errorBox, section, type PageContext } from '../page.js';
 import { go, link } from '../router.js';
 import type { BreakdownRow, FleetEvent } from '../types.js';
 
-interface History24 { buckets: { at: string; online: number }[] }
-interface History30 { days: { day: string; devices: number; onlineBuckets: number; bucketsElapsed: number }[] }
+interface History24 {
+  buckets: { at: string; online: number }[];
+}
+interface History30 {
+  days: { day: string; devices: number; onlineBuckets: number; bucketsElapsed: number }[];
+}
 
 function stat(id: string, label: string): { el: HTMLElement; value: HTMLElement; sub: HTMLElement } {
   const value = h('div', { class: 'stat-value', testid: id }, '—');
@@ -36,7 +40,11 @@ export async function overviewPage(ctx: PageContext): Promise<void> {
   replace(
     ctx.root,
     h('div', { class: 'page-head' }, h('h1', null, t('overview.title')), live, updated),
-    h('div', { class: 'stats' }, Object.values(cards).map((c) => c.el)),
+    h(
+      'div',
+      { class: 'stats' },
+      Object.values(cards).map((c) => c.el),
+    ),
     h('div', { class: 'grid2' }, section(t('overview.chart24h'), chart24), section(t('overview.chart30d'), chart30)),
     section(t('overview.byTown'), towns),
   );
@@ -74,12 +82,20 @@ export async function overviewPage(ctx: PageContext): Promise<void> {
       chart24.replaceChildren();
       chart30.replaceChildren();
       chartCleanups.push(
-        timeChart(chart24, h24.buckets.map((b) => Date.parse(b.at) / 1000), [h24.buckets.map((b) => b.online)], [{ label: t('overview.series.online'), color: color(0), fill: true }]),
+        timeChart(
+          chart24,
+          h24.buckets.map((b) => Date.parse(b.at) / 1000),
+          [h24.buckets.map((b) => b.online)],
+          [{ label: t('overview.series.online'), color: color(0), fill: true }],
+        ),
         timeChart(
           chart30,
           h30.days.map((d) => Date.parse(`${d.day}T12:00:00+08:00`) / 1000),
           [h30.days.map((d) => d.devices), h30.days.map((d) => (d.bucketsElapsed ? d.onlineBuckets / d.bucketsElapsed : 0))],
-          [{ label: t('overview.series.devicesDay'), color: color(0), bars: true }, { label: t('overview.series.avgOnline'), color: color(2) }],
+          [
+            { label: t('overview.series.devicesDay'), color: color(0), bars: true },
+            { label: t('overview.series.avgOnline'), color: color(2) },
+          ],
           { daily: true },
         ),
       );
@@ -105,7 +121,17 @@ function townTable(items: BreakdownRow[]): HTMLElement {
   return h(
     'table',
     { class: 'table', testid: 'town-table' },
-    h('thead', null, h('tr', null, ['col.town', 'col.enterprises', 'col.enterprisesConnected', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations'].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.town'))))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        ['col.town', 'col.enterprises', 'col.enterprisesConnected', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations'].map((k) =>
+          h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.town')),
+        ),
+      ),
+    ),
     h(
       'tbody',
       null,

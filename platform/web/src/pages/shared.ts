@@ -14,8 +14,21 @@ export function statusBadge(online: boolean, everSeen = true): HTMLElement {
 
 /** Table columns holding numbers (right-aligned, header too). */
 export const NUMERIC: ReadonlySet<string> = new Set([
-  'col.enterprises', 'col.enterprisesConnected', 'col.projects', 'col.devices', 'col.online', 'col.onlineShare', 'col.workstations',
-  'col.offlineFor', 'col.today', 'col.average', 'col.totalInvestment', 'col.eligibleInvestment', 'col.verified', 'col.certifiedNodes', 'col.award',
+  'col.enterprises',
+  'col.enterprisesConnected',
+  'col.projects',
+  'col.devices',
+  'col.online',
+  'col.onlineShare',
+  'col.workstations',
+  'col.offlineFor',
+  'col.today',
+  'col.average',
+  'col.totalInvestment',
+  'col.eligibleInvestment',
+  'col.verified',
+  'col.certifiedNodes',
+  'col.award',
 ]);
 
 const FLAGS = ['duplicate_hardware', 'virtual_machine', 'identity_conflict', 'replay', 'clock_skew', 'rate_limited'] as const;
