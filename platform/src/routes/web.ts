@@ -14,33 +14,24 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 // Scripts and styles only from this origin, no framing, no plug-ins: a stolen page cannot load code
 // from elsewhere, and the token in sessionStorage is read only by our own script (CSP Level 3).
-const CONTENT_SECURITY_POLICY = [
+const SAME_ORIGIN_ONLY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // uPlot sets element styles
-  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'", // uPlot and Swagger UI set element styles
+  "img-src 'self' data:", // Swagger UI's icons are data: URLs
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'self'",
-].join('; ');
+];
+const CONTENT_SECURITY_POLICY = SAME_ORIGIN_ONLY.join('; ');
 
 // The Swagger UI at /docs (@fastify/swagger-ui's staticCSP): its page loads only its own scripts
 // and styles, fetches the OpenAPI document from /docs/json, and may not be framed (clickjacking:
-// frame-ancestors, CSP Level 2, with X-Frame-Options DENY set in app.ts for older browsers).
-export const DOCS_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // Swagger UI sets element styles
-  "img-src 'self' data:", // its icons are data: URLs
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+// frame-ancestors, CSP Level 2, with X-Frame-Options DENY set in app.ts for older browsers). It
+// also loads its fonts as data: URLs.
+export const DOCS_CONTENT_SECURITY_POLICY = [...SAME_ORIGIN_ONLY, "font-src 'self' data:"].join('; ');
 
 export async function webRoutes(app: FastifyInstance, { log }: PlatformContext): Promise<void> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) log.warn({ webRoot: WEB_ROOT }, 'dashboard not built: run `npm run build` to serve it at /');
