@@ -1,7 +1,6 @@
 // Platform-to-device commands (docs/protocol.md §3), turned from bytes into one action the run loop
 // applies. Decoding and bounds live here so they can be tested without a broker.
-import { decodeCommand } from '@edgenet/proto';
-import { HEARTBEAT_INTERVAL_BOUNDS } from './config.js';
+import { decodeCommand, HEARTBEAT_INTERVAL_BOUNDS, isHeartbeatInterval } from '@edgenet/proto';
 
 export type CommandAction =
   | { type: 'ping'; id: string }
@@ -21,7 +20,7 @@ export function interpretCommand(payload: Uint8Array): CommandAction {
     case 'setHeartbeatInterval': {
       const intervalMs = command.setHeartbeatInterval?.intervalMs ?? 0;
       const { minMs, maxMs } = HEARTBEAT_INTERVAL_BOUNDS;
-      if (!Number.isInteger(intervalMs) || intervalMs < minMs || intervalMs > maxMs) {
+      if (!isHeartbeatInterval(intervalMs)) {
         return { type: 'invalid', id: command.id, reason: `interval ${intervalMs} ms is outside ${minMs}..${maxMs} ms` };
       }
       return { type: 'set-heartbeat-interval', id: command.id, intervalMs };

@@ -5,7 +5,15 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEVICE_ID_PATTERN, DEVICE_KINDS, FINGERPRINT_PATTERN, HEARTBEAT_INTERVAL_BOUNDS, WORKSTATION_CODE_PATTERN, type DeviceKindName } from '@edgenet/proto';
+import {
+  DEVICE_ID_PATTERN,
+  DEVICE_KINDS,
+  FINGERPRINT_PATTERN,
+  HEARTBEAT_INTERVAL_BOUNDS,
+  isHeartbeatInterval,
+  WORKSTATION_CODE_PATTERN,
+  type DeviceKindName,
+} from '@edgenet/proto';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { DEFAULT_ACK_TIMEOUT_MS } from './mqtt-session.js';
 import { DEFAULT_WINDOW } from './outbox.js';
@@ -170,9 +178,7 @@ export function checkKind(name: string, value: unknown): string | null {
 
 export function checkHeartbeatInterval(name: string, value: unknown): string | null {
   const { minMs, maxMs } = HEARTBEAT_INTERVAL_BOUNDS;
-  return typeof value === 'number' && Number.isInteger(value) && value >= minMs && value <= maxMs
-    ? null
-    : `${name} must be an integer from ${minMs} to ${maxMs} (ms), got ${show(value)}`;
+  return isHeartbeatInterval(value) ? null : `${name} must be an integer from ${minMs} to ${maxMs} (ms), got ${show(value)}`;
 }
 
 export function checkWorkstations(name: string, value: unknown): string[] {

@@ -8,7 +8,6 @@ export {
   DEVICE_MESSAGE_KINDS,
   deviceTopic,
   commandTopic,
-  deviceWildcardTopic,
   DEVICE_MESSAGES_FILTER,
   sharedDeviceSubscription,
   parseDeviceTopic,

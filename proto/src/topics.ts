@@ -23,11 +23,6 @@ export function commandTopic(deviceId: string): string {
   return `${TOPIC_ROOT}/${deviceId}/cmd`;
 }
 
-/** Subscription that receives every device-to-platform message (for the platform itself). */
-export function deviceWildcardTopic(kind: DeviceMessageKind): string {
-  return `${TOPIC_ROOT}/+/${kind}`;
-}
-
 /** Every device-to-platform message, any kind. */
 export const DEVICE_MESSAGES_FILTER = `${TOPIC_ROOT}/+/+`;
 
