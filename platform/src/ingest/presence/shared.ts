@@ -95,12 +95,17 @@ export class SharedPresence implements Presence {
 
   /** Flips the rows matching `where` and records a transition for exactly those. */
   async #set(online: boolean, cause: string, now: Date, where: SQL | undefined): Promise<void> {
-    const was = await flipOnline(this.#db, online, now, where);
+    // One transaction: a flip without its history row (a crash between the two, or a reader
+    // between them) would break "each transition recorded exactly once".
+    const was = await this.#db.transaction(async (tx) => {
+      const flipped = await flipOnline(tx, online, now, where);
+      await appendHistory(
+        tx,
+        flipped.map((deviceId) => ({ deviceId, online, cause, atMs: now.getTime(), remoteAddress: this.#addresses.get(deviceId) ?? null })),
+      );
+      return flipped;
+    });
     if (was.length === 0) return;
     this.#log.info({ devices: was.length <= 10 ? was : was.length, online, cause }, online ? 'device online' : 'device offline');
-    await appendHistory(
-      this.#db,
-      was.map((deviceId) => ({ deviceId, online, cause, atMs: now.getTime(), remoteAddress: this.#addresses.get(deviceId) ?? null })),
-    );
   }
 }
