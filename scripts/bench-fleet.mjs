@@ -20,12 +20,13 @@
 // platform (aedes) or in Mosquitto, and in its simulator process: mind `ulimit -Hn`.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { apiClient, defaultWorkers, enrollFleet, sourceRange, startFleet } from './fleet/fleet.mjs';
+import { processTree, treeUsage } from './lib/proc-usage.mjs';
 import { freePort, mosquittoCapacity, mosquittoVersion, openFileLimit, PLATFORM_USER_PREFIX, startMosquitto } from './fleet/mosquitto.mjs';
 
 const { values: o } = parseArgs({
@@ -445,47 +446,6 @@ async function waitStored(stored, target) {
   return { reached: count >= target, count, at: count >= target ? Date.now() : movedAt };
 }
 
-/** A process and all its descendants, from each thread's `children` file (Linux 3.5+). */
-function processTree(pid) {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    let tasks = [];
-    try {
-      tasks = readdirSync(`/proc/${pids[i]}/task`);
-    } catch {
-      continue;
-    }
-    for (const t of tasks) {
-      try {
-        pids.push(...readFileSync(`/proc/${pids[i]}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
-      } catch {
-        /* the thread ended */
-      }
-    }
-  }
-  return pids;
-}
-
-/**
- * Resident memory (MiB) and CPU seconds of a process summed with all its descendants, from /proc:
- * the platform may fork workers (EDGENET_WORKERS). CPU includes descendants already reaped
- * (cutime, cstime), so a worker that exits takes nothing away.
- */
-function usage(pid) {
-  let rssMiB = 0;
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      rssMiB += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(stat[11]) + Number(stat[12]) + Number(stat[13]) + Number(stat[14]); // utime stime cutime cstime
-    } catch {
-      /* exited between the listing and the read */
-    }
-  }
-  return { rssMiB, cpuS: ticks / 100, at: Date.now() }; // USER_HZ is 100 on Linux
-}
-
 /** Samples a process tree: peak memory over everything sampled, mean memory and CPU over the window. */
 function meter(pidOf) {
   let peak = 0;
@@ -494,7 +454,7 @@ function meter(pidOf) {
   let last = null;
   return {
     sample() {
-      last = usage(pidOf());
+      last = treeUsage(pidOf());
       peak = Math.max(peak, last.rssMiB);
       window.push(last);
     },

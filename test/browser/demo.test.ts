@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { treeUsage } from '../../scripts/lib/proc-usage.mjs';
 import { HAS_CHROMIUM, launchChromium, logIn, screenshot, waitForText } from '../helpers/browser.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,10 +15,13 @@ afterAll(() => {
   if (demo && demo.exitCode === null) demo.kill('SIGKILL');
 });
 
-// The demo promises a living dashboard within a minute on an idle 2-core machine; the time it took
-// is printed (the README's figure). The bound asserted is three minutes, so that the test stays true
-// on a machine running another suite beside it, where the same setup was seen to take over 60 s.
-const SETUP_BOUND_MS = 180_000;
+// The demo promises a living dashboard within a minute. What the test asserts is the work behind it:
+// the CPU the demo's process tree spends until a device shows online stays under a minute, so the
+// promise holds on an idle machine whatever else shares the cores when the test runs; a loaded
+// machine stretches the wall clock, not the CPU seconds. The wall time is printed (the README's figure).
+const SETUP_CPU_BOUND_S = 60;
+// Only a guard against a hung demo: it bounds nothing the test promises.
+const HANG_GUARD_MS = 600_000;
 
 describe.skipIf(!HAS_CHROMIUM || !BUILT)('npm run demo', () => {
   it(
@@ -49,7 +53,7 @@ describe.skipIf(!HAS_CHROMIUM || !BUILT)('npm run demo', () => {
           if (url && token) {
             clearInterval(timer);
             resolve({ url, token });
-          } else if (demo!.exitCode !== null || Date.now() - startedAt > SETUP_BOUND_MS) {
+          } else if (demo!.exitCode !== null || Date.now() - startedAt > HANG_GUARD_MS) {
             clearInterval(timer);
             reject(new Error(`the demo did not print its URL and token:\n${out}`));
           }
@@ -65,15 +69,16 @@ describe.skipIf(!HAS_CHROMIUM || !BUILT)('npm run demo', () => {
           page,
           'devices-online',
           (t) => Number(t.replace(/,/g, '')) > 0,
-          Math.max(1_000, SETUP_BOUND_MS - (Date.now() - startedAt)),
+          Math.max(1_000, HANG_GUARD_MS - (Date.now() - startedAt)),
         );
-        console.log(`demo: ${online} devices online on the page ${Date.now() - startedAt} ms after the demo started`);
-        expect(Date.now() - startedAt).toBeLessThan(SETUP_BOUND_MS);
+        const setupCpuS = treeUsage(demo.pid!).cpuS;
+        console.log(`demo: ${online} devices online on the page ${Date.now() - startedAt} ms after the demo started, ${setupCpuS.toFixed(1)} s of CPU`);
+        expect(setupCpuS).toBeLessThan(SETUP_CPU_BOUND_S);
         // Let the backlog fill the 24 h chart a little, then keep a picture of the living dashboard.
         await page.waitForSelector('[data-testid=town-table] tbody tr');
         await new Promise((r) => setTimeout(r, 15_000));
         await page.reload();
-        await waitForText(page, 'devices-online', (t) => Number(t.replace(/,/g, '')) > 50, 20_000);
+        await waitForText(page, 'devices-online', (t) => Number(t.replace(/,/g, '')) > 50, 120_000);
         await page.waitForSelector('[data-testid=chart-24h] canvas');
         await screenshot(page, 'demo-overview');
       } finally {
@@ -82,6 +87,6 @@ describe.skipIf(!HAS_CHROMIUM || !BUILT)('npm run demo', () => {
       demo.kill('SIGTERM');
       expect(await exited).toBe(0);
     },
-    SETUP_BOUND_MS + 60_000,
+    HANG_GUARD_MS + 60_000,
   );
 });
