@@ -11,8 +11,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../platform/dist/db/index.js';
@@ -20,6 +18,7 @@ import { migrateDatabase } from '../platform/dist/db/migrate.js';
 import { COUNTING_POLICY } from '../platform/dist/certification/policy.js';
 import { ReportSigner } from '../platform/dist/certification/signing-keys.js';
 import { startCertificationRun } from '../platform/dist/certification/run.js';
+import { createScratchDatabase } from './lib/scratch-database.mjs';
 
 const { values } = parseArgs({
   options: { devices: { type: 'string', default: '6000' }, days: { type: 'string', default: '365' }, keep: { type: 'boolean' } },
@@ -29,23 +28,11 @@ const DAYS = Number(values.days);
 const PER_PROJECT = 20;
 const WS_PER_DEVICE = 4;
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `edgenet_bench_${randomBytes(4).toString('hex')}`;
-const admin = async (text) => {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-};
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
 const seconds = (ms) => (ms / 1000).toFixed(1);
 
-await admin(`create database ${name}`);
+const scratch = await createScratchDatabase(serverUrl);
 const dataDir = mkdtempSync(join(tmpdir(), 'edgenet-bench-'));
-const handle = await openDatabase({ databaseUrl: url.toString(), dataDir, poolSize: 4 });
+const handle = await openDatabase({ databaseUrl: scratch.url, dataDir, poolSize: 4 });
 try {
   await migrateDatabase(handle, pino({ level: 'warn' }));
   const { db } = handle;
@@ -119,5 +106,6 @@ try {
 } finally {
   await handle.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (!values.keep) await admin(`drop database if exists ${name} with (force)`);
+  if (values.keep) console.log(`kept database ${scratch.name}`);
+  else await scratch.drop();
 }

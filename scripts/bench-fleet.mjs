@@ -24,9 +24,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { apiClient, defaultWorkers, enrollFleet, sourceRange, startFleet } from './fleet/fleet.mjs';
 import { processTree, treeUsage } from './lib/proc-usage.mjs';
+import { createScratchDatabase } from './lib/scratch-database.mjs';
 import { freePort, mosquittoCapacity, mosquittoVersion, openFileLimit, PLATFORM_USER_PREFIX, startMosquitto } from './fleet/mosquitto.mjs';
 
 const { values: o } = parseArgs({
@@ -353,24 +353,7 @@ async function runOnce(broker) {
 /** A fresh PostgreSQL database for one run (null with PGlite: the run's data folder holds it). */
 async function freshDatabase() {
   if (o.backend !== 'postgres') return null;
-  const name = `edgenet_fleet_${randomBytes(4).toString('hex')}`;
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const query = async (connectionString, text) => {
-    const c = new pg.Client({ connectionString });
-    await c.connect();
-    try {
-      return (await c.query(text)).rows;
-    } finally {
-      await c.end();
-    }
-  };
-  await query(serverUrl, `create database ${name}`);
-  return {
-    url: url.toString(),
-    query: (text) => query(url.toString(), text),
-    drop: () => query(serverUrl, `drop database if exists ${name} with (force)`),
-  };
+  return createScratchDatabase(serverUrl, 'edgenet_fleet');
 }
 
 /** The platform as its own process (platform/dist/server.js), started again after a stop. */

@@ -17,9 +17,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
+import { createScratchDatabase } from './lib/scratch-database.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -44,22 +44,10 @@ const { HeartbeatWriter } = await load('ingest/heartbeat-writer.js');
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error('DATABASE_URL must name a PostgreSQL server: the benchmark measures PostgreSQL');
-const name = `edgenet_bench_${randomBytes(4).toString('hex')}`;
-const admin = async (text) => {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-};
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
 
-await admin(`create database ${name}`);
+const scratch = await createScratchDatabase(serverUrl);
 const dataDir = mkdtempSync(join(tmpdir(), 'edgenet-bench-'));
-const handle = await openDatabase({ databaseUrl: url.toString(), dataDir, poolSize: 4 });
+const handle = await openDatabase({ databaseUrl: scratch.url, dataDir, poolSize: 4 });
 try {
   const log = pino({ level: 'warn' });
   await migrateDatabase(handle, log);
@@ -148,6 +136,6 @@ try {
   );
 } finally {
   await handle.close();
-  await admin(`drop database if exists ${name} with (force)`);
+  await scratch.drop();
   rmSync(dataDir, { recursive: true, force: true });
 }
