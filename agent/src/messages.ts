@@ -1,7 +1,6 @@
 // The device-to-platform messages of edge.v1, built from agent state and sealed in signed Envelopes
 // (docs/protocol.md §2). Pure functions: the clock, seq and metrics come in as arguments.
-import type { KeyObject } from 'node:crypto';
-import { deviceKindToProto, edge, sealEnvelope, type DeviceKindName } from '@edgenet/proto';
+import { deviceKindToProto, edge, encodeHeartbeat as encodeWireHeartbeat, sealedPayload, type DeviceKindName } from '@edgenet/proto';
 import type { InferenceCountersSnapshot } from './inference-counters.js';
 import type { HardwareInventory } from './inventory.js';
 import type { MetricsSnapshot } from './metrics-sampler.js';
@@ -54,37 +53,27 @@ export interface HeartbeatInput {
   prevHash?: Uint8Array;
 }
 
+/** The agent's state as the edge.v1 Heartbeat body (proto's builder holds the wire conventions). */
 export function encodeHeartbeat(input: HeartbeatInput): Uint8Array {
   const { metrics } = input;
-  const acc = metrics.accelerator;
-  return edge.v1.Heartbeat.encode({
+  return encodeWireHeartbeat({
     seq: input.seq,
     deviceTimeMs: input.nowMs,
-    uptimeS: Math.max(0, Math.floor(input.uptimeS)),
+    uptimeS: input.uptimeS,
     cpuPercent: metrics.cpuPercent,
     memoryUsedBytes: metrics.memoryUsedBytes,
     memoryTotalBytes: metrics.memoryTotalBytes,
     diskUsedBytes: metrics.diskUsedBytes,
     diskTotalBytes: metrics.diskTotalBytes,
-    // proto3 `optional`: leaving the field unset is how "unknown" is said on the wire.
-    ...(metrics.temperatureC !== null ? { temperatureC: metrics.temperatureC } : {}),
-    ...(acc
-      ? {
-          accelerator: {
-            model: acc.model,
-            utilizationPercent: acc.utilizationPercent,
-            memoryUsedBytes: acc.memoryUsedBytes,
-            ...(acc.temperatureC !== null ? { temperatureC: acc.temperatureC } : {}),
-          },
-        }
-      : {}),
+    temperatureC: metrics.temperatureC,
+    accelerator: metrics.accelerator,
     inference: input.inference,
     clockUntrusted: input.clockUntrusted ?? isClockUntrusted(input.nowMs),
-    prevHash: input.prevHash ?? new Uint8Array(),
-    queueDepth: input.queueDepth ?? 0,
-    queueDropped: input.queueDropped ?? 0,
-    ...(input.clockOffsetMs !== undefined ? { clockOffsetMs: input.clockOffsetMs } : {}),
-  }).finish();
+    prevHash: input.prevHash,
+    queueDepth: input.queueDepth,
+    queueDropped: input.queueDropped,
+    clockOffsetMs: input.clockOffsetMs,
+  });
 }
 
 export function encodeStatus(online: boolean, nowMs: number): Uint8Array {
@@ -92,7 +81,4 @@ export function encodeStatus(online: boolean, nowMs: number): Uint8Array {
 }
 
 /** Seals a body into a signed Envelope, as a Buffer (what mqtt.js publishes). */
-export function seal(body: Uint8Array, privateKey: KeyObject): Buffer {
-  const envelope = sealEnvelope(body, privateKey);
-  return Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength);
-}
+export { sealedPayload as seal };

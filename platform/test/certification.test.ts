@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { edge, sealEnvelope } from '@edgenet/proto';
+import { edge, encodeHeartbeat, sealEnvelope } from '@edgenet/proto';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { verifyReport, type SignedReport } from '../src/certification/verify.js';
@@ -43,7 +43,7 @@ async function feed(dev: TestDevice, { days, inference = true, seqStep = 1 }: Fe
     for (let k = 0; k < 12; k++) {
       const at = dayStartUtc(DAYS[i]!) + 9 * 3_600_000 + k * 300_000;
       total += inference ? 5 : 0;
-      const body = edge.v1.Heartbeat.encode({ seq, deviceTimeMs: at, uptimeS: 100, cpuPercent: 10, inference: { total, errors: 0 } }).finish();
+      const body = encodeHeartbeat({ seq, deviceTimeMs: at, uptimeS: 100, cpuPercent: 10, inference: { total, errors: 0 } });
       const envelope = sealEnvelope(body, dev.privateKey);
       sent.push(envelope);
       expect((await tp.platform.context.ingest.handle(dev.deviceId, 'heartbeat', envelope, new Date(at))).outcome).toBe('accepted');

@@ -4,7 +4,7 @@
 // flag is raised only after its heartbeat is queued: a database that cannot take the flag neither
 // holds up nor loses the heartbeat, and the flag is written once the database answers.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { edge, sealEnvelope } from '@edgenet/proto';
+import { encodeHeartbeat, sealedPayload } from '@edgenet/proto';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { SkewTracker, skewStep } from '../src/ingest/skew-tracker.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
@@ -70,21 +70,19 @@ const storedCount = async (d: TestDevice) => (await tp.api('GET', `/api/v1/devic
 
 /** A heartbeat sealed with the device's key, as the agent sends it. */
 const heartbeatPayload = (d: TestDevice, seq: number, deviceTimeMs: number) =>
-  Buffer.from(
-    sealEnvelope(
-      edge.v1.Heartbeat.encode({
-        seq,
-        deviceTimeMs,
-        uptimeS: seq,
-        cpuPercent: 10,
-        memoryUsedBytes: 1e9,
-        memoryTotalBytes: 4e9,
-        diskUsedBytes: 1e10,
-        diskTotalBytes: 6e10,
-        inference: { total: seq, errors: 0 },
-      }).finish(),
-      d.privateKey,
-    ),
+  sealedPayload(
+    encodeHeartbeat({
+      seq,
+      deviceTimeMs,
+      uptimeS: seq,
+      cpuPercent: 10,
+      memoryUsedBytes: 1e9,
+      memoryTotalBytes: 4e9,
+      diskUsedBytes: 1e10,
+      diskTotalBytes: 6e10,
+      inference: { total: seq, errors: 0 },
+    }),
+    d.privateKey,
   );
 
 it('does not flag a device whose clock jumps +1 h for 30 s (through the broker)', async () => {

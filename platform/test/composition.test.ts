@@ -4,7 +4,7 @@
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { testPlatformConfig } from '../../test/helpers/platform.js';
 import { createPlatform } from '../src/platform.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
 
@@ -17,21 +17,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function configWith(env: Record<string, string> = {}) {
-  return loadConfig({
-    EDGENET_HTTP_HOST: '127.0.0.1',
-    EDGENET_HTTP_PORT: '0',
-    EDGENET_MQTT_HOST: '127.0.0.1',
-    EDGENET_MQTT_PORT: '0',
-    EDGENET_MQTT_PLAIN: 'true',
-    EDGENET_MQTTS_PORT: '0',
-    EDGENET_HTTPS: 'false',
-    EDGENET_DATA_DIR: database.dataDir,
-    EDGENET_OPERATOR_TOKEN: 'op_test_operator_token_0123456789abcdef',
-    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-    ...env,
-  });
-}
+const configWith = (env: Record<string, string> = {}) => testPlatformConfig(database, env);
 
 /** Whether something accepts TCP connections on this port of 127.0.0.1. */
 function accepts(port: number): Promise<boolean> {

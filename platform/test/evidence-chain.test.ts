@@ -3,7 +3,7 @@
 // heartbeats are backed by the device's own signature — failing on any edited byte.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { edge, sealEnvelope } from '@edgenet/proto';
+import { encodeHeartbeat, sealEnvelope } from '@edgenet/proto';
 import { verifyDeviceDay, type DeviceDayEvidence } from '../src/certification/device-chain.js';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { calendarOf } from '../src/domain/calendar.js';
@@ -24,13 +24,7 @@ async function sendDay(device: TestDevice, day: string, n: number, opts: { first
   for (let k = 0; k < n; k++) {
     const at = dayStartUtc(day) + 8 * 3_600_000 + k * 300_000;
     const prevHash: Uint8Array = k === opts.breakAt ? createHash('sha256').update('not the previous body').digest() : (prev ?? new Uint8Array());
-    const body: Uint8Array = edge.v1.Heartbeat.encode({
-      seq: (opts.firstSeq ?? 1) + k,
-      deviceTimeMs: at,
-      cpuPercent: 5,
-      inference: { total: k + 1 },
-      prevHash,
-    }).finish();
+    const body = encodeHeartbeat({ seq: (opts.firstSeq ?? 1) + k, deviceTimeMs: at, cpuPercent: 5, inference: { total: k + 1 }, prevHash });
     expect((await tp.platform.context.ingest.handle(device.deviceId, 'heartbeat', sealEnvelope(body, device.privateKey), new Date(at))).outcome).toBe(
       'accepted',
     );

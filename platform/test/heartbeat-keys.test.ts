@@ -12,8 +12,7 @@ import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { edge, rawPublicKey, sealEnvelope } from '@edgenet/proto';
-import { keyIdOf } from '@edgenet/proto';
+import { encodeHeartbeat, keyIdOf, rawPublicKey, sealEnvelope } from '@edgenet/proto';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
 import { migrateDatabase } from '../src/db/migrate.js';
@@ -127,17 +126,7 @@ describe.each([
   it('stores, counts and anchors a heartbeat redelivered to two instances at once exactly once', async () => {
     const payload = (seq: number) =>
       sealEnvelope(
-        edge.v1.Heartbeat.encode({
-          seq,
-          deviceTimeMs: T0 + seq * 10_000,
-          uptimeS: seq,
-          cpuPercent: 10,
-          memoryUsedBytes: 1e9,
-          memoryTotalBytes: 4e9,
-          diskUsedBytes: 1e10,
-          diskTotalBytes: 6e10,
-          inference: { total: seq * 10, errors: 0 },
-        }).finish(),
+        encodeHeartbeat({ seq, deviceTimeMs: T0 + seq * 10_000, uptimeS: seq, cpuPercent: 10, inference: { total: seq * 10, errors: 0 } }),
         privateKey,
       );
     const commits: Promise<void>[] = [];

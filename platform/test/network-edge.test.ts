@@ -14,11 +14,10 @@ import { promisify } from 'node:util';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
+import { OPERATOR_TOKEN, startTestPlatform, testPlatformConfig, type TestPlatform } from '../../test/helpers/platform.js';
 import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice } from '../../test/helpers/device.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
-import { loadConfig } from '../src/config.js';
 import { startPlatform, type RunningPlatform } from '../src/platform.js';
 
 const run = promisify(execFile);
@@ -57,22 +56,7 @@ async function startLogged(env: Record<string, string>): Promise<{ platform: Run
       done();
     },
   });
-  const config = loadConfig({
-    EDGENET_HTTP_HOST: '127.0.0.1',
-    EDGENET_HTTP_PORT: '0',
-    EDGENET_MQTT_HOST: '127.0.0.1',
-    EDGENET_MQTT_PORT: '0',
-    EDGENET_MQTT_PLAIN: 'true',
-    EDGENET_MQTTS_PORT: '0',
-    EDGENET_HTTPS: 'false',
-    EDGENET_DATA_DIR: db.dataDir,
-    EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN,
-    EDGENET_LOG_LEVEL: 'info',
-    EDGENET_RATE_LIMIT_PER_IP: '1000000',
-    EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
-    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-    ...env,
-  });
+  const config = testPlatformConfig(db, { EDGENET_LOG_LEVEL: 'info', ...env });
   const platform = await startPlatform(config, pino({ level: 'info' }, sink));
   return { platform, db, log };
 }

@@ -27,6 +27,8 @@ export type { Decoded, DecodeFailure, DecodedMessage } from './decode.js';
 export { DEVICE_KINDS, deviceKindFromProto, deviceKindToProto } from './device-kind.js';
 export type { DeviceKindName } from './device-kind.js';
 export { sealEnvelope, openEnvelope } from './envelope.js';
+export { encodeHeartbeat, sealedPayload } from './heartbeat.js';
+export type { HeartbeatFields, AcceleratorFields } from './heartbeat.js';
 export {
   PUBLIC_KEY_PATTERN,
   ENROLLMENT_TOKEN_SCHEMA,

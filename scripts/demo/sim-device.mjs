@@ -4,7 +4,7 @@
 // message is an Envelope signed with the device's own Ed25519 key; each heartbeat names the
 // SHA-256 of the previous heartbeat body (prev_hash, docs/evidence.md).
 import mqtt from 'mqtt';
-import { chainLink, deviceTopic, edge, sealEnvelope } from '@edgenet/proto';
+import { chainLink, deviceTopic, edge, encodeHeartbeat, sealedPayload } from '@edgenet/proto';
 
 const MODEL_SHA256 = '9ca02b28523d6640e7fd60102d732af296f4752b0be44701aecd8d63da10dc08'; // agent/models/surface-defect-v1.onnx
 const KIND = { compute_box: edge.v1.DeviceKind.COMPUTE_BOX, industrial_pc: edge.v1.DeviceKind.INDUSTRIAL_PC, server: edge.v1.DeviceKind.SERVER };
@@ -39,7 +39,7 @@ export class SimDevice {
       clean: true,
       will: {
         topic: deviceTopic(this.deviceId, 'status'),
-        payload: Buffer.from(sealEnvelope(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), this.privateKey)),
+        payload: sealedPayload(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), this.privateKey),
         qos: 1,
         retain: false,
       },
@@ -91,7 +91,7 @@ export class SimDevice {
     this.inferences += Math.floor(rate * (this.intervalMs / 1000));
     const t = deviceTimeMs / 3_600_000;
     const wave = Math.sin((t / 24) * 2 * Math.PI); // a daily load curve
-    const body = edge.v1.Heartbeat.encode({
+    const body = encodeHeartbeat({
       seq: this.seq,
       deviceTimeMs,
       uptimeS: Math.max(1, Math.floor((deviceTimeMs - this.bootMs) / 1000)),
@@ -115,9 +115,8 @@ export class SimDevice {
           p99Ms: this.p50 * 2.6 * (1 + 0.1 * i) * (1 + 0.2 * wave + this.rand() * 0.2),
         })),
       },
-      clockUntrusted: false,
-      prevHash: this.prevHash ?? new Uint8Array(0),
-    }).finish();
+      prevHash: this.prevHash ?? undefined,
+    });
     this.prevHash = chainLink(body);
     await this.#publish('heartbeat', body);
   }
@@ -138,7 +137,7 @@ export class SimDevice {
   }
 
   #publish(kind, body) {
-    return this.client.publishAsync(deviceTopic(this.deviceId, kind), Buffer.from(sealEnvelope(body, this.privateKey)), { qos: 1 });
+    return this.client.publishAsync(deviceTopic(this.deviceId, kind), sealedPayload(body, this.privateKey), { qos: 1 });
   }
 }
 

@@ -5,7 +5,7 @@
 import { connect } from 'node:net';
 import { createPrivateKey } from 'node:crypto';
 import mqttPacket from 'mqtt-packet';
-import { chainLink, deviceTopic, edge, sealEnvelope } from '../../proto/dist/index.js';
+import { chainLink, deviceTopic, edge, encodeHeartbeat, sealedPayload } from '../../proto/dist/index.js';
 
 const RECONNECT_BASE_MS = 1_000;
 const RECONNECT_CAP_MS = 30_000;
@@ -59,7 +59,7 @@ function open(d) {
   socket.on('error', () => undefined);
   socket.on('close', () => onClose(d, socket));
   socket.on('connect', () => {
-    const will = sealEnvelope(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), d.privateKey);
+    const will = sealedPayload(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), d.privateKey);
     socket.write(
       mqttPacket.generate({
         // A device speaks at least once per heartbeat interval, so a keep-alive of two intervals never
@@ -72,7 +72,7 @@ function open(d) {
         clientId: d.deviceId,
         username: d.deviceId,
         password: Buffer.from(d.password),
-        will: { topic: deviceTopic(d.deviceId, 'status'), payload: Buffer.from(will), qos: 1, retain: false },
+        will: { topic: deviceTopic(d.deviceId, 'status'), payload: will, qos: 1, retain: false },
       }),
     );
   });
@@ -136,7 +136,7 @@ function heartbeat(d) {
   if (!generating) return;
   d.seq += 1;
   stats.generated += 1;
-  const body = edge.v1.Heartbeat.encode({
+  const body = encodeHeartbeat({
     seq: d.seq,
     deviceTimeMs: Date.now(),
     uptimeS: Math.floor(process.uptime()),
@@ -147,9 +147,9 @@ function heartbeat(d) {
     diskTotalBytes: 120 * 2 ** 30,
     inference: { total: d.seq * 10, errors: 0 },
     prevHash: d.prevHash,
-  }).finish();
+  });
   d.prevHash = chainLink(body);
-  const payload = Buffer.from(sealEnvelope(body, d.privateKey));
+  const payload = sealedPayload(body, d.privateKey);
   if (d.connected) send(d, 'heartbeat', payload);
   else d.backlog.push(payload);
   if (d.misbehaves && d.connected && Math.random() < 0.2) misbehave(d, payload);
@@ -167,12 +167,12 @@ function misbehave(d, lastPayload) {
       ? Buffer.from('not protobuf at all')
       : kind === 1
         ? lastPayload // a replay of the heartbeat just sent
-        : Buffer.from(sealEnvelope(edge.v1.Heartbeat.encode({ seq: d.seq + 1_000_000, deviceTimeMs: Date.now() }).finish(), cfg.forgerKey));
+        : sealedPayload(encodeHeartbeat({ seq: d.seq + 1_000_000, deviceTimeMs: Date.now() }), cfg.forgerKey);
   d.socket.write(mqttPacket.generate({ cmd: 'publish', topic, payload, qos: 0 }));
 }
 
 function publish(d, kind, body) {
-  send(d, kind, Buffer.from(sealEnvelope(body, d.privateKey)));
+  send(d, kind, sealedPayload(body, d.privateKey));
 }
 
 function send(d, kind, payload) {

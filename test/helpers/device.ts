@@ -4,7 +4,7 @@
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { onTestFinished } from 'vitest';
-import { deviceTopic, edge, rawPublicKey, sealEnvelope } from '@edgenet/proto';
+import { deviceTopic, edge, encodeHeartbeat, rawPublicKey, sealedPayload, type HeartbeatFields } from '@edgenet/proto';
 import type { TestPlatform } from './platform.js';
 
 export interface TestDevice {
@@ -14,7 +14,7 @@ export interface TestDevice {
   privateKey: KeyObject;
   connect(opts?: mqtt.IClientOptions): Promise<MqttClient>;
   hello(client: MqttClient, heartbeatIntervalMs?: number): Promise<void>;
-  heartbeat(client: MqttClient, seq: number, extra?: Partial<edge.v1.IHeartbeat>): Promise<void>;
+  heartbeat(client: MqttClient, seq: number, extra?: Partial<HeartbeatFields>): Promise<void>;
   workstations(client: MqttClient, codes: string[], revision?: number): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function enrollTestDevice(
   if (res.status !== 201) throw new Error(`enroll failed: ${res.status} ${JSON.stringify(res.body)}`);
   const { deviceId, mqtt: creds } = res.body;
   const publish = (client: MqttClient, kind: Parameters<typeof deviceTopic>[1], body: Uint8Array) =>
-    client.publishAsync(deviceTopic(deviceId, kind), Buffer.from(sealEnvelope(body, privateKey)), { qos: 1 }).then(() => undefined);
+    client.publishAsync(deviceTopic(deviceId, kind), sealedPayload(body, privateKey), { qos: 1 }).then(() => undefined);
   return {
     deviceId,
     password: creds.password,
@@ -78,7 +78,7 @@ export async function enrollTestDevice(
       publish(
         client,
         'heartbeat',
-        edge.v1.Heartbeat.encode({
+        encodeHeartbeat({
           seq,
           deviceTimeMs: Date.now(),
           uptimeS: seq,
@@ -89,7 +89,7 @@ export async function enrollTestDevice(
           diskTotalBytes: 6e10,
           inference: { total: seq * 10, errors: 0 },
           ...extra,
-        }).finish(),
+        }),
       ),
     workstations: (client, codes, revision = 1) =>
       publish(client, 'workstations', edge.v1.WorkstationMapping.encode({ workstationCodes: codes, revision }).finish()),

@@ -1,7 +1,7 @@
 // Starts a real platform (HTTP API + embedded broker + database) on free ports for one test file.
 import { onTestFinished } from 'vitest';
 import { pino } from 'pino';
-import { loadConfig, type RunningPlatform } from '../../platform/src/index.js';
+import { loadConfig, type PlatformConfig, type RunningPlatform } from '../../platform/src/index.js';
 import { createPlatform } from '../../platform/src/platform.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -16,9 +16,9 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestPlatform> {
-  const db = database ?? (await createTestDatabase());
-  const config = loadConfig({
+/** The settings every test platform starts from: free ports, plain transports, `db`, and `env` over them. */
+export function testPlatformConfig(db: TestDatabase, env: Record<string, string> = {}): PlatformConfig {
+  return loadConfig({
     EDGENET_HTTP_HOST: '127.0.0.1',
     EDGENET_HTTP_PORT: '0',
     EDGENET_MQTT_HOST: '127.0.0.1',
@@ -37,6 +37,11 @@ export async function startTestPlatform(env: Record<string, string> = {}, databa
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     ...env,
   });
+}
+
+export async function startTestPlatform(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestPlatform> {
+  const db = database ?? (await createTestDatabase());
+  const config = testPlatformConfig(db, env);
   const platform = await (await createPlatform(config, pino({ level: config.logLevel }))).start();
   const baseUrl = `http://127.0.0.1:${platform.httpPort}`;
   let closed = false;
