@@ -48,14 +48,18 @@ async function openPostgres(url: string, poolSize: number, onIdleError = (_err: 
     db,
     backend: 'postgres',
     async withMigrationLock(fn) {
-      const client = await pool.connect();
+      // The lock is held by a session of its own, outside the pool: the migration runs on the pool,
+      // which may have a single connection (`npm run db:migrate`), and would otherwise wait forever
+      // for the one the lock holds. The session's end releases the lock even if the unlock fails.
+      const client = new pg.Client({ connectionString: url, application_name: 'edgenet-migration-lock' });
+      await client.connect();
       try {
         // Any constant works as the key; this one is "edgenet" in ASCII.
         await client.query('select pg_advisory_lock(28539367893919092)');
         return await fn();
       } finally {
         await client.query('select pg_advisory_unlock(28539367893919092)').catch(() => undefined);
-        client.release();
+        await client.end().catch(() => undefined);
       }
     },
     migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
