@@ -3,7 +3,7 @@
 // sealed under the sender's key.
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chainLink, decodeDeviceMessage, edge, encodeHeartbeat, linksTo, sealedPayload } from '../src/index.js';
+import { chainLink, decodeDeviceMessage, type edge, encodeHeartbeat, linksTo, sealedPayload } from '../src/index.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 
@@ -19,9 +19,9 @@ describe('encodeHeartbeat', () => {
       const hb = decoded(encodeHeartbeat({ seq: 7, deviceTimeMs: 1_780_000_000_000, ...unknown }));
       expect(hb.seq).toBe(7);
       expect(hb.deviceTimeMs).toBe(1_780_000_000_000);
-      expect(hb.hasOwnProperty('temperatureC')).toBe(false);
+      expect(Object.hasOwn(hb, 'temperatureC')).toBe(false);
       expect(hb.accelerator ?? null).toBeNull();
-      expect(hb.hasOwnProperty('clockOffsetMs')).toBe(false);
+      expect(Object.hasOwn(hb, 'clockOffsetMs')).toBe(false);
       expect(hb.prevHash.length).toBe(0);
       expect([hb.queueDepth, hb.queueDropped, hb.inference?.total, hb.clockUntrusted]).toEqual([0, 0, 0, false]);
     }
@@ -52,7 +52,7 @@ describe('encodeHeartbeat', () => {
     expect(hb.temperatureC).toBe(0);
     expect(hb.clockOffsetMs).toBe(0);
     expect(hb.accelerator?.model).toBe('Jetson Orin');
-    expect(hb.accelerator?.hasOwnProperty('temperatureC')).toBe(false);
+    expect(Object.hasOwn(hb.accelerator ?? {}, 'temperatureC')).toBe(false);
     expect([hb.memoryUsedBytes, hb.queueDepth, hb.queueDropped, hb.inference?.errors, hb.clockUntrusted]).toEqual([2 ** 33, 3, 1, 1, true]);
     expect(linksTo(hb.prevHash, prev)).toBe(true);
     expect(decoded(encodeHeartbeat({ seq: 3, deviceTimeMs: 1, uptimeS: -5 })).uptimeS).toBe(0);
