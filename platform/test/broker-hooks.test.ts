@@ -1,4 +1,4 @@
-// EMQX's HTTP authentication and authorisation calls (issue 7, external broker mode), made the way
+// EMQX's HTTP authentication and authorisation calls (external broker mode, docs/scale-out.md), made the way
 // EMQX makes them (deploy/emqx/emqx.conf): a JSON body of templated strings and the hook token as
 // a bearer header. The answers follow the embedded broker's rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

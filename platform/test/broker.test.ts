@@ -1,4 +1,4 @@
-// The embedded broker refuses what it must (issue #2 "Done when"): wrong credentials at CONNECT,
+// The embedded broker refuses what it must (docs/protocol.md): wrong credentials at CONNECT,
 // a publish under another device's topic, a subscription outside the device's own command topic;
 // and a garbage payload is counted and dropped while the platform keeps running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

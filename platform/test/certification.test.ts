@@ -1,4 +1,4 @@
-// Certification scenario (issue #4 "Done when"): a fleet with fixed, known heartbeats fed through the
+// Certification scenario (docs/certification.md): a fleet with fixed, known heartbeats fed through the
 // real ingest path (decode, signature check, filing, rollup) at chosen receive times, then a real
 // certification run; every count, flag and award is checked against values worked out by hand below.
 // Then: the verifier accepts the report and rejects one changed number and one changed evidence row;

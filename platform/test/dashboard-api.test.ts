@@ -1,4 +1,4 @@
-// The API behind the dashboard (issue 6) on a real platform and database: devices online over time
+// The API behind the dashboard on a real platform and database: devices online over time
 // from the rollups, the fleet by town/enterprise/project, alerts, the device list's server-side
 // search/filter/sort, connection history from presence, and the live stream — each scoped to the
 // caller's enterprise.
@@ -147,7 +147,7 @@ describe('device list', () => {
   it('searches, filters and sorts on the server, keeping the default order', async () => {
     const def = await list('limit=10');
     expect(def.total).toBe(3);
-    // Newest enrollment first, as before issue 6 (the silent device's enrollment was moved 2 h back above).
+    // Newest enrollment first, as the list has always been ordered (the silent device's enrollment was moved 2 h back above).
     expect(def.items.map((d: { id: string }) => d.id)).toEqual([other.deviceId, online.deviceId, silent.deviceId]);
     expect(def.items.find((d: { id: string }) => d.id === online.deviceId)).toMatchObject({
       enterpriseName: '东莞精密制造有限公司',

@@ -1,5 +1,5 @@
 // The device registry reads devices in batches (one pair of queries for everything asked in one
-// turn of the event loop, issue #7's reconnect storm). Each caller still gets its own device, with
+// turn of the event loop, a city's reconnect storm after a restart). Each caller still gets its own device, with
 // the newest stored heartbeat's seq, and a stranger's id or a malformed one gets null.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Bulk enrollment (issue #7): many devices, one request, one transaction, a token use each.
+// Bulk enrollment (a factory installs hundreds of boxes at once): many devices, one request, one transaction, a token use each.
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';

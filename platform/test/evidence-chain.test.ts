@@ -1,4 +1,4 @@
-// Device-signed evidence (issue #3 "Signed evidence", docs/evidence.md): heartbeats chained by
+// Device-signed evidence (docs/evidence.md): heartbeats chained by
 // prev_hash, one signed anchor per device per day, and an offline check that says which of a day's
 // heartbeats are backed by the device's own signature — failing on any edited byte.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// A QoS 1 PUBACK from the embedded broker means "stored" (issue #7: zero heartbeats lost across a
+// A QoS 1 PUBACK from the embedded broker means "stored" (zero heartbeats lost across a
 // restart). aedes acknowledges as soon as authorizePublish answers, so the platform answers only
 // after the heartbeat's row is committed (platform/src/broker/published.ts). A long flush interval
 // makes an early acknowledgement visible: the row would still be waiting in the writer's queue.

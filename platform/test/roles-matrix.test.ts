@@ -26,7 +26,7 @@ interface Case {
 const ALL: readonly Role[] = ['operator', 'bureau', 'enterprise'];
 const WRITERS: readonly Role[] = ['operator', 'enterprise'];
 const READERS_NOT_ENTERPRISE: readonly Role[] = ['operator', 'bureau'];
-const CERTIFIERS: readonly Role[] = ['operator', 'bureau']; // issue #3: the bureau runs certifications
+const CERTIFIERS: readonly Role[] = ['operator', 'bureau']; // the bureau runs certifications itself: it pays on them
 /** Records created in beforeAll that some routes act on. */
 const shared = { flagId: '', runId: '', evidenceDeviceId: '' };
 
@@ -131,7 +131,7 @@ const PUBLIC = new Set([
   'POST /api/v1/enroll/bulk',
   'GET /api/v1/signing-keys',
   'GET /api/v1/policy',
-  // The dashboard's static files (issue 6) hold no data: every figure comes from /api/v1 with a token.
+  // The dashboard's static files hold no data: every figure comes from /api/v1 with a token.
   'GET /*',
 ]);
 const isDocs = (url: string) => url === '/docs' || url.startsWith('/docs/');

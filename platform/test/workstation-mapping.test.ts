@@ -1,7 +1,7 @@
 // A device's workstation mapping over MQTT (实施细则 art. 19 (3): how long each mapping held). A
 // reconnecting device repeats its mapping; only a change is written, and a late copy of an older
 // revision never undoes a newer one. The device registry carries the open mapping, so a restarted
-// platform under a reconnect storm writes nothing for the unchanged ones (issue #7).
+// platform under a reconnect storm writes nothing for the unchanged ones.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/index.js';

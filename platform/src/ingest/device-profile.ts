@@ -2,6 +2,7 @@
 // heartbeat interval, and its clock's offset at the latest hello. The row's insert at enrollment
 // carries the first declaration; re-enrollment and every hello declare it again, and this module is
 // the one that updates these columns (the owner of each devices column: db/schema/devices.ts).
+import { edge } from '@edgenet/proto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { devices } from '../db/schema/index.js';
@@ -16,6 +17,32 @@ export interface DeclaredProfile {
   heartbeatIntervalMs: number;
   /** Device clock minus platform clock at a hello (ms); a re-enrollment leaves the stored one. */
   helloOffsetMs?: number;
+}
+
+// A stored clock offset within this of the new one needs no write: far below any skew bound the
+// policy sets (minutes), and wide enough for the milliseconds of network delay between two hellos.
+const OFFSET_WRITE_TOLERANCE_MS = 1_000; // 1 s
+
+/** What a hello declared and was stored: the hello's bytes without its clock reading, and the offset. */
+export interface StoredDeclaration {
+  profile: Buffer;
+  helloOffsetMs: number;
+}
+
+/** The declaring part of a hello: everything in it but the device's clock reading. */
+export function declaredBytes(hello: edge.v1.IHello): Buffer {
+  return Buffer.from(edge.v1.Hello.encode({ ...hello, deviceTimeMs: 0 }).finish());
+}
+
+/**
+ * Whether a hello must be written: its profile differs from the one stored, or its clock offset moved
+ * more than the tolerance, or across the skew bound that decides filing (filing.ts), so the stored
+ * offset another instance or a restarted one reads leads to the same decision as the new one.
+ */
+export function mustRecord(stored: StoredDeclaration | null, next: StoredDeclaration, maxSkewMs: number): boolean {
+  if (!stored || !stored.profile.equals(next.profile)) return true;
+  const trusted = (offset: number) => Math.abs(offset) <= maxSkewMs;
+  return Math.abs(stored.helloOffsetMs - next.helloOffsetMs) > OFFSET_WRITE_TOLERANCE_MS || trusted(stored.helloOffsetMs) !== trusted(next.helloOffsetMs);
 }
 
 /** Stores a declaration; `db` may be a transaction (re-enrollment writes it with the new credentials). */

@@ -12,6 +12,7 @@ import { publicKeyFromRaw } from '@edgenet/proto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
 import { devices } from '../db/schema/index.js';
+import type { StoredDeclaration } from './device-profile.js';
 import type { OpenMapping } from './workstation-mapping.js';
 
 const BATCH = 1_000;
@@ -45,6 +46,8 @@ export interface KnownDevice {
   keyId: string;
   /** The open workstation mapping: a reconnecting device that reports it again costs no write. */
   mapping: OpenMapping | null;
+  /** The profile this process last stored from a hello: a reconnect that repeats it costs no write. */
+  declared: StoredDeclaration | null;
 }
 
 export class DeviceRegistry {
@@ -163,6 +166,7 @@ export class DeviceRegistry {
             lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,
             lastBodyHash: h?.body ? createHash('sha256').update(h.body).digest() : null,
             mapping: mappings.get(row.id) ?? null,
+            declared: null,
           },
         ];
       }),

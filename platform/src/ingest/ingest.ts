@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { heartbeats } from '../db/schema/index.js';
-import { recordProfile } from './device-profile.js';
+import { declaredBytes, mustRecord, recordProfile } from './device-profile.js';
 import type { DeviceRegistry, KnownDevice } from './device-registry.js';
 import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
@@ -142,13 +142,18 @@ export class Ingest {
     // under their own time (filing.ts).
     device.helloOffsetMs = hello.deviceTimeMs - receivedAt.getTime();
     const inventory = hello.inventory as edge.v1.HardwareInventory;
-    await recordProfile(this.#d.db, device.id, {
-      agentVersion: hello.agentVersion,
-      kind: deviceKindFromProto(hello.kind) ?? undefined,
-      inventory,
-      heartbeatIntervalMs: hello.heartbeatIntervalMs,
-      helloOffsetMs: device.helloOffsetMs,
-    });
+    // Every reconnect repeats the hello; only a change is written.
+    const declared = { profile: declaredBytes(hello), helloOffsetMs: device.helloOffsetMs };
+    if (mustRecord(device.declared, declared, this.#d.policy.clock.maxSkewMs)) {
+      await recordProfile(this.#d.db, device.id, {
+        agentVersion: hello.agentVersion,
+        kind: deviceKindFromProto(hello.kind) ?? undefined,
+        inventory,
+        heartbeatIntervalMs: hello.heartbeatIntervalMs,
+        helloOffsetMs: device.helloOffsetMs,
+      });
+      device.declared = declared;
+    }
     this.#d.presence.seen(device.id, device.heartbeatIntervalMs, receivedAt.getTime());
     const vm = virtualMachineReason(inventory as unknown as Record<string, unknown>);
     if (vm) {
