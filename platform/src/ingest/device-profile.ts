@@ -40,7 +40,7 @@ export function declaredBytes(hello: edge.v1.IHello): Buffer {
  * offset another instance or a restarted one reads leads to the same decision as the new one.
  */
 export function mustRecord(stored: StoredDeclaration | null, next: StoredDeclaration, maxSkewMs: number): boolean {
-  if (!stored || !stored.profile.equals(next.profile)) return true;
+  if (!stored?.profile.equals(next.profile)) return true;
   const trusted = (offset: number) => Math.abs(offset) <= maxSkewMs;
   return Math.abs(stored.helloOffsetMs - next.helloOffsetMs) > OFFSET_WRITE_TOLERANCE_MS || trusted(stored.helloOffsetMs) !== trusted(next.helloOffsetMs);
 }
