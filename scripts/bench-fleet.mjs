@@ -14,13 +14,19 @@
 //
 //   npm run bench:fleet -- --devices 10000 --interval 10000 --hold 120 [--broker aedes|mosquitto|both]
 //                          [--backend postgres|pglite] [--storm] [--platform-workers N] [--workers N]
+//                          [--disconnect 0.001] [--json FILE]
+//
+// CPU per stored heartbeat is the platform's process tree and, on PostgreSQL, the backends of its
+// database (/proc), over the heartbeats committed in the hold. --json FILE writes those and the other
+// headline figures per broker (platformCpuUsPerHeartbeat, dbCpuUsPerHeartbeat, p99CommitMs, lost,
+// doubled, bytesPerHeartbeat, restartAllOnlineS; null where the run did not measure one).
 //
 // PostgreSQL: DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres);
 // a fresh database is made and dropped for each broker. Every device is an open file in the
 // platform (aedes) or in Mosquitto, and in its simulator process: mind `ulimit -Hn`.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,9 +46,10 @@ const { values: o } = parseArgs({
     backend: { type: 'string', default: 'postgres' },
     sources: { type: 'string', default: '127.0.0.2-127.0.0.9' },
     misbehave: { type: 'string', default: '0.01' },
-    disconnect: { type: 'string', default: '0.001' },
+    disconnect: { type: 'string', default: '0' }, // a steady state has no random disconnects unless asked
     ramp: { type: 'string', default: '' },
     storm: { type: 'boolean', default: false },
+    json: { type: 'string', default: '' },
   },
 });
 const DEVICES = Number(o.devices);
@@ -66,9 +73,15 @@ checkSettings();
 const columns = [];
 for (const broker of BROKERS) {
   console.error(`\n— ${broker}: ${fmt(DEVICES)} devices —`);
-  columns.push({ title: brokerTitle(broker), rows: await runOnce(broker) });
+  const { rows, summary } = await runOnce(broker);
+  columns.push({ broker, title: brokerTitle(broker), rows, summary });
 }
 printTable(columns);
+if (o.json) {
+  const settings = { devices: DEVICES, intervalMs: INTERVAL, holdS: HOLD_S, backend: o.backend, storm: o.storm, node: process.version, cores: cpus().length };
+  writeFileSync(o.json, `${JSON.stringify({ settings, brokers: Object.fromEntries(columns.map((c) => [c.broker, c.summary])) }, null, 2)}\n`);
+  console.error(`summary written to ${o.json}`);
+}
 process.exitCode = columns.some((c) => c.rows.has('failed')) ? 1 : 0;
 
 /**
@@ -132,6 +145,16 @@ function brokerTitle(broker) {
 /** One whole benchmark against one broker, on a fresh database; returns the table's rows for it. */
 async function runOnce(broker) {
   const rows = new Map();
+  // The machine-readable figures (--json): null where this run did not measure one.
+  const summary = {
+    platformCpuUsPerHeartbeat: null,
+    dbCpuUsPerHeartbeat: null,
+    p99CommitMs: null,
+    lost: null,
+    doubled: null,
+    bytesPerHeartbeat: null,
+    restartAllOnlineS: null,
+  };
   const row = (k, v) => rows.set(k, v);
   const dataDir = mkdtempSync(join(tmpdir(), 'edgenet-fleet-'));
   let db = null;
@@ -199,6 +222,7 @@ async function runOnce(broker) {
     // Step 2: the ramp.
     const platformMeter = meter(() => platform.pid);
     const brokerMeter = mosquitto ? meter(() => mosquitto.pid) : null;
+    const databaseMeter = db ? backendMeter(db) : null;
     fleet = startFleet({
       devices,
       workers: SIM_WORKERS,
@@ -231,19 +255,23 @@ async function runOnce(broker) {
     const stored0 = await stored();
     platformMeter.startWindow();
     brokerMeter?.startWindow();
+    await databaseMeter?.startWindow();
     const t0 = Date.now();
     while (Date.now() - t0 < HOLD_S * 1000) {
       await sleep(1000);
       brokerAlive();
       platformMeter.sample();
       brokerMeter?.sample();
+      await databaseMeter?.sample();
     }
     const s1 = await api('GET', '/api/v1/ingest/stats');
     const heldS = (Date.now() - t0) / 1000;
     // Stored is counted in the database, whatever the platform's shape; a cluster's ingest stats add
     // up every worker's (the others' at most a second old).
     row('heartbeats accepted', `${fmt((s1.accepted.heartbeat - s0.accepted.heartbeat) / heldS)}/s (fleet makes ${fmt(DEVICES / (INTERVAL / 1000))}/s)`);
-    row('heartbeats stored', `${fmt(((await stored()) - stored0) / heldS)}/s (committed, by the daily rollups)`);
+    const storedInHold = (await stored()) - stored0;
+    row('heartbeats stored', `${fmt(storedInHold / heldS)}/s (committed, by the daily rollups)`);
+    summary.p99CommitMs = s1.commitLatencyMs.p99Ms;
     row(
       'device-to-commit latency',
       `p50 ${s1.commitLatencyMs.p50Ms} ms, p99 ${s1.commitLatencyMs.p99Ms} ms, max ${s1.commitLatencyMs.maxMs} ms (${fmt(s1.commitLatencyMs.count)} heartbeats)`,
@@ -253,6 +281,22 @@ async function runOnce(broker) {
     row('platform memory', `${memory}${tree}`);
     row('platform CPU', `${cpu}${tree}`);
     row('broker process', brokerMeter ? `${brokerMeter.summary().memory}; ${brokerMeter.summary().cpu}` : 'inside the platform (counted in its rows)');
+    // CPU per stored heartbeat in the hold: CPU seconds of the process tree (and of the database's
+    // backends) over the heartbeats committed in the same window.
+    if (storedInHold > 0) {
+      const perHeartbeat = (cpuS) => Math.round((cpuS / storedInHold) * 1e6);
+      summary.platformCpuUsPerHeartbeat = perHeartbeat(platformMeter.summary().cpuS);
+      const database = databaseMeter ? await databaseMeter.summary() : null;
+      if (database) summary.dbCpuUsPerHeartbeat = perHeartbeat(database.cpuS);
+      row(
+        'CPU per stored heartbeat',
+        `platform ${fmt(summary.platformCpuUsPerHeartbeat)} µs` +
+          (database
+            ? `, PostgreSQL ${fmt(summary.dbCpuUsPerHeartbeat)} µs (${database.backends} backends of its database)`
+            : ', PostgreSQL not measured (PGlite runs inside the platform)') +
+          (brokerMeter ? `, Mosquitto ${fmt(perHeartbeat(brokerMeter.summary().cpuS))} µs` : ''),
+      );
+    }
 
     // Step 4: the storm.
     if (o.storm) {
@@ -287,6 +331,7 @@ async function runOnce(broker) {
           `platform restarted (SIGTERM) under the fleet: ${fleet.connected() < DEVICES ? `${fmt(fleet.connected())} of ${fmt(DEVICES)}` : `all ${fmt(DEVICES)}`} ` +
             `back ${seconds(Date.now() - down)} after the restart began; peak ${peakPerSecond(fleet.takeConnectTimes())} connects/s`,
         );
+        if (fleet.connected() >= DEVICES) summary.restartAllOnlineS = Number(((Date.now() - down) / 1000).toFixed(1));
       }
     }
 
@@ -311,10 +356,12 @@ async function runOnce(broker) {
       );
       const [n, d, r] = [Number(c.n), Number(c.d), Number(c.r)];
       row('heartbeats lost', `${fmt(sent - d)} of ${fmt(sent)} (devices whose last stored seq is not their last sent: ${behind})`);
+      Object.assign(summary, { lost: sent - d, doubled: n - d + (r - d) });
       row('heartbeats doubled', `${fmt(n - d)} stored twice, ${fmt(r - d)} counted twice in the daily rollups; ${redelivered}`);
     } else {
       const r = await stored();
       row('heartbeats lost', `${fmt(sent - r)} of ${fmt(sent)}, by the daily rollups (devices whose last stored seq is not their last sent: ${behind})`);
+      summary.lost = sent - r;
       row('heartbeats doubled', `not counted on PGlite (the primary key (device_id, seq) forbids it); ${redelivered}`);
     }
     row('misbehaving share', `${o.misbehave}: ${fmt(s1.rejected.malformed)} malformed, ${fmt(s1.rejected.bad_signature)} bad signatures dropped in the hold`);
@@ -328,6 +375,10 @@ async function runOnce(broker) {
             .toString()
             .split('\t')[0],
         );
+    if (db) {
+      const [h] = await db.query('select count(*)::bigint n from heartbeats');
+      if (Number(h.n) > 0) summary.bytesPerHeartbeat = Math.round(bytes / Number(h.n));
+    }
     row(
       'storage',
       `${fmt(86_400_000 / INTERVAL)} heartbeat rows and ${fmt(bytes / deviceDays / 1024)} KiB per device-day (heartbeats + rollups + anchors${db ? '' : ', whole PGlite folder'})`,
@@ -347,7 +398,7 @@ async function runOnce(broker) {
     rmSync(dataDir, { recursive: true, force: true });
     await db?.drop().catch(() => undefined);
   }
-  return rows;
+  return { rows, summary };
 }
 
 /** A fresh PostgreSQL database for one run (null with PGlite: the run's data folder holds it). */
@@ -450,9 +501,50 @@ function meter(pidOf) {
       const mean = window.reduce((n, u) => n + u.rssMiB, 0) / window.length;
       const cpuPct = ((last.cpuS - first.cpuS) / ((last.at - first.at) / 1000)) * 100;
       return {
+        cpuS: last.cpuS - first.cpuS,
         memory: `${fmt(mean)} MiB mean, ${fmt(peak)} MiB peak (resident)`,
         cpu: `${cpuPct.toFixed(0)}% of one core (${cpus().length} cores on this machine)`,
       };
+    },
+  };
+}
+
+/**
+ * CPU of the PostgreSQL backends serving the run's database (the server runs on this machine, so
+ * /proc shows them): sampled every second, each backend counted from its first sample in the window
+ * (from zero when it was born inside it) to its last, so one that ends takes what it spent along.
+ */
+function backendMeter(db) {
+  const ticks = new Map(); // pid -> { first, last } in CPU seconds
+  let windowed = false;
+  const sample = async () => {
+    const rows = await db.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    for (const { pid } of rows) {
+      let cpuS;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        cpuS = (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, USER_HZ 100
+      } catch {
+        continue; // ended between the query and the read, or another machine's server
+      }
+      const t = ticks.get(pid);
+      if (t) t.last = cpuS;
+      else ticks.set(pid, { first: windowed ? 0 : cpuS, last: cpuS });
+    }
+  };
+  return {
+    sample,
+    async startWindow() {
+      ticks.clear();
+      windowed = false;
+      await sample();
+      windowed = true;
+    },
+    async summary() {
+      await sample();
+      let cpuS = 0;
+      for (const t of ticks.values()) cpuS += t.last - t.first;
+      return { cpuS, backends: ticks.size };
     },
   };
 }
