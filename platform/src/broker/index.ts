@@ -111,13 +111,12 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
   // the broker keeps the newer session, and the device is flagged with both addresses.
   function flagConflict(deviceId: string, before: string | undefined, now: string | undefined): void {
     if (before === now) return;
-    deps.flags
-      .raise(deviceId, 'identity_conflict', 'the device credentials were used from two addresses at once', {
-        connectedFrom: before,
-        newConnectionFrom: now,
-        at: new Date().toISOString(),
-      })
-      .catch((err: unknown) => log.error({ err, deviceId }, 'flag write failed'));
+    // note(), not raise(): a database that is down keeps the flag waiting instead of losing it.
+    deps.flags.note(deviceId, 'identity_conflict', 'the device credentials were used from two addresses at once', {
+      connectedFrom: before,
+      newConnectionFrom: now,
+      at: new Date().toISOString(),
+    });
   }
   function noteSecondConnection(client: Client): void {
     const current = clients[client.id];
