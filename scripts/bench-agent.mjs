@@ -61,7 +61,9 @@ async function api(base, method, path, body, token) {
   return json;
 }
 // V8 flags: the unit's (deploy/edge-agent.service ExecStart) for a packaged agent, else none.
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? (packaged ? '--max-old-space-size=128 --disable-warning=DEP0169' : '')).split(' ').filter(Boolean);
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? (packaged ? '--lite-mode --max-old-space-size=128 --disable-warning=DEP0169' : ''))
+  .split(' ')
+  .filter(Boolean);
 function run(args, env = {}) {
   return spawn(nodeBin, [...NODE_FLAGS, cli, ...args], {
     env: { ...process.env, EDGE_AGENT_LOG_LEVEL: 'warn', ...env },
