@@ -13,7 +13,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'agent', 'dist', 'cli.js');
+// BENCH_AGENT_ROOT: a packaged agent's directory (an unpacked .deb's usr/lib/edge-agent, or
+// /usr/lib/edge-agent on a box) to measure the bundle on its own Node instead of agent/dist.
+const packaged = process.env.BENCH_AGENT_ROOT;
+const cli = packaged ? join(packaged, 'dist', 'cli.js') : join(root, 'agent', 'dist', 'cli.js');
+const nodeBin = packaged ? join(packaged, 'node', 'bin', 'node') : process.execPath;
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const CLK_TCK = 100; // USER_HZ on Linux (sysconf(_SC_CLK_TCK)); /proc/<pid>/stat counts in it
@@ -56,10 +60,12 @@ async function api(base, method, path, body, token) {
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
-// V8 flags, none by default as in deploy/edge-agent.service (--max-semi-space-size=1 was tried: no gain).
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+// V8 flags: the unit's (deploy/edge-agent.service ExecStart) for a packaged agent, else none.
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? (packaged ? '--lite-mode --max-old-space-size=128 --disable-warning=DEP0169' : ''))
+  .split(' ')
+  .filter(Boolean);
 function run(args, env = {}) {
-  return spawn(process.execPath, [...NODE_FLAGS, cli, ...args], {
+  return spawn(nodeBin, [...NODE_FLAGS, cli, ...args], {
     env: { ...process.env, EDGE_AGENT_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -101,7 +107,12 @@ const proj = await api(
 );
 await api(base, 'POST', '/api/v1/workstations', { enterpriseId: ent.id, code: 'L1-01' }, token);
 const tok = await api(base, 'POST', `/api/v1/projects/${proj.id}/enrollment-tokens`, { maxUses: 2 }, token);
-const results = { machine: `${cpus()[0]?.model} × ${cpus().length}`, node: process.version, nodeFlags: NODE_FLAGS.join(' '), windowSeconds: seconds };
+const results = {
+  machine: `${cpus()[0]?.model} × ${cpus().length}`,
+  node: packaged ? `${nodeBin} (packaged)` : process.version,
+  nodeFlags: NODE_FLAGS.join(' '),
+  windowSeconds: seconds,
+};
 
 const stateDir = mkdtempSync(join(tmpdir(), 'edgenet-bench-agent-'));
 const enroll = run([

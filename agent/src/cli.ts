@@ -13,13 +13,16 @@ import { keyId } from './identity.js';
 import { readHardware, readHardwareFile, writeHardwareFile } from './inventory.js';
 import { createLogger } from './log.js';
 import { startAgent, type RunningAgent } from './run.js';
+import { handStateToOwner } from './state-owner.js';
 import { collectStatus, formatStatus } from './status.js';
+import { readToken } from './token-input.js';
 import { AGENT_VERSION } from './version.js';
 
 const USAGE = `edge-agent ${AGENT_VERSION}: edge-node agent for the Dongguan edge-compute network
 
 usage:
-  edge-agent enroll --platform URL --token TOKEN [--ca-fingerprint SHA256] [--ca FILE]
+  edge-agent enroll --platform URL (--token-file FILE | --token - | --token TOKEN)
+                    [--ca-fingerprint SHA256] [--ca FILE]
                     [--workstations L1-01,L1-02] [--kind compute_box|industrial_pc|server]
                     [--heartbeat-interval-ms N] [--state-dir DIR]
   edge-agent run [--config FILE] [--state-dir DIR]
@@ -28,6 +31,7 @@ usage:
   edge-agent inventory [--write] [--state-dir DIR]
   edge-agent --version | --help
 
+--token - reads the token from standard input; --token-file from a file (neither shows in ps)
 enroll trusts the platform's CA only if its SHA-256 is --ca-fingerprint (as the platform printed it,
   with or without colons), or the CA in --ca FILE; it is pinned for HTTPS and MQTTS from then on
 state dir: --state-dir, else $EDGE_AGENT_STATE_DIR, else /var/lib/edge-agent (root) or ~/.edge-agent
@@ -61,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         platform: { type: 'string' },
         token: { type: 'string' },
+        'token-file': { type: 'string' },
         'ca-fingerprint': { type: 'string' },
         ca: { type: 'string' },
         workstations: { type: 'string' },
@@ -112,9 +117,14 @@ async function enrollCommand(values: Options, stateDir: string): Promise<number>
   const kind = str(values.kind);
   const caFingerprint = str(values['ca-fingerprint']);
   const caFile = str(values.ca);
+  const tokenFile = str(values['token-file']);
+  const token = await readToken({
+    ...(str(values.token) !== undefined ? { token: str(values.token)! } : {}),
+    ...(tokenFile !== undefined ? { tokenFile } : {}),
+  });
   const summary = await enroll({
     platformUrl: str(values.platform) ?? '',
-    token: str(values.token) ?? '',
+    token,
     stateDir,
     ...(kind !== undefined ? { kind } : {}),
     ...(caFingerprint !== undefined ? { caFingerprint } : {}),
@@ -129,6 +139,7 @@ async function enrollCommand(values: Options, stateDir: string): Promise<number>
       : {}),
     ...(interval !== undefined ? { heartbeatIntervalMs: /^\d+$/.test(interval) ? Number(interval) : Number.NaN } : {}),
   });
+  handStateToOwner(stateDir);
   const { agent, hardware, pinnedCa } = summary;
   for (const warning of summary.warnings) process.stderr.write(`edge-agent: warning: ${warning}\n`);
   const out = [

@@ -73,7 +73,7 @@ export class ClockJudge {
     if (nowMs < TRUSTED_CLOCK_FLOOR_MS) return `the clock reads ${new Date(nowMs).toISOString()}, before 2024-01-01 (reset after a power cut?)`;
     const offset = this.offsetMs();
     if (offset !== null && Math.abs(offset) > this.maxSkewMs) {
-      return `the clock is ${Math.round(offset / 1000)} s off the platform's (bound ${this.maxSkewMs / 1000} s)`;
+      return `the clock is ${formatClockOffset(offset)} (bound ±${this.maxSkewMs / 1000} s)`;
     }
     if (offset === null && Math.abs(this.#steppedMs) > this.maxSkewMs) {
       return `the clock was stepped by ${Math.round(this.#steppedMs / 1000)} s and not yet compared with the platform's`;
@@ -109,4 +109,14 @@ export async function measurePlatformClock(
   if (!Number.isFinite(platformMs)) return { ok: false, reason: `${url} sent no usable Date header` };
   // The header is truncated to the second: its true value is 0..999 ms later, 500 on average.
   return { ok: true, measurement: { offsetMs: Math.round(platformMs + 500 - (t0 + t1) / 2), rttMs: t1 - t0, at: t1 } };
+}
+
+/**
+ * The clock offset the way people say it: device minus platform, so a clock that is ahead is +
+ * (ClockJudge.offsetMs is the platform's minus the device's).
+ */
+export function formatClockOffset(platformMinusDeviceMs: number): string {
+  const s = Math.round(-platformMinusDeviceMs / 1000);
+  if (s === 0) return "within 1 s of the platform's";
+  return `${s > 0 ? '+' : '-'}${Math.abs(s)} s (${s > 0 ? 'ahead of' : 'behind'} the platform's)`;
 }

@@ -145,13 +145,13 @@ export function checkHttpUrl(name: string, value: unknown): string | null {
   return isUrl(value, ['http:', 'https:']) ? null : `${name} must be an http:// or https:// URL, got ${show(value)}`;
 }
 
+// mqtt.js also takes tcp:// and tls:// as other names of mqtt:// and mqtts://; the agent does not, so
+// a URL means one thing in the settings, the logs and doctor's advice.
 export function checkMqttUrl(name: string, value: unknown): string | null {
-  return isUrl(value, ['mqtt:', 'mqtts:', 'tcp:', 'tls:', 'ws:', 'wss:'])
-    ? null
-    : `${name} must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${show(value)}`;
+  return isUrl(value, ['mqtt:', 'mqtts:', 'ws:', 'wss:']) ? null : `${name} must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${show(value)}`;
 }
 
-const TLS_MQTT_PROTOCOLS = ['mqtts:', 'tls:', 'wss:'] as const;
+const TLS_MQTT_PROTOCOLS = ['mqtts:', 'wss:'] as const;
 
 /** Whether a broker URL speaks TLS. */
 export function isTlsBrokerUrl(url: string): boolean {
@@ -223,7 +223,10 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
       const raw = readJsonFile(configFile);
       if (raw === undefined) problems.push(`settings file ${configFile} does not exist`);
       else if (!raw || typeof raw !== 'object' || Array.isArray(raw)) problems.push(`${configFile} must hold a JSON object`);
-      else file = raw as SettingsFile;
+      else {
+        file = raw as SettingsFile;
+        unknownKeys(configFile, raw as Record<string, unknown>, SETTINGS_KEYS, problems);
+      }
     } catch (err) {
       problems.push((err as Error).message);
     }
@@ -325,6 +328,40 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
   });
 }
 
+/** The keys of the settings file, nested as in the file (agent/README.md "Configuration"). */
+type KeyShape = { readonly [key: string]: true | KeyShape };
+const SETTINGS_KEYS: KeyShape = {
+  heartbeatIntervalMs: true,
+  mqttUrl: true,
+  logLevel: true,
+  sampleIntervalMs: true,
+  reconnect: { baseMs: true, capMs: true },
+  send: { window: true, ackTimeoutMs: true },
+  queue: { maxBytes: true, maxAgeHours: true, fsync: true },
+  clock: { maxSkewMs: true, checkEveryMs: true },
+  inference: { executionProvider: true, intraOpThreads: true, interOpThreads: true, models: true },
+};
+const MODEL_KEYS: KeyShape = { name: true, path: true, workstation: true, input: { type: true, path: true, pollMs: true, after: true, ratePerSecond: true } };
+
+/**
+ * A key the agent does not read is a problem, not a silence: `heartbeatIntervalMS` would otherwise
+ * leave the default in force with nothing said (fastify's env-schema and systemd's "Unknown key"
+ * take the same line). A near miss in letter case is named.
+ */
+function unknownKeys(at: string, value: Record<string, unknown>, shape: KeyShape, problems: string[], path = ''): void {
+  for (const [key, inner] of Object.entries(value)) {
+    const name = `${path}${key}`;
+    const expected = shape[key];
+    if (expected === undefined) {
+      const near = Object.keys(shape).find((k) => k.toLowerCase() === key.toLowerCase());
+      problems.push(`${at}: unknown key ${JSON.stringify(name)}${near ? ` (did you mean ${JSON.stringify(`${path}${near}`)}?)` : ''}`);
+    } else if (expected !== true) {
+      if (!inner || typeof inner !== 'object' || Array.isArray(inner)) problems.push(`${at}: ${name} must be an object, got ${show(inner)}`);
+      else unknownKeys(at, inner as Record<string, unknown>, expected, problems, `${name}.`);
+    }
+  }
+}
+
 function checkModels(at: string, value: unknown, baseDir: string, problems: string[]): ModelSpec[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -338,6 +375,7 @@ function checkModels(at: string, value: unknown, baseDir: string, problems: stri
     const here = `${at}[${i}]`;
     const m = (raw ?? {}) as Record<string, unknown>;
     const before = problems.length;
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) unknownKeys(here, m, MODEL_KEYS, problems);
     if (typeof m.name !== 'string' || !MODEL_NAME.test(m.name))
       problems.push(`${here}.name must be 1 to 64 letters, digits, '.', '_' or '-', got ${show(m.name)}`);
     if (typeof m.path !== 'string' || m.path === '') problems.push(`${here}.path must name an .onnx file (or builtin:surface-defect-v1)`);

@@ -8,7 +8,8 @@ import { isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import mqtt from 'mqtt';
 import { loadPinnedCa, type PinnedCa } from './ca-pin.js';
-import { measurePlatformClock, ClockJudge } from './clock.js';
+import { measurePlatformClock, ClockJudge, formatClockOffset } from './clock.js';
+import { clockCertCode, clockCertMessage, looksLikeTlsAnswer } from './doctor-causes.js';
 import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, loadRunConfig, type AgentFile, type Env, type RunConfig } from './config.js';
 import { isAgentError } from './errors.js';
 import { isTlsVerificationError } from './http-client.js';
@@ -47,7 +48,12 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   const pinned = config ? config.pinnedCa : (loadPinnedCa(stateDir, agent.caFingerprint).ca ?? null);
   const measured = await measurePlatformClock(agent.platformUrl, pinned ? { ca: pinned.pem } : {});
   const judge = new ClockJudge(config?.clock.maxSkewMs);
-  if (measured.ok) {
+  // A certificate refused because of this device's clock is the clock's fault: said once, as the
+  // time check, and the checks below that would fail the same way stay quiet.
+  const clockCode = measured.ok || !measured.tls ? null : clockCertCode(measured.reason);
+  if (clockCode) {
+    add('time', 'fail', clockCertMessage(clockCode, agent.platformUrl, Date.now()));
+  } else if (measured.ok) {
     add(
       'platform',
       'ok',
@@ -62,21 +68,32 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
         ? `The server at ${agent.platformUrl} is not vouched for by the pinned CA (${measured.reason}); something else answers there, or the platform changed its CA: enroll again with the new fingerprint from the operator.`
         : `The server at ${agent.platformUrl} is not trusted by this system (${measured.reason}); enroll again with --ca-fingerprint.`,
     );
+  } else if (agent.platformUrl.startsWith('http:') && looksLikeTlsAnswer(measured.reason) && (await speaksTls(agent.platformUrl))) {
+    const https = agent.platformUrl.replace(/^http:/, 'https:');
+    add(
+      'platform',
+      'fail',
+      `The platform at ${agent.platformUrl} speaks HTTPS on that port, not plain HTTP: enroll again with --platform ${https} and --ca-fingerprint.`,
+    );
   } else {
     add('platform', 'fail', `The platform at ${agent.platformUrl} cannot be reached: ${measured.reason}; check the URL, DNS, the network route and any proxy.`);
   }
   const distrust = judge.distrust(Date.now());
-  if (distrust) {
+  if (clockCode) {
+    // said above
+  } else if (distrust) {
     add('time', 'fail', `The device clock cannot be trusted: ${distrust}; enable time sync (timedatectl set-ntp true) or fix the RTC battery.`);
   } else if (measured.ok) {
-    add('time', 'ok', `The device clock is within ${Math.abs(Math.round(measured.measurement.offsetMs / 1000))} s of the platform's.`);
+    add('time', 'ok', `The device clock is ${formatClockOffset(measured.measurement.offsetMs)}, within the ${judge.maxSkewMs / 1000} s allowed.`);
   } else {
     add('time', 'warn', "The device clock reads after 2024, but could not be compared with the platform's.");
   }
 
   // TLS to the broker: which trust is in use, and a handshake with it (no MQTT CONNECT, so a running
   // agent's session is not disturbed).
-  add('tls', ...(await checkBrokerTls(config?.mqtt.url ?? chooseBrokerUrl(agent, pinned !== null, env.EDGE_AGENT_MQTT_URL || undefined), pinned)));
+  const tls = await checkBrokerTls(config?.mqtt.url ?? chooseBrokerUrl(agent, pinned !== null, env.EDGE_AGENT_MQTT_URL || undefined), pinned);
+  if (!(clockCode && tls[0] === 'fail' && clockCertCode(tls[1]))) add('tls', ...tls);
+  const tlsFailed = tls[0] === 'fail';
 
   // Credentials: the key must be the enrolled one, and the broker must accept the login.
   try {
@@ -90,7 +107,11 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   } catch (err) {
     add('credentials', 'fail', `${(err as Error).message}.`);
   }
-  if (config) add('credentials', ...(await checkMqttLogin(stateDir, config)));
+  if (config) {
+    const login = await checkMqttLogin(stateDir, config);
+    // A login that failed in the TLS handshake was answered by the tls check (or the clock) already.
+    if (!(login[0] === 'fail' && (tlsFailed || clockCode) && TLS_LOGIN_FAILURE.test(login[1]))) add('credentials', ...login);
+  }
 
   // Model files.
   for (const model of config?.inference.models ?? []) {
@@ -111,6 +132,26 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
     );
   }
   return checks;
+}
+
+// What mqtt.js reports when the TLS handshake, not the MQTT login, failed (node:tls error codes).
+const TLS_LOGIN_FAILURE = /CERT_|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|certificate/;
+
+/** Whether host:port of an http:// URL completes a TLS handshake (any certificate): a wrong scheme. */
+async function speaksTls(httpUrl: string): Promise<boolean> {
+  const u = new URL(httpUrl);
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve) => {
+    const socket = tlsConnect({ host, port: Number(u.port) || 80, rejectUnauthorized: false, ...(isIP(host) === 0 ? { servername: host } : {}) });
+    const done = (yes: boolean): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(yes);
+    };
+    const timer = setTimeout(() => done(false), 3_000);
+    socket.once('secureConnect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 export function formatDoctor(checks: DoctorCheck[]): string {
@@ -196,6 +237,9 @@ async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Pr
   if (result.ok) return ['ok', `The broker at ${config.mqtt.url} accepted this device's login.`];
   if (result.code === 4 || result.code === 5) {
     return ['fail', `The broker at ${config.mqtt.url} refused this device's login (return code ${result.code}); enroll again for new credentials.`];
+  }
+  if (result.message && TLS_LOGIN_FAILURE.test(result.message)) {
+    return ['fail', `The broker at ${config.mqtt.url} refused the TLS handshake (${result.message}); see the tls check.`];
   }
   return ['fail', `The broker at ${config.mqtt.url} cannot be reached (${result.message}); check the URL and the firewall.`];
 }

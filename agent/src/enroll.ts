@@ -327,7 +327,7 @@ function checkEnrollOptions(options: EnrollOptions): { kind: DeviceKindName; pin
   const caFile = options.caFile === undefined ? undefined : readCaFile(options.caFile);
   const problems = [
     checkHttpUrl('--platform', options.platformUrl),
-    options.token ? null : '--token is required',
+    options.token ? null : '--token, --token-file or --token - (standard input) is required',
     checkKind('--kind', kind),
     ...(options.workstations ? checkWorkstations('--workstations', options.workstations) : []),
     options.heartbeatIntervalMs === undefined ? null : checkHeartbeatInterval('--heartbeat-interval-ms', options.heartbeatIntervalMs),

@@ -131,6 +131,34 @@ describe('loadRunConfig', () => {
     expect(bad.problems.some((p) => p.includes('mqttTlsUrl must be an mqtts://'))).toBe(true);
   });
 
+  it('names a key of the settings file it does not read, and a broker URL scheme it does not speak', () => {
+    const state = writeEnrolledState({ mqttUrl: 'mqtt://broker.example:1883' });
+    const file = join(state.dir, 'settings.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        heartbeatIntervalMS: 5_000,
+        mqttUrl: 'tcp://broker.example:1883',
+        queue: { maxBytes: 2 ** 24, maxAge: 24 },
+        clock: 5,
+        inference: { models: [{ name: 'm', path: 'builtin:surface-defect-v1', input: { type: 'synthetic' }, rate: 5 }] },
+        colour: 'red',
+      }),
+    );
+    const err = configError(() => loadRunConfig(state.dir, {}, { configFile: file }));
+    expect(err.problems).toEqual([
+      `${file}: unknown key "heartbeatIntervalMS" (did you mean "heartbeatIntervalMs"?)`,
+      `${file}: unknown key "queue.maxAge"`,
+      `${file}: clock must be an object, got 5`,
+      `${file}: unknown key "colour"`,
+      `${file}: mqttUrl must be an mqtt://, mqtts://, ws:// or wss:// URL, got "tcp://broker.example:1883"`,
+      `${file}: inference.models[0]: unknown key "rate"`,
+    ]);
+    // The same file without the mistakes is valid.
+    writeFileSync(file, JSON.stringify({ heartbeatIntervalMs: 5_000, mqttUrl: 'mqtt://broker.example:1883', queue: { maxBytes: 2 ** 24 } }));
+    expect(loadRunConfig(state.dir, {}, { configFile: file }).heartbeatIntervalMs).toBe(5_000);
+  });
+
   it('says "not enrolled" when there is no agent.json', () => {
     const err = configError(() => loadRunConfig(tempDir(), {}));
     expect(err.code).toBe('EDGE_AGENT_ERR_NOT_ENROLLED');
