@@ -255,6 +255,8 @@ describe('certification of a known fleet', () => {
     writeFileSync(join(dir, 'tampered.json'), JSON.stringify(tampered));
     writeFileSync(join(dir, 'keys.json'), JSON.stringify({ keys: published }));
     writeFileSync(join(dir, 'evidence.ndjson'), ev);
+    // The verifier checks the whole chain of reports; without one it fails unless told --no-chain.
+    writeFileSync(join(dir, 'chain.json'), JSON.stringify((await tp.api('GET', '/api/v1/certifications/chain')).body));
     const script = join(import.meta.dirname, '../../scripts/verify-report.mjs');
     const ok = execFileSync(process.execPath, [
       script,
@@ -264,6 +266,8 @@ describe('certification of a known fleet', () => {
       join(dir, 'keys.json'),
       '--evidence',
       join(dir, 'evidence.ndjson'),
+      '--chain',
+      join(dir, 'chain.json'),
     ]).toString();
     expect(ok).toMatch(/report verified/);
     let failed = '';
@@ -276,6 +280,8 @@ describe('certification of a known fleet', () => {
         join(dir, 'keys.json'),
         '--evidence',
         join(dir, 'evidence.ndjson'),
+        '--chain',
+        join(dir, 'chain.json'),
       ]);
     } catch (err) {
       failed = (err as { stdout: Buffer; status: number }).stdout.toString();

@@ -94,6 +94,7 @@ const CASES: Record<string, Case> = {
     request: () => ({ url: '/api/v1/certifications', body: { windowStart: '2025-07-01', windowEnd: '2025-07-31' } }),
   },
   'GET /api/v1/certifications': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications' }) },
+  'GET /api/v1/certifications/chain': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications/chain' }) },
   'GET /api/v1/certifications/:id': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}` }) },
   'GET /api/v1/certifications/:id/report.csv': {
     roles: CERTIFIERS,

@@ -7,7 +7,7 @@ import { startCertificationRun } from '../certification/run.js';
 import { publishedKeys } from '../certification/signing-keys.js';
 import { ERR_WINDOW_INVALID, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
-import { listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
+import { chainLinks, listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
 import { OPERATOR_ONLY, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
@@ -76,6 +76,15 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
       response: { 200: pageOf(runSummary) },
     },
     handler: (request) => listRuns(db, request.query),
+  });
+
+  app.get('/certifications/chain', {
+    config: { roles: CERTIFIERS },
+    schema: {
+      tags: ['certification'],
+      summary: "Every report's attestation and signature from #1, in order: the chain scripts/verify-report.mjs checks (--chain)",
+    },
+    handler: () => chainLinks(db),
   });
 
   app.get<{ Params: { id: string } }>('/certifications/:id', {
