@@ -15,7 +15,7 @@ export const PLATFORM_ERROR_CODES = {
   EDGENET_ERR_WINDOW_INVALID: { status: 400, meaning: 'a time window ends before it starts, or is longer than allowed' },
   EDGENET_ERR_TOKEN_SCOPE: { status: 400, meaning: 'an API token names an enterprise for a role that has none, or none for the enterprise role' },
   EDGENET_ERR_PUBLIC_KEY_INVALID: { status: 400, meaning: 'a device public key is not 32 bytes of base64url Ed25519' },
-  EDGENET_ERR_BATCH_DUPLICATE: { status: 400, meaning: 'a bulk enrollment names the same hardware fingerprint twice' },
+  EDGENET_ERR_BATCH_DUPLICATE: { status: 400, meaning: 'a bulk enrollment names the same hardware fingerprint or serial twice' },
   EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired or used up' },
   EDGENET_ERR_RATE_LIMITED: { status: 429, meaning: 'too many requests from this address or with this token' },
   EDGENET_ERR_BODY_TOO_DEEP: { status: 400, meaning: 'a JSON body nests deeper than the bound; refused before it is parsed' },

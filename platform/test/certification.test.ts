@@ -181,26 +181,27 @@ describe('certification of a known fleet', () => {
     expect(dev('noInference')).toMatchObject({ activeDays: 0, verified: false, workstations: [] });
     expect(dev('sharesW1')).toMatchObject({ verified: true, workstations: ['W01', 'W05'] });
     expect(dev('overClaim')).toMatchObject({ verified: true, workstations: range('X', 8), overClaimed: ['X09', 'X10'] });
-    for (const name of ['cloneA', 'cloneB']) {
-      expect(dev(name).verified).toBe(false);
-      expect(dev(name).reasons.join()).toMatch(/flag duplicate_hardware: 2 enrolled devices share hardware fingerprint/);
-    }
+    // cloneB enrolled second with cloneA's fingerprint: the newcomer is flagged, the established
+    // device keeps counting until the operator decides (a claimant cannot disqualify another's box).
+    expect(dev('cloneA')).toMatchObject({ verified: true, workstations: ['W07'] });
+    expect(dev('cloneB').verified).toBe(false);
+    expect(dev('cloneB').reasons).toEqual(['flag duplicate_hardware: claims hardware 1 earlier enrolled device(s) already claim (fingerprint)']);
     expect(dev('vm').reasons).toEqual(['flag virtual_machine: the agent reports a virtual machine']);
     expect(dev('replayer').reasons).toEqual(['flag replay: heartbeat seq 1 arrived after seq 11901']);
     expect(dev('e3')).toMatchObject({ activeDays: 10, verified: true });
     expect(dev('e3').workstations).toHaveLength(10);
 
-    // P1: W01 (claimed by two devices, counted once), W02, W03, W05 → 4 nodes;
-    // award = min(30% × 400,000 = 120,000; 1,000,000; 5,000 × 4 = 20,000) = 20,000 yuan (per-node cap).
+    // P1: W01 (claimed by two devices, counted once), W02, W03, W05, W07 → 5 nodes;
+    // award = min(30% × 400,000 = 120,000; 1,000,000; 5,000 × 5 = 25,000) = 25,000 yuan (per-node cap).
     expect(proj('P1')).toMatchObject({
       devices: 5,
-      certifiedNodes: 4,
-      certifiedWorkstations: ['W01', 'W02', 'W03', 'W05'],
-      awardFen: 20_000 * YUAN,
+      certifiedNodes: 5,
+      certifiedWorkstations: ['W01', 'W02', 'W03', 'W05', 'W07'],
+      awardFen: 25_000 * YUAN,
       awardLimitedBy: 'per_node_cap',
     });
-    expect(proj('P1').verifiedDevices.sort()).toEqual([d.normal, d.halfOffline, d.sharesW1].map((x) => x!.deviceId).sort());
-    expect(proj('P1').flaggedDevices.map((f) => f.deviceId)).toEqual([d.cloneA!.deviceId]);
+    expect(proj('P1').verifiedDevices.sort()).toEqual([d.normal, d.halfOffline, d.sharesW1, d.cloneA].map((x) => x!.deviceId).sort());
+    expect(proj('P1').flaggedDevices).toEqual([]);
     // P2: 1 node, but 150,000 yuan total is under the 200,000 floor → 0.
     expect(proj('P2')).toMatchObject({ certifiedNodes: 1, awardFen: 0, awardLimitedBy: 'minimum_investment' });
     // P3: 4 × 50 + 8 = 208 nodes; min(1,200,000; 1,000,000; 1,040,000) = 1,000,000 yuan (per-project cap).
@@ -213,9 +214,9 @@ describe('certification of a known fleet', () => {
         .sort(),
     ).toEqual(['duplicate_hardware', 'replay', 'virtual_machine']);
 
-    expect(r.totals).toEqual({ projects: 4, devices: 15, verifiedDevices: 10, certifiedNodes: 223, awardFen: (20_000 + 1_000_000 + 30_000) * YUAN });
+    expect(r.totals).toEqual({ projects: 4, devices: 15, verifiedDevices: 11, certifiedNodes: 224, awardFen: (25_000 + 1_000_000 + 30_000) * YUAN });
     const e1 = r.enterprises.find((e) => e.enterpriseId === proj('P1').enterpriseId)!;
-    expect(e1).toMatchObject({ projects: 2, certifiedNodes: 5, awardFen: 20_000 * YUAN });
+    expect(e1).toMatchObject({ projects: 2, certifiedNodes: 6, awardFen: 25_000 * YUAN });
 
     // Evidence per device: online buckets and inferences per day, as fed.
     const rows = (await evidence(run.id))
@@ -235,10 +236,10 @@ describe('certification of a known fleet', () => {
 
     const tampered = structuredClone(first);
     const p = tampered.body.results.projects.findIndex((x) => x.projectId === project.P1);
-    tampered.body.results.projects[p]!.certifiedNodes = 5;
+    tampered.body.results.projects[p]!.certifiedNodes = 6;
     const v1 = verifyReport(tampered, published, ev);
     expect(v1.ok).toBe(false);
-    expect(v1.problems).toContain(`recount differs at body.results.projects[${p}].certifiedNodes: recomputed 4, report says 5`);
+    expect(v1.problems).toContain(`recount differs at body.results.projects[${p}].certifiedNodes: recomputed 5, report says 6`);
     expect(v1.problems.some((x) => x.startsWith('body hash'))).toBe(true);
 
     const lines = ev.trim().split('\n');
@@ -311,7 +312,7 @@ describe('certification of a known fleet', () => {
 
   it('keeps old reports verifiable after key rotation, and counts a device again once its flag is resolved', async () => {
     expect((await tp.api('POST', '/api/v1/signing-keys/rotate')).status).toBe(201);
-    const flags = (await tp.api('GET', `/api/v1/flags?open=true&deviceId=${d.cloneA!.deviceId}`)).body.items;
+    const flags = (await tp.api('GET', `/api/v1/flags?open=true&deviceId=${d.cloneB!.deviceId}`)).body.items;
     expect(flags).toHaveLength(1);
     const bureau = (await tp.api('POST', '/api/v1/api-tokens', { name: '科技局', role: 'bureau' })).body.token;
     expect((await tp.api('POST', `/api/v1/flags/${flags[0].id}/resolve`, { resolution: 'on-site check: the other unit is a spare' }, bureau)).status).toBe(403);
@@ -324,9 +325,10 @@ describe('certification of a known fleet', () => {
     expect(third.attestation.keyId).not.toBe(first.attestation.keyId);
     expect(verifyReport(first, published).ok).toBe(true);
     expect(verifyReport(third, published).ok).toBe(true);
-    // cloneA now counts: W07 joins P1 → 5 nodes, award 25,000 yuan.
-    const p1 = third.body.results.projects.find((p) => p.projectId === project.P1)!;
-    expect(p1).toMatchObject({ certifiedNodes: 5, awardFen: 25_000 * YUAN });
+    // cloneB now counts: Y01 joins P4 → 11 nodes; the award stays at 30% of eligible, 30,000 yuan.
+    const p4 = third.body.results.projects.find((p) => p.projectId === project.P4)!;
+    expect(p4).toMatchObject({ certifiedNodes: 11, awardFen: 30_000 * YUAN, awardLimitedBy: 'share_of_eligible' });
+    expect(third.body.results.totals.certifiedNodes).toBe(225);
   });
 
   it('reports the operator performance figures for the window from its own records', async () => {

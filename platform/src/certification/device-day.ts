@@ -5,6 +5,7 @@
 import { verify } from 'node:crypto';
 import { edge, linksTo, publicKeyFromRaw } from '@edgenet/proto';
 import type { Calendar } from '../domain/calendar.js';
+import { UNCOUNTED_FILINGS } from '../ingest/filing.js';
 import type { CountingPolicy } from './policy.js';
 
 export interface DeviceDayEvidence {
@@ -37,7 +38,7 @@ export function verifyDeviceDay(e: DeviceDayEvidence, calendar: Calendar, clock?
     ok: problems.length === 0,
     problems,
     backedHeartbeats: backed.length,
-    backedOnlineBuckets: new Set(backed.map((h) => calendar.dayAndBucket(Date.parse(h.filedAt)).bucket)).size,
+    backedOnlineBuckets: new Set(backed.filter((h) => !UNCOUNTED_FILINGS.has(h.filing)).map((h) => calendar.dayAndBucket(Date.parse(h.filedAt)).bucket)).size,
     unbackedHeartbeats: e.heartbeats.length - backed.length,
   });
   if (!e.anchor) {
@@ -111,6 +112,10 @@ function filingProblems(h: DeviceDayEvidence['heartbeats'][number], clock: Count
       return -offset > clock.maxSkewMs && -offset <= clock.maxLateMs
         ? []
         : [`${at}: ${-offset} ms late is outside (${clock.maxSkewMs}, ${clock.maxLateMs}] ms`];
+    case 'before_enrollment':
+      // Counted nowhere; only a queued (late) heartbeat can be dated before its device's enrollment.
+      if (-offset <= clock.maxSkewMs) return [`${at}: a live heartbeat, not one dated before enrollment`];
+      return filed === received ? [] : [`${at}: filed at ${h.filedAt}, not at its receive time ${h.receivedAt}`];
     case 'untrusted_clock':
       if (inStep) return [`${at}: the device signed a trusted clock within ${clock.maxSkewMs} ms of the receive time, so it is a live heartbeat`];
       return filed === received ? [] : [`${at}: filed at ${h.filedAt}, not at its receive time ${h.receivedAt}`];

@@ -187,6 +187,7 @@ export class Ingest {
         clockUntrusted: hb.clockUntrusted,
         helloOffsetMs: device.helloOffsetMs,
         lastFiledMs: device.lastFiledMs,
+        enrolledAtMs: device.enrolledAtMs,
       },
       this.#d.policy.clock,
     );
