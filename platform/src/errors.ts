@@ -9,7 +9,7 @@ export const PLATFORM_ERROR_CODES = {
   EDGENET_ERR_NOT_FOUND: { status: 404, meaning: 'the record does not exist, or belongs to an enterprise the caller may not see' },
   EDGENET_ERR_UNAUTHENTICATED: { status: 401, meaning: 'no bearer token, or an unknown or revoked one' },
   EDGENET_ERR_FORBIDDEN: { status: 403, meaning: "the caller's role may not do this, or not for this enterprise" },
-  EDGENET_ERR_CONFLICT: { status: 409, meaning: 'a unique record already exists (USCC, workstation code, known hardware)' },
+  EDGENET_ERR_CONFLICT: { status: 409, meaning: "a unique record already exists (USCC, workstation code, known hardware, a run's bureau sample value)" },
   EDGENET_ERR_USCC_INVALID: { status: 400, meaning: 'the unified social credit code fails its check character or character set (GB 32100-2015)' },
   EDGENET_ERR_INVESTMENT_INVALID: { status: 400, meaning: 'the eligible investment exceeds the total investment' },
   EDGENET_ERR_WINDOW_INVALID: { status: 400, meaning: 'a time window ends before it starts, or is longer than allowed' },

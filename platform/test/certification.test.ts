@@ -225,8 +225,15 @@ describe('certification of a known fleet', () => {
       .map((l) => JSON.parse(l));
     const half = rows.find((x) => x.deviceId === d.halfOffline!.deviceId);
     expect(half.days).toEqual([0, 2, 4, 6, 8].map((i) => [DAYS[i], 12, 60, 0]));
-    // On-site sample: ceil(30% of the 3 projects with an award) = 1.
-    expect(first.sample!.projects).toHaveLength(1);
+    // On-site sample: drawn once the bureau reveals its value (commit then reveal); then
+    // ceil(30% of the 3 projects with an award) = 1.
+    expect(first.sample).toBeUndefined();
+    const bureau = (await tp.api('POST', '/api/v1/api-tokens', { name: '科技局 抽查', role: 'bureau' })).body.token;
+    const drawn = await tp.api('POST', `/api/v1/certifications/${run.id}/sample-value`, { value: 'ab'.repeat(32) }, bureau);
+    expect(drawn.status).toBe(201);
+    const sampled = await report(run.id);
+    expect(sampled.sample!.projects).toHaveLength(1);
+    expect(sampled.sample).toEqual(drawn.body.sample);
   });
 
   it('is verified by the standalone verifier, which names a changed number or evidence row', async () => {

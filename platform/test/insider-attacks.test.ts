@@ -2,7 +2,7 @@
 // the platform's database and its signing key, each test changes the count the way an insider could,
 // and shows the standalone verifier, given what the bureau downloads and keeps, detects it and names
 // the row, field or report. The fleet is fed through the real ingest path at chosen receive times.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { edge, sealEnvelope } from '@edgenet/proto';
 import { canonicalJson } from '../src/certification/canonical-json.js';
 import { verifyDeviceDay, type DeviceDayEvidence } from '../src/certification/device-day.js';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
-import { ATTESTATION_FORMAT, buildBody, sha256Hex, type Attestation } from '../src/certification/report.js';
+import { ATTESTATION_FORMAT, buildBody, drawSample, sha256Hex, type Attestation, type ReportBody } from '../src/certification/report.js';
 import { startCertificationRun } from '../src/certification/run.js';
 import { verifyReport, type ChainLink, type EvidenceProof, type SignedReport } from '../src/certification/verify.js';
 import type { DeviceEvidence } from '../src/certification/count.js';
@@ -316,5 +316,55 @@ describe('an insider with the database and the signing key', () => {
     expect(v.ok).toBe(false);
     expect(v.problems).toHaveLength(12);
     expect(v.problems[0]).toMatch(/^heartbeat \d+ \(filed untrusted_clock\): the device signed a trusted clock within 300000 ms of the receive time/);
+  });
+
+  it('the on-site sample is drawn only from the report hash and the value the bureau reveals after signing, and a replaced value is named', async () => {
+    const runId = await certify();
+    const before = (await api(`/certifications/${runId}`)) as SignedReport & { samplePending: { reportHash: string } };
+    // Signed and committed first: no sample exists yet, only the hash it will be drawn from.
+    expect(before.sample).toBeUndefined();
+    const reportHash = sha256Hex(canonicalJson(before.attestation));
+    expect(before.samplePending.reportHash).toBe(reportHash);
+    const value = randomBytes(32).toString('hex');
+    expect((await tp.api('POST', `/api/v1/certifications/${runId}/sample-value`, { value })).status).toBe(403); // not the operator's to give
+    const bureau = (await tp.api('POST', '/api/v1/api-tokens', { name: '科技局', role: 'bureau' })).body.token;
+    const drawn = await tp.api('POST', `/api/v1/certifications/${runId}/sample-value`, { value }, bureau);
+    expect(drawn.status).toBe(201);
+    expect(drawn.body.sample).toMatchObject({ reportHash, bureauValue: value, seed: sha256Hex(`${reportHash}:${value}`) });
+    expect(drawn.body.sampleValue.submittedBy).toEqual(expect.any(String));
+    const again = await tp.api('POST', `/api/v1/certifications/${runId}/sample-value`, { value: randomBytes(32).toString('hex') }, bureau);
+    expect(again.status).toBe(409);
+    const x = await download(runId);
+    expect(verifyReport(x.report, x.keys, x.evidence, { chain: x.chain, bureauValue: value }).checked.join('\n')).toContain('on-site check sample');
+    expect(verifyReport(x.report, x.keys, x.evidence, { chain: x.chain, bureauValue: value }).ok).toBe(true);
+
+    // A database administrator swaps the value for one that spares a project; the bureau's own record names it.
+    const other = randomBytes(32).toString('hex');
+    await db().execute(sql`alter table certification_sample_seeds disable trigger certification_sample_seeds_immutable`);
+    await db().execute(sql`update certification_sample_seeds set bureau_value = ${other} where run_id = ${runId}`);
+    await db().execute(sql`alter table certification_sample_seeds enable trigger certification_sample_seeds_immutable`);
+    const swapped = await download(runId);
+    const v = verifyReport(swapped.report, swapped.keys, swapped.evidence, { chain: swapped.chain, bureauValue: value });
+    expect(v.problems).toEqual([`sample.bureauValue ${other} is not the value the bureau submitted, ${value}`]);
+    // And a sample edited after it was drawn fails its redraw.
+    const edited = structuredClone(x.report);
+    edited.sample!.projects = [];
+    expect(verifyReport(edited, x.keys, x.evidence, { chain: x.chain }).problems.some((p) => p.startsWith('sample differs at sample.projects'))).toBe(true);
+  });
+
+  it('the sample depends on the bureau value: the operator, knowing the report hash, cannot know which projects', () => {
+    // Ten projects with awards: k = ceil(30% × 10) = 3.
+    const projects = Array.from({ length: 10 }, (_, i) => ({ projectId: `p${i}`, enterpriseId: 'e', awardFen: 1 }));
+    const body = { policy: COUNTING_POLICY, results: { projects, devices: [] } } as unknown as ReportBody;
+    const hash = 'a'.repeat(64);
+    const picks = new Set(
+      Array.from({ length: 20 }, (_, i) =>
+        drawSample(body, hash, sha256Hex(`bureau ${i}`))
+          .projects.map((p) => p.projectId)
+          .join(','),
+      ),
+    );
+    expect(drawSample(body, hash, 'b'.repeat(64)).projects).toHaveLength(3);
+    expect(picks.size).toBeGreaterThan(10);
   });
 });

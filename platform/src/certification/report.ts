@@ -58,29 +58,42 @@ export function buildBody(input: CountInput): { body: ReportBody; bodyJson: stri
 }
 
 export interface SiteSample {
+  /** The report hash the sample is drawn from (SHA-256 of the canonical attestation). */
+  reportHash: string;
+  /** The bureau's random value, submitted after the report was signed. */
+  bureauValue: string;
+  /** SHA-256 (hex) of "<reportHash>:<bureauValue>". */
   seed: string;
   share: { num: number; den: number };
   projects: { projectId: string; enterpriseId: string; devices: string[] }[];
 }
 
+export const BUREAU_VALUE_PATTERN = '^[0-9a-f]{64}$';
+
 /**
- * On-site check sample (000_…txt 四(三): at least 30% of projects that pass review). Seeded by the
- * body hash, so nobody can choose the seed and anyone can redraw the same sample. Projects with an
- * award are the ones that passed review; each sampled project lists every device to visit.
+ * On-site check sample (000_…txt 四(三): at least 30% of projects that pass review), commit then
+ * reveal: the platform commits to the report (its hash) before the bureau reveals a random value, so
+ * the operator cannot steer the sample by choosing the window or the inputs (it cannot know the
+ * value), and the bureau's value is recorded beside who sent it and when. Projects with an award are
+ * the ones that passed review; k = ceil(passed × share); they are ranked by
+ * SHA-256(seed ":" projectId) ascending (hex), and each sampled project lists every device to visit.
  */
-export function drawSample(body: ReportBody, bodyHash: string): SiteSample {
+export function drawSample(body: ReportBody, reportHash: string, bureauValue: string): SiteSample {
   const share = body.policy.onSiteCheck.minProjectShare;
+  const seed = sha256Hex(`${reportHash}:${bureauValue}`);
   const passed = body.results.projects.filter((p) => p.awardFen > 0);
   const k = Math.ceil((passed.length * share.num) / share.den);
   const picked = passed
-    .map((p) => ({ p, rank: sha256Hex(`${bodyHash}:${p.projectId}`) }))
+    .map((p) => ({ p, rank: sha256Hex(`${seed}:${p.projectId}`) }))
     .sort((a, b) => (a.rank < b.rank ? -1 : 1))
     .slice(0, k)
     .map(({ p }) => p);
   const devicesByProject = new Map<string, string[]>();
   for (const d of body.results.devices) devicesByProject.set(d.projectId, [...(devicesByProject.get(d.projectId) ?? []), d.deviceId]);
   return {
-    seed: bodyHash,
+    reportHash,
+    bureauValue,
+    seed,
     share,
     projects: picked.map((p) => ({ projectId: p.projectId, enterpriseId: p.enterpriseId, devices: devicesByProject.get(p.projectId) ?? [] })),
   };

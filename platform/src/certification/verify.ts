@@ -11,7 +11,7 @@ import { differences } from './json-diff.js';
 import type { CountingPolicy } from './policy.js';
 import { PUBLISHED_POLICIES } from './published-policies.js';
 import { buildBody, drawSample, sha256Hex, type Attestation, type ReportBody, type SiteSample } from './report.js';
-import { signatureProblem, verifyChain, type ChainLink, type PublishedKey } from './verify-chain.js';
+import { reportHashOf, signatureProblem, verifyChain, type ChainLink, type PublishedKey } from './verify-chain.js';
 import { checkEvidence, type EvidenceProof } from './verify-evidence.js';
 
 export { differences } from './json-diff.js';
@@ -37,11 +37,13 @@ export interface VerifyOptions {
   held?: readonly ChainLink[];
   /** Device-days as GET /api/v1/devices/{id}/chain/{day} answers (at least the on-site sample's). */
   deviceDays?: readonly DeviceDayEvidence[];
+  /** The value the bureau itself submitted for this run's sample (its own record). */
+  bureauValue?: string;
 }
 
 /** A check not made, by name (the command line lets a caller accept `recount` or `chain` missing). */
 export interface Unchecked {
-  check: 'chain' | 'recount' | 'proofs' | 'device-days';
+  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample';
   why: string;
 }
 
@@ -143,12 +145,19 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
     } else if (evidenceText !== undefined) {
       unchecked.push({ check: 'device-days', why: 'no device-day was checked against device-signed heartbeats: the online buckets are the platform’s word' });
     }
-    if (report.sample) {
-      const sampleDiffs = differences(drawSample(report.body, att.bodyHash), report.sample, 'sample');
-      if (sampleDiffs.length === 0) checked.push('on-site check sample');
-      problems.push(...sampleDiffs.map((d) => `sample differs at ${d}`));
-    }
   }
+
+  // Step 7: the on-site sample, redrawn from this report's hash and the bureau's value.
+  if (report.sample) {
+    const reportHash = reportHashOf(att);
+    if (report.sample.reportHash !== reportHash) problems.push(`sample.reportHash ${report.sample.reportHash} is not this report's hash ${reportHash}`);
+    if (options.bureauValue !== undefined && options.bureauValue !== report.sample.bureauValue) {
+      problems.push(`sample.bureauValue ${report.sample.bureauValue} is not the value the bureau submitted, ${options.bureauValue}`);
+    }
+    const sampleDiffs = differences(drawSample(report.body, reportHash, report.sample.bureauValue), report.sample, 'sample');
+    if (sampleDiffs.length === 0) checked.push(`on-site check sample, drawn from the report hash and bureau value ${report.sample.bureauValue.slice(0, 16)}…`);
+    problems.push(...sampleDiffs.map((d) => `sample differs at ${d}`));
+  } else unchecked.push({ check: 'sample', why: 'the on-site sample (the bureau has not submitted its value for this run yet)' });
   const ok = problems.length === 0;
   return { ok, complete: ok && unchecked.length === 0, problems, checked, unchecked, notes: STANDING_NOTES };
 }
