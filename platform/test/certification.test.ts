@@ -364,4 +364,32 @@ describe('certification of a known fleet', () => {
     await expect(db.execute(sql`update certification_runs set certified_nodes = certified_nodes + 1`)).rejects.toSatisfy(refused);
     await expect(db.execute(sql`delete from certification_runs`)).rejects.toSatisfy(refused);
   });
+
+  it("names each enterprise and project in the bureau's CSV: Chinese headers, UTF-8 BOM, USCC and town", async () => {
+    const run = (await tp.api('GET', '/api/v1/certifications')).body.items[0];
+    const res = await fetch(`${tp.baseUrl}/api/v1/certifications/${run.id}/report.csv`, {
+      headers: { authorization: `Bearer ${(await import('../../test/helpers/platform.js')).OPERATOR_TOKEN}` },
+    });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      '认证编号,认证期起,认证期止,项目编号,项目名称,企业编号,企业名称,统一社会信用代码,所在镇街,项目总投资（元）,新增投资额（元）,设备数,核验通过设备数,存疑设备数,认定节点数,奖励金额（元）,奖励限定依据',
+    );
+    const p1 = lines.find((l) => l.includes(project.P1!))!.split(',');
+    expect(p1.slice(4, 9)).toEqual(['P1', p1[5], '东莞一号精密', USCC[0], '松山湖']);
+    expect(p1.slice(9, 11)).toEqual(['500000.00', '400000.00']);
+    expect(p1[16]).toBe('每节点平均不超过5000元');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(4 + 2); // header, 4 projects, the empty string after the last CRLF
+  });
+
+  it('answers 404 with a typed error for a device in a run that has no devices', async () => {
+    const empty = await tp.api('POST', '/api/v1/certifications', { windowStart: '2020-01-01', windowEnd: '2020-01-02' });
+    expect(empty.body.devices).toBe(0);
+    const res = await tp.api('GET', `/api/v1/certifications/${empty.body.id}/evidence/${d.normal!.deviceId}`);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('EDGENET_ERR_NOT_FOUND');
+  });
 });

@@ -161,10 +161,12 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
       tags: ['certification'],
       summary: "One device's evidence row with its Merkle inclusion proof (RFC 6962)",
       params: { type: 'object', required: ['id', 'deviceId'], properties: { id: uuidString, deviceId: uuidString } },
+      response: { 404: errorResponse },
     },
     handler: async (request) => {
       const run = await loadRun(request.params.id);
-      const lines = run.evidence.split('\n');
+      // A run with no devices stores no rows: '' is no leaf, not one empty one.
+      const lines = run.evidence === '' ? [] : run.evidence.split('\n');
       const index = lines.findIndex((l) => (JSON.parse(l) as { deviceId: string }).deviceId === request.params.deviceId);
       if (index < 0) throw new ERR_NOT_FOUND('device in this run');
       return { leaf: lines[index], index, treeSize: lines.length, proof: inclusionProof(lines, index), merkleRoot: JSON.parse(run.attestation).evidenceRoot };
