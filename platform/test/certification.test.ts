@@ -13,6 +13,8 @@ import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { verifyReport, type SignedReport } from '../src/certification/verify.js';
 import { verifyInclusion } from '../src/certification/merkle.js';
+import { canonicalJson } from '../src/certification/canonical-json.js';
+import { independentRecount } from './independent-recount.js';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC } from '../../test/helpers/fixtures.js';
@@ -240,6 +242,10 @@ describe('certification of a known fleet', () => {
     const ev = await evidence(firstId);
     const published = await keys();
     expect(verifyReport(first, published, ev)).toMatchObject({ ok: true, problems: [] });
+    // A second implementation, written from docs/certification.md alone, gives the same bytes.
+    const second = independentRecount(JSON.stringify(first), ev);
+    expect(second.out.problems).toEqual([]);
+    expect(second.out.results).toBe(canonicalJson(first.body.results));
 
     const tampered = structuredClone(first);
     const p = tampered.body.results.projects.findIndex((x) => x.projectId === project.P1);

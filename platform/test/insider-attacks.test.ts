@@ -18,6 +18,7 @@ import { startCertificationRun } from '../src/certification/run.js';
 import { verifyReport, type ChainLink, type EvidenceProof, type SignedReport } from '../src/certification/verify.js';
 import type { DeviceEvidence } from '../src/certification/count.js';
 import { calendarOf } from '../src/domain/calendar.js';
+import { independentRecount } from './independent-recount.js';
 import { startTestPlatform, OPERATOR_TOKEN, type TestPlatform } from '../../test/helpers/platform.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC } from '../../test/helpers/fixtures.js';
@@ -171,6 +172,8 @@ describe('an insider with the database and the signing key', () => {
     expect(run.out).toContain('ok    online buckets against device-signed heartbeats for 2 device-day(s) of 1 device(s)');
     expect(run.out).not.toContain('FAIL');
     expect(run.status).toBe(0);
+    const second = independentRecount(JSON.stringify(x.report), x.evidence);
+    expect(second.out).toMatchObject({ problems: [], results: canonicalJson(x.report.body.results) });
   });
 
   it('without evidence the command line fails and says what it could not check, unless told --no-recount', async () => {
