@@ -160,6 +160,7 @@ const attestation = {
   evidenceRoot: built.body.evidence.merkleRoot,
   previousReportHash: null,
   keyId: keyIdOf(publicKey),
+  auditHead: { seq: 42, hash: sha256Hex('the audit entry #42') },
 };
 const attestationJson = canonicalJson(attestation);
 const signature = sign(null, Buffer.from(attestationJson, 'utf8'), key).toString('base64url');

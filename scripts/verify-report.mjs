@@ -18,6 +18,7 @@
 // held:         signed reports (or chain.json files) you kept earlier; each must still be in the chain
 // device-days:  one GET /api/v1/devices/{id}/chain/{day} answer a line (at least the on-site sample's)
 // bureau-value: the 64-hex value the bureau submitted for this run's sample (its own record)
+// audit:        GET /api/v1/audit/verify now; audit-entries: a GET /api/v1/audit page holding the anchored entries
 // Exit status 0 when everything matches and everything was checked; 1 when anything differs, or when
 // the evidence or the chain is missing and --no-recount / --no-chain does not say that is accepted
 // (what was not checked is printed either way); 2 on usage.
@@ -28,7 +29,7 @@ import { verifyReport } from '../platform/dist/certification/verify.js';
 
 const USAGE =
   'usage: verify-report.mjs --report report.json --keys keys.json --chain chain.json --evidence evidence.ndjson\n' +
-  '       [--proofs proofs.ndjson] [--held report.json …] [--device-days days.ndjson] [--bureau-value hex] [--policies dir] [--no-recount] [--no-chain]';
+  '       [--proofs proofs.ndjson] [--held report.json …] [--device-days days.ndjson] [--bureau-value hex] [--audit verify.json [--audit-entries audit.json]] [--policies dir] [--no-recount] [--no-chain]';
 let values;
 try {
   ({ values } = parseArgs({
@@ -41,6 +42,8 @@ try {
       held: { type: 'string', multiple: true },
       'device-days': { type: 'string' },
       'bureau-value': { type: 'string' },
+      audit: { type: 'string' },
+      'audit-entries': { type: 'string' },
       policies: { type: 'string' },
       'no-recount': { type: 'boolean' },
       'no-chain': { type: 'boolean' },
@@ -81,16 +84,19 @@ const verdict = verifyReport(json(values.report), json(values.keys).keys, values
   held: (values.held ?? []).flatMap(links),
   deviceDays: values['device-days'] ? lines(values['device-days']) : undefined,
   bureauValue: values['bureau-value'],
+  audit: values.audit ? { verify: json(values.audit), entries: values['audit-entries'] ? json(values['audit-entries']).items : undefined } : undefined,
 });
 for (const c of verdict.checked) console.log(`ok    ${c}`);
 for (const p of verdict.problems) console.log(`FAIL  ${p}`);
 for (const u of verdict.unchecked) console.log(`NOT CHECKED  ${u.why}`);
 for (const n of verdict.notes) console.log(`note  ${n}`);
 // Missing evidence or chain is accepted only when asked for by name; device-days beyond those given
-// (at least the on-site sample's) and a sample the bureau has not drawn yet are listed, not required.
+// (at least the on-site sample's), a sample the bureau has not drawn yet and the audit anchors are
+// listed, not required.
 const accepted = (u) =>
   u.check === 'device-days' ||
   u.check === 'sample' ||
+  u.check === 'audit' ||
   (values['no-recount'] && (u.check === 'recount' || u.check === 'proofs')) ||
   (values['no-chain'] && u.check === 'chain');
 const gaps = verdict.unchecked.filter((u) => !accepted(u));

@@ -370,4 +370,31 @@ describe('an insider with the database and the signing key', () => {
     expect(drawSample(body, hash, 'b'.repeat(64)).projects).toHaveLength(3);
     expect(picks.size).toBeGreaterThan(10);
   });
+
+  it("deleting the audit log's newest entries is named by the head a kept report anchored", async () => {
+    const kept = await download(await certify());
+    const head = kept.report.attestation.auditHead!;
+    expect(head.seq).toBeGreaterThan(0);
+    const audit = async () => ({
+      verify: (await api('/audit/verify')) as { ok: boolean; entries: number; head: { seq: number; hash: string } | null },
+      entries: (await api('/audit?limit=1000')).items as { seq: number; hash: string }[],
+    });
+    const before = await audit();
+    const honest = verifyReport(kept.report, kept.keys, kept.evidence, { chain: kept.chain, audit: before });
+    expect(honest.ok).toBe(true);
+    expect(honest.checked).toContain(`audit entry #${head.seq} anchored by report #${kept.report.attestation.sequence} is still in the log, unchanged`);
+
+    // The administrator deletes the tail, from the anchored entry on: the log's own check still passes.
+    await db().execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await db().execute(sql`delete from audit_log where seq >= ${head.seq}`);
+    await db().execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    const after = await audit();
+    expect(after.verify.ok).toBe(true);
+    expect(after.verify.entries).toBeLessThan(before.verify.entries);
+    const v = verifyReport(kept.report, kept.keys, kept.evidence, { chain: kept.chain, audit: after });
+    expect(v.ok).toBe(false);
+    expect(v.problems).toContain(
+      `the audit log ends at entry #${head.seq - 1}, but report #${kept.report.attestation.sequence} anchored entry #${head.seq} (${head.hash.slice(0, 16)}…): its newest entries were deleted`,
+    );
+  });
 });

@@ -9,7 +9,8 @@ import type { CountingPolicy } from './policy.js';
 
 // v2 added inputs.names (who each enterprise and project is); a v1 body is still verified the same way.
 export const REPORT_FORMAT = 'edgenet-certification-v2';
-export const ATTESTATION_FORMAT = 'edgenet-attestation-v1';
+// v2 added auditHead: the audit log's newest entry when the report was signed.
+export const ATTESTATION_FORMAT = 'edgenet-attestation-v2';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -29,7 +30,7 @@ export interface ReportBody {
 }
 
 export interface Attestation {
-  format: typeof ATTESTATION_FORMAT;
+  format: typeof ATTESTATION_FORMAT | 'edgenet-attestation-v1';
   runId: string;
   sequence: number;
   createdAt: string;
@@ -40,6 +41,11 @@ export interface Attestation {
   /** reportHash of the previous run (null for the first): withdrawing or rewriting a run breaks the chain. */
   previousReportHash: string | null;
   keyId: string;
+  /**
+   * The audit log's newest entry (seq and hash) when the report was signed (null: an empty log;
+   * absent in v1). Anchored in a report the bureau keeps, a later deletion of the log's tail shows.
+   */
+  auditHead?: { seq: number; hash: string } | null;
 }
 
 /** Evidence rows (canonical JSON, one per device, sorted by device id): the Merkle leaves. */

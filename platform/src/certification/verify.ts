@@ -39,11 +39,13 @@ export interface VerifyOptions {
   deviceDays?: readonly DeviceDayEvidence[];
   /** The value the bureau itself submitted for this run's sample (its own record). */
   bureauValue?: string;
+  /** The audit log as it is now: GET /api/v1/audit/verify, and entries from GET /api/v1/audit. */
+  audit?: { verify: { ok: boolean; entries: number; head: { seq: number; hash: string } | null }; entries?: readonly { seq: number; hash: string }[] };
 }
 
 /** A check not made, by name (the command line lets a caller accept `recount` or `chain` missing). */
 export interface Unchecked {
-  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample';
+  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample' | 'audit';
   why: string;
 }
 
@@ -158,6 +160,27 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
     if (sampleDiffs.length === 0) checked.push(`on-site check sample, drawn from the report hash and bureau value ${report.sample.bureauValue.slice(0, 16)}…`);
     problems.push(...sampleDiffs.map((d) => `sample differs at ${d}`));
   } else unchecked.push({ check: 'sample', why: 'the on-site sample (the bureau has not submitted its value for this run yet)' });
+  // Step 8: the audit log still holds the entry each report anchored, unchanged.
+  const anchored = [att, ...(options.held ?? []).map((h) => h.attestation)].filter((a) => a.auditHead);
+  if (anchored.length > 0 && !options.audit) unchecked.push({ check: 'audit', why: 'the audit log against the heads the reports anchored (no audit given)' });
+  else if (options.audit) {
+    const now = options.audit.verify;
+    if (!now.ok) problems.push('the audit log’s hash chain does not verify now');
+    const bySeq = new Map((options.audit.entries ?? []).map((e) => [e.seq, e.hash]));
+    for (const a of anchored) {
+      const head = a.auditHead!;
+      if ((now.head?.seq ?? 0) < head.seq) {
+        problems.push(
+          `the audit log ends at entry #${now.head?.seq ?? 0}, but report #${a.sequence} anchored entry #${head.seq} (${head.hash.slice(0, 16)}…): its newest entries were deleted`,
+        );
+      } else if (bySeq.has(head.seq) && bySeq.get(head.seq) !== head.hash) {
+        problems.push(`audit entry #${head.seq} now hashes to ${bySeq.get(head.seq)}, but report #${a.sequence} anchored ${head.hash}: the log was rewritten`);
+      } else if (!bySeq.has(head.seq)) {
+        unchecked.push({ check: 'audit', why: `audit entry #${head.seq} anchored by report #${a.sequence} (not among the entries given)` });
+      } else checked.push(`audit entry #${head.seq} anchored by report #${a.sequence} is still in the log, unchanged`);
+    }
+  }
+
   const ok = problems.length === 0;
   return { ok, complete: ok && unchecked.length === 0, problems, checked, unchecked, notes: STANDING_NOTES };
 }
