@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { loadConfig, startPlatform, createLogger } from '../platform/dist/index.js';
 import { SimDevice } from './demo/sim-device.mjs';
 import { mulberry32 } from './lib/mulberry32.mjs';
@@ -26,6 +27,12 @@ const DEVICES = int(env.DEMO_DEVICES, 300);
 // today's hours with the same hours of yesterday and the 30-day chart has a whole day.
 const HISTORY_HOURS = int(env.DEMO_HISTORY_HOURS, Math.ceil(24 + ((Date.now() + 8 * 3_600_000) % 86_400_000) / 3_600_000));
 const WITH_AGENT = env.DEMO_AGENT !== 'false';
+// The projects' assessment windows start on the day the replayed history starts (Asia/Shanghai)
+// and run a year, so a certification of the demo's days (that day to today) includes every project.
+const HISTORY_START_MS = Date.now() - HISTORY_HOURS * 3_600_000;
+const shanghaiDay = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const WINDOW_START = shanghaiDay(HISTORY_START_MS);
+const WINDOW_END = shanghaiDay(Date.parse(`${WINDOW_START}T00:00:00Z`) + 364 * 86_400_000);
 const ownDataDir = !env.DEMO_DATA_DIR;
 const dataDir = env.DEMO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'edgenet-demo-'));
 const operatorToken = `op_demo_${randomBytes(16).toString('hex')}`;
@@ -126,8 +133,8 @@ async function main() {
           name: ['视觉质检产线改造', '设备预测性维护', '数字化车间升级'][(i + p) % 3],
           totalInvestmentFen: totalFen,
           eligibleInvestmentFen: Math.floor((totalFen * 8) / 10),
-          windowStart: '2025-07-01',
-          windowEnd: '2026-06-30',
+          windowStart: WINDOW_START,
+          windowEnd: WINDOW_END,
         }),
       );
     }
@@ -220,6 +227,11 @@ async function main() {
     8,
   );
   sims.push(...enrolled);
+  // The backlog replays hours before these enrollments, and a heartbeat dated before its device's
+  // enrollment never counts (docs/certification.md "Filing rule"). The demo pretends its fleet was
+  // enrolled before its history: a demo-only write to its own throw-away database, before any
+  // device connects (the platform reads the enrollment time when a device first connects).
+  await platform.context.db.execute(sql`update devices set enrolled_at = ${new Date(HISTORY_START_MS - 3_600_000)}`);
 
   // Connect everyone, send the backlog (paced: 4 a second per device, under the platform's
   // per-device rate limit), then live heartbeats. The "outage" enterprise lost its network at
@@ -349,6 +361,7 @@ async function main() {
       `  enterprise token  ${factory.token}   (${enterprises[1].name} only)`,
       `  fleet         ${sims.length} simulated devices in ${enterprises.length} enterprises across ${TOWNS.length} towns (set up in ${((Date.now() - started) / 1000).toFixed(1)} s);`,
       `                the last ${HISTORY_HOURS} h arrive first as a store-and-forward backlog (about ${sims.length * HISTORY_HOURS * 12} heartbeats), so the charts fill over the next minutes`,
+      `  certify       a window from ${WINDOW_START} to today: the projects' assessment windows (${WINDOW_START} – ${WINDOW_END}) start with the history`,
       `  real agent    ${agentNote}`,
       `  MQTT          ${mqttUrl}   API ${base}/api/v1   OpenAPI ${base}/docs`,
       `  data          ${dataDir} (${ownDataDir ? 'removed on exit' : 'kept'})`,

@@ -13,6 +13,8 @@ import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { verifyReport, type SignedReport } from '../src/certification/verify.js';
 import { verifyInclusion } from '../src/certification/merkle.js';
+import { canonicalJson } from '../src/certification/canonical-json.js';
+import { independentRecount } from './independent-recount.js';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC } from '../../test/helpers/fixtures.js';
@@ -181,26 +183,27 @@ describe('certification of a known fleet', () => {
     expect(dev('noInference')).toMatchObject({ activeDays: 0, verified: false, workstations: [] });
     expect(dev('sharesW1')).toMatchObject({ verified: true, workstations: ['W01', 'W05'] });
     expect(dev('overClaim')).toMatchObject({ verified: true, workstations: range('X', 8), overClaimed: ['X09', 'X10'] });
-    for (const name of ['cloneA', 'cloneB']) {
-      expect(dev(name).verified).toBe(false);
-      expect(dev(name).reasons.join()).toMatch(/flag duplicate_hardware: 2 enrolled devices share hardware fingerprint/);
-    }
+    // cloneB enrolled second with cloneA's fingerprint: the newcomer is flagged, the established
+    // device keeps counting until the operator decides (a claimant cannot disqualify another's box).
+    expect(dev('cloneA')).toMatchObject({ verified: true, workstations: ['W07'] });
+    expect(dev('cloneB').verified).toBe(false);
+    expect(dev('cloneB').reasons).toEqual(['flag duplicate_hardware: claims hardware 1 earlier enrolled device(s) already claim (fingerprint)']);
     expect(dev('vm').reasons).toEqual(['flag virtual_machine: the agent reports a virtual machine']);
     expect(dev('replayer').reasons).toEqual(['flag replay: heartbeat seq 1 arrived after seq 11901']);
     expect(dev('e3')).toMatchObject({ activeDays: 10, verified: true });
     expect(dev('e3').workstations).toHaveLength(10);
 
-    // P1: W01 (claimed by two devices, counted once), W02, W03, W05 → 4 nodes;
-    // award = min(30% × 400,000 = 120,000; 1,000,000; 5,000 × 4 = 20,000) = 20,000 yuan (per-node cap).
+    // P1: W01 (claimed by two devices, counted once), W02, W03, W05, W07 → 5 nodes;
+    // award = min(30% × 400,000 = 120,000; 1,000,000; 5,000 × 5 = 25,000) = 25,000 yuan (per-node cap).
     expect(proj('P1')).toMatchObject({
       devices: 5,
-      certifiedNodes: 4,
-      certifiedWorkstations: ['W01', 'W02', 'W03', 'W05'],
-      awardFen: 20_000 * YUAN,
+      certifiedNodes: 5,
+      certifiedWorkstations: ['W01', 'W02', 'W03', 'W05', 'W07'],
+      awardFen: 25_000 * YUAN,
       awardLimitedBy: 'per_node_cap',
     });
-    expect(proj('P1').verifiedDevices.sort()).toEqual([d.normal, d.halfOffline, d.sharesW1].map((x) => x!.deviceId).sort());
-    expect(proj('P1').flaggedDevices.map((f) => f.deviceId)).toEqual([d.cloneA!.deviceId]);
+    expect(proj('P1').verifiedDevices.sort()).toEqual([d.normal, d.halfOffline, d.sharesW1, d.cloneA].map((x) => x!.deviceId).sort());
+    expect(proj('P1').flaggedDevices).toEqual([]);
     // P2: 1 node, but 150,000 yuan total is under the 200,000 floor → 0.
     expect(proj('P2')).toMatchObject({ certifiedNodes: 1, awardFen: 0, awardLimitedBy: 'minimum_investment' });
     // P3: 4 × 50 + 8 = 208 nodes; min(1,200,000; 1,000,000; 1,040,000) = 1,000,000 yuan (per-project cap).
@@ -213,9 +216,9 @@ describe('certification of a known fleet', () => {
         .sort(),
     ).toEqual(['duplicate_hardware', 'replay', 'virtual_machine']);
 
-    expect(r.totals).toEqual({ projects: 4, devices: 15, verifiedDevices: 10, certifiedNodes: 223, awardFen: (20_000 + 1_000_000 + 30_000) * YUAN });
+    expect(r.totals).toEqual({ projects: 4, devices: 15, verifiedDevices: 11, certifiedNodes: 224, awardFen: (25_000 + 1_000_000 + 30_000) * YUAN });
     const e1 = r.enterprises.find((e) => e.enterpriseId === proj('P1').enterpriseId)!;
-    expect(e1).toMatchObject({ projects: 2, certifiedNodes: 5, awardFen: 20_000 * YUAN });
+    expect(e1).toMatchObject({ projects: 2, certifiedNodes: 6, awardFen: 25_000 * YUAN });
 
     // Evidence per device: online buckets and inferences per day, as fed.
     const rows = (await evidence(run.id))
@@ -224,21 +227,32 @@ describe('certification of a known fleet', () => {
       .map((l) => JSON.parse(l));
     const half = rows.find((x) => x.deviceId === d.halfOffline!.deviceId);
     expect(half.days).toEqual([0, 2, 4, 6, 8].map((i) => [DAYS[i], 12, 60, 0]));
-    // On-site sample: ceil(30% of the 3 projects with an award) = 1.
-    expect(first.sample!.projects).toHaveLength(1);
+    // On-site sample: drawn once the bureau reveals its value (commit then reveal); then
+    // ceil(30% of the 3 projects with an award) = 1.
+    expect(first.sample).toBeUndefined();
+    const bureau = (await tp.api('POST', '/api/v1/api-tokens', { name: '科技局 抽查', role: 'bureau' })).body.token;
+    const drawn = await tp.api('POST', `/api/v1/certifications/${run.id}/sample-value`, { value: 'ab'.repeat(32) }, bureau);
+    expect(drawn.status).toBe(201);
+    const sampled = await report(run.id);
+    expect(sampled.sample!.projects).toHaveLength(1);
+    expect(sampled.sample).toEqual(drawn.body.sample);
   });
 
   it('is verified by the standalone verifier, which names a changed number or evidence row', async () => {
     const ev = await evidence(firstId);
     const published = await keys();
     expect(verifyReport(first, published, ev)).toMatchObject({ ok: true, problems: [] });
+    // A second implementation, written from docs/certification.md alone, gives the same bytes.
+    const second = independentRecount(JSON.stringify(first), ev);
+    expect(second.out.problems).toEqual([]);
+    expect(second.out.results).toBe(canonicalJson(first.body.results));
 
     const tampered = structuredClone(first);
     const p = tampered.body.results.projects.findIndex((x) => x.projectId === project.P1);
-    tampered.body.results.projects[p]!.certifiedNodes = 5;
+    tampered.body.results.projects[p]!.certifiedNodes = 6;
     const v1 = verifyReport(tampered, published, ev);
     expect(v1.ok).toBe(false);
-    expect(v1.problems).toContain(`recount differs at body.results.projects[${p}].certifiedNodes: recomputed 4, report says 5`);
+    expect(v1.problems).toContain(`recount differs at body.results.projects[${p}].certifiedNodes: recomputed 5, report says 6`);
     expect(v1.problems.some((x) => x.startsWith('body hash'))).toBe(true);
 
     const lines = ev.trim().split('\n');
@@ -255,6 +269,8 @@ describe('certification of a known fleet', () => {
     writeFileSync(join(dir, 'tampered.json'), JSON.stringify(tampered));
     writeFileSync(join(dir, 'keys.json'), JSON.stringify({ keys: published }));
     writeFileSync(join(dir, 'evidence.ndjson'), ev);
+    // The verifier checks the whole chain of reports; without one it fails unless told --no-chain.
+    writeFileSync(join(dir, 'chain.json'), JSON.stringify((await tp.api('GET', '/api/v1/certifications/chain')).body));
     const script = join(import.meta.dirname, '../../scripts/verify-report.mjs');
     const ok = execFileSync(process.execPath, [
       script,
@@ -264,6 +280,8 @@ describe('certification of a known fleet', () => {
       join(dir, 'keys.json'),
       '--evidence',
       join(dir, 'evidence.ndjson'),
+      '--chain',
+      join(dir, 'chain.json'),
     ]).toString();
     expect(ok).toMatch(/report verified/);
     let failed = '';
@@ -276,6 +294,8 @@ describe('certification of a known fleet', () => {
         join(dir, 'keys.json'),
         '--evidence',
         join(dir, 'evidence.ndjson'),
+        '--chain',
+        join(dir, 'chain.json'),
       ]);
     } catch (err) {
       failed = (err as { stdout: Buffer; status: number }).stdout.toString();
@@ -305,7 +325,7 @@ describe('certification of a known fleet', () => {
 
   it('keeps old reports verifiable after key rotation, and counts a device again once its flag is resolved', async () => {
     expect((await tp.api('POST', '/api/v1/signing-keys/rotate')).status).toBe(201);
-    const flags = (await tp.api('GET', `/api/v1/flags?open=true&deviceId=${d.cloneA!.deviceId}`)).body.items;
+    const flags = (await tp.api('GET', `/api/v1/flags?open=true&deviceId=${d.cloneB!.deviceId}`)).body.items;
     expect(flags).toHaveLength(1);
     const bureau = (await tp.api('POST', '/api/v1/api-tokens', { name: '科技局', role: 'bureau' })).body.token;
     expect((await tp.api('POST', `/api/v1/flags/${flags[0].id}/resolve`, { resolution: 'on-site check: the other unit is a spare' }, bureau)).status).toBe(403);
@@ -318,9 +338,10 @@ describe('certification of a known fleet', () => {
     expect(third.attestation.keyId).not.toBe(first.attestation.keyId);
     expect(verifyReport(first, published).ok).toBe(true);
     expect(verifyReport(third, published).ok).toBe(true);
-    // cloneA now counts: W07 joins P1 → 5 nodes, award 25,000 yuan.
-    const p1 = third.body.results.projects.find((p) => p.projectId === project.P1)!;
-    expect(p1).toMatchObject({ certifiedNodes: 5, awardFen: 25_000 * YUAN });
+    // cloneB now counts: Y01 joins P4 → 11 nodes; the award stays at 30% of eligible, 30,000 yuan.
+    const p4 = third.body.results.projects.find((p) => p.projectId === project.P4)!;
+    expect(p4).toMatchObject({ certifiedNodes: 11, awardFen: 30_000 * YUAN, awardLimitedBy: 'share_of_eligible' });
+    expect(third.body.results.totals.certifiedNodes).toBe(225);
   });
 
   it('reports the operator performance figures for the window from its own records', async () => {
@@ -348,5 +369,33 @@ describe('certification of a known fleet', () => {
     const refused = (e: { cause?: { message?: string } }) => /certification_runs is immutable/.test(e.cause?.message ?? '');
     await expect(db.execute(sql`update certification_runs set certified_nodes = certified_nodes + 1`)).rejects.toSatisfy(refused);
     await expect(db.execute(sql`delete from certification_runs`)).rejects.toSatisfy(refused);
+  });
+
+  it("names each enterprise and project in the bureau's CSV: Chinese headers, UTF-8 BOM, USCC and town", async () => {
+    const run = (await tp.api('GET', '/api/v1/certifications')).body.items[0];
+    const res = await fetch(`${tp.baseUrl}/api/v1/certifications/${run.id}/report.csv`, {
+      headers: { authorization: `Bearer ${(await import('../../test/helpers/platform.js')).OPERATOR_TOKEN}` },
+    });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      '认证编号,认证期起,认证期止,项目编号,项目名称,企业编号,企业名称,统一社会信用代码,所在镇街,项目总投资（元）,新增投资额（元）,设备数,核验通过设备数,存疑设备数,认定节点数,奖励金额（元）,奖励限定依据',
+    );
+    const p1 = lines.find((l) => l.includes(project.P1!))!.split(',');
+    expect(p1.slice(4, 9)).toEqual(['P1', p1[5], '东莞一号精密', USCC[0], '松山湖']);
+    expect(p1.slice(9, 11)).toEqual(['500000.00', '400000.00']);
+    expect(p1[16]).toBe('每节点平均不超过5000元');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(4 + 2); // header, 4 projects, the empty string after the last CRLF
+  });
+
+  it('answers 404 with a typed error for a device in a run that has no devices', async () => {
+    const empty = await tp.api('POST', '/api/v1/certifications', { windowStart: '2020-01-01', windowEnd: '2020-01-02' });
+    expect(empty.body.devices).toBe(0);
+    const res = await tp.api('GET', `/api/v1/certifications/${empty.body.id}/evidence/${d.normal!.deviceId}`);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('EDGENET_ERR_NOT_FOUND');
   });
 });

@@ -150,7 +150,8 @@ describe('award (实施细则 art. 18) at its boundaries', () => {
 describe('fileHeartbeat decision table', () => {
   const clock = policy.clock;
   const now = Date.UTC(2026, 10, 5, 4);
-  const base: FilingInput = { receivedAtMs: now, deviceTimeMs: now, clockUntrusted: false, helloOffsetMs: 0, lastFiledMs: 0 };
+  // Enrolled long before any device time below, unless a row says otherwise.
+  const base: FilingInput = { receivedAtMs: now, deviceTimeMs: now, clockUntrusted: false, helloOffsetMs: 0, lastFiledMs: 0, enrolledAtMs: 0 };
   it.each<[string, Partial<FilingInput>, { filing: string; filedAtMs: number; skew: boolean }]>([
     ['a live heartbeat: receive time', {}, { filing: 'received', filedAtMs: now, skew: false }],
     [
@@ -183,6 +184,21 @@ describe('fileHeartbeat decision table', () => {
       { filing: 'device_time', filedAtMs: now - clock.maxLateMs, skew: false },
     ],
     ['queued, older than maxLate', { deviceTimeMs: now - clock.maxLateMs - 1 }, { filing: 'untrusted_clock', filedAtMs: now, skew: false }],
+    [
+      'queued, dated before the device was enrolled: never counted',
+      { deviceTimeMs: now - 3_600_000, enrolledAtMs: now - 3_600_000 + 1 },
+      { filing: 'before_enrollment', filedAtMs: now, skew: false },
+    ],
+    [
+      'queued, dated the moment the device was enrolled: device time',
+      { deviceTimeMs: now - 3_600_000, enrolledAtMs: now - 3_600_000 },
+      { filing: 'device_time', filedAtMs: now - 3_600_000, skew: false },
+    ],
+    [
+      'queued before enrollment with no hello: still never counted',
+      { deviceTimeMs: now - 3_600_000, enrolledAtMs: now - 60_000, helloOffsetMs: null },
+      { filing: 'before_enrollment', filedAtMs: now, skew: false },
+    ],
   ])('%s', (_name, over, expected) => {
     const d = fileHeartbeat({ ...base, ...over }, clock);
     expect({ filing: d.filing, filedAtMs: d.filedAtMs, skew: d.skewMs !== undefined }).toEqual(expected);
@@ -210,5 +226,16 @@ describe('rollupDays', () => {
     expect([...next.buckets].indexOf('1')).toBe(0);
     expect(r.find((x) => x.deviceId === 'd2')).toMatchObject({ day, heartbeats: 1, lateHeartbeats: 0 });
     expect(r).toHaveLength(3);
+  });
+
+  it('counts a heartbeat filed before_enrollment nowhere: no bucket, no inference, no day', () => {
+    const r = rollupDays(calendarOf(COUNTING_POLICY), [
+      { deviceId: 'd1', filedAt: at(0), filing: 'before_enrollment', inferenceDelta: 9 },
+      { deviceId: 'd2', filedAt: at(0), filing: 'before_enrollment', inferenceDelta: 9 },
+      { deviceId: 'd2', filedAt: at(10), filing: 'received', inferenceDelta: 1 },
+    ]);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ deviceId: 'd2', heartbeats: 1, inferences: 1 });
+    expect([...r[0]!.buckets].indexOf('1')).toBe(2);
   });
 });

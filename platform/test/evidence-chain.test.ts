@@ -8,7 +8,7 @@ import { verifyDeviceDay, type DeviceDayEvidence } from '../src/certification/de
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
-import { seedEnterprise } from '../../test/helpers/fixtures.js';
+import { seedEnterprise, USCC } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 
 const calendar = calendarOf(COUNTING_POLICY);
@@ -19,11 +19,12 @@ let dev: TestDevice;
 const DAY = '2025-08-01';
 
 /** Sends `n` heartbeats 5 minutes apart from 08:00 Shanghai, chained unless `breakAt` says otherwise. */
-async function sendDay(device: TestDevice, day: string, n: number, opts: { firstSeq?: number; breakAt?: number } = {}) {
+async function sendDay(device: TestDevice, day: string, n: number, opts: { firstSeq?: number; breakAt?: number; restartAt?: number } = {}) {
   let prev: Buffer | null = null;
   for (let k = 0; k < n; k++) {
     const at = dayStartUtc(day) + 8 * 3_600_000 + k * 300_000;
-    const prevHash: Uint8Array = k === opts.breakAt ? createHash('sha256').update('not the previous body').digest() : (prev ?? new Uint8Array());
+    const prevHash: Uint8Array =
+      k === opts.breakAt ? createHash('sha256').update('not the previous body').digest() : k === opts.restartAt ? new Uint8Array() : (prev ?? new Uint8Array());
     const body = encodeHeartbeat({ seq: (opts.firstSeq ?? 1) + k, deviceTimeMs: at, cpuPercent: 5, inference: { total: k + 1 }, prevHash });
     expect((await tp.platform.context.ingest.handle(device.deviceId, 'heartbeat', sealEnvelope(body, device.privateKey), new Date(at))).outcome).toBe(
       'accepted',
@@ -57,8 +58,22 @@ describe('device-signed evidence', () => {
     const body = Buffer.from(edited.heartbeats[5]!.body!, 'base64');
     body[body.length - 1]! ^= 1;
     edited.heartbeats[5]!.body = body.toString('base64');
-    // The chain stops at the edit: only the heartbeats after it stay backed.
-    expect(verifyDeviceDay(edited, calendar)).toMatchObject({ backedHeartbeats: 18, unbackedHeartbeats: 6 });
+    // The chain stops at the edit: only the heartbeats after it stay backed, and the day fails.
+    expect(verifyDeviceDay(edited, calendar)).toMatchObject({
+      ok: false,
+      problems: ['heartbeat 6 is not the body whose hash heartbeat 7 signs: it was altered or replaced'],
+      backedHeartbeats: 18,
+      unbackedHeartbeats: 6,
+    });
+
+    // An operator removing one heartbeat of the day (a row deleted from the database).
+    const removed = structuredClone(e);
+    removed.heartbeats.splice(9, 1);
+    expect(verifyDeviceDay(removed, calendar)).toMatchObject({
+      ok: false,
+      problems: ['heartbeat 10 is missing: heartbeat 11 signs the hash of it'],
+      backedHeartbeats: 14,
+    });
 
     const forged = structuredClone(e);
     const sig = Buffer.from(forged.anchor!.signature, 'base64');
@@ -67,13 +82,29 @@ describe('device-signed evidence', () => {
     expect(verifyDeviceDay(forged, calendar)).toMatchObject({ ok: false, problems: ['anchor signature does not verify with the device key'] });
   });
 
-  it('shows a chain break: heartbeats before it are not backed by the anchor', async () => {
+  it('fails a chain break: a signed prev_hash naming another body is an altered predecessor', async () => {
     const other = await enrollTestDevice(tp, (await seedEnterprise(tp, { uscc: '91110000600037341L' })).token);
     await sendDay(other, DAY, 20, { breakAt: 12 });
     const v = verifyDeviceDay(await evidence(other, DAY), calendar);
-    expect(v).toMatchObject({ ok: true, backedHeartbeats: 8, unbackedHeartbeats: 12 });
+    // Heartbeat 13 signs a hash that is not heartbeat 12's body: the verifier cannot tell that from
+    // an operator who replaced heartbeat 12, so the day fails (the agent restarts a chain with an
+    // empty prev_hash instead, which is no fault).
+    expect(v).toMatchObject({ ok: false, backedHeartbeats: 8, unbackedHeartbeats: 12 });
+    expect(v.problems).toEqual(['heartbeat 12 is not the body whose hash heartbeat 13 signs: it was altered or replaced']);
     const rows = (await tp.api('GET', `/api/v1/devices/${other.deviceId}/heartbeats?limit=20`)).body.items;
     expect(rows).toHaveLength(20);
+  });
+
+  it('passes a chain the agent restarted (an empty prev_hash): the heartbeats before it are only unbacked', async () => {
+    const other = await enrollTestDevice(tp, (await seedEnterprise(tp, { uscc: USCC[2] })).token);
+    await sendDay(other, DAY, 20, { restartAt: 12 });
+    expect(verifyDeviceDay(await evidence(other, DAY), calendar)).toEqual({
+      ok: true,
+      problems: [],
+      backedHeartbeats: 8,
+      backedOnlineBuckets: 8,
+      unbackedHeartbeats: 12,
+    });
   });
 
   it('keeps the highest seq as the anchor when a late batch for the same day arrives', async () => {

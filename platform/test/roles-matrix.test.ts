@@ -2,6 +2,7 @@
 // registers them) with each caller — operator, bureau, an enterprise on its own records, the same
 // enterprise on another's, and no token — and checks who gets through. A route missing from the
 // table below fails the first test, so a new route cannot ship without a decision on its roles.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
@@ -94,6 +95,12 @@ const CASES: Record<string, Case> = {
     request: () => ({ url: '/api/v1/certifications', body: { windowStart: '2025-07-01', windowEnd: '2025-07-31' } }),
   },
   'GET /api/v1/certifications': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications' }) },
+  'POST /api/v1/certifications/:id/sample-value': {
+    roles: ['bureau'],
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/certifications/${shared.runId}/sample-value`, body: { value: randomBytes(32).toString('hex') } }),
+  },
+  'GET /api/v1/certifications/chain': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: '/api/v1/certifications/chain' }) },
   'GET /api/v1/certifications/:id': { roles: CERTIFIERS, foreign: 'global', request: () => ({ url: `/api/v1/certifications/${shared.runId}` }) },
   'GET /api/v1/certifications/:id/report.csv': {
     roles: CERTIFIERS,

@@ -199,7 +199,9 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await textOf(page, 'cert-projects')).toContain('400,000.00 元'); // eligible investment 40,000,000 fen
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=cert-csv]')]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^run_id,window_start,window_end,project_id/);
+    // The bureau's spreadsheet: a UTF-8 byte-order mark, Chinese headers, CRLF lines.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')[0]).toMatch(/^认证编号,认证期起,认证期止,项目编号,项目名称,企业编号,企业名称,统一社会信用代码,所在镇街,/);
     await screenshot(page, 'certification');
   });
 

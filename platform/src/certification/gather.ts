@@ -3,14 +3,19 @@
 // workstation mappings as day spans, registered workstations and open flags.
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
-import { deviceFlags, devices, projects, workstationMappings, workstations } from '../db/schema/index.js';
+import { deviceFlags, devices, enterprises, projects, workstationMappings, workstations } from '../db/schema/index.js';
 import type { CountInput, DeviceEvidence } from './count.js';
+import type { ReportNames } from './report.js';
 import { calendarOf } from '../domain/calendar.js';
 import type { CountingPolicy } from './policy.js';
 
 const GATHER_SLICE = 250; // devices per rollup query: ~90,000 rows for a year
 
-export async function gatherCountInput(db: Database, policy: CountingPolicy, window: { start: string; end: string }): Promise<CountInput> {
+export async function gatherCountInput(
+  db: Database,
+  policy: CountingPolicy,
+  window: { start: string; end: string },
+): Promise<CountInput & { names: ReportNames }> {
   const { dayAndBucket } = calendarOf(policy);
   const projectRows = await db
     .select()
@@ -101,9 +106,16 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
         .from(workstations)
         .where(or(...enterpriseIds.map((id) => eq(workstations.enterpriseId, id))))
     : [];
+  const enterpriseRows = enterpriseIds.length
+    ? await db
+        .select({ enterpriseId: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, town: enterprises.town })
+        .from(enterprises)
+        .where(inArray(enterprises.id, enterpriseIds))
+    : [];
   return {
     policy,
     window,
+    names: { enterprises: enterpriseRows, projects: projectRows.map((p) => ({ projectId: p.id, name: p.name })) },
     projects: projectRows.map((p) => ({
       projectId: p.id,
       enterpriseId: p.enterpriseId,

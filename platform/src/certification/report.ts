@@ -7,22 +7,30 @@ import { countNodes, type CountInput, type CountResult, type DeviceEvidence, typ
 import { merkleRoot } from './merkle.js';
 import type { CountingPolicy } from './policy.js';
 
-export const REPORT_FORMAT = 'edgenet-certification-v1';
-export const ATTESTATION_FORMAT = 'edgenet-attestation-v1';
+// v2 added inputs.names (who each enterprise and project is); a v1 body is still verified the same way.
+export const REPORT_FORMAT = 'edgenet-certification-v2';
+// v2 added auditHead: the audit log's newest entry when the report was signed.
+export const ATTESTATION_FORMAT = 'edgenet-attestation-v2';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** Who the ids are, as the operator registered them: the bureau's view names them (art. 18 applicants). */
+export interface ReportNames {
+  enterprises: { enterpriseId: string; name: string; uscc: string; town: string }[];
+  projects: { projectId: string; name: string }[];
+}
+
 export interface ReportBody {
-  format: typeof REPORT_FORMAT;
+  format: typeof REPORT_FORMAT | 'edgenet-certification-v1';
   policy: CountingPolicy;
   window: { start: string; end: string };
-  inputs: { projects: ProjectInput[]; registeredWorkstations: string[] };
+  inputs: { projects: ProjectInput[]; registeredWorkstations: string[]; names?: ReportNames };
   evidence: { count: number; merkleRoot: string; leafOrder: 'deviceId' };
   results: CountResult;
 }
 
 export interface Attestation {
-  format: typeof ATTESTATION_FORMAT;
+  format: typeof ATTESTATION_FORMAT | 'edgenet-attestation-v1';
   runId: string;
   sequence: number;
   createdAt: string;
@@ -33,6 +41,11 @@ export interface Attestation {
   /** reportHash of the previous run (null for the first): withdrawing or rewriting a run breaks the chain. */
   previousReportHash: string | null;
   keyId: string;
+  /**
+   * The audit log's newest entry (seq and hash) when the report was signed (null: an empty log;
+   * absent in v1). Anchored in a report the bureau keeps, a later deletion of the log's tail shows.
+   */
+  auditHead?: { seq: number; hash: string } | null;
 }
 
 /** Evidence rows (canonical JSON, one per device, sorted by device id): the Merkle leaves. */
@@ -40,7 +53,7 @@ export function evidenceLines(devices: readonly DeviceEvidence[]): string[] {
   return [...devices].sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1)).map((d) => canonicalJson(d));
 }
 
-export function buildBody(input: CountInput): { body: ReportBody; bodyJson: string; bodyHash: string; lines: string[] } {
+export function buildBody(input: CountInput & { names?: ReportNames }): { body: ReportBody; bodyJson: string; bodyHash: string; lines: string[] } {
   const lines = evidenceLines(input.devices);
   const body: ReportBody = {
     format: REPORT_FORMAT,
@@ -49,6 +62,10 @@ export function buildBody(input: CountInput): { body: ReportBody; bodyJson: stri
     inputs: {
       projects: [...input.projects].sort((a, b) => (a.projectId < b.projectId ? -1 : 1)),
       registeredWorkstations: [...input.registeredWorkstations].sort(),
+      names: {
+        enterprises: [...(input.names?.enterprises ?? [])].sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1)),
+        projects: [...(input.names?.projects ?? [])].sort((a, b) => (a.projectId < b.projectId ? -1 : 1)),
+      },
     },
     evidence: { count: lines.length, merkleRoot: merkleRoot(lines), leafOrder: 'deviceId' },
     results: countNodes(input),
@@ -58,68 +75,115 @@ export function buildBody(input: CountInput): { body: ReportBody; bodyJson: stri
 }
 
 export interface SiteSample {
+  /** The report hash the sample is drawn from (SHA-256 of the canonical attestation). */
+  reportHash: string;
+  /** The bureau's random value, submitted after the report was signed. */
+  bureauValue: string;
+  /** SHA-256 (hex) of "<reportHash>:<bureauValue>". */
   seed: string;
   share: { num: number; den: number };
   projects: { projectId: string; enterpriseId: string; devices: string[] }[];
 }
 
+export const BUREAU_VALUE_PATTERN = '^[0-9a-f]{64}$';
+
 /**
- * On-site check sample (000_…txt 四(三): at least 30% of projects that pass review). Seeded by the
- * body hash, so nobody can choose the seed and anyone can redraw the same sample. Projects with an
- * award are the ones that passed review; each sampled project lists every device to visit.
+ * On-site check sample (000_…txt 四(三): at least 30% of projects that pass review), commit then
+ * reveal: the platform commits to the report (its hash) before the bureau reveals a random value, so
+ * the operator cannot steer the sample by choosing the window or the inputs (it cannot know the
+ * value), and the bureau's value is recorded beside who sent it and when. Projects with an award are
+ * the ones that passed review; k = ceil(passed × share); they are ranked by
+ * SHA-256(seed ":" projectId) ascending (hex), and each sampled project lists every device to visit.
  */
-export function drawSample(body: ReportBody, bodyHash: string): SiteSample {
+export function drawSample(body: ReportBody, reportHash: string, bureauValue: string): SiteSample {
   const share = body.policy.onSiteCheck.minProjectShare;
+  const seed = sha256Hex(`${reportHash}:${bureauValue}`);
   const passed = body.results.projects.filter((p) => p.awardFen > 0);
   const k = Math.ceil((passed.length * share.num) / share.den);
   const picked = passed
-    .map((p) => ({ p, rank: sha256Hex(`${bodyHash}:${p.projectId}`) }))
+    .map((p) => ({ p, rank: sha256Hex(`${seed}:${p.projectId}`) }))
     .sort((a, b) => (a.rank < b.rank ? -1 : 1))
     .slice(0, k)
     .map(({ p }) => p);
   const devicesByProject = new Map<string, string[]>();
   for (const d of body.results.devices) devicesByProject.set(d.projectId, [...(devicesByProject.get(d.projectId) ?? []), d.deviceId]);
   return {
-    seed: bodyHash,
+    reportHash,
+    bureauValue,
+    seed,
     share,
     projects: picked.map((p) => ({ projectId: p.projectId, enterpriseId: p.enterpriseId, devices: devicesByProject.get(p.projectId) ?? [] })),
   };
 }
 
-/** Flat per-project table for spreadsheets; money in yuan with 2 decimals from integer fen. */
+const LIMITED_BY: Record<string, string> = {
+  minimum_investment: '总投资不足20万元',
+  share_of_eligible: '不超过新增投资额30%',
+  per_project_cap: '单个项目不超过100万元',
+  per_node_cap: '每节点平均不超过5000元',
+};
+
+/**
+ * One spreadsheet cell (RFC 4180): quoted when it holds a comma, quote or line break. A cell that
+ * begins with = + - @ tab or CR is prefixed with ' so a spreadsheet shows it as text instead of
+ * running it as a formula (OWASP "CSV Injection"): enterprise and project names are typed by people.
+ */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/**
+ * Per-project table for the bureau's spreadsheet: Chinese headers, names, USCC and town beside the
+ * ids, money in yuan with 2 decimals from integer fen; UTF-8 with a byte-order mark and CRLF lines so
+ * Excel opens it as UTF-8.
+ */
 export function reportCsv(body: ReportBody, runId: string): string {
   const yuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+  const enterprises = new Map((body.inputs.names?.enterprises ?? []).map((e) => [e.enterpriseId, e]));
+  const projectNames = new Map((body.inputs.names?.projects ?? []).map((p) => [p.projectId, p.name]));
   const rows = [
     [
-      'run_id',
-      'window_start',
-      'window_end',
-      'project_id',
-      'enterprise_id',
-      'total_investment_yuan',
-      'eligible_investment_yuan',
-      'devices',
-      'verified_devices',
-      'flagged_devices',
-      'certified_nodes',
-      'award_yuan',
-      'award_limited_by',
+      '认证编号',
+      '认证期起',
+      '认证期止',
+      '项目编号',
+      '项目名称',
+      '企业编号',
+      '企业名称',
+      '统一社会信用代码',
+      '所在镇街',
+      '项目总投资（元）',
+      '新增投资额（元）',
+      '设备数',
+      '核验通过设备数',
+      '存疑设备数',
+      '认定节点数',
+      '奖励金额（元）',
+      '奖励限定依据',
     ],
-    ...body.results.projects.map((p) => [
-      runId,
-      body.window.start,
-      body.window.end,
-      p.projectId,
-      p.enterpriseId,
-      yuan(p.totalInvestmentFen),
-      yuan(p.eligibleInvestmentFen),
-      String(p.devices),
-      String(p.verifiedDevices.length),
-      String(p.flaggedDevices.length),
-      String(p.certifiedNodes),
-      yuan(p.awardFen),
-      p.awardLimitedBy,
-    ]),
+    ...body.results.projects.map((p) => {
+      const e = enterprises.get(p.enterpriseId);
+      return [
+        runId,
+        body.window.start,
+        body.window.end,
+        p.projectId,
+        projectNames.get(p.projectId) ?? '',
+        p.enterpriseId,
+        e?.name ?? '',
+        e?.uscc ?? '',
+        e?.town ?? '',
+        yuan(p.totalInvestmentFen),
+        yuan(p.eligibleInvestmentFen),
+        String(p.devices),
+        String(p.verifiedDevices.length),
+        String(p.flaggedDevices.length),
+        String(p.certifiedNodes),
+        yuan(p.awardFen),
+        LIMITED_BY[p.awardLimitedBy] ?? p.awardLimitedBy,
+      ];
+    }),
   ];
-  return `${rows.map((r) => r.join(',')).join('\n')}\n`;
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,12 +1,12 @@
 // Starting a certification run, in named steps:
 //   gather (rollups, mappings, flags) → count → body + evidence root → attest (chain to the previous
-//   run) → sign → store, immutable.
+//   run, anchor the audit log's head) → sign → store, immutable.
 // The chain step holds a transaction-scoped advisory lock so two runs started together still form a
 // single chain.
 import { randomUUID } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { certificationRuns } from '../db/schema/index.js';
+import { auditLog, certificationRuns } from '../db/schema/index.js';
 import { canonicalJson } from './canonical-json.js';
 import { gatherCountInput } from './gather.js';
 import type { CountingPolicy } from './policy.js';
@@ -35,6 +35,7 @@ export async function startCertificationRun({ db, signer, policy, window, create
       .from(certificationRuns)
       .orderBy(desc(certificationRuns.sequence))
       .limit(1);
+    const [auditHead] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
     const attestation: Attestation = {
       format: ATTESTATION_FORMAT,
       runId,
@@ -46,6 +47,7 @@ export async function startCertificationRun({ db, signer, policy, window, create
       evidenceRoot: body.evidence.merkleRoot,
       previousReportHash: previous?.reportHash ?? null,
       keyId: signer.current.keyId,
+      auditHead: auditHead ?? null,
     };
     const attestationJson = canonicalJson(attestation);
     const [row] = await tx

@@ -1,12 +1,22 @@
-// Independent checking of a downloaded report: signature, body hash, evidence root, and a
-// full recount from the evidence rows. Needs no platform and no database; scripts/verify-report.mjs
-// is its command line. Every difference is named by its JSON path.
-import { verify as verifySignature } from 'node:crypto';
-import { publicKeyFromRaw } from '@edgenet/proto';
+// Independent checking of a downloaded report (docs/certification.md "Verifying a report"): the
+// signature, the body hash, the chain of reports, the body's policy against the published one, the
+// evidence root (naming changed rows through held inclusion proofs), and a full recount from the
+// evidence rows with the published policy. Needs no platform and no database;
+// scripts/verify-report.mjs is its command line. Every difference is named by its JSON path, and
+// everything it could not check is listed in `unchecked`: a verdict is complete only when that is empty.
 import { canonicalJson } from './canonical-json.js';
-import type { DeviceEvidence } from './count.js';
-import { merkleRoot } from './merkle.js';
+import { calendarOf } from '../domain/calendar.js';
+import { verifyDeviceDay, type DeviceDayEvidence } from './device-day.js';
+import { differences } from './json-diff.js';
+import type { CountingPolicy } from './policy.js';
+import { PUBLISHED_POLICIES } from './published-policies.js';
 import { buildBody, drawSample, sha256Hex, type Attestation, type ReportBody, type SiteSample } from './report.js';
+import { reportHashOf, signatureProblem, verifyChain, type ChainLink, type PublishedKey } from './verify-chain.js';
+import { checkEvidence, type EvidenceProof } from './verify-evidence.js';
+
+export { differences } from './json-diff.js';
+export type { ChainLink, PublishedKey } from './verify-chain.js';
+export type { EvidenceProof } from './verify-evidence.js';
 
 export interface SignedReport {
   format: 'edgenet-signed-report-v1';
@@ -16,85 +26,161 @@ export interface SignedReport {
   sample?: SiteSample;
 }
 
-export interface PublishedKey {
-  keyId: string;
-  publicKey: string; // raw Ed25519, base64url
+export interface VerifyOptions {
+  /** The published policies by version (default: those shipped, PUBLISHED_POLICIES). */
+  policies?: Readonly<Record<string, Readonly<CountingPolicy>>>;
+  /** Inclusion proofs kept from when the report was issued. */
+  proofs?: readonly EvidenceProof[];
+  /** Every report's attestation and signature from #1 (GET /api/v1/certifications/chain). */
+  chain?: readonly ChainLink[];
+  /** Reports the verifier kept when they were issued: each must still be in the chain. */
+  held?: readonly ChainLink[];
+  /** Device-days as GET /api/v1/devices/{id}/chain/{day} answers (at least the on-site sample's). */
+  deviceDays?: readonly DeviceDayEvidence[];
+  /** The value the bureau itself submitted for this run's sample (its own record). */
+  bureauValue?: string;
+  /** The audit log as it is now: GET /api/v1/audit/verify, and entries from GET /api/v1/audit. */
+  audit?: { verify: { ok: boolean; entries: number; head: { seq: number; hash: string } | null }; entries?: readonly { seq: number; hash: string }[] };
+}
+
+/** A check not made, by name (the command line lets a caller accept `recount` or `chain` missing). */
+export interface Unchecked {
+  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample' | 'audit';
+  why: string;
 }
 
 export interface Verdict {
+  /** No problem found in what was checked. */
   ok: boolean;
+  /** ok, and nothing was left unchecked. */
+  complete: boolean;
   problems: string[];
   checked: string[];
+  /** What could not be checked with the inputs given (each is a reason to distrust an `ok`). */
+  unchecked: Unchecked[];
+  /** What no report check can establish, printed with every verdict. */
+  notes: readonly string[];
 }
 
-export function verifyReport(report: SignedReport, keys: readonly PublishedKey[], evidenceText?: string): Verdict {
+export const STANDING_NOTES: readonly string[] = Object.freeze([
+  'the inputs (projects, investments, registered workstations) are as the operator entered them: compare them with the bureau’s own records',
+  'that the hardware is physically at the workstations it maps to: that is what the on-site check is for',
+]);
+
+export function verifyReport(report: SignedReport, keys: readonly PublishedKey[], evidenceText?: string, options: VerifyOptions = {}): Verdict {
   const problems: string[] = [];
   const checked: string[] = [];
+  const unchecked: Unchecked[] = [];
   const att = report.attestation;
+  const policies = options.policies ?? PUBLISHED_POLICIES;
 
   // Step 1: the platform's signature over the attestation, with the key it names.
-  const key = keys.find((k) => k.keyId === att.keyId);
-  if (!key) problems.push(`attestation.keyId ${att.keyId} is not among the published keys`);
-  else {
-    const publicKey = publicKeyFromRaw(key.publicKey);
-    const good = verifySignature(null, Buffer.from(canonicalJson(att), 'utf8'), publicKey, Buffer.from(report.signature, 'base64url'));
-    if (good) checked.push(`signature by key ${key.keyId}`);
-    else problems.push('signature does not verify over the attestation');
-  }
+  const signature = signatureProblem(report, keys);
+  if (signature) problems.push(`attestation: ${signature}`);
+  else checked.push(`signature by key ${att.keyId}`);
 
   // Step 2: the body is the one attested.
   const bodyHash = sha256Hex(canonicalJson(report.body));
   if (bodyHash === att.bodyHash) checked.push('body hash');
   else problems.push(`body hash ${bodyHash} differs from attestation.bodyHash ${att.bodyHash}`);
   if (report.body.evidence.merkleRoot !== att.evidenceRoot) problems.push('body.evidence.merkleRoot differs from attestation.evidenceRoot');
+  if (report.body.policy.version !== att.policyVersion)
+    problems.push(`body.policy.version ${report.body.policy.version} differs from attestation.policyVersion ${att.policyVersion}`);
+  if (differences(report.body.window, att.window, 'window').length > 0) problems.push('body.window differs from attestation.window');
 
-  // Step 3: the evidence rows hash to the attested root, and recounting them gives the same body.
-  if (evidenceText !== undefined) {
-    const lines = evidenceText.split('\n').filter((l) => l.length > 0);
-    const root = merkleRoot(lines);
-    if (root === att.evidenceRoot) checked.push(`evidence root over ${lines.length} rows`);
-    else problems.push(`evidence root ${root} differs from attestation.evidenceRoot ${att.evidenceRoot}`);
-    let devices: DeviceEvidence[] = [];
-    try {
-      devices = lines.map((l) => JSON.parse(l) as DeviceEvidence);
-    } catch (err) {
-      problems.push(`evidence is not JSON lines: ${(err as Error).message}`);
-    }
-    const rebuilt = buildBody({
-      policy: report.body.policy,
-      window: report.body.window,
-      projects: report.body.inputs.projects,
-      registeredWorkstations: report.body.inputs.registeredWorkstations,
-      devices,
-    });
-    const diffs = differences(rebuilt.body.results, report.body.results, 'body.results');
-    if (diffs.length === 0) checked.push('recount of every device, project and award');
-    problems.push(...diffs.slice(0, 50).map((d) => `recount differs at ${d}`));
-    if (report.sample) {
-      const sampleDiffs = differences(drawSample(report.body, att.bodyHash), report.sample, 'sample');
-      if (sampleDiffs.length === 0) checked.push('on-site check sample');
-      problems.push(...sampleDiffs.map((d) => `sample differs at ${d}`));
-    }
-  }
-  return { ok: problems.length === 0, problems, checked };
-}
+  // Step 3: the chain of reports, and the reports held from before.
+  if (options.chain) {
+    const chain = verifyChain(options.chain, keys, att, options.held);
+    problems.push(...chain.problems);
+    checked.push(...chain.checked);
+  } else unchecked.push({ check: 'chain', why: 'the chain of reports (no chain given): a withdrawn or rewritten earlier report would go unseen' });
 
-/** JSON paths where two values differ, with both values. */
-export function differences(expected: unknown, actual: unknown, path: string): string[] {
-  if (Object.is(expected, actual)) return [];
-  if (typeof expected !== 'object' || typeof actual !== 'object' || expected === null || actual === null || Array.isArray(expected) !== Array.isArray(actual)) {
-    return [`${path}: recomputed ${JSON.stringify(expected)}, report says ${JSON.stringify(actual)}`];
+  // Step 4: the body's policy is the published one of its version, value for value.
+  const published = policies[report.body.policy.version];
+  if (!published) problems.push(`policy version ${report.body.policy.version} is not published: nothing to recount with`);
+  else {
+    const policyDiffs = differences(published, report.body.policy, 'body.policy', 'published', 'report says');
+    if (policyDiffs.length === 0) checked.push(`policy ${published.version} as published`);
+    problems.push(...policyDiffs.map((d) => `policy differs from the published one at ${d}`));
   }
-  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-  const out: string[] = [];
-  for (const k of keys) {
-    out.push(
-      ...differences(
-        (expected as Record<string, unknown>)[k],
-        (actual as Record<string, unknown>)[k],
-        Array.isArray(expected) ? `${path}[${k}]` : `${path}.${k}`,
-      ),
-    );
+
+  // Step 5: the evidence rows hash to the attested root, and recounting them with the published
+  // policy gives the same results.
+  if (evidenceText === undefined) {
+    unchecked.push({ check: 'recount', why: 'the evidence root and the recount (no evidence given): the results are the platform’s word' });
+    if (options.proofs?.length) unchecked.push({ check: 'proofs', why: 'the held inclusion proofs (no evidence to compare them with)' });
+  } else {
+    const ev = checkEvidence(evidenceText, att, report.body.evidence.count, options.proofs);
+    problems.push(...ev.problems);
+    checked.push(...ev.checked);
+    if (published) {
+      const rebuilt = buildBody({
+        policy: published,
+        window: report.body.window,
+        projects: report.body.inputs.projects,
+        registeredWorkstations: report.body.inputs.registeredWorkstations,
+        devices: ev.devices,
+      });
+      const diffs = differences(rebuilt.body.results, report.body.results, 'body.results');
+      if (diffs.length === 0) checked.push(`recount of every device, project and award with the published policy ${published.version}`);
+      problems.push(...diffs.slice(0, 50).map((d) => `recount differs at ${d}`));
+      if (diffs.length > 50) problems.push(`… and ${diffs.length - 50} more recount differences`);
+    }
+    // Step 6: the device-days given, against the device's own signatures; each evidence day must
+    // claim no more online buckets than its signed chain backs.
+    if (published && options.deviceDays?.length) {
+      const calendar = calendarOf(published);
+      const rows = new Map(ev.devices.map((d) => [d.deviceId, d]));
+      const devices = new Set<string>();
+      for (const dd of options.deviceDays) {
+        devices.add(dd.deviceId);
+        const v = verifyDeviceDay(dd, calendar, published.clock);
+        problems.push(...v.problems.map((p) => `device ${dd.deviceId} on ${dd.day}: ${p}`));
+        const claimed = rows.get(dd.deviceId)?.days.find(([day]) => day === dd.day)?.[1] ?? 0;
+        if (claimed > v.backedOnlineBuckets) {
+          problems.push(`evidence[${dd.deviceId}] on ${dd.day}: ${claimed} online buckets, the device's signed heartbeats back ${v.backedOnlineBuckets}`);
+        }
+      }
+      checked.push(`online buckets against device-signed heartbeats for ${options.deviceDays.length} device-day(s) of ${devices.size} device(s)`);
+      const rest = ev.devices.filter((d) => !devices.has(d.deviceId) && d.days.length > 0).length;
+      if (rest > 0) unchecked.push({ check: 'device-days', why: `device-signed heartbeats for ${rest} other device(s) with days in the evidence (not given)` });
+    } else if (evidenceText !== undefined) {
+      unchecked.push({ check: 'device-days', why: 'no device-day was checked against device-signed heartbeats: the online buckets are the platform’s word' });
+    }
   }
-  return out;
+
+  // Step 7: the on-site sample, redrawn from this report's hash and the bureau's value.
+  if (report.sample) {
+    const reportHash = reportHashOf(att);
+    if (report.sample.reportHash !== reportHash) problems.push(`sample.reportHash ${report.sample.reportHash} is not this report's hash ${reportHash}`);
+    if (options.bureauValue !== undefined && options.bureauValue !== report.sample.bureauValue) {
+      problems.push(`sample.bureauValue ${report.sample.bureauValue} is not the value the bureau submitted, ${options.bureauValue}`);
+    }
+    const sampleDiffs = differences(drawSample(report.body, reportHash, report.sample.bureauValue), report.sample, 'sample');
+    if (sampleDiffs.length === 0) checked.push(`on-site check sample, drawn from the report hash and bureau value ${report.sample.bureauValue.slice(0, 16)}…`);
+    problems.push(...sampleDiffs.map((d) => `sample differs at ${d}`));
+  } else unchecked.push({ check: 'sample', why: 'the on-site sample (the bureau has not submitted its value for this run yet)' });
+  // Step 8: the audit log still holds the entry each report anchored, unchanged.
+  const anchored = [att, ...(options.held ?? []).map((h) => h.attestation)].filter((a) => a.auditHead);
+  if (anchored.length > 0 && !options.audit) unchecked.push({ check: 'audit', why: 'the audit log against the heads the reports anchored (no audit given)' });
+  else if (options.audit) {
+    const now = options.audit.verify;
+    if (!now.ok) problems.push('the audit log’s hash chain does not verify now');
+    const bySeq = new Map((options.audit.entries ?? []).map((e) => [e.seq, e.hash]));
+    for (const a of anchored) {
+      const head = a.auditHead!;
+      if ((now.head?.seq ?? 0) < head.seq) {
+        problems.push(
+          `the audit log ends at entry #${now.head?.seq ?? 0}, but report #${a.sequence} anchored entry #${head.seq} (${head.hash.slice(0, 16)}…): its newest entries were deleted`,
+        );
+      } else if (bySeq.has(head.seq) && bySeq.get(head.seq) !== head.hash) {
+        problems.push(`audit entry #${head.seq} now hashes to ${bySeq.get(head.seq)}, but report #${a.sequence} anchored ${head.hash}: the log was rewritten`);
+      } else if (!bySeq.has(head.seq)) {
+        unchecked.push({ check: 'audit', why: `audit entry #${head.seq} anchored by report #${a.sequence} (not among the entries given)` });
+      } else checked.push(`audit entry #${head.seq} anchored by report #${a.sequence} is still in the log, unchanged`);
+    }
+  }
+
+  const ok = problems.length === 0;
+  return { ok, complete: ok && unchecked.length === 0, problems, checked, unchecked, notes: STANDING_NOTES };
 }

@@ -1,6 +1,6 @@
 // One device enrolls (POST /api/v1/enroll, docs/protocol.md §1). The flow, in named steps:
-//   claimToken → lockFingerprints → knownHardware → reenroll (the same hardware in this enterprise) or insertDevices
-//   → flagDuplicates → forget the cached device
+//   hardwareIds → claimToken → lockFingerprints → knownHardware → reenroll (the same hardware in this
+//   enterprise) or insertDevices → flagDuplicates (records the identifiers) → forget the cached device
 // Everything that changes the database happens in one transaction, so a refused enrollment leaves
 // no partial device behind.
 import type { EnrollingDevice } from '@edgenet/proto';
@@ -9,6 +9,7 @@ import type { Database } from '../db/index.js';
 import type { DeviceRegistry } from '../ingest/device-registry.js';
 import type { FlagRecorder } from '../ingest/flags.js';
 import { flagDuplicates, lockFingerprints } from './duplicates.js';
+import { hardwareIds } from './hardware-ids.js';
 import { insertDevices } from './insert-devices.js';
 import { assertPublicKey } from './public-key.js';
 import { knownHardware, reenroll } from './re-enroll.js';
@@ -51,10 +52,12 @@ export async function enrollDevice(
   const password = newSecret('mq');
   const candidate = { ...device, passwordHash: hashSecret(password) };
   const { at, remoteAddress } = presented;
+  // The platform's own reading of the serials: clones are found by these, not only by the fingerprint.
+  const ids = hardwareIds(device.inventory);
 
   const result = await db.transaction(async (tx) => {
     const token = await claimToken(tx, presented.token, at, remoteAddress, presented.onTokenSeen);
-    await lockFingerprints(tx, [device.fingerprint]);
+    await lockFingerprints(tx, [device.fingerprint, ...ids]);
     const existing = await knownHardware(tx, token.enterpriseId, device.fingerprint);
     const enrolled = existing
       ? {
@@ -64,7 +67,7 @@ export async function enrollDevice(
           ...(await reenroll(tx, existing, token, candidate, heartbeatIntervalMs, at, remoteAddress)),
         }
       : { id: (await insertDevices(tx, token, [candidate], heartbeatIntervalMs, at, remoteAddress))[0]!.id, reenrolled: false, lastSeq: 0, keyChanged: false };
-    await flagDuplicates(tx, flags, enrolled, device.fingerprint, at);
+    await flagDuplicates(tx, flags, { ...enrolled, enterpriseId: token.enterpriseId }, device.fingerprint, ids, at);
     return { ...enrolled, token };
   });
 

@@ -41,6 +41,8 @@ export interface KnownDevice {
   lastFiledMs: number;
   /** Device clock minus platform clock at the latest hello; null until one arrives. */
   helloOffsetMs: number | null;
+  /** When the device was first enrolled (ms): heartbeats dated before it never count (filing.ts). */
+  enrolledAtMs: number;
   /** SHA-256 of the last accepted heartbeat body, the expected prev_hash of the next one. */
   lastBodyHash: Buffer | null;
   keyId: string;
@@ -124,6 +126,7 @@ export class DeviceRegistry {
         lastSeq: devices.lastSeq,
         keyId: devices.keyId,
         helloOffsetMs: devices.helloOffsetMs,
+        enrolledAt: devices.enrolledAt,
       })
       .from(devices)
       .where(sql`${devices.id} = any(${sql.param(ids)}::uuid[])`);
@@ -155,12 +158,13 @@ export class DeviceRegistry {
       mappings.set(m.device_id, entry);
     }
     return new Map(
-      rows.map((row) => {
+      rows.map(({ enrolledAt, ...row }) => {
         const h = newest.get(row.id);
         return [
           row.id,
           {
             ...row,
+            enrolledAtMs: enrolledAt.getTime(),
             publicKey: publicKeyFromRaw(row.publicKey),
             lastInferenceTotal: Number(h?.inference_total ?? 0),
             lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,

@@ -5,6 +5,8 @@
 //   clock_untrusted set by the agent (e.g. RTC reset to 1970)            → receive time, 'untrusted_clock'
 //   device time ahead of receive time by more than maxSkew               → receive time, 'untrusted_clock', flag
 //   device time within maxSkew of receive time (a live heartbeat)        → receive time, 'received'
+//   older than that (queued while offline) and dated before the device was enrolled
+//                                                                        → receive time, 'before_enrollment' (never counted)
 //   older than that (queued while offline), and
 //     · the device's clock was within maxSkew at its last hello,
 //     · device time not before the device's last filed time (time only moves forward with seq),
@@ -15,7 +17,10 @@
 // the rollup counts late heartbeats separately so the evidence shows how much of a day rests on them.
 import type { CountingPolicy } from '../certification/policy.js';
 
-export type Filing = 'received' | 'device_time' | 'untrusted_clock';
+export type Filing = 'received' | 'device_time' | 'untrusted_clock' | 'before_enrollment';
+
+/** Filings that put a heartbeat in no online bucket, no inference sum and no late count. */
+export const UNCOUNTED_FILINGS: ReadonlySet<string> = new Set<Filing>(['before_enrollment']);
 
 export interface FilingInput {
   receivedAtMs: number;
@@ -25,6 +30,8 @@ export interface FilingInput {
   helloOffsetMs: number | null;
   /** Filed time of the device's previous accepted heartbeat. */
   lastFiledMs: number;
+  /** When the device was enrolled: nothing it says about the time before counts. */
+  enrolledAtMs: number;
 }
 
 export interface FilingDecision {
@@ -41,6 +48,9 @@ export function fileHeartbeat(h: FilingInput, clock: CountingPolicy['clock']): F
   if (h.clockUntrusted) return atReceipt('untrusted_clock');
   if (offset > clock.maxSkewMs) return atReceipt('untrusted_clock', offset);
   if (-offset <= clock.maxSkewMs) return atReceipt('received');
+  // A device cannot earn days from before it existed on the platform: a queue "delivered" right
+  // after enrollment with older device times is the 7-day backfill the filing rule would allow.
+  if (h.deviceTimeMs < h.enrolledAtMs) return atReceipt('before_enrollment');
   const helloTrusted = h.helloOffsetMs !== null && Math.abs(h.helloOffsetMs) <= clock.maxSkewMs;
   if (!helloTrusted) return atReceipt('untrusted_clock', h.helloOffsetMs ?? offset);
   if (h.deviceTimeMs < h.lastFiledMs || -offset > clock.maxLateMs) return atReceipt('untrusted_clock');

@@ -10,6 +10,7 @@ import { chainAnchors, deviceDays, devices, heartbeatKeys, heartbeats } from '..
 import { DEVICE_DAY_BUCKETS } from '../db/schema/device-days.js';
 import { allColumns, unnestRows } from '../db/unnest.js';
 import { LatencyHistogram } from './latency-histogram.js';
+import { UNCOUNTED_FILINGS } from './filing.js';
 
 export type HeartbeatRow = typeof heartbeats.$inferInsert;
 const HEARTBEAT_COLUMNS = allColumns(heartbeats);
@@ -255,6 +256,7 @@ interface DayRollup {
 export function rollupDays(calendar: Calendar, rows: readonly { deviceId: string; filedAt: Date; filing: string; inferenceDelta: number }[]): DayRollup[] {
   const byKey = new Map<string, DayRollup & { bits: Uint8Array }>();
   for (const r of rows) {
+    if (UNCOUNTED_FILINGS.has(r.filing)) continue; // stored as evidence, counted nowhere
     const { day, bucket } = calendar.dayAndBucket(r.filedAt);
     const key = `${r.deviceId}/${day}`;
     let acc = byKey.get(key);

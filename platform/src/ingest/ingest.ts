@@ -175,8 +175,9 @@ export class Ingest {
     const original = late ? await this.#duplicate(device, hb.seq) : null;
     if (original) {
       this.#d.rejects.reject('duplicate', device.id, `seq ${hb.seq} <= last accepted ${device.lastSeq}`);
-      // Redelivery repeats the last few; far behind is someone replaying captured traffic.
-      if (device.lastSeq - hb.seq >= this.#d.policy.replay.windowSeq) {
+      // Redelivery repeats the last few; far behind is someone replaying captured traffic: more than
+      // windowSeq behind, as docs/certification.md "Flags" states the boundary.
+      if (device.lastSeq - hb.seq > this.#d.policy.replay.windowSeq) {
         this.#d.flags.note(device.id, 'replay', `heartbeat seq ${hb.seq} arrived after seq ${device.lastSeq}`, {
           seq: hb.seq,
           lastSeq: device.lastSeq,
@@ -192,6 +193,7 @@ export class Ingest {
         clockUntrusted: hb.clockUntrusted,
         helloOffsetMs: device.helloOffsetMs,
         lastFiledMs: device.lastFiledMs,
+        enrolledAtMs: device.enrolledAtMs,
       },
       this.#d.policy.clock,
     );

@@ -2,12 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { canonicalJson } from '../certification/canonical-json.js';
 import { inclusionProof } from '../certification/merkle.js';
-import { drawSample, reportCsv, type ReportBody } from '../certification/report.js';
+import { BUREAU_VALUE_PATTERN, drawSample, reportCsv, type ReportBody } from '../certification/report.js';
+import { loadSampleValue, submitSampleValue } from '../certification/sample-value.js';
 import { startCertificationRun } from '../certification/run.js';
 import { publishedKeys } from '../certification/signing-keys.js';
 import { ERR_WINDOW_INVALID, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
-import { listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
+import { chainLinks, listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
 import { OPERATOR_ONLY, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
@@ -78,19 +79,58 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
     handler: (request) => listRuns(db, request.query),
   });
 
+  app.get('/certifications/chain', {
+    config: { roles: CERTIFIERS },
+    schema: {
+      tags: ['certification'],
+      summary: "Every report's attestation and signature from #1, in order: the chain scripts/verify-report.mjs checks (--chain)",
+    },
+    handler: () => chainLinks(db),
+  });
+
   app.get<{ Params: { id: string } }>('/certifications/:id', {
     config: { roles: CERTIFIERS },
     schema: { tags: ['certification'], summary: 'The signed report (JSON)', params: idParams },
     handler: async (request) => {
       const run = await loadRun(request.params.id);
       const body = JSON.parse(run.body) as ReportBody;
+      const value = await loadSampleValue(db, run.id);
       return {
         format: 'edgenet-signed-report-v1',
         attestation: JSON.parse(run.attestation),
         signature: run.signature,
         body,
-        sample: drawSample(body, run.bodyHash),
+        // Drawn only once the bureau has revealed its value (POST …/sample-value).
+        ...(value
+          ? {
+              sample: drawSample(body, run.reportHash, value.bureauValue),
+              sampleValue: { submittedBy: value.submittedBy, submittedAt: value.submittedAt.toISOString() },
+            }
+          : { samplePending: { reportHash: run.reportHash, submitTo: `/api/v1/certifications/${run.id}/sample-value` } }),
       };
+    },
+  });
+
+  app.post<{ Params: { id: string }; Body: { value: string } }>('/certifications/:id/sample-value', {
+    config: { roles: ['bureau'] },
+    schema: {
+      tags: ['certification'],
+      summary: "The bureau's random value for the on-site sample (once per run, after the report is signed): the sample is drawn from the report hash and it",
+      params: idParams,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value'],
+        properties: { value: { type: 'string', pattern: BUREAU_VALUE_PATTERN, description: '32 random bytes as 64 lowercase hex (openssl rand -hex 32)' } },
+      },
+      response: { 409: errorResponse },
+    },
+    handler: async (request, reply) => {
+      const run = await loadRun(request.params.id);
+      const value = await submitSampleValue(db, run.id, request.body.value, principalOf(request).tokenId, new Date());
+      const sample = drawSample(JSON.parse(run.body) as ReportBody, run.reportHash, value.bureauValue);
+      request.log.info({ runId: run.id, projects: sample.projects.length }, 'on-site sample drawn from the bureau value');
+      return reply.code(201).send({ sample, sampleValue: { submittedBy: value.submittedBy, submittedAt: value.submittedAt.toISOString() } });
     },
   });
 
@@ -121,10 +161,12 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
       tags: ['certification'],
       summary: "One device's evidence row with its Merkle inclusion proof (RFC 6962)",
       params: { type: 'object', required: ['id', 'deviceId'], properties: { id: uuidString, deviceId: uuidString } },
+      response: { 404: errorResponse },
     },
     handler: async (request) => {
       const run = await loadRun(request.params.id);
-      const lines = run.evidence.split('\n');
+      // A run with no devices stores no rows: '' is no leaf, not one empty one.
+      const lines = run.evidence === '' ? [] : run.evidence.split('\n');
       const index = lines.findIndex((l) => (JSON.parse(l) as { deviceId: string }).deviceId === request.params.deviceId);
       if (index < 0) throw new ERR_NOT_FOUND('device in this run');
       return { leaf: lines[index], index, treeSize: lines.length, proof: inclusionProof(lines, index), merkleRoot: JSON.parse(run.attestation).evidenceRoot };

@@ -1,5 +1,5 @@
 // Stored certification runs as the API reads them (the runs themselves: certification/run.ts).
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { certificationRuns } from '../db/schema/index.js';
 import { ERR_NOT_FOUND } from '../errors.js';
@@ -29,4 +29,13 @@ export async function loadRun(db: Database, id: string) {
   const [run] = await db.select().from(certificationRuns).where(eq(certificationRuns.id, id));
   if (!run) throw new ERR_NOT_FOUND('certification run');
   return run;
+}
+
+/** Every report's attestation and signature from #1, in order: the chain a verifier checks. */
+export async function chainLinks(db: Database) {
+  const rows = await db
+    .select({ attestation: certificationRuns.attestation, signature: certificationRuns.signature, reportHash: certificationRuns.reportHash })
+    .from(certificationRuns)
+    .orderBy(asc(certificationRuns.sequence));
+  return { links: rows.map((r) => ({ attestation: JSON.parse(r.attestation) as unknown, signature: r.signature, reportHash: r.reportHash })) };
 }

@@ -19,7 +19,7 @@ export const heartbeats = pgTable(
     // The time this heartbeat counts under (docs/evidence.md "Filing rule"): receive time, or the
     // device's own time for a late (queued) heartbeat from a device whose clock was trustworthy.
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
-    filing: text('filing', { enum: ['received', 'device_time', 'untrusted_clock'] }).notNull(),
+    filing: text('filing', { enum: ['received', 'device_time', 'untrusted_clock', 'before_enrollment'] }).notNull(),
     uptimeS: bigint('uptime_s', { mode: 'number' }).notNull(),
     cpuPercent: real('cpu_percent').notNull(),
     memoryUsedBytes: bigint('memory_used_bytes', { mode: 'number' }).notNull(),

@@ -15,3 +15,5 @@ export { ingestUptime } from './ingest-uptime.js';
 export { auditLog } from './audit-log.js';
 export { chainAnchors } from './chain-anchors.js';
 export { deviceConnections } from './device-connections.js';
+export { deviceHardwareIds } from './device-hardware-ids.js';
+export { certificationSampleSeeds } from './certification-sample-seeds.js';

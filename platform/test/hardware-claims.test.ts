@@ -1,0 +1,136 @@
+// Who may claim which hardware, and when a device's time starts (docs/certification.md "Flags",
+// "Filing rule"): the platform reads the serials itself, so a clone with one self-reported field
+// changed is still caught; a newcomer claiming hardware an earlier device holds is flagged itself,
+// the established device keeps counting, and nobody learns another enterprise's device ids; and a
+// device cannot earn days from before it was enrolled by delivering an old-dated queue.
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { edge, rawPublicKey, sealEnvelope } from '@edgenet/proto';
+import { queryRows } from '../src/db/index.js';
+import { hardwareIds } from '../src/enrollment/hardware-ids.js';
+import { seedEnterprise, USCC, type Seeded } from '../../test/helpers/fixtures.js';
+import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
+import { enrollTestDevice } from '../../test/helpers/device.js';
+
+let tp: TestPlatform;
+let a: Seeded;
+let b: Seeded;
+let aToken: string;
+
+const fp = (tag: string) => createHash('sha256').update(tag).digest('hex');
+const box = (fingerprint: string, inventory: Record<string, unknown>) => ({
+  kind: 'compute_box',
+  fingerprint,
+  publicKey: rawPublicKey(generateKeyPairSync('ed25519').publicKey),
+  agentVersion: 'test',
+  inventory,
+});
+const enroll = async (s: Seeded, body: ReturnType<typeof box>) => {
+  const r = await tp.api('POST', '/api/v1/enroll', { token: s.token, ...body }, null);
+  expect(r.status).toBe(201);
+  return r.body.deviceId as string;
+};
+const openFlags = async (deviceId: string, token?: string) =>
+  (await tp.api('GET', `/api/v1/flags?deviceId=${deviceId}&open=true`, undefined, token)).body.items as { kind: string; reason: string; evidence: unknown }[];
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  a = await seedEnterprise(tp, { uscc: USCC[0], maxUses: 50 });
+  b = await seedEnterprise(tp, { uscc: USCC[1], maxUses: 50 });
+  aToken = (await tp.api('POST', '/api/v1/api-tokens', { name: 'A IT', role: 'enterprise', enterpriseId: a.enterpriseId })).body.token;
+});
+afterAll(() => tp?.close());
+
+describe('hardware identifiers', () => {
+  it('are read from the serials, with placeholders and hypervisor disks left out', () => {
+    expect(
+      hardwareIds({
+        systemSerial: ' sn  123 ',
+        boardSerial: 'To Be Filled By O.E.M.',
+        systemUuid: '4C4C4544-0042-3510-8052-B4C04F4B4E32',
+        disks: [{ serial: 'wd-abc' }, { serial: '0000000000' }, { model: 'QEMU HARDDISK', serial: 'QM00001' }],
+      }),
+    ).toEqual(['disk_serial:WD-ABC', 'system_serial:SN 123', 'system_uuid:4c4c4544-0042-3510-8052-b4c04f4b4e32']);
+    expect(hardwareIds({ cpuBrand: 'x' })).toEqual([]);
+  });
+});
+
+describe('a clone', () => {
+  it('with one self-reported field changed is caught by a shared serial: the newcomer is flagged, the established device is not', async () => {
+    const inventory = { systemSerial: 'CLONE-SN-1', disks: [{ model: 'Samsung SSD', serial: 'S4EVNX0N1' }] };
+    const first = await enroll(a, box(fp('clone-1'), inventory));
+    // Same serials, a different memory size, so the agent's hash differs.
+    const second = await enroll(a, box(fp('clone-1-more-memory'), { ...inventory, memoryBytes: 17179869184 }));
+    expect(await openFlags(first)).toEqual([]);
+    const flags = await openFlags(second);
+    expect(flags.map((f) => f.kind)).toEqual(['duplicate_hardware']);
+    expect(flags[0]!.reason).toBe('claims hardware 1 earlier enrolled device(s) already claim (disk_serial, system_serial)');
+    expect(flags[0]!.evidence).toMatchObject({ earlierInThisEnterprise: [first] });
+    // One shared disk is enough.
+    const third = await enroll(b, box(fp('clone-1-other-disk-set'), { systemSerial: 'OTHER', disks: [{ serial: 'S4EVNX0N1' }] }));
+    expect((await openFlags(third)).map((f) => f.kind)).toEqual(['duplicate_hardware']);
+  });
+
+  it("claiming another enterprise's fingerprint flags the claimant, not the owner, and shows it no device id of the owner", async () => {
+    const owner = await enroll(b, box(fp('b-box'), { systemSerial: 'B-OWNED-1' }));
+    const claimant = await enroll(a, box(fp('b-box'), { systemSerial: 'A-SAYS-1' }));
+    expect(await openFlags(owner)).toEqual([]);
+    const asA = await tp.api('GET', '/api/v1/flags?open=true&limit=1000', undefined, aToken);
+    expect(asA.status).toBe(200);
+    expect((asA.body.items as { deviceId: string; kind: string }[]).filter((f) => f.deviceId === claimant).map((f) => f.kind)).toEqual(['duplicate_hardware']);
+    expect(JSON.stringify(asA.body)).not.toContain(owner);
+    expect(JSON.stringify(asA.body)).not.toContain('B-OWNED-1');
+  });
+
+  it('is not made of two boxes whose firmware left the same placeholder serial', async () => {
+    const x = await enroll(a, box(fp('oem-1'), { systemSerial: 'To Be Filled By O.E.M.', boardSerial: 'Default string' }));
+    const y = await enroll(b, box(fp('oem-2'), { systemSerial: 'To Be Filled By O.E.M.', boardSerial: 'Default string' }));
+    expect([...(await openFlags(x)), ...(await openFlags(y))]).toEqual([]);
+  });
+
+  it('in a bulk batch is refused when a serial is enrolled already, without naming whose', async () => {
+    await enroll(b, box(fp('bulk-owner'), { boardSerial: 'BULK-BOARD-7' }));
+    const r = await tp.api('POST', '/api/v1/enroll/bulk', { token: a.token, devices: [box(fp('bulk-new'), { boardSerial: 'BULK-BOARD-7' })] }, null);
+    expect(r.status).toBe(409);
+    expect(r.body.message).toContain('1 hardware identifier(s) already enrolled (board_serial)');
+    const twice = await tp.api(
+      'POST',
+      '/api/v1/enroll/bulk',
+      { token: a.token, devices: [box(fp('bulk-x'), { systemSerial: 'TWICE' }), box(fp('bulk-y'), { systemSerial: 'TWICE' })] },
+      null,
+    );
+    expect(twice.status).toBe(400);
+  });
+});
+
+describe('heartbeats dated before enrollment', () => {
+  it('never count: an old-dated queue delivered after enrollment is filed before_enrollment and rolled up nowhere', async () => {
+    const dev = await enrollTestDevice(tp, a.token);
+    const now = Date.now();
+    // A trusted clock at hello, so without the rule these would be filed under their device time.
+    const hello = edge.v1.Hello.encode({
+      agentVersion: 'test',
+      kind: edge.v1.DeviceKind.COMPUTE_BOX,
+      fingerprint: 'f'.repeat(64),
+      heartbeatIntervalMs: 300_000,
+      deviceTimeMs: now,
+    });
+    await tp.platform.context.ingest.handle(dev.deviceId, 'hello', sealEnvelope(hello.finish(), dev.privateKey), new Date(now));
+    for (let k = 0; k < 24; k++) {
+      const deviceTimeMs = now - 3 * 86_400_000 + k * 300_000; // three days before enrollment
+      const body = edge.v1.Heartbeat.encode({ seq: k + 1, deviceTimeMs, inference: { total: (k + 1) * 10 } }).finish();
+      expect((await tp.platform.context.ingest.handle(dev.deviceId, 'heartbeat', sealEnvelope(body, dev.privateKey), new Date(now + k))).outcome).toBe(
+        'accepted',
+      );
+    }
+    await tp.platform.context.writer.flush();
+    const filings = await queryRows<{ filing: string; n: number }>(
+      tp.platform.context.db,
+      sql`select filing, count(*)::int as n from heartbeats where device_id = ${dev.deviceId} group by filing`,
+    );
+    expect(filings).toEqual([{ filing: 'before_enrollment', n: 24 }]);
+    const days = await queryRows<{ n: number }>(tp.platform.context.db, sql`select count(*)::int as n from device_days where device_id = ${dev.deviceId}`);
+    expect(days[0]!.n).toBe(0);
+  });
+});

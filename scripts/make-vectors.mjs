@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// Writes the test vectors in docs/vectors/ (docs/certification.md "Test vectors") from the built
+// platform (`npm run build` first): canonical JSON cases, RFC 6962 trees and proofs over the
+// Certificate Transparency reference leaves, and a small complete bundle — a signed report with its
+// chain, keys, evidence, inclusion proofs and on-site sample, and the results any implementation of
+// the count must reproduce. platform/test/vectors.test.ts checks that the code still gives exactly
+// these files, so a change in any format shows up as a changed vector.
+//
+//   node scripts/make-vectors.mjs [--check]     (--check: exit 1 if a file would change)
+import { createPrivateKey, sign } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { keyIdOf, rawPublicKey } from '@edgenet/proto';
+import { canonicalJson } from '../platform/dist/certification/canonical-json.js';
+import { inclusionProof, leafHash, merkleRoot } from '../platform/dist/certification/merkle.js';
+import { COUNTING_POLICY } from '../platform/dist/certification/policy.js';
+import { ATTESTATION_FORMAT, buildBody, drawSample, sha256Hex } from '../platform/dist/certification/report.js';
+
+const DIR = join(import.meta.dirname, '../docs/vectors');
+const check = process.argv.includes('--check');
+const changed = [];
+function write(name, text) {
+  const file = join(DIR, name);
+  let old = null;
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {}
+  if (old !== text) changed.push(name);
+  if (!check) writeFileSync(file, text);
+}
+const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
+
+// 1. Canonical JSON: value → the exact bytes signed.
+const canonical = [
+  { value: { b: 1, a: [true, false, null], c: { z: 'ä', y: '' } } },
+  { value: { é: 1, e: 2, E: 3, 10: 4, 9: 5 } }, // keys by UTF-16 code units: "10" < "9" < "E" < "e" < "é"
+  { value: { '\u{1F600}': 1, '\uFFFF': 2 } }, // the emoji's first code unit 0xD83D sorts before 0xFFFF
+  { value: '控制字符\u0001 "quote" \\ /' },
+  { value: [9007199254740991, -9007199254740991, 0] },
+  { value: { dropped: undefined, kept: 1 }, note: 'a member whose value is undefined is left out (JavaScript only)' },
+].map((c) => ({ ...c, canonical: canonicalJson(c.value) }));
+const refused = [1.5, 9007199254740992, Number.NaN].map((n) => ({ number: String(n), why: 'canonical JSON holds only safe integers' }));
+mkdirSync(DIR, { recursive: true });
+write('canonical-json.json', json({ format: 'edgenet-vectors-canonical-json-v1', cases: canonical.filter((c) => !c.note), refused }));
+
+// 2. RFC 6962 over the Certificate Transparency reference leaves (all ASCII, so also valid UTF-8
+//    strings: this implementation hashes a leaf's UTF-8 bytes).
+const ctLeaves = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
+  Buffer.from(h, 'hex').toString('utf8'),
+);
+const trees = [];
+for (let n = 0; n <= ctLeaves.length; n++) {
+  const leaves = ctLeaves.slice(0, n);
+  trees.push({
+    size: n,
+    root: merkleRoot(leaves),
+    proofs: leaves.map((_, i) => ({ index: i, proof: inclusionProof(leaves, i) })),
+  });
+}
+write(
+  'rfc6962.json',
+  json({
+    format: 'edgenet-vectors-rfc6962-v1',
+    leafHash: 'SHA-256(0x00 || leaf bytes)',
+    nodeHash: 'SHA-256(0x01 || left || right)',
+    leavesHex: ctLeaves.map((l) => Buffer.from(l, 'utf8').toString('hex')),
+    leafHashes: ctLeaves.map((l) => leafHash(l).toString('hex')),
+    trees,
+  }),
+);
+
+// 3. A complete bundle: every rule whose reading changes money, in a 10-day window.
+const day = (i) => `2026-03-${String(i + 1).padStart(2, '0')}`;
+const full = (n = 10, online = 12, inf = 5) => Array.from({ length: n }, (_, i) => [day(i), online, inf, 0]);
+const E1 = '10000000-0000-4000-8000-000000000001';
+const E2 = '10000000-0000-4000-8000-000000000002';
+const P1 = '20000000-0000-4000-8000-000000000001';
+const P2 = '20000000-0000-4000-8000-000000000002';
+const P3 = '20000000-0000-4000-8000-000000000003';
+const dev = (n) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const span = (code, from = 0, to = 9) => ({ code, fromDay: day(from), toDay: day(to) });
+const row = (n, projectId, enterpriseId, kind, days, mappings, flags = []) => ({
+  deviceId: dev(n),
+  projectId,
+  enterpriseId,
+  kind,
+  fingerprint: sha256Hex(`box ${n}`),
+  keyId: sha256Hex(`key ${n}`).slice(0, 16),
+  days,
+  mappings,
+  flags,
+});
+const codes = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
+const devices = [
+  // 10 qualifying codes on a compute box (cap 8): the cap keeps the most-mapped first, then by code
+  // ascending: K09 and K10 mapped only from day 3 (8 of 10 days) are the two over-claimed.
+  row(1, P1, E1, 'compute_box', full(), [...codes('K', 8).map((c) => span(c)), span('K09', 2), span('K10', 2)]),
+  // Claims K09 too: the cap above runs first, so K09 counts here (once per enterprise, after the cap).
+  row(2, P1, E1, 'compute_box', full(), [span('K09'), span('W01')]),
+  // W01 claimed by P2's device on more active days than device 2 (10 vs 10 → tie → smaller project id P1);
+  // W02 on 10 days here against device 4's 6 in P1: P2 gets it (per device, the most active days).
+  row(3, P2, E1, 'compute_box', full(), [span('W01'), span('W02')]),
+  row(4, P1, E1, 'industrial_pc', full(), [span('W02', 4)]),
+  // Exactly half of the window: verified; W03 mapped on exactly half its active days: counted.
+  row(5, P1, E1, 'compute_box', full(5), [span('W03', 0, 2), span('W04', 0, 1)]),
+  // 11 online buckets on day 1 is no active day; no inference on day 2 is none either: 8 of 10.
+  row(
+    6,
+    P1,
+    E1,
+    'compute_box',
+    full().map((d, i) => (i === 0 ? [d[0], 11, 5, 0] : i === 1 ? [d[0], 288, 0, 0] : d)),
+    [span('W05'), span('UNREG-1')],
+  ),
+  // An open disqualifying flag.
+  row(
+    7,
+    P1,
+    E1,
+    'server',
+    full(),
+    [span('W06')],
+    [{ id: '40000000-0000-4000-8000-000000000007', kind: 'virtual_machine', reason: 'the agent reports a virtual machine' }],
+  ),
+  // A device whose project belongs to another enterprise.
+  row(8, P3, E1, 'compute_box', full(), [span('W07')]),
+  row(9, P3, E2, 'server', full(), [span('V01'), span('V02')]),
+];
+const projects = [
+  { projectId: P1, enterpriseId: E1, totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000 },
+  { projectId: P2, enterpriseId: E1, totalInvestmentFen: 19_999_999, eligibleInvestmentFen: 19_999_999 },
+  { projectId: P3, enterpriseId: E2, totalInvestmentFen: 1_000_000_000, eligibleInvestmentFen: 100_000 },
+];
+const registered = [...codes('K', 10), ...codes('W', 7)].map((c) => `${E1}/${c}`).concat([`${E2}/V01`, `${E2}/V02`]);
+const names = {
+  enterprises: [
+    { enterpriseId: E1, name: '东莞样例精密有限公司', uscc: '91350100M000100Y43', town: '松山湖' },
+    { enterpriseId: E2, name: '东莞样例电子有限公司', uscc: '91110000600037341L', town: '长安镇' },
+  ],
+  projects: [
+    { projectId: P1, name: '视觉质检' },
+    { projectId: P2, name: '小项目' },
+    { projectId: P3, name: '服务器集群' },
+  ],
+};
+const window = { start: day(0), end: day(9) };
+const built = buildBody({ policy: COUNTING_POLICY, window, projects, registeredWorkstations: registered, devices, names });
+// A test key, published here on purpose: never a platform's.
+const TEST_KEY = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f\n-----END PRIVATE KEY-----\n';
+const key = createPrivateKey(TEST_KEY);
+const publicKey = rawPublicKey(key);
+const attestation = {
+  format: ATTESTATION_FORMAT,
+  runId: '50000000-0000-4000-8000-000000000001',
+  sequence: 1,
+  createdAt: '2026-03-11T02:00:00.000Z',
+  window,
+  policyVersion: COUNTING_POLICY.version,
+  bodyHash: built.bodyHash,
+  evidenceRoot: built.body.evidence.merkleRoot,
+  previousReportHash: null,
+  keyId: keyIdOf(publicKey),
+  auditHead: { seq: 42, hash: sha256Hex('the audit entry #42') },
+};
+const attestationJson = canonicalJson(attestation);
+const signature = sign(null, Buffer.from(attestationJson, 'utf8'), key).toString('base64url');
+const reportHash = sha256Hex(attestationJson);
+const bureauValue = sha256Hex('the bureau rolled these dice');
+const sample = drawSample(built.body, reportHash, bureauValue);
+mkdirSync(join(DIR, 'bundle'), { recursive: true });
+write('bundle/test-signing-key.pem', TEST_KEY);
+write('bundle/keys.json', json({ keys: [{ keyId: attestation.keyId, publicKey }] }));
+write('bundle/report.json', json({ format: 'edgenet-signed-report-v1', attestation, signature, body: built.body, sample }));
+write('bundle/chain.json', json({ links: [{ attestation, signature, reportHash }] }));
+write('bundle/evidence.ndjson', `${built.lines.join('\n')}\n`);
+write(
+  'bundle/proofs.ndjson',
+  `${built.lines
+    .map((leaf, index) =>
+      JSON.stringify({ leaf, index, treeSize: built.lines.length, proof: inclusionProof(built.lines, index), merkleRoot: built.body.evidence.merkleRoot }),
+    )
+    .join('\n')}\n`,
+);
+write(
+  'bundle/expected.json',
+  json({
+    bodyCanonical: built.bodyJson,
+    bodyHash: built.bodyHash,
+    attestationCanonical: attestationJson,
+    reportHash,
+    evidenceRoot: built.body.evidence.merkleRoot,
+    bureauValue,
+    sampleSeed: sample.seed,
+    sampledProjects: sample.projects.map((p) => p.projectId),
+    totals: built.body.results.totals,
+  }),
+);
+
+if (check && changed.length > 0) {
+  console.error(`vectors out of date: ${changed.join(', ')} (run node scripts/make-vectors.mjs)`);
+  process.exit(1);
+}
+console.log(check ? 'vectors up to date' : `wrote ${changed.length} changed vector file(s) in docs/vectors`);
