@@ -14,6 +14,7 @@
 // A field that is unreadable or holds a vendor placeholder ("To Be Filled By O.E.M.", all-zero UUID) is
 // left out, and the list of fields actually used is recorded beside the value.
 import { createHash } from 'node:crypto';
+import { meaningfulSerial } from '@edgenet/proto';
 
 export const FINGERPRINT_VERSION = 'edgenet-fingerprint-v1';
 
@@ -51,43 +52,8 @@ export interface Fingerprint {
   identifying: boolean;
 }
 
-// Values firmware vendors leave in SMBIOS instead of a real serial or UUID (seen on many white-box
-// industrial PCs); hashing them would make every such box look like the same machine.
-const PLACEHOLDERS = new Set([
-  'to be filled by o.e.m.',
-  'to be filled by oem',
-  'default string',
-  'system serial number',
-  'base board serial number',
-  'chassis serial number',
-  'serial number',
-  'not specified',
-  'not applicable',
-  'not available',
-  'none',
-  'n/a',
-  'na',
-  'null',
-  'unknown',
-  'oem',
-  'o.e.m.',
-  'invalid',
-  'empty',
-  '123456789',
-  '0123456789',
-  '1234567890',
-  '03000200-0400-0500-0006-000700080009',
-]);
-
-/** The trimmed value, or '' when it is blank, a known placeholder, or one character repeated. */
-export function meaningful(value: string | null | undefined): string {
-  const v = (value ?? '').replace(/\s+/g, ' ').trim();
-  if (v === '' || PLACEHOLDERS.has(v.toLowerCase())) return '';
-  // "0000000000", "FFFFFFFF-FFFF-…", "-", "........": one symbol repeated, ignoring UUID dashes.
-  const compact = v.replace(/-/g, '');
-  if (compact === '' || /^(.)\1*$/.test(compact)) return '';
-  return v;
-}
+/** The trimmed value, or '' when it is blank, a known placeholder, or one character repeated: the platform's rule too. */
+export const meaningful: (value: string | null | undefined) => string = meaningfulSerial;
 
 // Virtual block devices and the virtual disks hypervisors present; their serials are invented by the
 // host and follow the disk image, not the hardware.

@@ -15,6 +15,7 @@ export {
 export { DEVICE_ID_PATTERN, isDeviceId, HEARTBEAT_INTERVAL_BOUNDS, isHeartbeatInterval } from './limits.js';
 export { ED25519_PUBLIC_KEY_BYTES, rawPublicKey, publicKeyFromRaw, keyIdOf } from './keys.js';
 export { chainLink, linksTo } from './chain.js';
+export { meaningfulSerial } from './serials.js';
 export type { DeviceMessageKind, ParsedDeviceTopic } from './topics.js';
 export {
   MAX_PAYLOAD_BYTES,

@@ -5,45 +5,13 @@
 //
 // An identifier is `<kind>:<value>`: system_serial, board_serial and disk_serial upper-cased,
 // system_uuid lower-cased, after trimming and collapsing blanks. Values firmware vendors leave
-// instead of a serial ("To Be Filled By O.E.M.", "Default string", one symbol repeated) are dropped,
-// because every such box would share them; so are disks a hypervisor invents (their model names one).
+// instead of a serial ("To Be Filled By O.E.M.", "Default string", one symbol repeated) are dropped
+// by the same rule the agent's fingerprint uses (proto meaningfulSerial), because every such box
+// would share them; so are disks a hypervisor invents (their model names one).
 import { createHash } from 'node:crypto';
+import { meaningfulSerial } from '@edgenet/proto';
 
-const PLACEHOLDERS = new Set([
-  'to be filled by o.e.m.',
-  'to be filled by oem',
-  'default string',
-  'system serial number',
-  'base board serial number',
-  'chassis serial number',
-  'serial number',
-  'not specified',
-  'not applicable',
-  'not available',
-  'none',
-  'n/a',
-  'na',
-  'null',
-  'unknown',
-  'oem',
-  'o.e.m.',
-  'invalid',
-  'empty',
-  '123456789',
-  '0123456789',
-  '1234567890',
-  '03000200-0400-0500-0006-000700080009',
-]);
 const VIRTUAL_DISK_MODEL = /qemu|vbox|virtual|vmware|xen|kvm|msft|red hat|virtio/i;
-
-/** The trimmed value, or '' for a blank, a known placeholder, or one symbol repeated (dashes aside). */
-export function meaningfulSerial(value: unknown): string {
-  const v = (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
-  if (v === '' || PLACEHOLDERS.has(v.toLowerCase())) return '';
-  const compact = v.replace(/-/g, '');
-  if (compact === '' || /^(.)\1*$/.test(compact)) return '';
-  return v;
-}
 
 /** The identifiers in a reported inventory (the enrollment's JSON or a hello's), sorted, distinct. */
 export function hardwareIds(inventory: unknown): string[] {
