@@ -17,16 +17,6 @@ export function localTime(ms: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(ms));
 }
 
-/** The doctor line for a certificate refused because of the device clock. */
-export function clockCertMessage(code: ClockCertCode, platformUrl: string, nowMs: number): string {
-  const when = code === 'CERT_NOT_YET_VALID' ? "before the start date of the platform's certificate" : "after the end date of the platform's certificate";
-  return (
-    `The device clock reads ${localTime(nowMs)}, ${when} (${code}), so ${platformUrl} cannot be verified: ` +
-    'set the clock (timedatectl set-ntp true, or timedatectl set-time, and check the RTC battery). ' +
-    'The enrollment and the pinned CA are fine; no new token is needed.'
-  );
-}
-
 /** Errors an HTTP client sees when a plain http:// request reaches a server that speaks TLS. */
 export function looksLikeTlsAnswer(reason: string): boolean {
   return /ECONNRESET|socket hang up|HPE_INVALID|Parse Error|Expected HTTP/i.test(reason);

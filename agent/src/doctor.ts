@@ -8,8 +8,9 @@ import { isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import mqtt from 'mqtt';
 import { loadPinnedCa, type PinnedCa } from './ca-pin.js';
-import { measurePlatformClock, ClockJudge, formatClockOffset } from './clock.js';
-import { clockCertCode, clockCertMessage, looksLikeTlsAnswer } from './doctor-causes.js';
+import { measurePlatformClock, ClockJudge } from './clock.js';
+import { clockCertCode, looksLikeTlsAnswer } from './doctor-causes.js';
+import { DOCTOR_MESSAGES, messageLocale, type DoctorMessages } from './doctor-messages.js';
 import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, loadRunConfig, type AgentFile, type Env, type RunConfig } from './config.js';
 import { isAgentError } from './errors.js';
 import { isTlsVerificationError } from './http-client.js';
@@ -27,14 +28,15 @@ export interface DoctorCheck {
 export async function runDoctor(stateDir: string, env: Env = process.env, configFile?: string | null): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   const add = (name: string, status: DoctorCheck['status'], message: string): void => void checks.push({ name, status, message });
+  const t = DOCTOR_MESSAGES[messageLocale(env)];
 
   let config: Readonly<RunConfig> | undefined;
   try {
     config = loadRunConfig(stateDir, env, configFile === undefined ? {} : { configFile });
-    add('settings', 'ok', `${config.configFile ?? 'no settings file (defaults)'} and the environment are valid; enrolled as device ${config.agent.deviceId}.`);
+    add('settings', 'ok', t.settingsOk(config.configFile ?? null, config.agent.deviceId));
   } catch (err) {
     if (isAgentError(err, 'EDGE_AGENT_ERR_NOT_ENROLLED')) {
-      add('settings', 'fail', `This device is not enrolled (no agent.json in ${stateDir}); run edge-agent enroll --platform URL --token TOKEN.`);
+      add('settings', 'fail', t.notEnrolled(stateDir));
       return checks;
     }
     if (isAgentError(err) && err.problems.length > 0) for (const p of err.problems) add('settings', 'fail', `${p}.`);
@@ -52,46 +54,35 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   // time check, and the checks below that would fail the same way stay quiet.
   const clockCode = measured.ok || !measured.tls ? null : clockCertCode(measured.reason);
   if (clockCode) {
-    add('time', 'fail', clockCertMessage(clockCode, agent.platformUrl, Date.now()));
+    add('time', 'fail', t.clockCert(clockCode, agent.platformUrl, Date.now()));
   } else if (measured.ok) {
     add(
       'platform',
       'ok',
-      `${agent.platformUrl} answered in ${measured.measurement.rttMs} ms${agent.platformUrl.startsWith('https:') ? (pinned ? ', its certificate signed by the pinned CA' : ', its certificate trusted by this system') : ' (plain HTTP)'}.`,
+      t.platformOk(agent.platformUrl, measured.measurement.rttMs, agent.platformUrl.startsWith('https:') ? (pinned ? 'pinned' : 'system') : 'plain'),
     );
     judge.observe(measured.measurement);
   } else if (measured.tls) {
-    add(
-      'platform',
-      'fail',
-      pinned
-        ? `The server at ${agent.platformUrl} is not vouched for by the pinned CA (${measured.reason}); something else answers there, or the platform changed its CA: enroll again with the new fingerprint from the operator.`
-        : `The server at ${agent.platformUrl} is not trusted by this system (${measured.reason}); enroll again with --ca-fingerprint.`,
-    );
+    add('platform', 'fail', pinned ? t.platformNotPinned(agent.platformUrl, measured.reason) : t.platformNotTrusted(agent.platformUrl, measured.reason));
   } else if (agent.platformUrl.startsWith('http:') && looksLikeTlsAnswer(measured.reason) && (await speaksTls(agent.platformUrl))) {
-    const https = agent.platformUrl.replace(/^http:/, 'https:');
-    add(
-      'platform',
-      'fail',
-      `The platform at ${agent.platformUrl} speaks HTTPS on that port, not plain HTTP: enroll again with --platform ${https} and --ca-fingerprint.`,
-    );
+    add('platform', 'fail', t.platformSpeaksHttps(agent.platformUrl, agent.platformUrl.replace(/^http:/, 'https:')));
   } else {
-    add('platform', 'fail', `The platform at ${agent.platformUrl} cannot be reached: ${measured.reason}; check the URL, DNS, the network route and any proxy.`);
+    add('platform', 'fail', t.platformUnreachable(agent.platformUrl, measured.reason));
   }
   const distrust = judge.distrust(Date.now());
   if (clockCode) {
     // said above
   } else if (distrust) {
-    add('time', 'fail', `The device clock cannot be trusted: ${distrust}; enable time sync (timedatectl set-ntp true) or fix the RTC battery.`);
+    add('time', 'fail', t.clockUntrusted(distrust));
   } else if (measured.ok) {
-    add('time', 'ok', `The device clock is ${formatClockOffset(measured.measurement.offsetMs)}, within the ${judge.maxSkewMs / 1000} s allowed.`);
+    add('time', 'ok', t.clockOk(measured.measurement.offsetMs, judge.maxSkewMs / 1000));
   } else {
-    add('time', 'warn', "The device clock reads after 2024, but could not be compared with the platform's.");
+    add('time', 'warn', t.clockUncompared());
   }
 
   // TLS to the broker: which trust is in use, and a handshake with it (no MQTT CONNECT, so a running
   // agent's session is not disturbed).
-  const tls = await checkBrokerTls(config?.mqtt.url ?? chooseBrokerUrl(agent, pinned !== null, env.EDGE_AGENT_MQTT_URL || undefined), pinned);
+  const tls = await checkBrokerTls(t, config?.mqtt.url ?? chooseBrokerUrl(agent, pinned !== null, env.EDGE_AGENT_MQTT_URL || undefined), pinned);
   if (!(clockCode && tls[0] === 'fail' && clockCertCode(tls[1]))) add('tls', ...tls);
   const tlsFailed = tls[0] === 'fail';
 
@@ -99,37 +90,32 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   try {
     const identity = loadIdentity(join(stateDir, STATE_FILES.privateKey));
     if (publicKeyBase64Url(identity.publicKey) !== agent.publicKey) {
-      add('credentials', 'fail', 'device-key.pem is not the key this device enrolled with; enroll again.');
+      add('credentials', 'fail', t.keyMismatch());
     } else {
       const mode = statSync(join(stateDir, STATE_FILES.privateKey)).mode & 0o077;
-      if (mode !== 0) add('credentials', 'fail', 'device-key.pem is readable by other users; chmod 600 it.');
+      if (mode !== 0) add('credentials', 'fail', t.keyReadable());
     }
   } catch (err) {
     add('credentials', 'fail', `${(err as Error).message}.`);
   }
   if (config) {
-    const login = await checkMqttLogin(stateDir, config);
+    const login = await checkMqttLogin(t, stateDir, config);
     // A login that failed in the TLS handshake was answered by the tls check (or the clock) already.
     if (!(login[0] === 'fail' && (tlsFailed || clockCode) && TLS_LOGIN_FAILURE.test(login[1]))) add('credentials', ...login);
   }
 
   // Model files.
   for (const model of config?.inference.models ?? []) {
-    add(`model ${model.name}`, ...(await checkModel(model.path, config!.inference.runtime.executionProvider)));
+    add(`model ${model.name}`, ...(await checkModel(t, model.path, config!.inference.runtime.executionProvider)));
   }
 
-  add('state dir', ...checkStateDir(stateDir, config?.queue.maxBytes));
+  add('state dir', ...checkStateDir(t, stateDir, config?.queue.maxBytes));
 
   // Queue.
   const last = collectStatus(stateDir, env).lastStatus;
   if (last?.queue) {
     const q = last.queue;
-    const oldest = q.oldestAppendedAtMs ? `, oldest from ${new Date(q.oldestAppendedAtMs).toISOString()}` : '';
-    add(
-      'queue',
-      q.depth > 100 ? 'warn' : 'ok',
-      `${q.depth} messages waiting to be sent (${q.bytes} bytes on disk${oldest}); ${q.dropped} dropped by the size or age bound so far.`,
-    );
+    add('queue', q.depth > 100 ? 'warn' : 'ok', t.queue(q.depth, q.bytes, q.oldestAppendedAtMs ?? null, q.dropped));
   }
   return checks;
 }
@@ -163,27 +149,24 @@ export function formatDoctor(checks: DoctorCheck[]): string {
 const MIN_FREE_BYTES = 64 * 1024 * 1024;
 
 /** The state directory must take a write (seq.json is rewritten before every heartbeat) and have room. */
-function checkStateDir(stateDir: string, queueMaxBytes = MIN_FREE_BYTES): [DoctorCheck['status'], string] {
+function checkStateDir(t: DoctorMessages, stateDir: string, queueMaxBytes = MIN_FREE_BYTES): [DoctorCheck['status'], string] {
   const probe = join(stateDir, '.doctor-write-test');
   try {
     atomicWriteFile(probe, 'ok\n');
     rmSync(probe, { force: true });
   } catch (err) {
-    return ['fail', `${stateDir} does not take a write (${(err as Error).message}); heartbeats cannot be queued: free space or fix permissions.`];
+    return ['fail', t.stateDirNoWrite(stateDir, (err as Error).message)];
   }
   let free: number;
   try {
     const fs = statfsSync(stateDir);
     free = fs.bavail * fs.bsize;
   } catch {
-    return ['warn', `${stateDir} takes writes; its free space cannot be read.`];
+    return ['warn', t.stateDirNoStatfs(stateDir)];
   }
   const needed = Math.max(MIN_FREE_BYTES, queueMaxBytes);
-  const mib = (n: number): string => `${Math.floor(n / 1024 / 1024)} MiB`;
-  if (free < needed) {
-    return ['warn', `${stateDir} has ${mib(free)} free, less than the ${mib(needed)} the queue may need in an outage; free space on that filesystem.`];
-  }
-  return ['ok', `${stateDir} takes writes and has ${mib(free)} free.`];
+  if (free < needed) return ['warn', t.stateDirLowSpace(stateDir, free, needed)];
+  return ['ok', t.stateDirOk(stateDir, free)];
 }
 
 function tryAgentFile(stateDir: string): AgentFile | undefined {
@@ -194,24 +177,21 @@ function tryAgentFile(stateDir: string): AgentFile | undefined {
   }
 }
 
-async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Promise<[DoctorCheck['status'], string]> {
+async function checkMqttLogin(t: DoctorMessages, stateDir: string, config: Readonly<RunConfig>): Promise<[DoctorCheck['status'], string]> {
   // Connecting with the device's client id would take over the running agent's session
   // [MQTT-3.1.4-2], so a running, connected agent is the proof instead.
   const report = collectStatus(stateDir);
   if (report.running && report.stale) {
-    return ['fail', `The running agent (pid ${report.lastStatus!.pid}) stopped updating status.json: ${report.stale}; see the state dir check and its log.`];
+    return ['fail', t.agentStale(report.lastStatus!.pid, report.stale)];
   }
   if (report.running && report.silent) {
-    return [
-      'fail',
-      `The running agent (pid ${report.lastStatus!.pid}) is connected to ${report.lastStatus!.brokerUrl} but nothing was acknowledged: ${report.silent}; see its log, or restart it.`,
-    ];
+    return ['fail', t.agentSilent(report.lastStatus!.pid, report.lastStatus!.brokerUrl, report.silent)];
   }
   if (report.running && report.lastStatus?.state === 'connected') {
-    return ['ok', `The running agent (pid ${report.lastStatus.pid}) is connected to ${report.lastStatus.brokerUrl}.`];
+    return ['ok', t.agentConnected(report.lastStatus.pid, report.lastStatus.brokerUrl)];
   }
   if (report.running) {
-    return ['fail', `The running agent (pid ${report.lastStatus!.pid}) is ${report.lastStatus!.state}, not connected to ${config.mqtt.url}; see its log.`];
+    return ['fail', t.agentNotConnected(report.lastStatus!.pid, report.lastStatus!.state, config.mqtt.url)];
   }
   const result = await new Promise<{ ok: boolean; code?: number; message?: string }>((resolve) => {
     const client = mqtt.connect(config.mqtt.url, {
@@ -234,23 +214,14 @@ async function checkMqttLogin(stateDir: string, config: Readonly<RunConfig>): Pr
     );
     client.once('close', () => done({ ok: false, message: 'connection closed' }));
   });
-  if (result.ok) return ['ok', `The broker at ${config.mqtt.url} accepted this device's login.`];
-  if (result.code === 4 || result.code === 5) {
-    return ['fail', `The broker at ${config.mqtt.url} refused this device's login (return code ${result.code}); enroll again for new credentials.`];
-  }
-  if (result.message && TLS_LOGIN_FAILURE.test(result.message)) {
-    return ['fail', `The broker at ${config.mqtt.url} refused the TLS handshake (${result.message}); see the tls check.`];
-  }
-  return ['fail', `The broker at ${config.mqtt.url} cannot be reached (${result.message}); check the URL and the firewall.`];
+  if (result.ok) return ['ok', t.loginOk(config.mqtt.url)];
+  if (result.code === 4 || result.code === 5) return ['fail', t.loginRefused(config.mqtt.url, result.code)];
+  if (result.message && TLS_LOGIN_FAILURE.test(result.message)) return ['fail', t.loginTls(config.mqtt.url, result.message)];
+  return ['fail', t.brokerUnreachable(config.mqtt.url, String(result.message))];
 }
 
-async function checkBrokerTls(url: string, pinned: PinnedCa | null): Promise<[DoctorCheck['status'], string]> {
-  if (!isTlsBrokerUrl(url)) {
-    return [
-      'warn',
-      `MQTT to ${url} is plain: the login and every message travel unencrypted${pinned ? `, although CA ${pinned.fingerprint} is pinned` : ''}; use the platform's mqtts:// address outside a closed lab.`,
-    ];
-  }
+async function checkBrokerTls(t: DoctorMessages, url: string, pinned: PinnedCa | null): Promise<[DoctorCheck['status'], string]> {
+  if (!isTlsBrokerUrl(url)) return ['warn', t.mqttPlain(url, pinned?.fingerprint ?? null)];
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port) || (u.protocol === 'wss:' ? 443 : 8883);
@@ -271,23 +242,18 @@ async function checkBrokerTls(url: string, pinned: PinnedCa | null): Promise<[Do
     socket.once('secureConnect', () => done({ ok: true }));
     socket.once('error', (err: NodeJS.ErrnoException) => done({ ok: false, code: err.code ?? err.message }));
   });
-  const trust = pinned ? `the pinned CA (SHA-256 ${pinned.fingerprint})` : "this system's trusted CAs";
-  if (result.ok) return ['ok', `The broker at ${host}:${port} presented a certificate signed by ${trust}.`];
-  if (isTlsVerificationError(result.code)) {
-    return [
-      'fail',
-      `The broker at ${host}:${port} presented a certificate not signed by ${trust} (${result.code}); ${pinned ? 'something else answers there, or the platform changed its CA: enroll again with the new fingerprint' : 'enroll again with --ca-fingerprint'}.`,
-    ];
-  }
-  return ['fail', `No TLS handshake with the broker at ${host}:${port} (${result.code}); check the URL and the firewall.`];
+  const fingerprint = pinned?.fingerprint ?? null;
+  if (result.ok) return ['ok', t.brokerCertOk(`${host}:${port}`, fingerprint)];
+  if (isTlsVerificationError(result.code)) return ['fail', t.brokerCertBad(`${host}:${port}`, fingerprint, result.code)];
+  return ['fail', t.brokerNoHandshake(`${host}:${port}`, result.code)];
 }
 
-async function checkModel(path: string, executionProvider: string): Promise<[DoctorCheck['status'], string]> {
+async function checkModel(t: DoctorMessages, path: string, executionProvider: string): Promise<[DoctorCheck['status'], string]> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    return ['fail', `The model file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`];
+    return ['fail', t.modelUnreadable(path, (err as NodeJS.ErrnoException).code ?? (err as Error).message)];
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
@@ -296,8 +262,8 @@ async function checkModel(path: string, executionProvider: string): Promise<[Doc
     const input = session.inputMetadata[0];
     await session.release();
     const shape = input?.isTensor ? `[${input.shape.join(',')}] ${input.type}` : 'non-tensor';
-    return ['ok', `${path} loads (sha256 ${sha256.slice(0, 16)}…, input ${shape}).`];
+    return ['ok', t.modelOk(path, sha256, shape)];
   } catch (err) {
-    return ['fail', `The model file ${path} (sha256 ${sha256.slice(0, 16)}…) does not load: ${(err as Error).message.split('\n')[0]}.`];
+    return ['fail', t.modelBroken(path, sha256, (err as Error).message.split('\n')[0]!)];
   }
 }
