@@ -24,6 +24,13 @@ export async function createScratchDatabase(serverUrl, prefix = 'edgenet_bench')
     name,
     url: url.toString(),
     query: (text) => query(url.toString(), text),
+    /** One connection kept open for repeated queries (a sampler), closed by end(). */
+    async session() {
+      const c = new pg.Client({ connectionString: url.toString() });
+      c.on('error', () => undefined); // ended by drop() (with force) if still open: nothing to do then
+      await c.connect();
+      return { query: async (text) => (await c.query(text)).rows, end: () => c.end() };
+    },
     drop: () => query(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
