@@ -44,3 +44,20 @@ export function treeUsage(pid) {
   }
   return { rssMiB, cpuS: ticks / USER_HZ, at: Date.now() };
 }
+
+/**
+ * CPU seconds of each thread of one process, by thread id. On Linux the main thread's id is the
+ * process id, so a test can tell work done on the main thread from work done on a worker.
+ */
+export function threadCpu(pid) {
+  const out = new Map();
+  for (const t of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.set(Number(t), (Number(stat[11]) + Number(stat[12])) / USER_HZ); // utime stime
+    } catch {
+      /* the thread ended between the listing and the read */
+    }
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
 // Inference end to end: an agent runs the shipped demo model on two
 // workstations — one fed by the synthetic source, one by PGM frames dropped into a folder — plus a
 // model file that is not ONNX. The platform's stored heartbeats show the counts growing, the model's
-// SHA-256 equal to the file's, the broken model reported with its error, and heartbeats on time.
+// SHA-256 equal to the file's and the broken model reported with its error; the agent's threads show
+// the inference CPU spent off the main thread, which owns the heartbeats.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +12,16 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
 import { spawnAgent, type AgentProcess } from '../../agent/test/helpers/agent-process.js';
 import { heartbeats } from '../../platform/src/db/schema/index.js';
+import { threadCpu } from '../../scripts/lib/proc-usage.mjs';
 import { seedEnterprise } from '../helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
 
 const MODEL = fileURLToPath(new URL('../../agent/models/surface-defect-v1.onnx', import.meta.url));
 const INTERVAL_MS = 1_000;
+// High enough that inference is most of the agent's CPU, so the thread it runs on is plain to see.
+const SYNTHETIC_RATE = 250;
+/** Runs of the synthetic model over which the agent's threads are compared. */
+const WINDOW_RUNS = 1_000;
 
 let tp: TestPlatform | undefined;
 let agent: AgentProcess | undefined;
@@ -58,7 +64,7 @@ it('reports counts, latency and the model hash of the shipped model, and a broke
     JSON.stringify({
       inference: {
         models: [
-          { name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: 'L1-01', input: { type: 'synthetic', ratePerSecond: 50 } },
+          { name: 'surface-defect', path: 'builtin:surface-defect-v1', workstation: 'L1-01', input: { type: 'synthetic', ratePerSecond: SYNTHETIC_RATE } },
           { name: 'surface-defect', path: MODEL, workstation: 'L1-02', input: { type: 'folder', path: 'frames', pollMs: 50 } },
           { name: 'broken', path: 'not-a-model.onnx', input: { type: 'synthetic', ratePerSecond: 1 } },
         ],
@@ -121,25 +127,36 @@ it('reports counts, latency and the model hash of the shipped model, and a broke
   expect(broken.errors).toBeGreaterThanOrEqual(1);
   expect(broken.lastError).toMatch(/cannot load model/);
 
-  // Totals agree with the per-model figures, and heartbeats kept their interval while models ran:
-  // inference runs on a worker thread, never on the heartbeat's path.
+  // Totals agree with the per-model figures.
   const rows = await db.select().from(heartbeats).orderBy(heartbeats.seq);
   const last = rows.at(-1)!;
   expect(last.inferenceTotal).toBe((last.inferenceModels as StoredModel[]).reduce((n, m) => n + Number(m.count ?? 0), 0));
-  const times = rows.slice(1).map((r) => r.deviceTime.getTime());
-  const gaps = times.slice(1).map((t, i) => t - times[i]!);
-  // The cadence held (median gap within 10% of the interval), and no heartbeat came so late that the
-  // platform would have called the device offline (3 intervals). A single gap is not bounded tighter:
-  // on a loaded 2-core CI machine the whole process can stall for a second, inference or not.
-  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
-  expect(Math.abs(median - INTERVAL_MS)).toBeLessThan(INTERVAL_MS * 0.1);
-  expect(Math.max(...gaps)).toBeLessThan(INTERVAL_MS * 3);
+
+  // A slow model must never delay a heartbeat, so inference runs on a worker thread. Judged by where
+  // the CPU went (counted per thread by the kernel) while the model ran WINDOW_RUNS more times, not by
+  // heartbeat gaps, which a loaded machine stretches whatever thread the model is on: the main thread
+  // (its thread id is the process id) must have spent well under the busiest other thread, which is
+  // the inference worker. Measured here: main 0.04 s, worker 0.33 s; with the models moved onto the
+  // main thread, main 0.56 s and the busiest other thread 0.03 s, so the check fails by far.
+  const pid = agent.child.pid!;
+  const startCount = synthetic.count;
+  const before = threadCpu(pid);
+  await waitFor(
+    `${WINDOW_RUNS} more synthetic runs`,
+    async () => ((await latestModels()).find((x) => x.workstationCode === 'L1-01')?.count ?? 0) >= startCount + WINDOW_RUNS,
+    60_000,
+  );
+  const spent = [...threadCpu(pid)].map(([tid, cpu]) => ({ tid, cpu: cpu - (before.get(tid) ?? 0) }));
+  const main = spent.find((t) => t.tid === pid)!.cpu;
+  const busiestOther = Math.max(...spent.filter((t) => t.tid !== pid).map((t) => t.cpu));
+  expect(busiestOther, `CPU seconds by thread ${JSON.stringify(spent)}`).toBeGreaterThan(main * 2);
+
   const device = await tp.api(
     'GET',
     `/api/v1/devices/${(await db.select({ id: heartbeats.deviceId }).from(heartbeats).where(eq(heartbeats.seq, last.seq)))[0]!.id}`,
   );
   expect(device.body.online).toBe(true);
   console.log(
-    `inference: ${synthetic.count} synthetic + ${folder.count} folder runs reported, p50 ${synthetic.p50Ms.toFixed(3)} ms p99 ${synthetic.p99Ms.toFixed(3)} ms, sha256 ${fileSha}; heartbeat gaps max ${Math.max(...gaps)} ms`,
+    `inference: ${synthetic.count} synthetic + ${folder.count} folder runs reported, p50 ${synthetic.p50Ms.toFixed(3)} ms p99 ${synthetic.p99Ms.toFixed(3)} ms, sha256 ${fileSha}; over ${WINDOW_RUNS} runs the main thread spent ${main.toFixed(2)} s of CPU, the inference worker ${busiestOther.toFixed(2)} s`,
   );
-}, 60_000);
+}, 120_000);
