@@ -27,6 +27,12 @@ export interface ClockMeasurement {
   at: number;
 }
 
+/** Why the device clock is not trusted; doctor words it in the reader's language (doctor-messages.ts). */
+export type ClockDistrust =
+  | { kind: 'before_floor'; clockMs: number }
+  | { kind: 'skewed'; platformMinusDeviceMs: number; boundMs: number }
+  | { kind: 'stepped'; stepMs: number };
+
 export class ClockJudge {
   readonly maxSkewMs: number;
   readonly #monotonicMs: () => number;
@@ -69,16 +75,18 @@ export class ClockJudge {
   }
 
   /** Why the clock is not trusted at nowMs, or null when it is. */
-  distrust(nowMs: number): string | null {
-    if (nowMs < TRUSTED_CLOCK_FLOOR_MS) return `the clock reads ${new Date(nowMs).toISOString()}, before 2024-01-01 (reset after a power cut?)`;
+  distrustCause(nowMs: number): ClockDistrust | null {
+    if (nowMs < TRUSTED_CLOCK_FLOOR_MS) return { kind: 'before_floor', clockMs: nowMs };
     const offset = this.offsetMs();
-    if (offset !== null && Math.abs(offset) > this.maxSkewMs) {
-      return `the clock is ${formatClockOffset(offset)} (bound ±${this.maxSkewMs / 1000} s)`;
-    }
-    if (offset === null && Math.abs(this.#steppedMs) > this.maxSkewMs) {
-      return `the clock was stepped by ${Math.round(this.#steppedMs / 1000)} s and not yet compared with the platform's`;
-    }
+    if (offset !== null && Math.abs(offset) > this.maxSkewMs) return { kind: 'skewed', platformMinusDeviceMs: offset, boundMs: this.maxSkewMs };
+    if (offset === null && Math.abs(this.#steppedMs) > this.maxSkewMs) return { kind: 'stepped', stepMs: this.#steppedMs };
     return null;
+  }
+
+  /** distrustCause in English, for logs, the status file and the heartbeat's reason. */
+  distrust(nowMs: number): string | null {
+    const cause = this.distrustCause(nowMs);
+    return cause && describeDistrust(cause);
   }
 
   untrusted(nowMs: number): boolean {
@@ -109,6 +117,17 @@ export async function measurePlatformClock(
   if (!Number.isFinite(platformMs)) return { ok: false, reason: `${url} sent no usable Date header` };
   // The header is truncated to the second: its true value is 0..999 ms later, 500 on average.
   return { ok: true, measurement: { offsetMs: Math.round(platformMs + 500 - (t0 + t1) / 2), rttMs: t1 - t0, at: t1 } };
+}
+
+function describeDistrust(cause: ClockDistrust): string {
+  switch (cause.kind) {
+    case 'before_floor':
+      return `the clock reads ${new Date(cause.clockMs).toISOString()}, before 2024-01-01 (reset after a power cut?)`;
+    case 'skewed':
+      return `the clock is ${formatClockOffset(cause.platformMinusDeviceMs)} (bound ±${cause.boundMs / 1000} s)`;
+    case 'stepped':
+      return `the clock was stepped by ${Math.round(cause.stepMs / 1000)} s and not yet compared with the platform's`;
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // The language follows the POSIX locale of the person running it (LC_ALL, then LC_MESSAGES, then
 // LANG: POSIX.1-2017 §8.2); error codes, paths and URLs stay as they are in both, so a message can
 // be searched for and pasted into a ticket. Every message exists in both languages by type.
+import type { ClockDistrust } from './clock.js';
 import { localTime, type ClockCertCode } from './doctor-causes.js';
 
 export type MessageLocale = 'en' | 'zh-CN';
@@ -16,6 +17,15 @@ const mib = (n: number): string => `${Math.floor(n / 1024 / 1024)} MiB`;
 
 /** Seconds a clock is ahead (+) or behind (-) the platform's, from platform minus device. */
 const secondsAhead = (platformMinusDeviceMs: number): number => Math.round(-platformMinusDeviceMs / 1000);
+
+const offsetEn = (platformMinusDeviceMs: number): string => {
+  const s = secondsAhead(platformMinusDeviceMs);
+  return s === 0 ? "within 1 s of the platform's" : `${s > 0 ? '+' : '-'}${Math.abs(s)} s (${s > 0 ? 'ahead of' : 'behind'} the platform's)`;
+};
+const offsetZh = (platformMinusDeviceMs: number): string => {
+  const s = secondsAhead(platformMinusDeviceMs);
+  return s === 0 ? '与平台相差不到 1 秒' : `${s > 0 ? '比平台快' : '比平台慢'} ${Math.abs(s)} 秒（${s > 0 ? '+' : '-'}${Math.abs(s)} s）`;
+};
 
 export type PlatformTrust = 'pinned' | 'system' | 'plain';
 
@@ -36,11 +46,16 @@ const en = {
     `The device clock reads ${localTime(nowMs)}, ${code === 'CERT_NOT_YET_VALID' ? "before the start date of the platform's certificate" : "after the end date of the platform's certificate"} (${code}), so ${url} cannot be verified: ` +
     'set the clock (timedatectl set-ntp true, or timedatectl set-time, and check the RTC battery). ' +
     'The enrollment and the pinned CA are fine; no new token is needed.',
-  clockUntrusted: (why: string) => `The device clock cannot be trusted: ${why}; enable time sync (timedatectl set-ntp true) or fix the RTC battery.`,
-  clockOk: (platformMinusDeviceMs: number, boundS: number) => {
-    const s = secondsAhead(platformMinusDeviceMs);
-    return `The device clock is ${s === 0 ? "within 1 s of the platform's" : `${s > 0 ? '+' : '-'}${Math.abs(s)} s (${s > 0 ? 'ahead of' : 'behind'} the platform's)`}, within the ${boundS} s allowed.`;
+  clockUntrusted: (why: ClockDistrust) => {
+    const cause =
+      why.kind === 'before_floor'
+        ? `it reads ${localTime(why.clockMs)}, before 2024 (reset after a power cut?)`
+        : why.kind === 'skewed'
+          ? `it is ${offsetEn(why.platformMinusDeviceMs)}, beyond the ${why.boundMs / 1000} s allowed`
+          : `it was stepped by ${Math.round(why.stepMs / 1000)} s and not yet compared with the platform's`;
+    return `The device clock cannot be trusted: ${cause}; enable time sync (timedatectl set-ntp true) or fix the RTC battery.`;
   },
+  clockOk: (platformMinusDeviceMs: number, boundS: number) => `The device clock is ${offsetEn(platformMinusDeviceMs)}, within the ${boundS} s allowed.`,
   clockUncompared: () => "The device clock reads after 2024, but could not be compared with the platform's.",
   keyMismatch: () => 'device-key.pem is not the key this device enrolled with; enroll again.',
   keyReadable: () => 'device-key.pem is readable by other users; chmod 600 it.',
@@ -88,11 +103,16 @@ const zhCN: DoctorMessages = {
     `设备时钟显示 ${localTime(nowMs, 'zh-CN')}，${code === 'CERT_NOT_YET_VALID' ? '早于平台证书的生效日期' : '晚于平台证书的到期日期'}（${code}），因此无法验证 ${url}：` +
     '请校准时钟（timedatectl set-ntp true 或 timedatectl set-time，并检查 RTC 电池）。' +
     '注册信息和已固定的 CA 都没有问题，无需新的令牌。',
-  clockUntrusted: (why) => `设备时钟不可信：${why}；请开启时间同步（timedatectl set-ntp true）或更换 RTC 电池。`,
-  clockOk: (platformMinusDeviceMs, boundS) => {
-    const s = secondsAhead(platformMinusDeviceMs);
-    return `设备时钟${s === 0 ? '与平台相差不到 1 秒' : `${s > 0 ? '比平台快' : '比平台慢'} ${Math.abs(s)} 秒（${s > 0 ? '+' : '-'}${Math.abs(s)} s）`}，在允许的 ${boundS} 秒以内。`;
+  clockUntrusted: (why) => {
+    const cause =
+      why.kind === 'before_floor'
+        ? `时钟显示 ${localTime(why.clockMs, 'zh-CN')}，早于 2024 年（断电后被重置？）`
+        : why.kind === 'skewed'
+          ? `时钟${offsetZh(why.platformMinusDeviceMs)}，超出允许的 ${why.boundMs / 1000} 秒`
+          : `时钟被调整了 ${Math.round(why.stepMs / 1000)} 秒，尚未与平台时钟比对`;
+    return `设备时钟不可信：${cause}；请开启时间同步（timedatectl set-ntp true）或更换 RTC 电池。`;
   },
+  clockOk: (platformMinusDeviceMs, boundS) => `设备时钟${offsetZh(platformMinusDeviceMs)}，在允许的 ${boundS} 秒以内。`,
   clockUncompared: () => '设备时钟晚于 2024 年，但无法与平台时钟比对。',
   keyMismatch: () => 'device-key.pem 不是本设备注册时使用的密钥；请重新注册。',
   keyReadable: () => 'device-key.pem 可被其他用户读取；请执行 chmod 600。',

@@ -69,7 +69,7 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
   } else {
     add('platform', 'fail', t.platformUnreachable(agent.platformUrl, measured.reason));
   }
-  const distrust = judge.distrust(Date.now());
+  const distrust = judge.distrustCause(Date.now());
   if (clockCode) {
     // said above
   } else if (distrust) {

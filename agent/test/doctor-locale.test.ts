@@ -2,6 +2,7 @@
 // C, POSIX, en_* or none, chosen as POSIX does (LC_ALL, then LC_MESSAGES, then LANG). Codes, paths
 // and URLs stay as they are in both languages.
 import { describe, expect, it } from 'vitest';
+import { localTime } from '../src/doctor-causes.js';
 import { runDoctor } from '../src/doctor.js';
 import { DOCTOR_MESSAGES, messageLocale } from '../src/doctor-messages.js';
 import { tempDir } from './helpers/state-dir.js';
@@ -50,6 +51,26 @@ describe('doctor in Chinese and English', () => {
     expect(DOCTOR_MESSAGES['zh-CN'].clockOk(-90_000, 300)).toContain('比平台快 90 秒（+90 s）');
     expect(DOCTOR_MESSAGES['zh-CN'].clockOk(90_000, 300)).toContain('比平台慢 90 秒（-90 s）');
     expect(DOCTOR_MESSAGES.en.clockOk(-90_000, 300)).toBe("The device clock is +90 s (ahead of the platform's), within the 300 s allowed.");
+  });
+
+  it('says why the clock is distrusted in Chinese too, with the reading in local time and its zone', () => {
+    const zh = DOCTOR_MESSAGES['zh-CN'];
+    const reset = Date.UTC(1970, 0, 1, 0, 3, 0);
+    const causes = [
+      zh.clockUntrusted({ kind: 'before_floor', clockMs: reset }),
+      zh.clockUntrusted({ kind: 'skewed', platformMinusDeviceMs: -3_600_000, boundMs: 120_000 }),
+      zh.clockUntrusted({ kind: 'stepped', stepMs: 7_200_000 }),
+    ];
+    expect(causes[0]).toContain(localTime(reset, 'zh-CN'));
+    expect(localTime(reset, 'zh-CN')).toMatch(/1970/);
+    expect(causes[1]).toContain('比平台快 3600 秒（+3600 s），超出允许的 120 秒');
+    expect(causes[2]).toContain('被调整了 7200 秒');
+    // The cause, before the advice, has no English in it but the time zone's name (the advice keeps
+    // the command as typed).
+    for (const line of causes) expect(line.split('；')[0]!.replace(localTime(reset, 'zh-CN'), '')).not.toMatch(/[A-Za-z]{3,}/);
+    expect(DOCTOR_MESSAGES.en.clockUntrusted({ kind: 'skewed', platformMinusDeviceMs: 3_600_000, boundMs: 120_000 })).toBe(
+      "The device clock cannot be trusted: it is -3600 s (behind the platform's), beyond the 120 s allowed; enable time sync (timedatectl set-ntp true) or fix the RTC battery.",
+    );
   });
 
   it('has every message in both languages, and the Chinese ones in Chinese', () => {
