@@ -2,9 +2,14 @@
 // node:http and node:https rather than fetch for two reasons: fetch cannot be given a CA to trust
 // without undici's internals (the pinned CA), and it loads undici, about 10 MiB resident on a
 // device that makes a request every 10 minutes (agent/README.md "Footprint").
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { isIP } from 'node:net';
+
+// Not `import … from 'node:http'`: an ES module import reads every export of node:http, and on Node
+// 22+ its WebSocket, CloseEvent and MessageEvent getters load undici (about 4 MiB resident) that a
+// plain request never uses. getBuiltinModule hands back the CommonJS exports, whose getters stay lazy.
+const { request: httpRequest } = process.getBuiltinModule('node:http');
 
 /**
  * How an https:// server is checked: against exactly one pinned CA, against the system's trust store,

@@ -113,6 +113,13 @@ describe('the packages', () => {
     expect(unit.user).toBe('edge-agent');
     expect(unit.execStart[0]).toBe('/usr/lib/edge-agent/node/bin/node');
     expect(unit.execStart.at(-2)).toBe('/usr/lib/edge-agent/dist/cli.js');
+    // Pure ASCII, so Node keeps each bundle's source at one byte per character (scripts/package/bundle.mjs).
+    for (const file of ['cli.js', 'inference-worker.js']) {
+      expect(
+        readFileSync(r.at(`/usr/lib/edge-agent/dist/${file}`)).findIndex((b) => b > 0x7f),
+        file,
+      ).toBe(-1);
+    }
     const unitText = readFileSync(r.at('/lib/systemd/system/edge-agent.service'), 'utf8');
     for (const line of [
       'ProtectSystem=strict',
