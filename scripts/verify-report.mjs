@@ -8,7 +8,7 @@
 //
 //   node scripts/verify-report.mjs --report report.json --keys keys.json --chain chain.json \
 //        --evidence evidence.ndjson [--proofs proofs.ndjson] [--held old-report.json …] [--device-days days.ndjson] \
-//        [--policies docs/policies] [--no-recount] [--no-chain]
+//        [--witness-key witness-key.json [--witness-heads head.json …]] [--policies docs/policies] [--no-recount] [--no-chain]
 //
 // report.json:  GET /api/v1/certifications/{id}
 // keys.json:    GET /api/v1/signing-keys
@@ -19,6 +19,8 @@
 // device-days:  one GET /api/v1/devices/{id}/chain/{day} answer a line (at least the on-site sample's)
 // bureau-value: the 64-hex value the bureau submitted for this run's sample (its own record)
 // audit:        GET /api/v1/audit/verify now; audit-entries: a GET /api/v1/audit page holding the anchored entries
+// witness-key:  GET /v1/key of the bureau's own witness (docs/witness.md); with it, a report the
+//               witness did not cosign fails; witness-heads: its GET /v1/logs/reports (and /audit) answers
 // Exit status 0 when everything matches and everything was checked; 1 when anything differs, or when
 // the evidence or the chain is missing and --no-recount / --no-chain does not say that is accepted
 // (what was not checked is printed either way); 2 on usage.
@@ -29,7 +31,7 @@ import { verifyReport } from '../platform/dist/certification/verify.js';
 
 const USAGE =
   'usage: verify-report.mjs --report report.json --keys keys.json --chain chain.json --evidence evidence.ndjson\n' +
-  '       [--proofs proofs.ndjson] [--held report.json …] [--device-days days.ndjson] [--bureau-value hex] [--audit verify.json [--audit-entries audit.json]] [--policies dir] [--no-recount] [--no-chain]';
+  '       [--proofs proofs.ndjson] [--held report.json …] [--device-days days.ndjson] [--bureau-value hex] [--audit verify.json [--audit-entries audit.json]] [--witness-key key.json … [--witness-heads head.json …]] [--policies dir] [--no-recount] [--no-chain]';
 let values;
 try {
   ({ values } = parseArgs({
@@ -47,6 +49,8 @@ try {
       policies: { type: 'string' },
       'no-recount': { type: 'boolean' },
       'no-chain': { type: 'boolean' },
+      'witness-key': { type: 'string', multiple: true },
+      'witness-heads': { type: 'string', multiple: true },
     },
   }));
 } catch (err) {
@@ -84,6 +88,9 @@ const verdict = verifyReport(json(values.report), json(values.keys).keys, values
   held: (values.held ?? []).flatMap(links),
   deviceDays: values['device-days'] ? lines(values['device-days']) : undefined,
   bureauValue: values['bureau-value'],
+  witness: values['witness-key']
+    ? { keys: values['witness-key'].map(json), heads: (values['witness-heads'] ?? []).flatMap((f) => [json(f)].flat()) }
+    : undefined,
   audit: values.audit ? { verify: json(values.audit), entries: values['audit-entries'] ? json(values['audit-entries']).items : undefined } : undefined,
 });
 for (const c of verdict.checked) console.log(`ok    ${c}`);
@@ -97,6 +104,7 @@ const accepted = (u) =>
   u.check === 'device-days' ||
   u.check === 'sample' ||
   u.check === 'audit' ||
+  (u.check === 'witness' && !values['witness-key']) ||
   (values['no-recount'] && (u.check === 'recount' || u.check === 'proofs')) ||
   (values['no-chain'] && u.check === 'chain');
 const gaps = verdict.unchecked.filter((u) => !accepted(u));

@@ -65,6 +65,9 @@ export interface PlatformConfig {
   instanceId: string;
   /** Bearer secret the broker sends with its HTTP authentication and authorisation calls. */
   brokerHookToken: string | undefined;
+  /** The bureau's witness (docs/witness.md): its URL, and the token it gave the operator to submit with. */
+  witnessUrl: string | undefined;
+  witnessToken: string | undefined;
   /**
    * Processes serving the embedded broker and the API (node:cluster): 1 runs everything in this
    * process; more use more cores and spread the connections' file descriptors (docs/scale-out.md).
@@ -160,6 +163,8 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     brokerShareGroup: str('EDGENET_BROKER_SHARE_GROUP', 'edgenet'),
     instanceId: str('EDGENET_INSTANCE_ID', hostname()),
     brokerHookToken: optional('EDGENET_BROKER_HOOK_TOKEN'),
+    witnessUrl: optional('EDGENET_WITNESS_URL'),
+    witnessToken: optional('EDGENET_WITNESS_TOKEN'),
     workers: int('EDGENET_WORKERS', 1, 1, 64),
 
     connectDeadlineMs: int('EDGENET_CONNECT_DEADLINE_MS', 5_000, 500, 120_000), // 5 s
@@ -211,6 +216,10 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
   if (config.brokerHookToken !== undefined && config.brokerHookToken.length < 32) {
     problems.push('EDGENET_BROKER_HOOK_TOKEN must be at least 32 characters (it is a bearer secret)');
   }
+  if (config.witnessUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(config.witnessUrl))
+    problems.push('EDGENET_WITNESS_URL must look like https://host:port');
+  if ((config.witnessUrl === undefined) !== (config.witnessToken === undefined))
+    problems.push('EDGENET_WITNESS_URL and EDGENET_WITNESS_TOKEN must be set together');
   // The live fleet stream writes once per fleetStreamMs: an idle timeout shorter would cut it.
   if (config.httpIdleTimeoutMs <= config.fleetStreamMs) problems.push('EDGENET_HTTP_IDLE_TIMEOUT_MS must be longer than EDGENET_FLEET_STREAM_MS');
   if (config.operatorToken !== undefined && config.operatorToken.length < 32) {

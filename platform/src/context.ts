@@ -10,6 +10,7 @@ import type { RejectCounter } from './ingest/reject-counter.js';
 import type { FlagRecorder } from './ingest/flags.js';
 import type { CountingPolicy } from './certification/policy.js';
 import type { ReportSigner } from './certification/signing-keys.js';
+import type { WitnessClient } from './certification/witness-client.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { TlsMaterial } from './tls/material.js';
 import type { IngestFigures } from './ingest/figures.js';
@@ -28,6 +29,8 @@ export interface PlatformContext {
   flags: FlagRecorder;
   policy: Readonly<CountingPolicy>;
   signer: ReportSigner;
+  /** The bureau's witness, when EDGENET_WITNESS_URL is set (docs/witness.md). */
+  witness: WitnessClient | null;
   audit: AuditLog;
   tls: TlsMaterial;
   /** Heartbeats per second, fleet-wide and per enterprise (the dashboard). */

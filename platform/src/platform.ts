@@ -30,6 +30,7 @@ import { UptimeMarker } from './ingest/uptime.js';
 import { COUNTING_POLICY } from './certification/policy.js';
 import { calendarOf } from './domain/calendar.js';
 import { ReportSigner } from './certification/signing-keys.js';
+import { WitnessClient } from './certification/witness-client.js';
 import { createLogger } from './log.js';
 import { AuditLog } from './audit/audit-log.js';
 import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
@@ -168,6 +169,7 @@ export async function createPlatform(
         { host: config.mqttHost, mqttsPort: config.mqttsPort, mqttPort: config.mqttPlain ? config.mqttPort : null, tls },
       );
   const audit = new AuditLog(db, log);
+  const witness = config.witnessUrl && config.witnessToken ? new WitnessClient(db, { url: config.witnessUrl, token: config.witnessToken }, log) : null;
   const context: PlatformContext = {
     config,
     log,
@@ -181,6 +183,7 @@ export async function createPlatform(
     flags,
     policy,
     signer,
+    witness,
     audit,
     tls,
     rate,
@@ -219,6 +222,7 @@ export async function createPlatform(
       }
       const httpPort = (app.server.address() as { port: number }).port;
       uptime.start();
+      witness?.start();
       log.info(
         {
           httpPort,
@@ -246,6 +250,7 @@ export async function createPlatform(
     },
     async close() {
       uptime.stop();
+      witness?.stop();
       await closeAll();
       log.info('platform stopped');
     },

@@ -67,3 +67,62 @@ export function verifyInclusion(leaf: string, index: number, size: number, proof
   }
   return sn === 0 && r.toString('hex') === expectedRoot;
 }
+
+/**
+ * Consistency proof between the tree of the first `m` leaves and the tree of all of them (RFC 6962
+ * §2.1.2, PROOF(m, D[n]) by SUBPROOF), hex hashes. Empty when m equals n or m is 0.
+ */
+export function consistencyProof(leaves: readonly string[], m: number): string[] {
+  const n = leaves.length;
+  if (m < 0 || m > n) throw new RangeError(`consistency proof from ${m} leaves of ${n}`);
+  if (m === 0 || m === n) return [];
+  const subproof = (hashes: readonly Buffer[], k: number, complete: boolean): Buffer[] => {
+    if (k === hashes.length) return complete ? [] : [root(hashes)];
+    const s = split(hashes.length);
+    return k <= s
+      ? [...subproof(hashes.slice(0, s), k, complete), root(hashes.slice(s))]
+      : [...subproof(hashes.slice(s), k - s, false), root(hashes.slice(0, s))];
+  };
+  return subproof(leaves.map(leafHash), m, true).map((h) => h.toString('hex'));
+}
+
+/**
+ * Whether `proof` shows that the tree of `newSize` leaves with root `newRoot` extends the tree of
+ * `oldSize` leaves with root `oldRoot`: every leaf of the old tree is in the new one, in place
+ * (RFC 9162 §2.1.4.2, the verification of a consistency proof).
+ */
+export function verifyConsistency(oldSize: number, newSize: number, oldRoot: string, newRoot: string, proof: readonly string[]): boolean {
+  if (!(Number.isSafeInteger(oldSize) && Number.isSafeInteger(newSize)) || oldSize < 0 || oldSize > newSize) return false;
+  if (oldSize === newSize) return proof.length === 0 && oldRoot === newRoot;
+  if (oldSize === 0) return proof.length === 0; // the empty tree is a prefix of every tree
+  const path: Buffer[] = proof.map((hex) => Buffer.from(hex, 'hex'));
+  // Step 1: if the old size is a power of two, the old root is itself the first node of the path.
+  if ((oldSize & (oldSize - 1)) === 0) path.unshift(Buffer.from(oldRoot, 'hex'));
+  if (path.length === 0) return false;
+  let fn = oldSize - 1;
+  let sn = newSize - 1;
+  // Step 2: right-shift both until the lowest bit of fn is clear.
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr: Buffer = path[0]!;
+  let sr: Buffer = path[0]!;
+  // Step 3: walk the rest of the path, rebuilding both roots.
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = sha256(NODE, c, fr);
+      sr = sha256(NODE, c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      sr = sha256(NODE, sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && fr.toString('hex') === oldRoot && sr.toString('hex') === newRoot;
+}

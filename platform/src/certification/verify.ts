@@ -13,6 +13,8 @@ import { PUBLISHED_POLICIES } from './published-policies.js';
 import { buildBody, drawSample, sha256Hex, type Attestation, type ReportBody, type SiteSample } from './report.js';
 import { reportHashOf, signatureProblem, verifyChain, type ChainLink, type PublishedKey } from './verify-chain.js';
 import { checkEvidence, type EvidenceProof } from './verify-evidence.js';
+import { checkWitness, type WitnessInputs } from './verify-witness.js';
+import type { Cosignature } from '../witness/cosignature.js';
 
 export { differences } from './json-diff.js';
 export type { ChainLink, PublishedKey } from './verify-chain.js';
@@ -24,6 +26,8 @@ export interface SignedReport {
   signature: string;
   body: ReportBody;
   sample?: SiteSample;
+  /** The bureau's witnesses' cosignatures of the platform's logs (docs/witness.md). */
+  cosignatures?: Cosignature[];
 }
 
 export interface VerifyOptions {
@@ -41,11 +45,13 @@ export interface VerifyOptions {
   bureauValue?: string;
   /** The audit log as it is now: GET /api/v1/audit/verify, and entries from GET /api/v1/audit. */
   audit?: { verify: { ok: boolean; entries: number; head: { seq: number; hash: string } | null }; entries?: readonly { seq: number; hash: string }[] };
+  /** The witnesses the bureau trusts, and their newest heads asked of them (docs/witness.md). */
+  witness?: WitnessInputs;
 }
 
 /** A check not made, by name (the command line lets a caller accept `recount` or `chain` missing). */
 export interface Unchecked {
-  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample' | 'audit';
+  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample' | 'audit' | 'witness';
   why: string;
 }
 
@@ -180,6 +186,19 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
       } else checked.push(`audit entry #${head.seq} anchored by report #${a.sequence} is still in the log, unchanged`);
     }
   }
+
+  // Step 9: the bureau's witness saw this report in this chain, and its newest heads are prefixes
+  // of the logs given.
+  if (options.witness) {
+    const w = checkWitness(att, report.cosignatures ?? [], options.witness, options.chain, options.audit?.entries);
+    problems.push(...w.problems);
+    checked.push(...w.checked);
+    unchecked.push(...w.unchecked.map((why) => ({ check: 'witness' as const, why })));
+  } else
+    unchecked.push({
+      check: 'witness',
+      why: 'the witness’s cosignatures (no witness key given): a withdrawn report re-signed in its place goes unseen unless you kept the original',
+    });
 
   const ok = problems.length === 0;
   return { ok, complete: ok && unchecked.length === 0, problems, checked, unchecked, notes: STANDING_NOTES };

@@ -6,6 +6,7 @@ import { BUREAU_VALUE_PATTERN, drawSample, reportCsv, type ReportBody } from '..
 import { loadSampleValue, submitSampleValue } from '../certification/sample-value.js';
 import { startCertificationRun } from '../certification/run.js';
 import { publishedKeys } from '../certification/signing-keys.js';
+import { cosignaturesFor } from '../certification/witness-client.js';
 import { ERR_WINDOW_INVALID, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import { chainLinks, listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
@@ -65,6 +66,9 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
         createdBy: principalOf(request).tokenId,
       });
       request.log.info({ runId: run.id, certifiedNodes: run.certifiedNodes, devices: run.devices }, 'certification run stored');
+      // The witness sees the new report (and the audit log's head) before anyone is handed it;
+      // a refusal or an unreachable witness leaves the report without a cosignature, and says so.
+      await ctx.witness?.submit();
       return reply.code(201).send(run);
     },
   });
@@ -100,6 +104,9 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
         attestation: JSON.parse(run.attestation),
         signature: run.signature,
         body,
+        // The bureau's witness's signatures over the platform's logs (docs/witness.md): outside the
+        // platform's signature, each checkable with the witness's own key.
+        cosignatures: await cosignaturesFor(db, run.sequence),
         // Drawn only once the bureau has revealed its value (POST …/sample-value).
         ...(value
           ? {

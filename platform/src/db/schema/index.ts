@@ -17,3 +17,4 @@ export { chainAnchors } from './chain-anchors.js';
 export { deviceConnections } from './device-connections.js';
 export { deviceHardwareIds } from './device-hardware-ids.js';
 export { certificationSampleSeeds } from './certification-sample-seeds.js';
+export { witnessCosignatures } from './witness-cosignatures.js';
