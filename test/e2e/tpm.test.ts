@@ -53,6 +53,17 @@ async function enrollCli(dir: string, tcti: string): Promise<{ code: number | nu
   return { code, stdout: proc.stdout(), stderr: proc.stderr(), ...(deviceId ? { deviceId } : {}) };
 }
 
+/** What `edge-agent doctor` says on its attestation line. */
+async function doctorAttestation(dir: string, tcti: string): Promise<string> {
+  const proc = spawnAgent(['doctor', '--state-dir', dir], { EDGE_AGENT_TPM_TCTI: tcti, LANG: 'C.UTF-8' });
+  await proc.exited;
+  const line = proc
+    .stdout()
+    .split('\n')
+    .find((l) => l.includes('attestation'));
+  return line ?? `no attestation line in: ${proc.stdout()}${proc.stderr()}`;
+}
+
 /** The EK certificate as the TPM holds it, read with tpm2-tools beside the agent. */
 function ekCertificate(tpm: RunningTpm): X509Certificate {
   const out = join(mkdtempSync(join(tmpdir(), 'edgenet-ekcert-')), 'ek.der');
@@ -103,9 +114,12 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
   });
 
   it('an agent with a certified TPM enrolls as tpm, with the EK certificate its issuer and serial', async () => {
-    const result = await enrollCli(stateDir('first'), tpmA.tcti);
+    const dir = stateDir('first');
+    const result = await enrollCli(dir, tpmA.tcti);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('attestation    tpm');
+    expect(await doctorAttestation(dir, tpmA.tcti)).toContain(`Enrolled as tpm: the platform verified this device's TPM 2.0 (${tpmA.tcti})`);
+    expect(await doctorAttestation(dir, 'none')).toContain('Enrolled as tpm, but no TPM is found now (EDGE_AGENT_TPM_TCTI=none');
     const ek = ekCertificate(tpmA);
     const { body } = await tp.api('GET', `/api/v1/devices/${result.deviceId}`);
     expect(body.attestationLevel).toBe('tpm');
@@ -201,9 +215,12 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
   });
 
   it('a device without a TPM enrolls as software, as before', async () => {
-    const result = await enrollCli(stateDir('notpm'), 'none');
+    const dir = stateDir('notpm');
+    const result = await enrollCli(dir, 'none');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('attestation    software');
+    expect(await doctorAttestation(dir, 'none')).toContain('Enrolled as software: EDGE_AGENT_TPM_TCTI=none turns the TPM off');
+    expect(await doctorAttestation(dir, tpmA.tcti)).toContain(`Enrolled as software although a TPM 2.0 is at ${tpmA.tcti}`);
     const { body } = await tp.api('GET', `/api/v1/devices/${result.deviceId}`);
     expect(body.attestationLevel).toBe('software');
     expect(body.ekIssuer).toBeNull();
