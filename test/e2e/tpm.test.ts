@@ -17,7 +17,7 @@ import { generateIdentity, publicKeyBase64Url } from '../../agent/src/identity.j
 import { enrollDevice } from '../../platform/src/enrollment/enroll-device.js';
 import { issueChallenge } from '../../platform/src/enrollment/tpm-challenge.js';
 import { seedEnterprise, type Seeded } from '../helpers/fixtures.js';
-import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { createTpmCa, manufactureTpm, startTpm, swtpmMissing, type RunningTpm, type TpmCa } from '../helpers/swtpm.js';
 
 const missing = swtpmMissing();
@@ -28,6 +28,8 @@ let tpmA: RunningTpm;
 let tpmB: RunningTpm;
 let tp: TestPlatform;
 let seeded: Seeded;
+let tpmDevice: string | undefined;
+let softwareDevice: string | undefined;
 
 /** A state directory with its own board identity: two directories on one machine are two boxes to the fingerprint. */
 function stateDir(name: string): string {
@@ -118,6 +120,7 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     const result = await enrollCli(dir, tpmA.tcti);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('attestation    tpm');
+    tpmDevice = result.deviceId;
     expect(await doctorAttestation(dir, tpmA.tcti)).toContain(`Enrolled as tpm: the platform verified this device's TPM 2.0 (${tpmA.tcti})`);
     expect(await doctorAttestation(dir, 'none')).toContain('Enrolled as tpm, but no TPM is found now (EDGE_AGENT_TPM_TCTI=none');
     const ek = ekCertificate(tpmA);
@@ -219,10 +222,33 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     const result = await enrollCli(dir, 'none');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('attestation    software');
+    softwareDevice = result.deviceId;
     expect(await doctorAttestation(dir, 'none')).toContain('Enrolled as software: EDGE_AGENT_TPM_TCTI=none turns the TPM off');
     expect(await doctorAttestation(dir, tpmA.tcti)).toContain(`Enrolled as software although a TPM 2.0 is at ${tpmA.tcti}`);
     const { body } = await tp.api('GET', `/api/v1/devices/${result.deviceId}`);
     expect(body.attestationLevel).toBe('software');
     expect(body.ekIssuer).toBeNull();
+  });
+
+  it('each evidence row and the report name the level; the published policy requires no TPM', async () => {
+    const run = await tp.api('POST', '/api/v1/certifications', { windowStart: '2025-07-01', windowEnd: '2025-07-10' });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const res = await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
+    const rows = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { deviceId: string; attestation: string });
+    const level = new Map(rows.map((r) => [r.deviceId, r.attestation]));
+    expect(level.get(tpmDevice!)).toBe('tpm');
+    expect(level.get(softwareDevice!)).toBe('software');
+    const { body } = await tp.api('GET', `/api/v1/certifications/${run.body.id}`);
+    expect(body.body.policy.requireTpm).toEqual({ compute_box: false, industrial_pc: false, server: false });
+    const results = body.body.results as { devices: { deviceId: string; attestation: string; reasons: string[] }[]; totals: Record<string, unknown> };
+    expect(results.devices.find((d) => d.deviceId === tpmDevice)?.attestation).toBe('tpm');
+    const software = results.devices.find((d) => d.deviceId === softwareDevice);
+    expect(software?.attestation).toBe('software');
+    // Not verified for want of active days (no heartbeats here), never for its level.
+    expect(software?.reasons.some((r) => r.includes('attestation'))).toBe(false);
+    expect(results.totals.certifiedNodesByAttestation).toEqual({ tpm: 0, software: 0 });
   });
 });
