@@ -3,7 +3,8 @@
 // TCTI, real `edge-agent enroll` processes, and the platform on PGlite or PostgreSQL. A device with a
 // certified TPM enrolls as `tpm`; the same chip from a second state directory is duplicate hardware;
 // an EK from a root the operator did not configure, a quote over another nonce, a replayed or expired
-// challenge are refused; a device without a TPM enrolls as `software` as before.
+// challenge are refused, and so is an AK riding on another chip's EK certificate; a device without a
+// TPM, or a platform without roots, enrolls as `software` as before.
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -250,5 +251,45 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     // Not verified for want of active days (no heartbeats here), never for its level.
     expect(software?.reasons.some((r) => r.includes('attestation'))).toBe(false);
     expect(results.totals.certifiedNodesByAttestation).toEqual({ tpm: 0, software: 0 });
+  });
+
+  it('an EK certificate shown with another TPM’s AK yields a credential neither TPM can activate', async () => {
+    const owner = TpmSession.open(tpmA.tcti); // holds the certified EK
+    const other = TpmSession.open(tpmB.tcti); // a second chip whose AK would ride on that certificate
+    try {
+      const ek = await owner.endorse();
+      const ak = await other.endorse();
+      const res = await tp.api(
+        'POST',
+        '/api/v1/enroll/challenge',
+        { token: seeded.token, ekCertificate: ek.ekCertificate.toString('base64'), akPublic: ak.akPublic.toString('base64') },
+        null,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const credential = Buffer.from((res.body as TpmChallenge).credential, 'base64');
+      // tpmB lacks the EK's private key; tpmA lacks the AK the credential names.
+      await expect(other.activate(credential)).rejects.toMatchObject({ code: 'EDGE_AGENT_ERR_TPM' });
+      await expect(owner.activate(credential)).rejects.toMatchObject({ code: 'EDGE_AGENT_ERR_TPM' });
+    } finally {
+      owner.close();
+      other.close();
+    }
+  });
+
+  it('a platform without manufacturer roots enrolls a device with a TPM as software, and says so', async () => {
+    const plain = await startTestPlatform();
+    try {
+      const token = (await seedEnterprise(plain, { maxUses: 2 })).token;
+      const dir = stateDir('noroots');
+      const proc = spawnAgent(['enroll', '--platform', plain.baseUrl, '--token', token, '--state-dir', dir], { EDGE_AGENT_TPM_TCTI: tpmA.tcti });
+      const { code } = await proc.exited;
+      expect(code, proc.stderr()).toBe(0);
+      expect(proc.stderr()).toContain('the platform does not attest TPMs (501');
+      expect(proc.stdout()).toContain('attestation    software');
+      const { deviceId } = JSON.parse(readFileSync(join(dir, 'agent.json'), 'utf8')) as { deviceId: string };
+      expect((await plain.api('GET', `/api/v1/devices/${deviceId}`)).body.attestationLevel).toBe('software');
+    } finally {
+      await plain.close();
+    }
   });
 });
