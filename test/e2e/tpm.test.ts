@@ -75,16 +75,21 @@ function ekCertificate(tpm: RunningTpm): X509Certificate {
   return new X509Certificate(readFileSync(out));
 }
 
-async function challenge(session: TpmSession): Promise<TpmChallenge> {
-  const e = await session.endorse();
+/** POST /enroll/challenge with an EK certificate and an AK (from one TPM, or not). */
+async function askChallenge(ekCertificate: Buffer, akPublic: Buffer): Promise<TpmChallenge> {
   const res = await tp.api(
     'POST',
     '/api/v1/enroll/challenge',
-    { token: seeded.token, ekCertificate: e.ekCertificate.toString('base64'), akPublic: e.akPublic.toString('base64') },
+    { token: seeded.token, ekCertificate: ekCertificate.toString('base64'), akPublic: akPublic.toString('base64') },
     null,
   );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as TpmChallenge;
+}
+
+async function challenge(session: TpmSession): Promise<TpmChallenge> {
+  const e = await session.endorse();
+  return askChallenge(e.ekCertificate, e.akPublic);
 }
 
 function enrollBody(name: string, publicKey: string, tpm: TpmAttestation): EnrollmentRequest {
@@ -259,14 +264,7 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     try {
       const ek = await owner.endorse();
       const ak = await other.endorse();
-      const res = await tp.api(
-        'POST',
-        '/api/v1/enroll/challenge',
-        { token: seeded.token, ekCertificate: ek.ekCertificate.toString('base64'), akPublic: ak.akPublic.toString('base64') },
-        null,
-      );
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      const credential = Buffer.from((res.body as TpmChallenge).credential, 'base64');
+      const credential = Buffer.from((await askChallenge(ek.ekCertificate, ak.akPublic)).credential, 'base64');
       // tpmB lacks the EK's private key; tpmA lacks the AK the credential names.
       await expect(other.activate(credential)).rejects.toMatchObject({ code: 'EDGE_AGENT_ERR_TPM' });
       await expect(owner.activate(credential)).rejects.toMatchObject({ code: 'EDGE_AGENT_ERR_TPM' });
