@@ -290,4 +290,25 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
       await plain.close();
     }
   });
+
+  it('an attestation key that is not restricted (it could sign a forged quote) is refused at the challenge', async () => {
+    const session = TpmSession.open(tpmA.tcti);
+    try {
+      const e = await session.endorse();
+      const unrestricted = Buffer.from(e.akPublic);
+      // TPM2B_PUBLIC: size (2), type (2), nameAlg (2), then objectAttributes (4): clear restricted (bit 16).
+      unrestricted.writeUInt32BE(unrestricted.readUInt32BE(6) & ~(1 << 16), 6);
+      const res = await tp.api(
+        'POST',
+        '/api/v1/enroll/challenge',
+        { token: seeded.token, ekCertificate: e.ekCertificate.toString('base64'), akPublic: unrestricted.toString('base64') },
+        null,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('EDGENET_ERR_TPM_ATTESTATION');
+      expect(res.body.message).toContain('not a restricted signing key');
+    } finally {
+      session.close();
+    }
+  });
 });
