@@ -106,6 +106,12 @@ def recount(policy, window, projects, registered, devices):
         p = project_by_id.get(d['projectId'])
         if p is None or p['enterpriseId'] != d['enterpriseId']:
             reasons.append('not enrolled to a project of its enterprise')
+        # edgenet-counting-v3 on (docs/certification.md): a kind may require a TPM-attested device;
+        # a row without the level is software.
+        level = d.get('attestation', 'software')
+        require_tpm = policy.get('requireTpm')
+        if require_tpm is not None and require_tpm[d['kind']] and level != 'tpm':
+            reasons.append('attestation %s: the policy requires tpm for a %s' % (level, d['kind']))
         for f in d['flags']:
             if f['kind'] in disqualifying:
                 reasons.append('flag %s: %s' % (f['kind'], f['reason']))
@@ -124,19 +130,24 @@ def recount(policy, window, projects, registered, devices):
         qualifying.sort(key=lambda c: (-mapped[c], c.encode('utf-16-be')))
         cap = policy['maxWorkstationsPerDevice'][d['kind']]
         verified = not reasons
-        results.append({'deviceId': d['deviceId'], 'projectId': d['projectId'], 'activeDays': len(active), 'verified': verified,
-                        'reasons': reasons, 'workstations': qualifying[:cap], 'overClaimed': qualifying[cap:], 'unregistered': unregistered})
+        result = {'deviceId': d['deviceId'], 'projectId': d['projectId'], 'activeDays': len(active), 'verified': verified,
+                  'reasons': reasons, 'workstations': qualifying[:cap], 'overClaimed': qualifying[cap:], 'unregistered': unregistered}
+        if require_tpm is not None:
+            result['attestation'] = level
+        results.append(result)
         if not verified:
             continue
         per_code = claims.setdefault(d['enterpriseId'], {})
         for c in qualifying[:cap]:
             best = per_code.get(c)
             if best is None or mapped[c] > best[1] or (mapped[c] == best[1] and d['projectId'].encode('utf-16-be') < best[0].encode('utf-16-be')):
-                per_code[c] = (d['projectId'], mapped[c])
+                per_code[c] = (d['projectId'], mapped[c], level)
     nodes = {}
+    by_level = {'tpm': 0, 'software': 0}
     for per_code in claims.values():
-        for c, (pid, _) in per_code.items():
+        for c, (pid, _, lvl) in per_code.items():
             nodes.setdefault(pid, []).append(c)
+            by_level[lvl] += 1
     evidence_by_id = {d['deviceId']: d for d in devices}
     out_projects = []
     for p in sorted(projects, key=lambda p: p['projectId'].encode('utf-16-be')):
@@ -158,13 +169,16 @@ def recount(policy, window, projects, registered, devices):
         e['projects'] += 1
         e['certifiedNodes'] += p['certifiedNodes']
         e['awardFen'] += p['awardFen']
+    totals = {'projects': len(out_projects), 'devices': len(results), 'verifiedDevices': sum(1 for r in results if r['verified']),
+              'certifiedNodes': sum(p['certifiedNodes'] for p in out_projects), 'awardFen': sum(p['awardFen'] for p in out_projects)}
+    if policy.get('requireTpm') is not None:
+        totals['certifiedNodesByAttestation'] = by_level
     return {
         'windowDays': window_days,
         'devices': results,
         'projects': out_projects,
         'enterprises': sorted(enterprises.values(), key=lambda e: e['enterpriseId'].encode('utf-16-be')),
-        'totals': {'projects': len(out_projects), 'devices': len(results), 'verifiedDevices': sum(1 for r in results if r['verified']),
-                   'certifiedNodes': sum(p['certifiedNodes'] for p in out_projects), 'awardFen': sum(p['awardFen'] for p in out_projects)},
+        'totals': totals,
     }
 
 

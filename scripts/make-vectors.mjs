@@ -79,7 +79,7 @@ const P2 = '20000000-0000-4000-8000-000000000002';
 const P3 = '20000000-0000-4000-8000-000000000003';
 const dev = (n) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const span = (code, from = 0, to = 9) => ({ code, fromDay: day(from), toDay: day(to) });
-const row = (n, projectId, enterpriseId, kind, days, mappings, flags = []) => ({
+const row = (n, projectId, enterpriseId, kind, days, mappings, flags = [], attestation = 'software') => ({
   deviceId: dev(n),
   projectId,
   enterpriseId,
@@ -89,6 +89,7 @@ const row = (n, projectId, enterpriseId, kind, days, mappings, flags = []) => ({
   days,
   mappings,
   flags,
+  attestation,
 });
 const codes = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 const devices = [
@@ -96,7 +97,8 @@ const devices = [
   // ascending: K09 and K10 mapped only from day 3 (8 of 10 days) are the two over-claimed.
   row(1, P1, E1, 'compute_box', full(), [...codes('K', 8).map((c) => span(c)), span('K09', 2), span('K10', 2)]),
   // Claims K09 too: the cap above runs first, so K09 counts here (once per enterprise, after the cap).
-  row(2, P1, E1, 'compute_box', full(), [span('K09'), span('W01')]),
+  // Enrolled with a TPM: K09 and W01 (won below) are certified nodes of level tpm.
+  row(2, P1, E1, 'compute_box', full(), [span('K09'), span('W01')], [], 'tpm'),
   // W01 claimed by P2's device on more active days than device 2 (10 vs 10 → tie → smaller project id P1);
   // W02 on 10 days here against device 4's 6 in P1: P2 gets it (per device, the most active days).
   row(3, P2, E1, 'compute_box', full(), [span('W01'), span('W02')]),
@@ -124,7 +126,7 @@ const devices = [
   ),
   // A device whose project belongs to another enterprise.
   row(8, P3, E1, 'compute_box', full(), [span('W07')]),
-  row(9, P3, E2, 'server', full(), [span('V01'), span('V02')]),
+  row(9, P3, E2, 'server', full(), [span('V01'), span('V02')], [], 'tpm'),
 ];
 const projects = [
   { projectId: P1, enterpriseId: E1, totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000 },

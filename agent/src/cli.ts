@@ -147,6 +147,7 @@ async function enrollCommand(values: Options, stateDir: string): Promise<number>
     `  platform       ${agent.platformUrl}`,
     `  mqtt           ${summary.brokerUrl}${isTlsBrokerUrl(summary.brokerUrl) ? ' (TLS)' : ' (plain, unencrypted)'}`,
     `  pinned ca      ${pinnedCa ? `SHA-256 ${pinnedCa.fingerprint} (${join(stateDir, CA_FILE)})` : '(none)'}`,
+    `  attestation    ${agent.attestation ?? 'software'}${agent.attestation === 'tpm' ? ' (TPM 2.0 endorsement key verified by the platform)' : ''}`,
     `  kind           ${agent.kind}`,
     `  workstations   ${agent.workstations.join(', ') || '(none)'}`,
     `  heartbeat      every ${agent.heartbeatIntervalMs} ms`,

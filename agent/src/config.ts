@@ -12,6 +12,8 @@ import {
   HEARTBEAT_INTERVAL_BOUNDS,
   isHeartbeatInterval,
   WORKSTATION_CODE_PATTERN,
+  ATTESTATION_LEVELS,
+  type AttestationLevel,
   type DeviceKindName,
 } from '@edgenet/proto';
 import { DEFAULT_BACKOFF } from './backoff.js';
@@ -23,6 +25,7 @@ import { loadPinnedCa, normalizeCaFingerprint, type PinnedCa } from './ca-pin.js
 import { AgentError } from './errors.js';
 import { FINGERPRINT_FIELDS, type FingerprintField } from './fingerprint.js';
 import type { ModelSpec, RuntimeSpec } from './model-runner.js';
+import type { TpmPresence } from './tpm.js';
 import { DEFAULT_SAMPLE_INTERVAL_MS } from './metrics-sampler.js';
 import { readJsonFile } from './durable-file.js';
 import { STATE_FILES } from './state-files.js';
@@ -72,6 +75,8 @@ export interface AgentFile {
   fingerprintFields: FingerprintField[];
   /** Raw Ed25519 public key, base64url (the enrolled key). */
   publicKey: string;
+  /** How the platform recorded this device (docs/tpm.md); absent in enrollments made before TPM attestation. */
+  attestation?: AttestationLevel;
   enrolledAt: string;
 }
 
@@ -132,6 +137,21 @@ export function resolveStateDir(flag: string | undefined, env: Env = process.env
   if (env.EDGE_AGENT_STATE_DIR) return env.EDGE_AGENT_STATE_DIR;
   if (process.getuid?.() === 0) return ROOT_STATE_DIR;
   return join(homedir(), '.edge-agent');
+}
+
+/** The kernel's TPM resource manager: several processes may use the TPM at once through it. */
+const TPM_DEVICE = '/dev/tpmrm0';
+
+/**
+ * Which TPM enrollment attests with (docs/tpm.md): EDGE_AGENT_TPM_TCTI when set (a tpm2-tools TCTI
+ * such as `swtpm:host=127.0.0.1,port=2321`; `none` turns the TPM off), else /dev/tpmrm0 when present.
+ */
+export function resolveTpm(env: Env = process.env, exists: (path: string) => boolean = existsSync): TpmPresence {
+  const tcti = env.EDGE_AGENT_TPM_TCTI;
+  if (tcti === 'none') return { present: false, reason: 'EDGE_AGENT_TPM_TCTI=none turns the TPM off' };
+  if (tcti) return { present: true, tcti };
+  if (exists(TPM_DEVICE)) return { present: true, tcti: `device:${TPM_DEVICE}` };
+  return { present: false, reason: `no ${TPM_DEVICE} (no TPM 2.0, or its driver is not loaded) and no EDGE_AGENT_TPM_TCTI` };
 }
 
 export function logLevelFromEnv(env: Env = process.env): LogLevel {
@@ -459,6 +479,9 @@ function checkAgentFile(path: string, raw: unknown): string[] {
     a.mqttTlsUrl === undefined || isUrl(a.mqttTlsUrl, TLS_MQTT_PROTOCOLS)
       ? null
       : `${at('mqttTlsUrl')} must be an mqtts:// or wss:// URL, got ${show(a.mqttTlsUrl)}`,
+    a.attestation === undefined || (ATTESTATION_LEVELS as readonly unknown[]).includes(a.attestation)
+      ? null
+      : `${at('attestation')} must be one of ${ATTESTATION_LEVELS.join(', ')}, got ${show(a.attestation)}`,
     a.caFingerprint === undefined || (typeof a.caFingerprint === 'string' && normalizeCaFingerprint(a.caFingerprint) !== null)
       ? null
       : `${at('caFingerprint')} must be a SHA-256 fingerprint (64 hex digits), got ${show(a.caFingerprint)}`,

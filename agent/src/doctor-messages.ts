@@ -63,6 +63,12 @@ const en = {
     `${depth} messages waiting to be sent (${bytes} bytes on disk${oldestMs ? `, oldest from ${localTime(oldestMs)}` : ''}); ${dropped} dropped by the size or age bound so far.`,
   stateDirNoWrite: (dir: string, why: string) => `${dir} does not take a write (${why}); heartbeats cannot be queued: free space or fix permissions.`,
   stateDirNoStatfs: (dir: string) => `${dir} takes writes; its free space cannot be read.`,
+  attestationTpm: (tcti: string) => `Enrolled as tpm: the platform verified this device's TPM 2.0 (${tcti}) by its certified endorsement key (docs/tpm.md).`,
+  attestationTpmGone: (reason: string) => `Enrolled as tpm, but no TPM is found now (${reason}); the TPM this device was enrolled with is not in use.`,
+  attestationSoftwareWithTpm: (tcti: string) =>
+    `Enrolled as software although a TPM 2.0 is at ${tcti}: the platform attests no TPMs (no manufacturer roots), or the enrollment predates it; enroll again to be recorded as tpm.`,
+  attestationSoftware: (reason: string) => `Enrolled as software: ${reason}; this device's identity rests on its own key and serials (docs/tpm.md).`,
+  tpmToolsMissing: (tcti: string) => `A TPM 2.0 is at ${tcti} but tpm2-tools is not installed (apt-get install tpm2-tools); enrollment cannot attest with it.`,
   stateDirLowSpace: (dir: string, free: number, needed: number) =>
     `${dir} has ${mib(free)} free, less than the ${mib(needed)} the queue may need in an outage; free space on that filesystem.`,
   stateDirOk: (dir: string, free: number) => `${dir} takes writes and has ${mib(free)} free.`,
@@ -120,6 +126,12 @@ const zhCN: DoctorMessages = {
     `${depth} 条消息等待发送（磁盘上 ${bytes} 字节${oldestMs ? `，最早一条来自 ${localTime(oldestMs, 'zh-CN')}` : ''}）；迄今因容量或时限上限丢弃 ${dropped} 条。`,
   stateDirNoWrite: (dir, why) => `${dir} 无法写入（${why}）；心跳无法入队：请释放空间或修正权限。`,
   stateDirNoStatfs: (dir) => `${dir} 可以写入，但无法读取其剩余空间。`,
+  attestationTpm: (tcti) => `已按 tpm 级别注册：平台已凭经认证的背书密钥验证本设备的 TPM 2.0（${tcti}）（docs/tpm.md）。`,
+  attestationTpmGone: (reason) => `已按 tpm 级别注册，但现在找不到 TPM（${reason}）；注册时所用的 TPM 未在使用。`,
+  attestationSoftwareWithTpm: (tcti) =>
+    `虽然 ${tcti} 有 TPM 2.0，本设备仍按 software 级别注册：平台未配置制造商根证书，或注册早于 TPM 证明；重新注册即可记为 tpm。`,
+  attestationSoftware: (reason) => `已按 software 级别注册：${reason}；本设备的身份仅凭其自身的密钥和序列号（docs/tpm.md）。`,
+  tpmToolsMissing: (tcti) => `${tcti} 有 TPM 2.0，但未安装 tpm2-tools（apt-get install tpm2-tools）；注册无法使用它进行证明。`,
   stateDirLowSpace: (dir, free, needed) => `${dir} 仅剩 ${mib(free)}，少于断网时队列可能需要的 ${mib(needed)}；请释放该文件系统的空间。`,
   stateDirOk: (dir, free) => `${dir} 可以写入，剩余 ${mib(free)}。`,
   agentStale: (pid, why) => `正在运行的代理（pid ${pid}）已停止更新 status.json：${why}；请查看状态目录检查项及其日志。`,

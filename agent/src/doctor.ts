@@ -2,7 +2,7 @@
 // wrong in one sentence each: the settings, the platform URL, the time, the credentials, the model
 // files, and the queue. Results are values (HOUSE_STYLE), printed as a table; any failure exits 1.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
@@ -11,7 +11,7 @@ import { loadPinnedCa, type PinnedCa } from './ca-pin.js';
 import { measurePlatformClock, ClockJudge } from './clock.js';
 import { clockCertCode, looksLikeTlsAnswer } from './doctor-causes.js';
 import { DOCTOR_MESSAGES, messageLocale, type DoctorMessages } from './doctor-messages.js';
-import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, loadRunConfig, type AgentFile, type Env, type RunConfig } from './config.js';
+import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, loadRunConfig, resolveTpm, type AgentFile, type Env, type RunConfig } from './config.js';
 import { isAgentError } from './errors.js';
 import { isTlsVerificationError } from './http-client.js';
 import { loadIdentity, publicKeyBase64Url } from './identity.js';
@@ -109,6 +109,8 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
     add(`model ${model.name}`, ...(await checkModel(t, model.path, config!.inference.runtime.executionProvider)));
   }
 
+  add('attestation', ...checkAttestation(t, agent, env));
+
   add('state dir', ...checkStateDir(t, stateDir, config?.queue.maxBytes));
 
   // Queue.
@@ -118,6 +120,22 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
     add('queue', q.depth > 100 ? 'warn' : 'ok', t.queue(q.depth, q.bytes, q.oldestAppendedAtMs ?? null, q.dropped));
   }
   return checks;
+}
+
+/** Which attestation level the platform recorded, and whether the TPM it could rest on is here now. */
+function checkAttestation(t: DoctorMessages, agent: AgentFile, env: Env): [DoctorCheck['status'], string] {
+  const tpm = resolveTpm(env);
+  const tools = tpm.present && tpm2ToolsInstalled();
+  if (agent.attestation === 'tpm') {
+    if (!tpm.present) return ['warn', t.attestationTpmGone(tpm.reason)];
+    return tools ? ['ok', t.attestationTpm(tpm.tcti)] : ['warn', t.tpmToolsMissing(tpm.tcti)];
+  }
+  if (!tpm.present) return ['ok', t.attestationSoftware(tpm.reason)];
+  return tools ? ['warn', t.attestationSoftwareWithTpm(tpm.tcti)] : ['warn', t.tpmToolsMissing(tpm.tcti)];
+}
+
+function tpm2ToolsInstalled(): boolean {
+  return (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(join(dir, 'tpm2_createek')));
 }
 
 // What mqtt.js reports when the TLS handshake, not the MQTT login, failed (node:tls error codes).

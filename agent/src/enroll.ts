@@ -20,15 +20,18 @@ import {
   chooseBrokerUrl,
   isTlsBrokerUrl,
   loadAgentFile,
+  resolveTpm,
   type AgentFile,
   type CredentialsFile,
 } from './config.js';
 import { AgentError, isAgentError } from './errors.js';
-import { request, type HttpTrust } from './http-client.js';
+import { postJson, request, type HttpTrust } from './http-client.js';
 import { generateIdentity, publicKeyBase64Url, saveIdentity } from './identity.js';
 import { readHardware, readHardwareFile, type HardwareInventory, type HardwareReading, type SystemInfo } from './inventory.js';
 import { atomicWriteFile, writeJsonFile } from './durable-file.js';
 import { SeqStore } from './seq-store.js';
+import type { TpmPresence } from './tpm.js';
+import { attestWithTpm } from './tpm-attest.js';
 import { STATE_FILES } from './state-files.js';
 import { AGENT_VERSION } from './version.js';
 
@@ -47,6 +50,8 @@ export interface EnrollOptions {
   caFile?: string;
   sys?: SystemInfo;
   timeoutMs?: number;
+  /** The TPM to attest with; undefined: found from EDGE_AGENT_TPM_TCTI or /dev/tpmrm0 (config.ts resolveTpm). */
+  tpm?: TpmPresence;
 }
 
 /** The body of POST /api/v1/enroll: the shared contract (proto/src/enrollment.ts), with this agent's inventory. */
@@ -107,6 +112,15 @@ export async function enroll(options: EnrollOptions): Promise<EnrollSummary> {
   });
   const identity = generateIdentity();
   const publicKey = publicKeyBase64Url(identity.publicKey);
+  const tpm = await attestWithTpm({
+    platformUrl: options.platformUrl,
+    token: options.token,
+    publicKey,
+    tpm: options.tpm ?? resolveTpm(),
+    trust: trust.http,
+    timeoutMs,
+    warnings,
+  });
 
   const response = await postEnrollment(
     options.platformUrl,
@@ -118,6 +132,7 @@ export async function enroll(options: EnrollOptions): Promise<EnrollSummary> {
       agentVersion: AGENT_VERSION,
       inventory: hardware.inventory,
       ...(workstations.length > 0 ? { workstations } : {}),
+      ...(tpm ? { tpm } : {}),
     },
     { trust: trust.http, timeoutMs },
   );
@@ -142,6 +157,7 @@ export async function enroll(options: EnrollOptions): Promise<EnrollSummary> {
     fingerprint: hardware.fingerprint.value,
     fingerprintFields: hardware.fingerprint.fields,
     publicKey,
+    attestation: grant.attestation ?? 'software',
     enrolledAt: new Date().toISOString(),
   };
   const brokerUrl = chooseBrokerUrl(agent, trust.pinned !== null);
@@ -257,14 +273,7 @@ export async function postEnrollment(
   body: EnrollmentRequest,
   options: { trust: HttpTrust; timeoutMs: number },
 ): Promise<EnrollmentResponse> {
-  const url = new URL(`${platformUrl.replace(/\/+$/, '')}/api/v1/enroll`);
-  const res = await request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-    trust: options.trust,
-    timeoutMs: options.timeoutMs,
-  });
+  const res = await postJson(platformUrl, '/api/v1/enroll', body, options);
   if (!res.ok) return { status: res.tls ? 'untrusted' : 'unreachable', message: res.reason };
   let parsed: unknown;
   try {
@@ -306,6 +315,7 @@ function parseGrant(body: unknown): EnrollmentGrant | string {
     projectId: grant.projectId,
     reenrolled: grant.reenrolled,
     ...(grant.keyChanged === undefined ? {} : { keyChanged: grant.keyChanged }),
+    ...(grant.attestation === undefined ? {} : { attestation: grant.attestation }),
     heartbeatIntervalMs: grant.heartbeatIntervalMs,
     nextSeq: grant.nextSeq ?? 1,
     mqtt: {

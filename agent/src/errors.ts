@@ -20,6 +20,7 @@ export const AGENT_ERROR_CODES = {
   EDGE_AGENT_ERR_QUEUE_IO: 'the store-and-forward queue cannot be opened, written or read',
   EDGE_AGENT_ERR_MODEL: 'a model cannot be loaded or run (file missing, not ONNX, wrong input)',
   EDGE_AGENT_ERR_ALREADY_RUNNING: 'another `edge-agent run` holds the state directory (run.lock)',
+  EDGE_AGENT_ERR_TPM: 'a TPM 2.0 was found but a tpm2-tools step failed (no EK certificate, tools missing, the TPM refused)',
 } as const;
 
 export type AgentErrorCode = keyof typeof AGENT_ERROR_CODES;

@@ -124,3 +124,14 @@ function describe(err: NodeJS.ErrnoException): string {
   if (err.code && !err.message.includes(err.code)) return `${err.code} (${err.message})`;
   return err.message;
 }
+
+/** POST {platform}{path} with a JSON body, asking for JSON (enrollment and its TPM challenge). */
+export function postJson(platformUrl: string, path: string, body: unknown, options: { trust: HttpTrust; timeoutMs: number }): Promise<HttpResult> {
+  return request(new URL(`${platformUrl.replace(/\/+$/, '')}${path}`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    trust: options.trust,
+    timeoutMs: options.timeoutMs,
+  });
+}

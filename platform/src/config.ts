@@ -92,6 +92,14 @@ export interface PlatformConfig {
   /** Requests per minute per address outside /api/v1 (/docs, the dashboard, /ca.pem), and for probes. */
   rateLimitPublicPerIpPerMin: number;
   rateLimitProbePerIpPerMin: number;
+
+  /**
+   * A folder of PEM files: the TPM manufacturers' EK root CAs (and their intermediates) an EK
+   * certificate must chain to (docs/tpm.md). Unset: TPM attestation is off and devices enroll as software.
+   */
+  tpmRootsDir: string | undefined;
+  /** How long a TPM enrollment challenge may be answered. */
+  tpmChallengeTtlMs: number;
 }
 
 type Source = Record<string, string | undefined>;
@@ -177,6 +185,9 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     httpIdleTimeoutMs: int('EDGENET_HTTP_IDLE_TIMEOUT_MS', 120_000, 1_000, 3_600_000), // 2 min
     rateLimitPublicPerIpPerMin: int('EDGENET_RATE_LIMIT_PUBLIC_PER_IP', 600, 1, 1_000_000), // 10 per second on average
     rateLimitProbePerIpPerMin: int('EDGENET_RATE_LIMIT_PROBE_PER_IP', 6_000, 1, 1_000_000), // 100 per second on average
+    tpmRootsDir: optional('EDGENET_TPM_ROOTS_DIR') === undefined ? undefined : resolve(optional('EDGENET_TPM_ROOTS_DIR')!),
+    // 5 min: a TPM answers in seconds; a nonce that lives longer only widens the replay window.
+    tpmChallengeTtlMs: int('EDGENET_TPM_CHALLENGE_TTL_MS', 300_000, 1_000, 3_600_000),
   };
 
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`EDGENET_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);

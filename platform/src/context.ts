@@ -14,6 +14,7 @@ import type { WitnessClient } from './certification/witness-client.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { TlsMaterial } from './tls/material.js';
 import type { IngestFigures } from './ingest/figures.js';
+import type { TpmRoots } from './attestation/ek-chain.js';
 
 /** What routes and broker hooks are given; nothing here knows which database driver runs. */
 export interface PlatformContext {
@@ -33,6 +34,8 @@ export interface PlatformContext {
   witness: WitnessClient | null;
   audit: AuditLog;
   tls: TlsMaterial;
+  /** The TPM manufacturers' EK roots (EDGENET_TPM_ROOTS_DIR); null: TPM attestation is off. */
+  tpmRoots: TpmRoots | null;
   /** Heartbeats per second, fleet-wide and per enterprise (the dashboard). */
   rate: HeartbeatRate;
   /** The plain MQTT port actually bound (differs from config when it was 0); null when plain is off. */

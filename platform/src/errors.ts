@@ -16,6 +16,12 @@ export const PLATFORM_ERROR_CODES = {
   EDGENET_ERR_TOKEN_SCOPE: { status: 400, meaning: 'an API token names an enterprise for a role that has none, or none for the enterprise role' },
   EDGENET_ERR_PUBLIC_KEY_INVALID: { status: 400, meaning: 'a device public key is not 32 bytes of base64url Ed25519' },
   EDGENET_ERR_BATCH_DUPLICATE: { status: 400, meaning: 'a bulk enrollment names the same hardware fingerprint or serial twice' },
+  EDGENET_ERR_TPM_ATTESTATION: {
+    status: 400,
+    meaning:
+      "a TPM's evidence is refused: EK certificate not from a configured root, a bad attestation key, a wrong secret or quote, a stale or used challenge",
+  },
+  EDGENET_ERR_TPM_NOT_CONFIGURED: { status: 501, meaning: 'TPM attestation is off: no manufacturer roots are configured (EDGENET_TPM_ROOTS_DIR)' },
   EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired or used up' },
   EDGENET_ERR_RATE_LIMITED: { status: 429, meaning: 'too many requests from this address or with this token' },
   EDGENET_ERR_BODY_TOO_DEEP: { status: 400, meaning: 'a JSON body nests deeper than the bound; refused before it is parsed' },
@@ -48,6 +54,8 @@ export const ERR_WINDOW_INVALID = httpError('EDGENET_ERR_WINDOW_INVALID', '%s');
 export const ERR_TOKEN_SCOPE = httpError('EDGENET_ERR_TOKEN_SCOPE', '%s');
 export const ERR_PUBLIC_KEY_INVALID = httpError('EDGENET_ERR_PUBLIC_KEY_INVALID', '%s');
 export const ERR_BATCH_DUPLICATE = httpError('EDGENET_ERR_BATCH_DUPLICATE', '%s');
+export const ERR_TPM_ATTESTATION = httpError('EDGENET_ERR_TPM_ATTESTATION', 'TPM attestation refused: %s');
+export const ERR_TPM_NOT_CONFIGURED = httpError('EDGENET_ERR_TPM_NOT_CONFIGURED', 'TPM attestation is not configured on this platform; enroll as software');
 export const ERR_ENROLL_TOKEN = httpError('EDGENET_ERR_ENROLL_TOKEN', 'enrollment token refused: %s');
 export const ERR_RATE_LIMITED = httpError('EDGENET_ERR_RATE_LIMITED', 'too many requests from this %s; retry in %d s');
 // Counted before parsing: storing a body nested thousands deep runs out of stack (a 500 otherwise).

@@ -4,6 +4,7 @@
 //   start()         the device transport, then HTTP; close() undoes it all in reverse
 // server.ts, cluster/worker.ts and the tests call createPlatform; startPlatform does both at once.
 import type { FastifyInstance } from 'fastify';
+import { loadTpmRoots, type TpmRoots } from './attestation/ek-chain.js';
 import type { BrokerPeers } from './broker/index.js';
 import { embeddedTransport } from './broker/embedded.js';
 import { ExternalBroker } from './broker/external.js';
@@ -112,11 +113,22 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+function tpmRootsOf(config: Readonly<PlatformConfig>): TpmRoots | null {
+  if (config.tpmRootsDir === undefined) return null;
+  try {
+    return loadTpmRoots(config.tpmRootsDir);
+  } catch (err) {
+    throw new PlatformError('EDGENET_ERR_CONFIG', `EDGENET_TPM_ROOTS_DIR: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 export async function createPlatform(
   config: Readonly<PlatformConfig>,
   log: Logger = createLogger(config.logLevel),
   options: StartOptions = {},
 ): Promise<Platform> {
+  // Before anything is opened: a roots folder that cannot be read fails the start, not an enrollment.
+  const tpmRoots = tpmRootsOf(config);
   const { tls, handle, heartbeatStorage, createdOperatorToken } = await prepare(config, log);
   const { db } = handle;
   const rejects = new RejectCounter(log);
@@ -186,6 +198,7 @@ export async function createPlatform(
     witness,
     audit,
     tls,
+    tpmRoots,
     rate,
     mqttPort: () => transport.mqttPort(),
     mqttsPort: () => transport.mqttsPort(),

@@ -216,7 +216,15 @@ describe('certification of a known fleet', () => {
         .sort(),
     ).toEqual(['duplicate_hardware', 'replay', 'virtual_machine']);
 
-    expect(r.totals).toEqual({ projects: 4, devices: 15, verifiedDevices: 11, certifiedNodes: 224, awardFen: (25_000 + 1_000_000 + 30_000) * YUAN });
+    expect(r.totals).toEqual({
+      projects: 4,
+      devices: 15,
+      verifiedDevices: 11,
+      certifiedNodes: 224,
+      awardFen: (25_000 + 1_000_000 + 30_000) * YUAN,
+      // Every device of this fleet enrolled without a TPM.
+      certifiedNodesByAttestation: { tpm: 0, software: 224 },
+    });
     const e1 = r.enterprises.find((e) => e.enterpriseId === proj('P1').enterpriseId)!;
     expect(e1).toMatchObject({ projects: 2, certifiedNodes: 6, awardFen: 25_000 * YUAN });
 

@@ -3,6 +3,7 @@
 // jump (+1 h for 30 s) costs nothing, since those heartbeats are filed at receive time anyway. And a
 // flag is raised only after its heartbeat is queued: a database that cannot take the flag neither
 // holds up nor loses the heartbeat, and the flag is written once the database answers.
+import { PUBLISHED_POLICIES } from '../src/certification/published-policies.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeHeartbeat, sealedPayload } from '@edgenet/proto';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
@@ -17,9 +18,10 @@ const AFTER = COUNTING_POLICY.clock.skewFlagAfterMs;
 const HOUR = 3_600_000;
 
 describe('the persistence rule (injected receive times)', () => {
-  it('is 10 minutes in policy v2', () => {
+  it('is 10 minutes in policy v2, and in v3 in force now', () => {
     expect(AFTER).toBe(10 * 60_000);
-    expect(COUNTING_POLICY.version).toBe('edgenet-counting-v2');
+    expect(PUBLISHED_POLICIES['edgenet-counting-v2']!.clock.skewFlagAfterMs).toBe(10 * 60_000);
+    expect(COUNTING_POLICY.version).toBe('edgenet-counting-v3');
   });
 
   it('does not flag a +1 h jump that lasts 30 s, and starts a new streak after it', () => {

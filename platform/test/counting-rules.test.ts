@@ -67,6 +67,43 @@ describe('countNodes at its boundaries', () => {
     expect(r.totals.certifiedNodes).toBe(verified ? 1 : 0);
   });
 
+  it.each([
+    [
+      'required for compute boxes: a software compute box is not verified',
+      { compute_box: true, industrial_pc: false, server: false },
+      'compute_box',
+      undefined,
+      false,
+    ],
+    ['required for compute boxes: a tpm compute box is', { compute_box: true, industrial_pc: false, server: false }, 'compute_box', 'tpm', true],
+    ['required for compute boxes only: a software server is', { compute_box: true, industrial_pc: false, server: false }, 'server', 'software', true],
+    ['off (the published default): a software compute box is', policy.requireTpm!, 'compute_box', 'software', true],
+  ] as const)('requireTpm %s', (_name, requireTpm, kind, attestation, verified) => {
+    const r = countNodes({
+      ...input([device('d1', { kind, ...(attestation ? { attestation } : {}) })]),
+      policy: { ...policy, requireTpm: { ...requireTpm } },
+    });
+    expect(r.devices[0]!.verified).toBe(verified);
+    expect(r.devices[0]!.attestation).toBe(attestation ?? 'software');
+    if (!verified) expect(r.devices[0]!.reasons).toEqual([`attestation software: the policy requires tpm for a ${kind}`]);
+    expect(r.totals.certifiedNodesByAttestation).toEqual(
+      verified ? { tpm: attestation === 'tpm' ? 1 : 0, software: attestation === 'tpm' ? 0 : 1 } : { tpm: 0, software: 0 },
+    );
+  });
+
+  it('counts each node at the level of the device it counts for; a policy before v3 reports no level', () => {
+    const both = [
+      device('d1', { attestation: 'tpm', mappings: [{ code: 'W1', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
+      device('d2', { mappings: [{ code: 'W2', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
+      device('d3', { attestation: 'software', mappings: [{ code: 'W3', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
+    ];
+    expect(countNodes(input(both)).totals.certifiedNodesByAttestation).toEqual({ tpm: 1, software: 2 });
+    const { requireTpm: _, ...v2 } = policy;
+    const old = countNodes({ ...input(both), policy: { ...v2, version: 'edgenet-counting-v2' } });
+    expect(old.totals).not.toHaveProperty('certifiedNodesByAttestation');
+    expect(old.devices[0]).not.toHaveProperty('attestation');
+  });
+
   it('counts a workstation mapped on exactly half the active days, not on fewer', () => {
     const mappings = [
       { code: 'W1', fromDay: '2026-11-01', toDay: '2026-11-05' }, // 5 of 10 active days

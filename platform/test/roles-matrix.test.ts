@@ -136,6 +136,7 @@ const PUBLIC = new Set([
   'GET /ca.pem',
   'POST /api/v1/enroll',
   'POST /api/v1/enroll/bulk',
+  'POST /api/v1/enroll/challenge',
   'GET /api/v1/signing-keys',
   'GET /api/v1/policy',
   // The dashboard's static files hold no data: every figure comes from /api/v1 with a token.

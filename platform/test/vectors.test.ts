@@ -86,7 +86,7 @@ describe('test vectors', () => {
       ...['--evidence', b('evidence.ndjson'), '--proofs', b('proofs.ndjson')],
       ...['--bureau-value', JSON.parse(read('bundle/expected.json')).bureauValue],
     ]).toString();
-    expect(out).toContain('ok    recount of every device, project and award with the published policy edgenet-counting-v2');
+    expect(out).toContain('ok    recount of every device, project and award with the published policy edgenet-counting-v3');
     expect(out).toContain('ok    9 of 9 held inclusion proofs lead to the signed root');
     expect(out).toContain('ok    on-site check sample');
     expect(out).not.toContain('FAIL');
@@ -101,7 +101,15 @@ describe('test vectors', () => {
     expect(r.status).toBe(0);
     expect(r.out.results).toBe(canonicalJson(JSON.parse(report).body.results));
     expect(r.out.sample).toEqual(expected.sampledProjects);
-    expect(JSON.parse(r.out.results).totals).toEqual({ projects: 3, devices: 9, verifiedDevices: 7, certifiedNodes: 15, awardFen: 6_030_000 });
+    expect(JSON.parse(r.out.results).totals).toEqual({
+      projects: 3,
+      devices: 9,
+      verifiedDevices: 7,
+      certifiedNodes: 15,
+      awardFen: 6_030_000,
+      // Devices 2 (K09, W01) and 9 (V01, V02) enrolled with a TPM.
+      certifiedNodesByAttestation: { tpm: 4, software: 11 },
+    });
 
     // Device 7's flag dropped: the root and the recount both differ.
     const tampered = evidence.replace(/"flags":\[\{[^\]]*\}\]/, '"flags":[]');

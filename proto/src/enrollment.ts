@@ -8,6 +8,7 @@ import { FINGERPRINT_PATTERN, WORKSTATION_CODE_PATTERN } from './decode.js';
 import { schemaProblem, type JsonSchema } from './json-check.js';
 import { DEVICE_ID_PATTERN, HEARTBEAT_INTERVAL_BOUNDS } from './limits.js';
 import { ED25519_PUBLIC_KEY_BYTES } from './keys.js';
+import { ATTESTATION_LEVELS, base64Schema, TPM_ATTESTATION_SCHEMA, type AttestationLevel, type TpmAttestation } from './tpm.js';
 
 /** A raw Ed25519 public key in base64url without padding: 32 bytes are 43 characters. */
 export const PUBLIC_KEY_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((ED25519_PUBLIC_KEY_BYTES * 4) / 3)}}$`);
@@ -53,8 +54,28 @@ export const ENROLLMENT_REQUEST_SCHEMA = {
     token: ENROLLMENT_TOKEN_SCHEMA,
     ...ENROLLING_DEVICE_SCHEMA.properties,
     heartbeatIntervalMs: HEARTBEAT_INTERVAL_SCHEMA,
+    // Only from a device with a TPM 2.0 that answered POST /enroll/challenge (docs/tpm.md).
+    tpm: TPM_ATTESTATION_SCHEMA,
   },
 } as const satisfies JsonSchema;
+
+/** The body of POST /api/v1/enroll/challenge. */
+export const TPM_CHALLENGE_REQUEST_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token', 'ekCertificate', 'akPublic'],
+  properties: {
+    token: ENROLLMENT_TOKEN_SCHEMA,
+    ekCertificate: { ...base64Schema(16_384), description: "the EK certificate (DER) from the TPM's NV index, base64" },
+    akPublic: { ...base64Schema(2_048), description: 'the attestation key as TPM2B_PUBLIC (tpm2_createak -u), base64' },
+  },
+} as const satisfies JsonSchema;
+
+export interface TpmChallengeRequest {
+  token: string;
+  ekCertificate: string;
+  akPublic: string;
+}
 
 const uuid = { type: 'string', pattern: DEVICE_ID_PATTERN.source } as const;
 
@@ -68,6 +89,8 @@ export const ENROLLMENT_GRANT_SCHEMA = {
     projectId: uuid,
     reenrolled: { type: 'boolean' },
     keyChanged: { type: 'boolean' },
+    // Absent from platforms older than TPM attestation: those enroll every device as software.
+    attestation: { type: 'string', enum: [...ATTESTATION_LEVELS] },
     heartbeatIntervalMs: HEARTBEAT_INTERVAL_SCHEMA,
     // Optional: platforms older than the seq hand-over do not send it, and the device starts at 1.
     nextSeq: { type: 'integer', minimum: 1, description: 'lowest heartbeat seq the platform will accept from this device' },
@@ -106,6 +129,7 @@ export interface EnrollingDevice<Inventory extends object = Record<string, unkno
 export interface EnrollmentRequest<Inventory extends object = Record<string, unknown>> extends EnrollingDevice<Inventory> {
   token: string;
   heartbeatIntervalMs?: number;
+  tpm?: TpmAttestation;
 }
 
 /** ENROLLMENT_GRANT_SCHEMA as a type. */
@@ -115,6 +139,7 @@ export interface EnrollmentGrant {
   projectId: string;
   reenrolled: boolean;
   keyChanged?: boolean;
+  attestation?: AttestationLevel;
   heartbeatIntervalMs: number;
   nextSeq?: number;
   mqtt: {

@@ -37,9 +37,12 @@ export {
   ENROLLING_DEVICE_SCHEMA,
   ENROLLMENT_REQUEST_SCHEMA,
   ENROLLMENT_GRANT_SCHEMA,
+  TPM_CHALLENGE_REQUEST_SCHEMA,
   checkEnrollmentGrant,
 } from './enrollment.js';
-export type { EnrollingDevice, EnrollmentRequest, EnrollmentGrant } from './enrollment.js';
+export type { EnrollingDevice, EnrollmentRequest, EnrollmentGrant, TpmChallengeRequest } from './enrollment.js';
+export { ATTESTATION_LEVELS, TPM_NONCE_BYTES, TPM_CHALLENGE_SCHEMA, TPM_ATTESTATION_SCHEMA, quoteQualifyingData, checkTpmChallenge } from './tpm.js';
+export type { AttestationLevel, TpmChallenge, TpmAttestation } from './tpm.js';
 export { schemaProblem } from './json-check.js';
 export type { JsonSchema, JsonType } from './json-check.js';
 

@@ -26,7 +26,11 @@ export interface DeviceEvidence {
   days: DeviceDay[]; // sorted by day, only days with data in the window
   mappings: MappingSpan[];
   flags: { id: string; kind: string; reason: string }[]; // open (unresolved) flags
+  /** How the device proved it is a distinct box (docs/tpm.md); absent in rows gathered before it was kept: software. */
+  attestation?: AttestationLevel;
 }
+
+export type AttestationLevel = 'tpm' | 'software';
 
 export interface ProjectInput {
   projectId: string;
@@ -55,6 +59,8 @@ export interface DeviceResult {
   workstations: string[];
   overClaimed: string[];
   unregistered: string[];
+  /** Under a policy with requireTpm (v3 on): the device's attestation level. */
+  attestation?: AttestationLevel;
 }
 
 export interface ProjectResult {
@@ -83,7 +89,15 @@ export interface CountResult {
   devices: DeviceResult[];
   projects: ProjectResult[];
   enterprises: EnterpriseResult[];
-  totals: { projects: number; devices: number; verifiedDevices: number; certifiedNodes: number; awardFen: number };
+  totals: {
+    projects: number;
+    devices: number;
+    verifiedDevices: number;
+    certifiedNodes: number;
+    awardFen: number;
+    /** Under a policy with requireTpm (v3 on): certified nodes by the level of the device each counts for. */
+    certifiedNodesByAttestation?: Record<AttestationLevel, number>;
+  };
 }
 
 const atLeast = (part: number, whole: number, share: Fraction): boolean => part * share.den >= whole * share.num;
@@ -103,7 +117,7 @@ export function countNodes(input: CountInput): CountResult {
   // Step 1: each device — active days, verification, the workstations it serves.
   const deviceResults: DeviceResult[] = [];
   /** enterpriseId → code → best claim (for assigning each workstation to one project). */
-  const claims = new Map<string, Map<string, { projectId: string; mappedDays: number }>>();
+  const claims = new Map<string, Map<string, { projectId: string; mappedDays: number; level: AttestationLevel }>>();
   for (const d of [...input.devices].sort((a, b) => byString(a.deviceId, b.deviceId))) {
     const active = d.days.filter(
       ([day, online, inferences]) =>
@@ -112,6 +126,8 @@ export function countNodes(input: CountInput): CountResult {
     const reasons: string[] = [];
     const project = projectsById.get(d.projectId);
     if (!project || project.enterpriseId !== d.enterpriseId) reasons.push('not enrolled to a project of its enterprise');
+    const level = d.attestation ?? 'software';
+    if (policy.requireTpm?.[d.kind] && level !== 'tpm') reasons.push(`attestation ${level}: the policy requires tpm for a ${d.kind}`);
     for (const f of d.flags) if (disqualifying.has(f.kind)) reasons.push(`flag ${f.kind}: ${f.reason}`);
     if (!atLeast(active.length, windowDays, policy.verifiedDevice.minActiveDayShare)) {
       reasons.push(
@@ -143,6 +159,7 @@ export function countNodes(input: CountInput): CountResult {
       workstations: counted,
       overClaimed: qualifying.slice(cap),
       unregistered,
+      ...(policy.requireTpm ? { attestation: level } : {}),
     });
     if (!verified) continue;
     // Step 2: each workstation counts once per enterprise, for the project whose device served it
@@ -156,7 +173,7 @@ export function countNodes(input: CountInput): CountResult {
       const days = mappedDays.get(code)!;
       const best = perCode.get(code);
       if (!best || days > best.mappedDays || (days === best.mappedDays && d.projectId < best.projectId)) {
-        perCode.set(code, { projectId: d.projectId, mappedDays: days });
+        perCode.set(code, { projectId: d.projectId, mappedDays: days, level });
       }
     }
   }
@@ -200,6 +217,10 @@ export function countNodes(input: CountInput): CountResult {
       };
     });
 
+  // A node counts for the device whose claim won it (step 2), and so at that device's level.
+  const byLevel: Record<AttestationLevel, number> = { tpm: 0, software: 0 };
+  for (const perCode of claims.values()) for (const claim of perCode.values()) byLevel[claim.level] += 1;
+
   const enterprises = new Map<string, EnterpriseResult>();
   for (const p of projectResults) {
     const e = enterprises.get(p.enterpriseId) ?? { enterpriseId: p.enterpriseId, projects: 0, certifiedNodes: 0, awardFen: 0 };
@@ -219,6 +240,7 @@ export function countNodes(input: CountInput): CountResult {
       verifiedDevices: deviceResults.filter((d) => d.verified).length,
       certifiedNodes: projectResults.reduce((n, p) => n + p.certifiedNodes, 0),
       awardFen: projectResults.reduce((n, p) => n + p.awardFen, 0),
+      ...(policy.requireTpm ? { certifiedNodesByAttestation: byLevel } : {}),
     },
   };
 }

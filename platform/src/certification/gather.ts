@@ -33,6 +33,7 @@ export async function gatherCountInput(
           kind: devices.kind,
           fingerprint: devices.fingerprint,
           keyId: devices.keyId,
+          attestation: devices.attestationLevel,
         })
         .from(devices)
         .where(inArray(devices.projectId, projectIds))
@@ -53,6 +54,7 @@ export async function gatherCountInput(
         days: [],
         mappings: [],
         flags: [],
+        attestation: d.attestation,
       },
     ]),
   );

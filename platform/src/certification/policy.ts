@@ -22,12 +22,19 @@ export interface CountingPolicy {
   clock: { maxSkewMs: number; maxLateMs: number; skewFlagAfterMs: number };
   replay: { windowSeq: number };
   onSiteCheck: { minProjectShare: Fraction };
+  /**
+   * v3: per device kind, whether only a device enrolled with a verified TPM 2.0 (attestation `tpm`,
+   * docs/tpm.md) can be verified. Absent before v3: those policies neither require nor report the level.
+   */
+  requireTpm?: { compute_box: boolean; industrial_pc: boolean; server: boolean };
 }
 
 export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
-  // v2 added clock.skewFlagAfterMs. A report embeds the policy it was counted under and the verifier
-  // recounts with that copy (verify.ts), so v1 reports stay verifiable.
-  version: 'edgenet-counting-v2',
+  // v2 added clock.skewFlagAfterMs; v3 requireTpm, and with it each device's attestation level in
+  // the results and the certified nodes by level. A report names the policy it was counted under and
+  // the verifier recounts with the published one of that version (verify.ts), so v1 and v2 reports
+  // stay verifiable.
+  version: 'edgenet-counting-v3',
   // Days are calendar days where the factories are; UTC+8 has had no daylight saving since 1991.
   // Days and buckets of an instant: domain/calendar.ts, made from this policy.
   timeZone: 'Asia/Shanghai',
@@ -58,4 +65,8 @@ export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
   },
   replay: { windowSeq: 1_000 }, // operator setting: QoS 1 redelivery stays well inside this
   onSiteCheck: { minProjectShare: { num: 30, den: 100 } }, // 000_…txt 四(三): at least 30% of projects
+  // Operator setting, off for every kind: the policy texts ask for hardware "connected to the
+  // platform" (art. 19 (3)), not for a TPM, and many factory boxes have none. Requiring it for a kind
+  // is a new policy version, published before the runs that use it (docs/tpm.md, docs/certification.md).
+  requireTpm: { compute_box: false, industrial_pc: false, server: false },
 });

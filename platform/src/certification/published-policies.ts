@@ -21,7 +21,15 @@ const V1 = Object.freeze({
   onSiteCheck: { minProjectShare: { num: 30, den: 100 } },
 }) as unknown as Readonly<CountingPolicy>;
 
+/** v2: as v3 without requireTpm (the attestation level neither required nor reported). */
+const V2 = Object.freeze({
+  ...V1,
+  version: 'edgenet-counting-v2',
+  clock: { maxSkewMs: 5 * 60_000, maxLateMs: 7 * 24 * 3_600_000, skewFlagAfterMs: 10 * 60_000 },
+}) as unknown as Readonly<CountingPolicy>;
+
 export const PUBLISHED_POLICIES: Readonly<Record<string, Readonly<CountingPolicy>>> = Object.freeze({
   [V1.version]: V1,
+  [V2.version]: V2,
   [COUNTING_POLICY.version]: COUNTING_POLICY,
 });

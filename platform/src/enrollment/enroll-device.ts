@@ -1,9 +1,10 @@
 // One device enrolls (POST /api/v1/enroll, docs/protocol.md §1). The flow, in named steps:
-//   hardwareIds → claimToken → lockFingerprints → knownHardware → reenroll (the same hardware in this
+//   hardwareIds → claimToken → redeemChallenge (a TPM's answer, docs/tpm.md; its EK is one more
+//   hardware identifier, so one chip enrolled twice is duplicate hardware) → lockFingerprints → knownHardware → reenroll (the same hardware in this
 //   enterprise) or insertDevices → flagDuplicates (records the identifiers) → forget the cached device
 // Everything that changes the database happens in one transaction, so a refused enrollment leaves
 // no partial device behind.
-import type { EnrollingDevice } from '@edgenet/proto';
+import type { EnrollingDevice, TpmAttestation } from '@edgenet/proto';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { Database } from '../db/index.js';
 import type { DeviceRegistry } from '../ingest/device-registry.js';
@@ -14,6 +15,7 @@ import { insertDevices } from './insert-devices.js';
 import { assertPublicKey } from './public-key.js';
 import { knownHardware, reenroll } from './re-enroll.js';
 import { claimToken } from './token.js';
+import { ekHardwareId, redeemChallenge } from './tpm-challenge.js';
 
 export interface EnrollmentServices {
   db: Database;
@@ -36,6 +38,7 @@ export interface EnrolledDevice {
   projectId: string;
   reenrolled: boolean;
   keyChanged: boolean;
+  attestation: 'tpm' | 'software';
   /** Lowest heartbeat seq the platform will accept from the device. */
   nextSeq: number;
   /** The new MQTT password, in clear: shown to the device once, stored hashed. */
@@ -47,16 +50,18 @@ export async function enrollDevice(
   presented: Presentation,
   device: EnrollingDevice,
   heartbeatIntervalMs: number,
+  tpm?: TpmAttestation,
 ): Promise<EnrolledDevice> {
   assertPublicKey(device.publicKey, 'body/publicKey');
   const password = newSecret('mq');
-  const candidate = { ...device, passwordHash: hashSecret(password) };
   const { at, remoteAddress } = presented;
-  // The platform's own reading of the serials: clones are found by these, not only by the fingerprint.
-  const ids = hardwareIds(device.inventory);
 
   const result = await db.transaction(async (tx) => {
     const token = await claimToken(tx, presented.token, at, remoteAddress, presented.onTokenSeen);
+    const evidence = tpm ? await redeemChallenge(tx, presented.token, tpm, device.publicKey, at) : undefined;
+    const candidate = { ...device, passwordHash: hashSecret(password), ...(evidence ? { tpm: evidence } : {}) };
+    // The platform's own reading of the serials: clones are found by these, not only by the fingerprint.
+    const ids = [...hardwareIds(device.inventory), ...(evidence ? [ekHardwareId(evidence)] : [])];
     await lockFingerprints(tx, [device.fingerprint, ...ids]);
     const existing = await knownHardware(tx, token.enterpriseId, device.fingerprint);
     const enrolled = existing
@@ -68,7 +73,7 @@ export async function enrollDevice(
         }
       : { id: (await insertDevices(tx, token, [candidate], heartbeatIntervalMs, at, remoteAddress))[0]!.id, reenrolled: false, lastSeq: 0, keyChanged: false };
     await flagDuplicates(tx, flags, { ...enrolled, enterpriseId: token.enterpriseId }, device.fingerprint, ids, at);
-    return { ...enrolled, token };
+    return { ...enrolled, token, attestation: evidence ? ('tpm' as const) : ('software' as const) };
   });
 
   // The registry caches credentials and the key: the next CONNECT must see the new ones.
@@ -79,6 +84,7 @@ export async function enrollDevice(
     projectId: result.token.projectId,
     reenrolled: result.reenrolled,
     keyChanged: result.keyChanged,
+    attestation: result.attestation,
     nextSeq: result.lastSeq + 1,
     password,
   };

@@ -6,11 +6,25 @@ import { keyIdOf, type EnrollingDevice } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
 import type { ClaimedToken } from './token.js';
+import type { TpmEvidence } from './tpm-challenge.js';
 import { openMappings } from './workstations.js';
 
 /** A device to insert: what it presented, and the hash of the MQTT password made for it. */
 export interface NewDevice extends EnrollingDevice {
   passwordHash: string;
+  /** What its TPM proved (POST /enroll only); absent: the device enrolls as software. */
+  tpm?: TpmEvidence;
+}
+
+/** The attestation columns of a device row (db/schema/devices.ts). */
+export function attestationColumns(tpm: TpmEvidence | undefined) {
+  return {
+    attestationLevel: tpm ? ('tpm' as const) : ('software' as const),
+    ekIssuer: tpm?.ekIssuer ?? null,
+    ekSerial: tpm?.ekSerial ?? null,
+    ekPublicSha256: tpm?.ekPublicSha256 ?? null,
+    akPublic: tpm?.akPublic ?? null,
+  };
 }
 
 export interface Inserted {
@@ -40,6 +54,7 @@ export async function insertDevices(
         inventory: d.inventory,
         agentVersion: d.agentVersion,
         heartbeatIntervalMs,
+        ...attestationColumns(d.tpm),
       })),
     )
     .returning({ id: devices.id, fingerprint: devices.fingerprint, publicKey: devices.publicKey, keyId: devices.keyId });

@@ -6,7 +6,7 @@ import { keyIdOf } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
 import { recordProfile } from '../ingest/device-profile.js';
-import type { NewDevice } from './insert-devices.js';
+import { attestationColumns, type NewDevice } from './insert-devices.js';
 import type { ClaimedToken } from './token.js';
 import { closeMappings, openMappings } from './workstations.js';
 
@@ -39,9 +39,21 @@ export async function reenroll(
 ): Promise<{ keyChanged: boolean }> {
   const keyId = keyIdOf(device.publicKey);
   // The profile columns have one writer (db/schema/devices.ts); this statement sets the credentials.
+  // The attestation is what the device proved this time: a box re-enrolled without its TPM is software.
+  const proved = attestationColumns(device.tpm);
   await tx
     .update(devices)
-    .set({ projectId: token.projectId, publicKey: device.publicKey, keyId, mqttPasswordHash: device.passwordHash })
+    .set({
+      projectId: token.projectId,
+      publicKey: device.publicKey,
+      keyId,
+      mqttPasswordHash: device.passwordHash,
+      attestationLevel: proved.attestationLevel,
+      ekIssuer: proved.ekIssuer,
+      ekSerial: proved.ekSerial,
+      ekPublicSha256: proved.ekPublicSha256,
+      akPublic: proved.akPublic,
+    })
     .where(eq(devices.id, existing.id));
   await recordProfile(tx, existing.id, { kind: device.kind, inventory: device.inventory, agentVersion: device.agentVersion, heartbeatIntervalMs });
   const keyChanged = existing.keyId !== keyId;

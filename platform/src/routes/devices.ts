@@ -40,6 +40,10 @@ const deviceDetailSchema = {
   properties: {
     ...device.properties,
     inventory: { type: 'object', additionalProperties: true },
+    // How the device proved it is a distinct box (docs/tpm.md), and the EK certificate it proved it with.
+    attestationLevel: { type: 'string', enum: ['tpm', 'software'] },
+    ekIssuer: { type: ['string', 'null'] },
+    ekSerial: { type: ['string', 'null'] },
     workstations: { type: 'array', items: { type: 'string' } },
     // The agent's store-and-forward queue as its newest heartbeat reported it: its backlog, and
     // what its bounded queue has discarded (a gap in seq is explained by `dropped`). Null before the

@@ -11,7 +11,13 @@ import { listPage, type PageQuery } from './page.js';
 /** The device's row and inventory, or 404. */
 export async function visibleDevice(db: Database, id: string, scope: string | null) {
   const [row] = await db
-    .select({ ...DEVICE_COLUMNS, inventory: devices.inventory })
+    .select({
+      ...DEVICE_COLUMNS,
+      inventory: devices.inventory,
+      attestationLevel: devices.attestationLevel,
+      ekIssuer: devices.ekIssuer,
+      ekSerial: devices.ekSerial,
+    })
     .from(devices)
     .where(eq(devices.id, id));
   if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('device');

@@ -4,11 +4,17 @@ import { projects } from './projects.js';
 
 export const deviceKind = pgEnum('device_kind', ['compute_box', 'industrial_pc', 'server']);
 
+// How the device proved it is a distinct box (docs/tpm.md): `tpm`, its TPM 2.0's endorsement key was
+// certified by a configured manufacturer root and its attestation key activated beside it; `software`,
+// every claim is the device's own word.
+export const attestationLevel = pgEnum('attestation_level', ['tpm', 'software']);
+
 // One writer per column: every UPDATE of this table sets only the columns of the module that owns
 // them (platform/test/column-owners.test.ts reads every statement of platform/src to hold it so).
 //   enrollment (routes/enroll*.ts and the enrollment/ services) inserts the row: the hardware's identity,
 //     enterprise and project, its key and MQTT credentials, and the declared profile below;
-//     re-enrolling the same hardware updates project, key and credentials;
+//     re-enrolling the same hardware updates project, key and credentials, and the attestation
+//     (attestation_level, ek_*, ak_public) the device proved this time;
 //   the device profile (ingest/device-profile.ts): kind, inventory, agent_version,
 //     heartbeat_interval_ms, hello_offset_ms, as the device declares them at re-enrollment and at
 //     every hello;
@@ -44,6 +50,14 @@ export const devices = pgTable(
     // Device clock minus platform clock at the latest hello (ms). Kept here, not only in memory, so
     // any platform instance can file the device's queued heartbeats (filing.ts) whichever got the hello.
     helloOffsetMs: bigint('hello_offset_ms', { mode: 'number' }),
+    attestationLevel: attestationLevel('attestation_level').notNull().default('software'),
+    // The EK certificate's issuer (RFC 4514-ish, as node:crypto prints it) and serial (hex), and
+    // SHA-256 of the EK's SubjectPublicKeyInfo: the chip, whatever certificate names it. Null at software.
+    ekIssuer: text('ek_issuer'),
+    ekSerial: text('ek_serial'),
+    ekPublicSha256: text('ek_public_sha256'),
+    // The attestation key as TPM2B_PUBLIC, base64: what the device's TPM signs with from now on.
+    akPublic: text('ak_public'),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
