@@ -150,8 +150,18 @@ export function resolveTpm(env: Env = process.env, exists: (path: string) => boo
   const tcti = env.EDGE_AGENT_TPM_TCTI;
   if (tcti === 'none') return { present: false, reason: 'EDGE_AGENT_TPM_TCTI=none turns the TPM off' };
   if (tcti) return { present: true, tcti };
+  // A box with a TPM but without the tools (the .deb only recommends tpm2-tools, and a factory box
+  // is often offline) enrolls as software and says why, rather than not enrolling at all; a TCTI
+  // named on purpose above fails loudly instead when the tools are missing.
+  if (exists(TPM_DEVICE) && !onPath('tpm2_createek', env, exists)) {
+    return { present: false, reason: `${TPM_DEVICE} is there but tpm2-tools is not installed (apt-get install tpm2-tools, then enroll again)` };
+  }
   if (exists(TPM_DEVICE)) return { present: true, tcti: `device:${TPM_DEVICE}` };
   return { present: false, reason: `no ${TPM_DEVICE} (no TPM 2.0, or its driver is not loaded) and no EDGE_AGENT_TPM_TCTI` };
+}
+
+function onPath(tool: string, env: Env, exists: (path: string) => boolean): boolean {
+  return (env.PATH ?? '/usr/bin:/bin').split(':').some((dir) => dir !== '' && exists(`${dir}/${tool}`));
 }
 
 export function logLevelFromEnv(env: Env = process.env): LogLevel {

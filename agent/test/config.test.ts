@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CA_FILE } from '../src/ca-pin.js';
-import { loadAgentFile, loadRunConfig, resolveStateDir } from '../src/config.js';
+import { loadAgentFile, loadRunConfig, resolveStateDir, resolveTpm } from '../src/config.js';
 import { AgentError, isAgentError } from '../src/errors.js';
 import { writeJsonFile } from '../src/durable-file.js';
 import { STATE_FILES } from '../src/state-files.js';
@@ -190,5 +190,25 @@ describe('resolveStateDir', () => {
     expect(resolveStateDir(undefined, { EDGE_AGENT_STATE_DIR: '/env' })).toBe('/env');
     const fallback = process.getuid?.() === 0 ? '/var/lib/edge-agent' : join(homedir(), '.edge-agent');
     expect(resolveStateDir(undefined, {})).toBe(fallback);
+  });
+});
+
+describe('resolveTpm', () => {
+  const files =
+    (...paths: string[]) =>
+    (p: string) =>
+      paths.includes(p);
+  it('uses /dev/tpmrm0 when tpm2-tools is on the PATH', () => {
+    expect(resolveTpm({ PATH: '/usr/bin' }, files('/dev/tpmrm0', '/usr/bin/tpm2_createek'))).toEqual({ present: true, tcti: 'device:/dev/tpmrm0' });
+  });
+  it('enrolls as software, saying why, when the box has a TPM but not the tools', () => {
+    const tpm = resolveTpm({ PATH: '/usr/bin:/bin' }, files('/dev/tpmrm0'));
+    expect(tpm).toMatchObject({ present: false });
+    expect(tpm.present === false && tpm.reason).toContain('tpm2-tools is not installed');
+  });
+  it('keeps a TCTI named on purpose, tools or not, and turns the TPM off for none', () => {
+    expect(resolveTpm({ EDGE_AGENT_TPM_TCTI: 'swtpm:port=2321' }, files())).toEqual({ present: true, tcti: 'swtpm:port=2321' });
+    expect(resolveTpm({ EDGE_AGENT_TPM_TCTI: 'none' }, files('/dev/tpmrm0'))).toMatchObject({ present: false });
+    expect(resolveTpm({}, files())).toMatchObject({ present: false });
   });
 });

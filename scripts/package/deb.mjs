@@ -56,6 +56,9 @@ export function buildDeb({ repoRoot, libDir, workDir, outDir, arch, version, nod
     'Maintainer: edgenet maintainers <maintainers@edgenet.invalid>',
     `Installed-Size: ${duKiB(root)}`,
     `Depends: ${DEPENDS}`,
+    // The agent attests with a TPM 2.0 through these where the box has one (docs/tpm.md); without
+    // them it enrolls as software and doctor says why.
+    'Recommends: tpm2-tools',
     'Section: net',
     'Priority: optional',
     'Description: edgenet edge agent (东莞市边端智算网络 edge node)',
