@@ -98,6 +98,14 @@ describe('accounts and sign-in', () => {
     const attributes = (ok.res.headers.get('set-cookie') ?? '').split(';').map((a) => a.trim());
     expect(attributes.slice(1).sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict', 'Secure']);
     expect(ok.cookie).toMatch(/^edgenet_session=ses_[A-Za-z0-9_-]{43}$/);
+    // A cross-site form can only send text/plain or form bodies: neither signs anybody in (login CSRF).
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const body =
+        type === 'text/plain' ? JSON.stringify({ username: 'chen.operator', password }) : `username=chen.operator&password=${encodeURIComponent(password)}`;
+      const forged = await fetch(`${tp.baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': type }, body });
+      expect([400, 415], type).toContain(forged.status);
+      expect(forged.headers.get('set-cookie'), type).toBeNull();
+    }
     const me = await http('GET', '/api/v1/session', { cookie: ok.cookie });
     expect(me.body).toMatchObject({ username: 'chen.operator', csrfToken: ok.csrf });
     expect((await http('GET', '/api/v1/devices', { cookie: ok.cookie })).status).toBe(200);
