@@ -8,6 +8,9 @@ CREATE TABLE "accounts" (
 	"password_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"failed_sign_ins" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
+	"totp_secret" text,
+	"totp_pending" text,
+	"totp_last_step" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_by" uuid,
 	CONSTRAINT "accounts_username_unique" UNIQUE("username")

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockoutMs } from '../src/auth/lockout.js';
 import { hashPassword, verifyPassword } from '../src/auth/password-hash.js';
 import { passwordProblems } from '../src/auth/password-rules.js';
+import { base32Decode, totp } from '../src/auth/totp.js';
 import { apiTokens, sessions } from '../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
@@ -209,6 +210,44 @@ describe('sessions', () => {
     expect(everywhere).toMatchObject({ status: 200, body: { revoked: 2 } });
     expect((await http('GET', '/api/v1/session', { cookie: b.cookie })).status).toBe(401);
     expect((await http('GET', '/api/v1/session', { cookie: c.cookie })).status).toBe(401);
+  });
+});
+
+describe('the second factor (TOTP)', () => {
+  it('is set up by the person, then asked at every sign-in, never twice the same code, and dropped by a reset', async () => {
+    const { id, password } = await newAccount('two.factor', 'bureau');
+    const { cookie, csrf } = await signIn('two.factor', password);
+    const started = await http('POST', '/api/v1/session/totp', { cookie, csrf });
+    expect(started.status).toBe(200);
+    expect(started.body.uri).toBe(`otpauth://totp/edgenet%3Atwo.factor?secret=${started.body.secret}&issuer=edgenet&algorithm=SHA1&digits=6&period=30`);
+    const key = base32Decode(started.body.secret)!;
+    expect(key.length).toBe(20); // 160 bits (RFC 4226 §4 R6)
+    // Not on until confirmed: a sign-in meanwhile needs no code.
+    expect((await signIn('two.factor', password)).res.status).toBe(200);
+    const wrongCode = totp(key, now) === '000000' ? '111111' : '000000';
+    expect(await http('POST', '/api/v1/session/totp/confirm', { cookie, csrf, body: { code: wrongCode } })).toMatchObject({
+      status: 400,
+      body: { code: 'EDGENET_ERR_TOTP_CODE' },
+    });
+    expect((await http('POST', '/api/v1/session/totp/confirm', { cookie, csrf, body: { code: totp(key, now) } })).status).toBe(200);
+
+    const attempt = (code?: string) => http('POST', '/api/v1/session', { body: { username: 'two.factor', password, ...(code ? { code } : {}) } });
+    expect(await attempt()).toMatchObject({ status: 401, body: { code: 'EDGENET_ERR_SECOND_FACTOR' } });
+    expect(await attempt(wrongCode)).toMatchObject({ status: 401, body: { code: 'EDGENET_ERR_SIGN_IN' } });
+    expect((await attempt(totp(key, now))).status).toBe(401); // the confirming code was this step: used
+    now += 30_000;
+    expect((await attempt(totp(key, now))).status).toBe(200);
+    expect((await attempt(totp(key, now))).status).toBe(401); // replayed
+    const wrongPassword = await http('POST', '/api/v1/session', {
+      body: { username: 'two.factor', password: 'not the password at all', code: totp(key, now + 30_000) },
+    });
+    expect(wrongPassword.body.code).toBe('EDGENET_ERR_SIGN_IN');
+    const listed = await tp.api('GET', '/api/v1/accounts');
+    expect(listed.body.items.find((a: any) => a.id === id)).toMatchObject({ totp: true });
+
+    const reset = await tp.api('POST', `/api/v1/accounts/${id}/password`, {});
+    expect(reset.body).toMatchObject({ totp: false });
+    expect((await signIn('two.factor', reset.body.password)).res.status).toBe(200);
   });
 });
 

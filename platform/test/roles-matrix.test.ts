@@ -10,6 +10,7 @@ import type { RouteRole } from '../src/auth/principal.js';
 import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice } from '../../test/helpers/device.js';
+import { base32Decode, totp } from '../src/auth/totp.js';
 
 type Target = Seeded & { deviceId: string };
 /** How an enterprise token acting on another enterprise's record must be answered. */
@@ -24,6 +25,10 @@ interface Case {
   roles: readonly RouteRole[];
   foreign: Foreign;
   request(t: Target, n: number, caller: Caller): { url: string; body?: unknown };
+  /** A person's own setting: a caller without an account (the first operator token) gets 400. */
+  accountOnly?: true;
+  /** Sees each allowed caller's answer (a secret a later route needs). */
+  after?(caller: Caller, body: any): void;
 }
 
 const ALL: readonly RouteRole[] = ['operator', 'bureau', 'enterprise'];
@@ -34,7 +39,15 @@ const ADMIN: readonly RouteRole[] = ['admin'];
 const CALLERS: readonly Caller[] = ['admin', 'operator', 'bureau', 'enterprise'];
 const allows = (roles: readonly RouteRole[], caller: Caller) => roles.includes(caller) || (caller === 'admin' && roles.includes('operator'));
 /** Records created in beforeAll that some routes act on. */
-const shared = { flagId: '', secondFlagId: '', runId: '', evidenceDeviceId: '', accountId: '', spareTokens: {} as Record<Caller, string[]> };
+const shared = {
+  totpSecrets: {} as Record<string, string>,
+  flagId: '',
+  secondFlagId: '',
+  runId: '',
+  evidenceDeviceId: '',
+  accountId: '',
+  spareTokens: {} as Record<Caller, string[]>,
+};
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/enterprises': {
@@ -161,6 +174,24 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
   'DELETE /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
   'DELETE /api/v1/sessions': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/sessions' }) },
+  'POST /api/v1/session/totp': {
+    roles: ALL,
+    foreign: 'global',
+    accountOnly: true,
+    request: () => ({ url: '/api/v1/session/totp' }),
+    after: (caller, body) => {
+      shared.totpSecrets[caller] = body.secret;
+    },
+  },
+  'POST /api/v1/session/totp/confirm': {
+    roles: ALL,
+    foreign: 'global',
+    accountOnly: true,
+    request: (_t, _n, caller) => {
+      const secret = shared.totpSecrets[caller];
+      return { url: '/api/v1/session/totp/confirm', body: { code: secret ? totp(base32Decode(secret)!, Date.now()) : '000000' } };
+    },
+  },
 };
 
 /** Public routes: no bearer token. Enrollment carries its own token in the body. */
@@ -286,7 +317,9 @@ describe('roles on every route', () => {
       for (const role of CALLERS) {
         const res = await call(r.method, c, own, tokens[role]!, role);
         const allowed = allows(c.roles, role);
-        const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403;
+        const accountless = c.accountOnly && role === 'admin';
+        const ok = !allowed ? res.status === 403 : accountless ? res.status === 400 : res.status >= 200 && res.status < 300;
+        if (ok && allowed && !accountless) c.after?.(role, res.body);
         if (!ok) failures.push(`${key} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
       }
       const anonymous = await call(r.method, c, own, null);

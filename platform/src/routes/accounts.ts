@@ -21,6 +21,7 @@ const account = {
     passwordChangedAt: isoTime,
     lockedUntil: { type: ['string', 'null'], format: 'date-time' },
     failedSignIns: { type: 'integer' },
+    totp: { type: 'boolean', description: 'a second factor is required at sign-in' },
   },
 } as const;
 const withPassword = {

@@ -6,8 +6,8 @@ import { sessionLimits } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { clearedSessionCookie, csrfTokenFor, sessionCookie, sessionSecretFrom } from '../auth/session-cookie.js';
 import type { PlatformContext } from '../context.js';
-import { ERR_ACCOUNT_LOCKED, ERR_SIGN_IN } from '../errors.js';
-import { signIn } from '../services/accounts.js';
+import { ERR_ACCOUNT_LOCKED, ERR_ACCOUNT_SCOPE, ERR_SECOND_FACTOR, ERR_SIGN_IN } from '../errors.js';
+import { confirmTotp, signIn, startTotp } from '../services/accounts.js';
 import { openSession, revokeAllSessions, revokeSession } from '../services/sessions.js';
 import { ALL_ROLES, principalOf } from './access.js';
 import { errorResponse, isoTime } from './schemas.js';
@@ -16,6 +16,7 @@ import { PASSWORD_MAX_LENGTH } from '../auth/password-rules.js';
 interface SignInBody {
   username: string;
   password: string;
+  code?: string;
 }
 
 const caller = {
@@ -61,19 +62,24 @@ export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext):
         properties: {
           username: { type: 'string', minLength: 1, maxLength: 64 },
           password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH * 4 },
+          code: { type: 'string', pattern: '^[0-9]{6}$', description: 'the authenticator code, for an account with a second factor' },
         },
       },
       response: { 200: caller, 400: errorResponse, 401: errorResponse, 429: errorResponse },
     },
     handler: async (request, reply) => {
       const now = ctx.clock();
-      const result = await signIn(db, request.body.username, request.body.password, now);
+      const result = await signIn(db, request.body.username, request.body.password, now, request.body.code);
       const name = request.body.username.toLowerCase().slice(0, 64);
       if (result.outcome === 'locked') {
         request.auditActor = { kind: 'account', id: result.accountId, name };
         const seconds = Math.ceil(result.retryAfterMs / 1000);
         reply.header('retry-after', String(seconds));
         throw new ERR_ACCOUNT_LOCKED(seconds);
+      }
+      if (result.outcome === 'code-required') {
+        request.auditActor = { kind: 'account', id: result.accountId, name };
+        throw new ERR_SECOND_FACTOR();
       }
       if (result.outcome === 'wrong') {
         request.auditActor = result.accountId ? { kind: 'account', id: result.accountId, name } : null;
@@ -133,6 +139,40 @@ export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext):
       const revoked = principal.accountId ? await revokeAllSessions(db, principal.accountId, ctx.clock()) : 0;
       if (principal.sessionId) reply.header('set-cookie', clearedSessionCookie());
       return { revoked, accountId: principal.accountId };
+    },
+  });
+
+  // The optional second factor, set up by the person for their own account (docs/accounts.md).
+  const ownAccount = (request: Parameters<typeof principalOf>[0]): string => {
+    const { accountId } = principalOf(request);
+    if (!accountId) throw new ERR_ACCOUNT_SCOPE('a second factor belongs to a person: this token is not made for an account');
+    return accountId;
+  };
+
+  app.post('/session/totp', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['access'],
+      summary: 'Start setting up a second factor (TOTP, RFC 6238): a new secret, pending until confirmed',
+      response: {
+        200: { type: 'object', required: ['secret', 'uri'], properties: { secret: { type: 'string' }, uri: { type: 'string' } } },
+        400: errorResponse,
+      },
+    },
+    handler: async (request) => startTotp(db, ownAccount(request)),
+  });
+
+  app.post<{ Body: { code: string } }>('/session/totp/confirm', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['access'],
+      summary: 'Confirm the second factor with a code from the new secret; from then on sign-in asks for a code',
+      body: { type: 'object', additionalProperties: false, required: ['code'], properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } } },
+      response: { 200: { type: 'object', required: ['totp'], properties: { totp: { type: 'boolean' } } }, 400: errorResponse },
+    },
+    handler: async (request) => {
+      await confirmTotp(db, ownAccount(request), request.body.code, ctx.clock());
+      return { totp: true };
     },
   });
 }

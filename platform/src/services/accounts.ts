@@ -2,15 +2,16 @@
 // first admin and the offline recovery. Every password passes auth/password-rules.ts and is
 // stored as an scrypt hash (auth/password-hash.ts).
 import { randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { lockoutMs } from '../auth/lockout.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password-hash.js';
 import { passwordProblems } from '../auth/password-rules.js';
+import { newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.js';
 import type { Role } from '../auth/principal.js';
 import { FIRST_ADMIN_USERNAME } from '../config.js';
 import type { Database } from '../db/index.js';
 import { accounts, sessions } from '../db/schema/index.js';
-import { ERR_ACCOUNT_SCOPE, ERR_CONFLICT, ERR_NOT_FOUND, ERR_PASSWORD_RULES } from '../errors.js';
+import { ERR_ACCOUNT_SCOPE, ERR_CONFLICT, ERR_NOT_FOUND, ERR_PASSWORD_RULES, ERR_TOTP_CODE } from '../errors.js';
 import { assertEnterpriseExists } from './enterprises.js';
 
 export interface AccountView {
@@ -23,6 +24,8 @@ export interface AccountView {
   passwordChangedAt: Date;
   lockedUntil: Date | null;
   failedSignIns: number;
+  /** A second factor (TOTP) is required at sign-in. */
+  totp: boolean;
 }
 
 const VIEW = {
@@ -35,6 +38,7 @@ const VIEW = {
   passwordChangedAt: accounts.passwordChangedAt,
   lockedUntil: accounts.lockedUntil,
   failedSignIns: accounts.failedSignIns,
+  totp: sql<boolean>`${accounts.totpSecret} is not null`.mapWith(Boolean),
 };
 
 /** A password for someone to change: 128 random bits, base64url (22 characters). */
@@ -84,7 +88,8 @@ export async function resetPassword(db: Database, accountId: string, password: s
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(accounts)
-      .set({ passwordHash, passwordChangedAt: now, failedSignIns: 0, lockedUntil: null })
+      // A reset also drops the second factor: it is the way back for a person who lost the phone.
+      .set({ passwordHash, passwordChangedAt: now, failedSignIns: 0, lockedUntil: null, totpSecret: null, totpPending: null, totpLastStep: null })
       .where(eq(accounts.id, accountId))
       .returning(VIEW);
     await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.accountId, accountId));
@@ -95,6 +100,7 @@ export async function resetPassword(db: Database, accountId: string, password: s
 export type SignInResult =
   | { outcome: 'ok'; account: AccountView }
   | { outcome: 'wrong'; accountId: string | null }
+  | { outcome: 'code-required'; accountId: string }
   | { outcome: 'locked'; accountId: string; retryAfterMs: number };
 
 /**
@@ -102,9 +108,9 @@ export type SignInResult =
  * does not tell which names exist. Failures are counted on the account; from the fifth on it is
  * locked for a doubling time (auth/lockout.ts), and while locked no password is even checked.
  */
-export async function signIn(db: Database, username: string, password: string, now: Date): Promise<SignInResult> {
+export async function signIn(db: Database, username: string, password: string, now: Date, code?: string): Promise<SignInResult> {
   const [row] = await db
-    .select({ ...VIEW, passwordHash: accounts.passwordHash })
+    .select({ ...VIEW, passwordHash: accounts.passwordHash, totpSecret: accounts.totpSecret, totpLastStep: accounts.totpLastStep })
     .from(accounts)
     .where(eq(accounts.username, username.toLowerCase()));
   if (!row) {
@@ -112,9 +118,18 @@ export async function signIn(db: Database, username: string, password: string, n
     return { outcome: 'wrong', accountId: null };
   }
   if (row.lockedUntil && row.lockedUntil > now) return { outcome: 'locked', accountId: row.id, retryAfterMs: row.lockedUntil.getTime() - now.getTime() };
-  const { passwordHash, ...account } = row;
-  if (await verifyPassword(password, passwordHash)) {
-    if (row.failedSignIns > 0 || row.lockedUntil) await db.update(accounts).set({ failedSignIns: 0, lockedUntil: null }).where(eq(accounts.id, row.id));
+  const { passwordHash, totpSecret, totpLastStep, ...account } = row;
+  const passwordOk = await verifyPassword(password, passwordHash);
+  // With a second factor, the right password alone asks for the code (not a failure: nobody
+  // guessed); a wrong code counts as a failure like a wrong password, so codes cannot be guessed
+  // faster than passwords.
+  if (passwordOk && totpSecret && code === undefined) return { outcome: 'code-required', accountId: row.id };
+  const step = passwordOk && totpSecret ? verifyTotp(totpSecret, code ?? '', now.getTime(), totpLastStep) : null;
+  if (passwordOk && (!totpSecret || step !== null)) {
+    await db
+      .update(accounts)
+      .set({ failedSignIns: 0, lockedUntil: null, ...(step !== null ? { totpLastStep: step } : {}) })
+      .where(eq(accounts.id, row.id));
     return { outcome: 'ok', account: { ...account, failedSignIns: 0, lockedUntil: null } };
   }
   const failures = row.failedSignIns + 1;
@@ -124,6 +139,23 @@ export async function signIn(db: Database, username: string, password: string, n
     .set({ failedSignIns: failures, lockedUntil: lock > 0 ? new Date(now.getTime() + lock) : null })
     .where(eq(accounts.id, row.id));
   return { outcome: 'wrong', accountId: row.id };
+}
+
+/** Starts enrolling a second factor: a new secret, pending until a code from it is confirmed. */
+export async function startTotp(db: Database, accountId: string): Promise<{ secret: string; uri: string }> {
+  const secret = newTotpSecret();
+  const [row] = await db.update(accounts).set({ totpPending: secret }).where(eq(accounts.id, accountId)).returning({ username: accounts.username });
+  if (!row) throw new ERR_NOT_FOUND('account');
+  return { secret, uri: otpauthUri(row.username, secret) };
+}
+
+/** The first code from the pending secret turns the second factor on; a wrong one changes nothing. */
+export async function confirmTotp(db: Database, accountId: string, code: string, now: Date): Promise<void> {
+  const [row] = await db.select({ pending: accounts.totpPending }).from(accounts).where(eq(accounts.id, accountId));
+  if (!row) throw new ERR_NOT_FOUND('account');
+  const step = row.pending ? verifyTotp(row.pending, code, now.getTime(), null) : null;
+  if (step === null) throw new ERR_TOTP_CODE(row.pending ? 'the code does not match the new secret' : 'no second factor is being set up');
+  await db.update(accounts).set({ totpSecret: row.pending, totpPending: null, totpLastStep: step }).where(eq(accounts.id, accountId));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { role } from './api-tokens.js';
 import { enterprises } from './enterprises.js';
 
@@ -17,6 +17,12 @@ export const accounts = pgTable('accounts', {
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   failedSignIns: integer('failed_sign_ins').notNull().default(0), // consecutive; reset by a good sign-in
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  // The second factor (auth/totp.ts). The TOTP secret must be readable to check a code, so it is
+  // kept as is, like the report signing key: whoever reads this table can also read every
+  // heartbeat. A pending secret waits for its first code before it counts.
+  totpSecret: text('totp_secret'),
+  totpPending: text('totp_pending'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }), // the last step used: a code never signs in twice
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: uuid('created_by'), // the admin account; null for the first admin
 });

@@ -175,4 +175,6 @@ export const en: Record<MessageKey, string> = {
   'col.createdAt': 'Created',
   'col.expiresAt': 'Expires',
   'col.lastUsedAt': 'Last used',
+  'login.code': 'One-time code (if two-step sign-in is on)',
+  'login.codeRequired': 'Enter the 6-digit code from your authenticator app',
 };

@@ -173,6 +173,8 @@ export const zhCN = {
   'col.createdAt': '创建时间',
   'col.expiresAt': '到期时间',
   'col.lastUsedAt': '最近使用',
+  'login.code': '动态验证码 (已开启两步验证时填写)',
+  'login.codeRequired': '请输入身份验证器上的 6 位动态验证码',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

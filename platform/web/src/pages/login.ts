@@ -8,8 +8,9 @@ import type { PageContext } from '../page.js';
 import type { Whoami } from '../types.js';
 
 function failure(err: unknown, unauthorized: string): string {
-  if (err instanceof ApiError && err.status === 401) return unauthorized;
+  if (err instanceof ApiError && err.status === 401 && err.code !== 'EDGENET_ERR_SECOND_FACTOR') return unauthorized;
   if (err instanceof ApiError && err.code === 'EDGENET_ERR_ACCOUNT_LOCKED') return t('login.locked');
+  if (err instanceof ApiError && err.code === 'EDGENET_ERR_SECOND_FACTOR') return t('login.codeRequired');
   return String((err as Error).message);
 }
 
@@ -18,6 +19,10 @@ export function loginPage(ctx: PageContext, loggedIn: () => void): void {
   username.setAttribute('autocomplete', 'username');
   const password = h('input', { type: 'password', testid: 'password', 'aria-label': t('login.password') });
   password.setAttribute('autocomplete', 'current-password');
+  // Only for an account with a second factor (RFC 6238); left empty otherwise.
+  const code = h('input', { type: 'text', testid: 'totp-code', 'aria-label': t('login.code') });
+  code.setAttribute('autocomplete', 'one-time-code');
+  code.setAttribute('inputmode', 'numeric');
   const signInMessage = h('div', { class: 'error-text', testid: 'signin-error', 'aria-live': 'polite' });
   const signIn = h(
     'form',
@@ -29,19 +34,24 @@ export function loginPage(ctx: PageContext, loggedIn: () => void): void {
         if (!username.value.trim() || !password.value) return;
         setToken(null);
         try {
-          const session = await post<{ csrfToken: string }>('/session', { username: username.value.trim(), password: password.value }, { quiet401: true });
+          const otp = code.value.trim();
+          const body = { username: username.value.trim(), password: password.value, ...(otp ? { code: otp } : {}) };
+          const session = await post<{ csrfToken: string }>('/session', body, { quiet401: true });
           setCsrfToken(session.csrfToken);
           loggedIn();
         } catch (err) {
-          password.value = '';
+          code.value = '';
+          const needsCode = err instanceof ApiError && err.code === 'EDGENET_ERR_SECOND_FACTOR';
+          if (!needsCode) password.value = '';
           replace(signInMessage, failure(err, t('login.wrongPassword')));
-          password.focus();
+          (needsCode ? code : password).focus();
         }
       },
     },
     h('h1', null, t('login.title')),
     h('label', null, t('login.username'), username),
     h('label', null, t('login.password'), password),
+    h('label', null, t('login.code'), code),
     h('button', { type: 'submit', testid: 'signin-submit' }, t('login.submit')),
     signInMessage,
   );
