@@ -17,6 +17,7 @@ export const PLATFORM_ERROR_CODES = {
   },
   EDGENET_ERR_SECOND_FACTOR: { status: 401, meaning: 'the password was right and the account asks a one-time code: send it as code' },
   EDGENET_ERR_TOTP_CODE: { status: 400, meaning: 'setting up a second factor: the code does not match the new secret, or none is being set up' },
+  EDGENET_ERR_CURRENT_PASSWORD: { status: 400, meaning: 'changing one’s own password: the current password given is wrong' },
   EDGENET_ERR_CSRF: { status: 403, meaning: 'a state-changing request made with the session cookie lacks the x-csrf-token header or carries a wrong one' },
   EDGENET_ERR_FORBIDDEN: { status: 403, meaning: "the caller's role may not do this, or not for this enterprise" },
   EDGENET_ERR_CONFLICT: { status: 409, meaning: "a unique record already exists (USCC, workstation code, known hardware, a run's bureau sample value)" },
@@ -60,6 +61,7 @@ export const ERR_PASSWORD_RULES = httpError('EDGENET_ERR_PASSWORD_RULES', '%s');
 export const ERR_ACCOUNT_SCOPE = httpError('EDGENET_ERR_ACCOUNT_SCOPE', '%s');
 export const ERR_SECOND_FACTOR = httpError('EDGENET_ERR_SECOND_FACTOR', 'a one-time code from the authenticator app is required');
 export const ERR_TOTP_CODE = httpError('EDGENET_ERR_TOTP_CODE', '%s');
+export const ERR_CURRENT_PASSWORD = httpError('EDGENET_ERR_CURRENT_PASSWORD', 'the current password is wrong');
 export const ERR_CSRF = httpError('EDGENET_ERR_CSRF', 'a request made with the session cookie must carry its x-csrf-token header');
 export const ERR_FORBIDDEN = httpError('EDGENET_ERR_FORBIDDEN', 'the %s role may not %s');
 export const ERR_CONFLICT = httpError('EDGENET_ERR_CONFLICT', '%s');

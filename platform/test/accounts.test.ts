@@ -156,6 +156,23 @@ describe('accounts and sign-in', () => {
   });
 });
 
+describe('changing one’s own password', () => {
+  it('asks the current password, applies the rules, and ends the other sessions but not this one', async () => {
+    const { password } = await newAccount('own.change', 'bureau');
+    const here = await signIn('own.change', password);
+    const elsewhere = await signIn('own.change', password);
+    const change = (current: string, next: string) =>
+      http('POST', '/api/v1/session/password', { cookie: here.cookie, csrf: here.csrf, body: { current, password: next } });
+    expect(await change('not the current one', 'a brand new passphrase')).toMatchObject({ status: 400, body: { code: 'EDGENET_ERR_CURRENT_PASSWORD' } });
+    expect(await change(password, 'own.change.2026')).toMatchObject({ status: 400, body: { code: 'EDGENET_ERR_PASSWORD_RULES' } });
+    expect(await change(password, 'a brand new passphrase')).toMatchObject({ status: 200, body: { changed: true } });
+    expect((await http('GET', '/api/v1/session', { cookie: here.cookie })).status).toBe(200);
+    expect((await http('GET', '/api/v1/session', { cookie: elsewhere.cookie })).status).toBe(401);
+    expect((await signIn('own.change', password)).res.status).toBe(401);
+    expect((await signIn('own.change', 'a brand new passphrase')).res.status).toBe(200);
+  });
+});
+
 describe('sessions', () => {
   it('asks the CSRF token of a state-changing request made with the cookie, not of one with a bearer token', async () => {
     const { password } = await newAccount('csrf.admin', 'operator', { admin: true });

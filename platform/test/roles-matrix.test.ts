@@ -28,7 +28,7 @@ interface Case {
   /** A person's own setting: a caller without an account (the first operator token) gets 400. */
   accountOnly?: true;
   /** Sees each allowed caller's answer (a secret a later route needs). */
-  after?(caller: Caller, body: any): void;
+  after?(caller: Caller, body: any, sent: any): void;
 }
 
 const ALL: readonly RouteRole[] = ['operator', 'bureau', 'enterprise'];
@@ -40,6 +40,7 @@ const CALLERS: readonly Caller[] = ['admin', 'operator', 'bureau', 'enterprise']
 const allows = (roles: readonly RouteRole[], caller: Caller) => roles.includes(caller) || (caller === 'admin' && roles.includes('operator'));
 /** Records created in beforeAll that some routes act on. */
 const shared = {
+  passwords: {} as Record<string, string>,
   totpSecrets: {} as Record<string, string>,
   flagId: '',
   secondFlagId: '',
@@ -174,6 +175,18 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
   'DELETE /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
   'DELETE /api/v1/sessions': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/sessions' }) },
+  'POST /api/v1/session/password': {
+    roles: ALL,
+    foreign: 'global',
+    accountOnly: true,
+    request: (_t, n, caller) => ({
+      url: '/api/v1/session/password',
+      body: { current: shared.passwords[caller] ?? 'none at all', password: `matrix passphrase ${n}` },
+    }),
+    after: (caller, _body, sent) => {
+      shared.passwords[caller] = sent.password;
+    },
+  },
   'POST /api/v1/session/totp': {
     roles: ALL,
     foreign: 'global',
@@ -230,6 +243,7 @@ beforeAll(async () => {
   };
   for (const [caller, scope] of Object.entries(people) as [Exclude<Caller, 'admin'>, Record<string, string>][]) {
     const account = await tp.api('POST', '/api/v1/accounts', { username: `matrix.${caller}`, ...scope });
+    shared.passwords[caller] = account.body.password;
     const make = async () => (await tp.api('POST', '/api/v1/api-tokens', { name: `${caller} person`, ...scope, accountId: account.body.id })).body;
     tokens[caller] = (await make()).token;
     shared.spareTokens[caller] = [(await make()).id, (await make()).id];
@@ -275,7 +289,7 @@ async function call(method: string, c: Case, target: Target, token: string | nul
     headers: token ? { authorization: `Bearer ${token}` } : {},
     ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { payload: body as object } : {}),
   });
-  return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined };
+  return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, sent: body };
 }
 const safeJson = (s: string): any => {
   try {
@@ -319,7 +333,7 @@ describe('roles on every route', () => {
         const allowed = allows(c.roles, role);
         const accountless = c.accountOnly && role === 'admin';
         const ok = !allowed ? res.status === 403 : accountless ? res.status === 400 : res.status >= 200 && res.status < 300;
-        if (ok && allowed && !accountless) c.after?.(role, res.body);
+        if (ok && allowed && !accountless) c.after?.(role, res.body, res.sent);
         if (!ok) failures.push(`${key} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
       }
       const anonymous = await call(r.method, c, own, null);

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal.js';
 import { clearedSessionCookie, csrfTokenFor, sessionCookie, sessionSecretFrom } from '../auth/session-cookie.js';
 import type { PlatformContext } from '../context.js';
 import { ERR_ACCOUNT_LOCKED, ERR_ACCOUNT_SCOPE, ERR_SECOND_FACTOR, ERR_SIGN_IN } from '../errors.js';
-import { confirmTotp, signIn, startTotp } from '../services/accounts.js';
+import { changeOwnPassword, confirmTotp, signIn, startTotp } from '../services/accounts.js';
 import { openSession, revokeAllSessions, revokeSession } from '../services/sessions.js';
 import { ALL_ROLES, principalOf } from './access.js';
 import { errorResponse, isoTime } from './schemas.js';
@@ -46,6 +46,13 @@ function describe(p: Principal, csrfToken: string | null, expiresAt?: Date) {
   };
 }
 
+/** 429 with Retry-After in whole seconds (RFC 9110 §10.2.3). */
+function lockedFor(reply: FastifyReply, retryAfterMs: number): Error {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  reply.header('retry-after', String(seconds));
+  return new ERR_ACCOUNT_LOCKED(seconds);
+}
+
 export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext): Promise<void> {
   const { db } = ctx;
   const limits = sessionLimits(ctx);
@@ -73,9 +80,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext):
       const name = request.body.username.toLowerCase().slice(0, 64);
       if (result.outcome === 'locked') {
         request.auditActor = { kind: 'account', id: result.accountId, name };
-        const seconds = Math.ceil(result.retryAfterMs / 1000);
-        reply.header('retry-after', String(seconds));
-        throw new ERR_ACCOUNT_LOCKED(seconds);
+        throw lockedFor(reply, result.retryAfterMs);
       }
       if (result.outcome === 'code-required') {
         request.auditActor = { kind: 'account', id: result.accountId, name };
@@ -142,10 +147,10 @@ export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext):
     },
   });
 
-  // The optional second factor, set up by the person for their own account (docs/accounts.md).
+  // A person's own settings: the second factor and the password (docs/accounts.md).
   const ownAccount = (request: Parameters<typeof principalOf>[0]): string => {
     const { accountId } = principalOf(request);
-    if (!accountId) throw new ERR_ACCOUNT_SCOPE('a second factor belongs to a person: this token is not made for an account');
+    if (!accountId) throw new ERR_ACCOUNT_SCOPE('this belongs to a person: the caller is not an account, nor a token made for one');
     return accountId;
   };
 
@@ -173,6 +178,32 @@ export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext):
     handler: async (request) => {
       await confirmTotp(db, ownAccount(request), request.body.code, ctx.clock());
       return { totp: true };
+    },
+  });
+
+  app.post<{ Body: { current: string; password: string } }>('/session/password', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['access'],
+      summary: 'Change your own password; every other session of the account ends',
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['current', 'password'],
+        properties: {
+          current: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH * 4 },
+          password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH * 4 },
+        },
+      },
+      response: { 200: { type: 'object', required: ['changed'], properties: { changed: { type: 'boolean' } } }, 400: errorResponse, 429: errorResponse },
+    },
+    handler: async (request, reply) => {
+      const accountId = ownAccount(request);
+      const locked = await changeOwnPassword(db, accountId, request.body.current, request.body.password, ctx.clock(), principalOf(request).sessionId);
+      if (locked) {
+        throw lockedFor(reply, locked.retryAfterMs);
+      }
+      return { changed: true };
     },
   });
 }

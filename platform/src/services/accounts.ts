@@ -2,7 +2,7 @@
 // first admin and the offline recovery. Every password passes auth/password-rules.ts and is
 // stored as an scrypt hash (auth/password-hash.ts).
 import { randomBytes } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { lockoutMs } from '../auth/lockout.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password-hash.js';
 import { passwordProblems } from '../auth/password-rules.js';
@@ -11,7 +11,7 @@ import type { Role } from '../auth/principal.js';
 import { FIRST_ADMIN_USERNAME } from '../config.js';
 import type { Database } from '../db/index.js';
 import { accounts, sessions } from '../db/schema/index.js';
-import { ERR_ACCOUNT_SCOPE, ERR_CONFLICT, ERR_NOT_FOUND, ERR_PASSWORD_RULES, ERR_TOTP_CODE } from '../errors.js';
+import { ERR_ACCOUNT_SCOPE, ERR_CONFLICT, ERR_CURRENT_PASSWORD, ERR_NOT_FOUND, ERR_PASSWORD_RULES, ERR_TOTP_CODE } from '../errors.js';
 import { assertEnterpriseExists } from './enterprises.js';
 
 export interface AccountView {
@@ -139,6 +139,37 @@ export async function signIn(db: Database, username: string, password: string, n
     .set({ failedSignIns: failures, lockedUntil: lock > 0 ? new Date(now.getTime() + lock) : null })
     .where(eq(accounts.id, row.id));
   return { outcome: 'wrong', accountId: row.id };
+}
+
+/**
+ * A person changes their own password: the current one is checked as a sign-in is (a wrong one
+ * counts towards the lockout, so a borrowed session cannot guess it), and every other session of
+ * the account ends; the one in use (`keepSessionId`) stays.
+ */
+export async function changeOwnPassword(
+  db: Database,
+  accountId: string,
+  current: string,
+  next: string,
+  now: Date,
+  keepSessionId: string | null,
+): Promise<{ retryAfterMs: number } | null> {
+  const [row] = await db.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
+  if (!row) throw new ERR_NOT_FOUND('account');
+  const check = await signIn(db, row.username, current, now);
+  if (check.outcome === 'locked') return { retryAfterMs: check.retryAfterMs };
+  if (check.outcome === 'wrong') throw new ERR_CURRENT_PASSWORD();
+  assertPassword(row.username, next);
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, accountId));
+    const others = keepSessionId ? and(eq(sessions.accountId, accountId), ne(sessions.id, keepSessionId)) : eq(sessions.accountId, accountId);
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(others, isNull(sessions.revokedAt)));
+  });
+  return null;
 }
 
 /** Starts enrolling a second factor: a new secret, pending until a code from it is confirmed. */
