@@ -1,14 +1,17 @@
 // Signing in as a person in real Chromium: a wrong password first (the message is shown and stays),
 // then the right one; the admin page lists accounts and tokens, makes an account, and revokes a
 // token, after which the next request with that token is refused (401); signing out ends the
-// session on the platform, not only in the page. The platform speaks plain HTTP on 127.0.0.1, so
+// session on the platform, not only in the page; a person changes their password and turns on the
+// second factor, after which sign-in asks for its code. The platform speaks plain HTTP on 127.0.0.1, so
 // this also shows the Secure cookie works there (docs/accounts.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { HAS_CHROMIUM, launchChromium, screenshot, textOf, waitForText } from '../helpers/browser.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { base32Decode, totp } from '../../platform/src/auth/totp.js';
 
 const PASSWORD = 'a long passphrase for li';
+const NEW_PASSWORD = 'another long passphrase';
 let tp: TestPlatform;
 let browser: Browser;
 
@@ -80,6 +83,44 @@ describe.skipIf(!HAS_CHROMIUM)('people signing in, in Chromium', () => {
     await page.waitForSelector('[data-testid=signin-form]');
     const after = await fetch(`${tp.baseUrl}/api/v1/session`, { headers: { cookie: `${cookie!.name}=${cookie!.value}` } });
     expect(after.status).toBe(401);
+    await context.close();
+  }, 120_000);
+
+  it('lets a person change their password and turn on the second factor, then asks for its code', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const signInWith = async (password: string, code?: string) => {
+      await page.fill('[data-testid=username]', 'li.admin');
+      await page.fill('[data-testid=password]', password);
+      await page.fill('[data-testid=totp-code]', code ?? '');
+      await page.click('[data-testid=signin-submit]');
+    };
+    await page.goto(`${tp.baseUrl}/`);
+    await page.waitForSelector('[data-testid=username]');
+    await signInWith(PASSWORD);
+    await page.waitForSelector('[data-testid=page-overview]');
+    await page.click('[data-testid=my-account]');
+    await page.waitForSelector('[data-testid=page-account]');
+    await page.fill('[data-testid=current-password]', PASSWORD);
+    await page.fill('[data-testid=new-password-input]', NEW_PASSWORD);
+    await page.click('[data-testid=change-password]');
+    await waitForText(page, 'account-message', (t) => t.includes('密码已修改'));
+
+    await page.click('[data-testid=totp-start]');
+    const secret = await waitForText(page, 'totp-secret', (t) => /^[A-Z2-7]{32}$/.test(t));
+    const key = base32Decode(secret)!;
+    await page.fill('[data-testid=totp-confirm-code]', totp(key, Date.now()));
+    await page.click('[data-testid=totp-confirm]');
+    await waitForText(page, 'account-message', (t) => t.includes('两步验证已开启'));
+
+    await page.click('[data-testid=logout]');
+    await page.waitForSelector('[data-testid=signin-form]');
+    await signInWith(NEW_PASSWORD);
+    await waitForText(page, 'signin-error', (t) => t === '请输入身份验证器上的 6 位动态验证码');
+    // The next step's code (the confirming one is used; one step of drift is accepted).
+    await signInWith(NEW_PASSWORD, totp(key, Date.now() + 30_000));
+    await page.waitForSelector('[data-testid=page-overview]');
     await context.close();
   }, 120_000);
 });

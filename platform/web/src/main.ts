@@ -15,6 +15,7 @@ import { enterprisePage } from './pages/enterprise.js';
 import { enterprisesPage } from './pages/enterprises.js';
 import { loginPage } from './pages/login.js';
 import { adminPage } from './pages/admin.js';
+import { accountPage } from './pages/account.js';
 import { overviewPage } from './pages/overview.js';
 
 interface NavItem {
@@ -39,6 +40,8 @@ const NAV: NavItem[] = [
 ];
 const mayOpen = (me: Whoami, item: { roles: readonly Role[]; admin?: boolean }) => item.roles.includes(me.role) && (!item.admin || me.admin);
 const HIDDEN_ROUTES: { match: (p: string[]) => boolean; page: Page; nav: string; roles: readonly Role[] }[] = [
+  // A person's own password and second factor, reached from the name in the header.
+  { match: (p) => p[0] === 'account', page: accountPage, nav: '#/account', roles: ALL },
   { match: (p) => p[0] === 'devices' && p.length === 2, page: devicePage, nav: '#/devices', roles: ALL },
   { match: (p) => p[0] === 'enterprises' && p.length === 2, page: enterprisePage, nav: '#/enterprises', roles: ALL },
 ];
@@ -80,7 +83,16 @@ function header(): HTMLElement {
     h(
       'div',
       { class: 'tools' },
-      me ? h('span', { class: 'who', testid: 'who' }, [me.username, t(`role.${me.role}`), me.enterprise?.name].filter(Boolean).join(' · ')) : null,
+      me
+        ? h(
+            'span',
+            { class: 'who', testid: 'who' },
+            // A person signed in with a password reaches their own account from their name.
+            me.username && !getToken() ? h('a', { href: '#/account', testid: 'my-account' }, me.username) : me.username,
+            me.username ? ' · ' : null,
+            [t(`role.${me.role}`), me.enterprise?.name].filter(Boolean).join(' · '),
+          )
+        : null,
       h(
         'button',
         { class: 'lang', testid: 'lang', type: 'button', title: 'Language / 语言', onclick: () => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN') },

@@ -175,6 +175,18 @@ export const zhCN = {
   'col.lastUsedAt': '最近使用',
   'login.code': '动态验证码 (已开启两步验证时填写)',
   'login.codeRequired': '请输入身份验证器上的 6 位动态验证码',
+  'account.title': '我的账号',
+  'account.password': '修改密码',
+  'account.current': '当前密码',
+  'account.new': '新密码',
+  'account.change': '修改',
+  'account.changed': '密码已修改，其他会话已退出',
+  'account.totp': '两步验证',
+  'account.totpHint': '在身份验证器应用中添加下方密钥，再输入它显示的 6 位验证码确认。',
+  'account.totpStart': '开启两步验证',
+  'account.totpSecret': '密钥 (仅显示一次)',
+  'account.totpConfirm': '确认',
+  'account.totpOn': '两步验证已开启：之后登录需输入验证码',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
