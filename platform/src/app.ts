@@ -12,10 +12,10 @@ import { TLS_POLICY } from './tls/policy.js';
 import { collectRoutes } from './routes/inventory.js';
 import { auditRoutes } from './routes/audit.js';
 import { tlsRoutes } from './routes/tls.js';
-import { enterpriseScope, principalForToken } from './auth/principal.js';
+import { enterpriseScope } from './auth/principal.js';
+import { authenticate } from './auth/authenticate.js';
 import { principalOf } from './routes/access.js';
 import type { PlatformContext } from './context.js';
-import { ERR_DATABASE_UNAVAILABLE, ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from './errors.js';
 import { certificationRoutes } from './routes/certifications.js';
 import { deviceRoutes } from './routes/devices.js';
 import { flagRoutes } from './routes/flags.js';
@@ -27,6 +27,8 @@ import { fleetRoutes } from './routes/fleet.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { sessionRoutes } from './routes/session.js';
+import { accountRoutes } from './routes/accounts.js';
 import { workstationRoutes } from './routes/workstations.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { fleetStreamRoutes } from './routes/fleet-stream.js';
@@ -74,8 +76,13 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
         version: '1',
         description: 'Devices, enterprises, projects and workstations of the Dongguan edge-compute network.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'edgenet_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CONTENT_SECURITY_POLICY });
@@ -93,21 +100,7 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
       return enterpriseScope(principalOf(this));
     },
   });
-  app.addHook('onRequest', async (request) => {
-    const roles = request.routeOptions.config.roles;
-    if (!roles) return; // public route: health, docs, enrollment (which has its own token)
-    const header = request.headers.authorization;
-    const match = header ? /^Bearer (\S{16,200})$/.exec(header) : null;
-    // A lookup the database cannot answer is not a bad token: 503 with its code, not 401 or 500.
-    const principal = match
-      ? await principalForToken(ctx.db, match[1]!).catch((err: unknown) => {
-          throw new ERR_DATABASE_UNAVAILABLE({ cause: err });
-        })
-      : null;
-    if (!principal) throw new ERR_UNAUTHENTICATED();
-    request.principal = principal; // known even when refused: the audit log records who was refused
-    if (!roles.includes(principal.role)) throw new ERR_FORBIDDEN(principal.role, `${request.method} ${request.routeOptions.url}`);
-  });
+  app.addHook('onRequest', authenticate(ctx));
 
   await app.register(healthRoutes, ctx);
   await app.register(tlsRoutes, ctx);
@@ -125,6 +118,8 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
         projectRoutes,
         workstationRoutes,
         tokenRoutes,
+        sessionRoutes,
+        accountRoutes,
         enrollRoutes,
         enrollBulkRoutes,
         deviceRoutes,

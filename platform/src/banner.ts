@@ -1,6 +1,6 @@
 // What `npm start` prints once the platform listens. Printed, not logged: the operator token must
 // appear exactly once and never in log storage.
-import type { PlatformConfig } from './config.js';
+import { FIRST_ADMIN_USERNAME, type PlatformConfig } from './config.js';
 import type { Backend } from './db/index.js';
 import type { HeartbeatStorage } from './db/migrate.js';
 import type { TlsMaterial } from './tls/material.js';
@@ -14,6 +14,7 @@ export interface BannerFacts {
   backend: Backend;
   heartbeatStorage: HeartbeatStorage;
   createdOperatorToken: string | null;
+  createdAdminPassword: string | null;
 }
 
 export function printBanner(config: Readonly<PlatformConfig>, f: BannerFacts): void {
@@ -29,10 +30,18 @@ export function printBanner(config: Readonly<PlatformConfig>, f: BannerFacts): v
     `             SHA-256 fingerprint ${f.tls.caFingerprint}`,
     `  database   ${f.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}, heartbeats in a ${f.heartbeatStorage}`,
     ...(config.workers > 1 ? [`  workers    ${config.workers} processes share the API and broker ports`] : []),
+    adminPasswordLine(config, f.createdAdminPassword),
     operatorTokenLine(config, f.createdOperatorToken),
     '',
   ];
   process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+// The same rule for the first admin's password: printed only when the platform generated it.
+function adminPasswordLine(config: Readonly<PlatformConfig>, created: string | null): string {
+  if (config.adminPassword !== undefined) return `  admin      account ${FIRST_ADMIN_USERNAME}, password from EDGENET_ADMIN_PASSWORD (not printed)`;
+  if (created) return `  admin      account ${FIRST_ADMIN_USERNAME}, one-time password (shown once, store it now): ${created}`;
+  return '  admin      accounts: sign in at the dashboard (forgotten admin password: npm run platform:reset-admin)';
 }
 
 // A token the operator supplied (EDGENET_OPERATOR_TOKEN) is never printed: under systemd or a

@@ -5,6 +5,10 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { PlatformError } from './errors.js';
+import { passwordProblems } from './auth/password-rules.js';
+
+/** The account the first start creates (services/accounts.ts). */
+export const FIRST_ADMIN_USERNAME = 'admin';
 
 export interface PlatformConfig {
   httpHost: string;
@@ -17,6 +21,14 @@ export interface PlatformConfig {
   databaseUrl: string | undefined;
   dbPoolSize: number;
   operatorToken: string | undefined;
+  /** The first admin's password (account `admin`); unset: generated and printed once at the first start. */
+  adminPassword: string | undefined;
+  /** A browser session ends after this long without a request, and this long after sign-in whatever happens. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Bearer tokens' lifetime when none is asked for, and the longest one may ask for. */
+  tokenDefaultDays: number;
+  tokenMaxDays: number;
   logLevel: string;
   defaultHeartbeatIntervalMs: number;
   /** A device is offline after this many heartbeat intervals without one. */
@@ -140,6 +152,11 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     databaseUrl: optional('DATABASE_URL'),
     dbPoolSize: int('EDGENET_DB_POOL_SIZE', 10, 1, 1000),
     operatorToken: optional('EDGENET_OPERATOR_TOKEN'),
+    adminPassword: optional('EDGENET_ADMIN_PASSWORD'),
+    sessionIdleMinutes: int('EDGENET_SESSION_IDLE_MINUTES', 30, 1, 1_440), // 30 min; at most a day
+    sessionMaxHours: int('EDGENET_SESSION_MAX_HOURS', 12, 1, 720), // 12 h: a working day; at most 30 days
+    tokenDefaultDays: int('EDGENET_TOKEN_DEFAULT_DAYS', 90, 1, 3_650), // 90 days
+    tokenMaxDays: int('EDGENET_TOKEN_MAX_DAYS', 365, 1, 3_650), // a year; at most ten
     logLevel: str('EDGENET_LOG_LEVEL', 'info'),
     defaultHeartbeatIntervalMs: int('EDGENET_HEARTBEAT_INTERVAL_MS', 10_000, 1_000, 3_600_000), // 10 s
     offlineAfterIntervals: int('EDGENET_OFFLINE_AFTER_INTERVALS', 3, 1, 100),
@@ -235,6 +252,11 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
   if (config.httpIdleTimeoutMs <= config.fleetStreamMs) problems.push('EDGENET_HTTP_IDLE_TIMEOUT_MS must be longer than EDGENET_FLEET_STREAM_MS');
   if (config.operatorToken !== undefined && config.operatorToken.length < 32) {
     problems.push('EDGENET_OPERATOR_TOKEN must be at least 32 characters (it is a bearer secret)');
+  }
+  if (config.tokenDefaultDays > config.tokenMaxDays) problems.push('EDGENET_TOKEN_DEFAULT_DAYS must not exceed EDGENET_TOKEN_MAX_DAYS');
+  if (config.sessionIdleMinutes > config.sessionMaxHours * 60) problems.push('EDGENET_SESSION_IDLE_MINUTES must not exceed EDGENET_SESSION_MAX_HOURS');
+  if (config.adminPassword !== undefined) {
+    for (const p of passwordProblems(FIRST_ADMIN_USERNAME, config.adminPassword)) problems.push(`EDGENET_ADMIN_PASSWORD ${p}`);
   }
   if (problems.length > 0) {
     throw new PlatformError('EDGENET_ERR_CONFIG', `invalid configuration:\n  - ${problems.join('\n  - ')}`);

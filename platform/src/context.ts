@@ -44,6 +44,8 @@ export interface PlatformContext {
   mqttsPort(): number;
   /** True once the broker listens and until shutdown starts. */
   brokerReady(): boolean;
+  /** The time: sessions, tokens' expiry and last use, lockouts. Injected in tests. */
+  clock(): Date;
   /** The other processes of a cluster (EDGENET_WORKERS > 1); none otherwise. */
   cluster: ClusterLink;
 }

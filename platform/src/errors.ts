@@ -7,7 +7,18 @@ import createError from '@fastify/error';
 
 export const PLATFORM_ERROR_CODES = {
   EDGENET_ERR_NOT_FOUND: { status: 404, meaning: 'the record does not exist, or belongs to an enterprise the caller may not see' },
-  EDGENET_ERR_UNAUTHENTICATED: { status: 401, meaning: 'no bearer token, or an unknown or revoked one' },
+  EDGENET_ERR_UNAUTHENTICATED: { status: 401, meaning: 'no bearer token or session cookie, or an unknown, expired or revoked one' },
+  EDGENET_ERR_SIGN_IN: { status: 401, meaning: 'the username or the password is wrong (which one is not said)' },
+  EDGENET_ERR_ACCOUNT_LOCKED: { status: 429, meaning: 'too many failed sign-ins: the account is locked for a while (Retry-After)' },
+  EDGENET_ERR_PASSWORD_RULES: { status: 400, meaning: 'a new password is too short or too long, contains the username, or is a common one' },
+  EDGENET_ERR_ACCOUNT_SCOPE: {
+    status: 400,
+    meaning: 'an account names an enterprise for a role that has none, none for the enterprise role, or admin for a role other than operator',
+  },
+  EDGENET_ERR_SECOND_FACTOR: { status: 401, meaning: 'the password was right and the account asks a one-time code: send it as code' },
+  EDGENET_ERR_TOTP_CODE: { status: 400, meaning: 'setting up a second factor: the code does not match the new secret, or none is being set up' },
+  EDGENET_ERR_CURRENT_PASSWORD: { status: 400, meaning: 'changing one’s own password: the current password given is wrong' },
+  EDGENET_ERR_CSRF: { status: 403, meaning: 'a state-changing request made with the session cookie lacks the x-csrf-token header or carries a wrong one' },
   EDGENET_ERR_FORBIDDEN: { status: 403, meaning: "the caller's role may not do this, or not for this enterprise" },
   EDGENET_ERR_CONFLICT: { status: 409, meaning: "a unique record already exists (USCC, workstation code, known hardware, a run's bureau sample value)" },
   EDGENET_ERR_USCC_INVALID: { status: 400, meaning: 'the unified social credit code fails its check character or character set (GB 32100-2015)' },
@@ -45,7 +56,19 @@ function httpError(code: HttpCode, message: string) {
 }
 
 export const ERR_NOT_FOUND = httpError('EDGENET_ERR_NOT_FOUND', '%s not found');
-export const ERR_UNAUTHENTICATED = httpError('EDGENET_ERR_UNAUTHENTICATED', 'a valid bearer token is required (Authorization: Bearer <token>)');
+export const ERR_UNAUTHENTICATED = httpError(
+  'EDGENET_ERR_UNAUTHENTICATED',
+  'a valid bearer token (Authorization: Bearer <token>) or session cookie is required',
+);
+// One message for an unknown name and a wrong password: the answer must not tell which names exist.
+export const ERR_SIGN_IN = httpError('EDGENET_ERR_SIGN_IN', 'wrong username or password');
+export const ERR_ACCOUNT_LOCKED = httpError('EDGENET_ERR_ACCOUNT_LOCKED', 'too many failed sign-ins; try again in %d s');
+export const ERR_PASSWORD_RULES = httpError('EDGENET_ERR_PASSWORD_RULES', '%s');
+export const ERR_ACCOUNT_SCOPE = httpError('EDGENET_ERR_ACCOUNT_SCOPE', '%s');
+export const ERR_SECOND_FACTOR = httpError('EDGENET_ERR_SECOND_FACTOR', 'a one-time code from the authenticator app is required');
+export const ERR_TOTP_CODE = httpError('EDGENET_ERR_TOTP_CODE', '%s');
+export const ERR_CURRENT_PASSWORD = httpError('EDGENET_ERR_CURRENT_PASSWORD', 'the current password is wrong');
+export const ERR_CSRF = httpError('EDGENET_ERR_CSRF', 'a request made with the session cookie must carry its x-csrf-token header');
 export const ERR_FORBIDDEN = httpError('EDGENET_ERR_FORBIDDEN', 'the %s role may not %s');
 export const ERR_CONFLICT = httpError('EDGENET_ERR_CONFLICT', '%s');
 export const ERR_USCC_INVALID = httpError('EDGENET_ERR_USCC_INVALID', '%s');

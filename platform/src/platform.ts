@@ -13,6 +13,7 @@ import type { DeviceTransport } from './broker/transport.js';
 import { LISTEN_BACKLOG } from './net/connection-guard.js';
 import { buildApp } from './app.js';
 import { ensureOperatorToken } from './auth/bootstrap.js';
+import { ensureAdminAccount } from './services/accounts.js';
 import type { PlatformConfig } from './config.js';
 import { NO_CLUSTER, type ClusterLink, type PlatformContext } from './context.js';
 import { openDatabase, type Backend, type DatabaseHandle } from './db/index.js';
@@ -48,6 +49,8 @@ export interface RunningPlatform {
   heartbeatStorage: HeartbeatStorage;
   /** The operator token when this start created it (first start), else null. */
   createdOperatorToken: string | null;
+  /** The first admin's password when this start generated it, else null. */
+  createdAdminPassword: string | null;
   context: PlatformContext;
   close(): Promise<void>;
 }
@@ -58,6 +61,8 @@ export interface StartOptions {
   cluster?: ClusterLink;
   /** False in all workers of a cluster but the first: the shared timeout sweep reads every device. */
   sweepsPresence?: boolean;
+  /** The time as accounts, sessions and tokens see it; a test injects its own. */
+  clock?: () => Date;
 }
 
 interface Prepared {
@@ -65,6 +70,7 @@ interface Prepared {
   handle: DatabaseHandle;
   heartbeatStorage: HeartbeatStorage;
   createdOperatorToken: string | null;
+  createdAdminPassword: string | null;
 }
 
 /**
@@ -85,8 +91,9 @@ async function prepare(config: Readonly<PlatformConfig>, log: Logger): Promise<P
     });
   });
   const heartbeatStorage = await migrateDatabase(handle, log);
-  const createdOperatorToken = await ensureOperatorToken(handle.db, config.operatorToken);
-  return { tls, handle, heartbeatStorage, createdOperatorToken };
+  const createdOperatorToken = await ensureOperatorToken(handle.db, config.operatorToken, config.tokenDefaultDays, new Date());
+  const createdAdminPassword = await ensureAdminAccount(handle.db, config.adminPassword);
+  return { tls, handle, heartbeatStorage, createdOperatorToken, createdAdminPassword };
 }
 
 /** A cluster primary's start (cluster/primary.ts): prepares, then leaves the serving to workers. */
@@ -129,7 +136,7 @@ export async function createPlatform(
 ): Promise<Platform> {
   // Before anything is opened: a roots folder that cannot be read fails the start, not an enrollment.
   const tpmRoots = tpmRootsOf(config);
-  const { tls, handle, heartbeatStorage, createdOperatorToken } = await prepare(config, log);
+  const { tls, handle, heartbeatStorage, createdOperatorToken, createdAdminPassword } = await prepare(config, log);
   const { db } = handle;
   const rejects = new RejectCounter(log);
   const registry = new DeviceRegistry(db);
@@ -204,6 +211,7 @@ export async function createPlatform(
     mqttsPort: () => transport.mqttsPort(),
     brokerReady: () => transport.ready(),
     cluster: options.cluster ?? NO_CLUSTER,
+    clock: options.clock ?? (() => new Date()),
   };
   const app = await buildApp(context);
   const uptime = new UptimeMarker(db, log, context.brokerReady);
@@ -257,6 +265,7 @@ export async function createPlatform(
         backend: handle.backend,
         heartbeatStorage,
         createdOperatorToken,
+        createdAdminPassword,
         context,
         close: () => platform.close(),
       };

@@ -112,6 +112,7 @@ describe('audit log', () => {
         actorKind: row!.actor_kind as 'api_token',
         actorId: row!.actor_id as string,
         actorRole: row!.actor_role as string,
+        actorName: (row!.actor_name as string | null) ?? null,
         ip: '10.0.0.66',
         method: row!.method as string,
         route: row!.route as string,

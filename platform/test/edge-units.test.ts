@@ -126,17 +126,20 @@ describe('jsonDepth', () => {
 });
 
 describe('printBanner', () => {
+  const facts = {
+    httpScheme: 'https' as const,
+    httpPort: 8080,
+    mqttPort: null,
+    mqttsPort: 8883,
+    backend: 'pglite' as const,
+    heartbeatStorage: 'table' as const,
+    tls: { caPath: '/x/ca.pem', source: 'generated' as const, caFingerprint: 'AA:BB' },
+    createdAdminPassword: null,
+    createdOperatorToken: null,
+  };
+
   it('prints the operator token only when the platform made it', () => {
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const facts = {
-      httpScheme: 'https' as const,
-      httpPort: 8080,
-      mqttPort: null,
-      mqttsPort: 8883,
-      backend: 'pglite' as const,
-      heartbeatStorage: 'table' as const,
-      tls: { caPath: '/x/ca.pem', source: 'generated' as const, caFingerprint: 'AA:BB' },
-    };
     const supplied = 'op_supplied_by_the_operator_0123456789abcdef';
     printBanner(loadConfig({ EDGENET_OPERATOR_TOKEN: supplied }), { ...facts, createdOperatorToken: supplied });
     printBanner(loadConfig({}), { ...facts, createdOperatorToken: 'op_generated_token_0123456789abcdef0123' });
@@ -145,5 +148,21 @@ describe('printBanner', () => {
     expect(printed[0]).not.toContain(supplied);
     expect(printed[0]).toMatch(/operator token: the one in EDGENET_OPERATOR_TOKEN \(not printed\)/);
     expect(printed[1]).toContain('op_generated_token_0123456789abcdef0123');
+  });
+
+  it("prints the first admin's password only when it generated it", () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const supplied = 'a supplied root passphrase';
+    // What prepare() returns when the password came from the environment: nothing to show.
+    printBanner(loadConfig({ EDGENET_ADMIN_PASSWORD: supplied }), { ...facts, createdAdminPassword: null });
+    printBanner(loadConfig({}), { ...facts, createdAdminPassword: 'GeneratedOnce0123456789' });
+    printBanner(loadConfig({}), { ...facts, createdAdminPassword: null });
+    const printed = write.mock.calls.map((c) => String(c[0]));
+    write.mockRestore();
+    expect(printed[0]).not.toContain(supplied);
+    expect(printed[0]).toMatch(/account admin, password from EDGENET_ADMIN_PASSWORD \(not printed\)/);
+    expect(printed[1]).toMatch(/account admin, one-time password \(shown once, store it now\): GeneratedOnce0123456789/);
+    expect(printed[2]).toMatch(/platform:reset-admin/);
+    expect(() => loadConfig({ EDGENET_ADMIN_PASSWORD: 'admin12345678' })).toThrow(/EDGENET_ADMIN_PASSWORD must not contain the username/);
   });
 });

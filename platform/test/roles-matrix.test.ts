@@ -6,10 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
-import type { Role } from '../src/auth/principal.js';
+import type { RouteRole } from '../src/auth/principal.js';
 import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice } from '../../test/helpers/device.js';
+import { base32Decode, totp } from '../src/auth/totp.js';
 
 type Target = Seeded & { deviceId: string };
 /** How an enterprise token acting on another enterprise's record must be answered. */
@@ -18,24 +19,46 @@ type Foreign =
   | 'forbidden' // a write naming the other enterprise: 403
   | 'filtered' // a listing: 200 without the other enterprise's records
   | 'global'; // no enterprise in the request; nothing foreign to ask for
+/** Who calls: the three roles, and admin (the first operator token), which may do all an operator may. */
+type Caller = 'admin' | 'operator' | 'bureau' | 'enterprise';
 interface Case {
-  roles: readonly Role[];
+  roles: readonly RouteRole[];
   foreign: Foreign;
-  request(t: Target, n: number): { url: string; body?: unknown };
+  request(t: Target, n: number, caller: Caller): { url: string; body?: unknown };
+  /** A person's own setting: a caller without an account (the first operator token) gets 400. */
+  accountOnly?: true;
+  /** Sees each allowed caller's answer (a secret a later route needs). */
+  after?(caller: Caller, body: any, sent: any): void;
 }
 
-const ALL: readonly Role[] = ['operator', 'bureau', 'enterprise'];
-const WRITERS: readonly Role[] = ['operator', 'enterprise'];
-const READERS_NOT_ENTERPRISE: readonly Role[] = ['operator', 'bureau'];
-const CERTIFIERS: readonly Role[] = ['operator', 'bureau']; // the bureau runs certifications itself: it pays on them
+const ALL: readonly RouteRole[] = ['operator', 'bureau', 'enterprise'];
+const WRITERS: readonly RouteRole[] = ['operator', 'enterprise'];
+const READERS_NOT_ENTERPRISE: readonly RouteRole[] = ['operator', 'bureau'];
+const CERTIFIERS: readonly RouteRole[] = ['operator', 'bureau']; // the bureau runs certifications itself: it pays on them
+const ADMIN: readonly RouteRole[] = ['admin'];
+const CALLERS: readonly Caller[] = ['admin', 'operator', 'bureau', 'enterprise'];
+const allows = (roles: readonly RouteRole[], caller: Caller) => roles.includes(caller) || (caller === 'admin' && roles.includes('operator'));
 /** Records created in beforeAll that some routes act on. */
-const shared = { flagId: '', runId: '', evidenceDeviceId: '' };
+const shared = {
+  passwords: {} as Record<string, string>,
+  totpSecrets: {} as Record<string, string>,
+  flagId: '',
+  secondFlagId: '',
+  runId: '',
+  evidenceDeviceId: '',
+  accountId: '',
+  spareTokens: {} as Record<Caller, string[]>,
+};
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/enterprises': {
     roles: ['operator'],
     foreign: 'global',
-    request: () => ({ url: '/api/v1/enterprises', body: { name: '东莞第三工厂', uscc: USCC[2], town: '虎门' } }),
+    // One new enterprise per caller that may create one (USCC valid under GB 32100-2015).
+    request: (_t, _n, caller) => ({
+      url: '/api/v1/enterprises',
+      body: { name: '东莞第三工厂', uscc: caller === 'admin' ? USCC[2] : '91441900MA4UX0Q105', town: '虎门' },
+    }),
   },
   'GET /api/v1/enterprises': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/enterprises?limit=1000' }) },
   'GET /api/v1/enterprises/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/enterprises/${t.enterpriseId}` }) },
@@ -86,7 +109,10 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/flags/:id/resolve': {
     roles: ['operator'],
     foreign: 'global',
-    request: () => ({ url: `/api/v1/flags/${shared.flagId}/resolve`, body: { resolution: 'checked on site; a burst after a firmware update' } }),
+    request: (_t, _n, caller) => ({
+      url: `/api/v1/flags/${caller === 'admin' ? shared.flagId : shared.secondFlagId}/resolve`,
+      body: { resolution: 'checked on site; a burst after a firmware update' },
+    }),
   },
   'GET /api/v1/flags': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/flags?limit=1000' }) },
   'POST /api/v1/certifications': {
@@ -127,6 +153,58 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/fleet/stream': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/fleet/stream?events=1' }) },
   'GET /api/v1/alerts': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/alerts' }) },
   'GET /api/v1/devices/:id/connections': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/connections` }) },
+  // People and sign-in: an admin manages accounts and every token; anybody lists and revokes their own.
+  'GET /api/v1/accounts': { roles: ADMIN, foreign: 'global', request: () => ({ url: '/api/v1/accounts' }) },
+  'POST /api/v1/accounts': {
+    roles: ADMIN,
+    foreign: 'global',
+    request: (_t, n) => ({ url: '/api/v1/accounts', body: { username: `matrix.${n}`, role: 'bureau' } }),
+  },
+  'POST /api/v1/accounts/:id/password': {
+    roles: ADMIN,
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/accounts/${shared.accountId}/password`, body: {} }),
+  },
+  'GET /api/v1/api-tokens': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/api-tokens' }) },
+  'DELETE /api/v1/api-tokens/:id': {
+    roles: ALL,
+    foreign: 'global',
+    // Each caller revokes a spare token made for its own account (the admin: any token).
+    request: (_t, _n, caller) => ({ url: `/api/v1/api-tokens/${shared.spareTokens[caller].shift() ?? '00000000-0000-4000-8000-000000000000'}` }),
+  },
+  'GET /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
+  'DELETE /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
+  'DELETE /api/v1/sessions': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/sessions' }) },
+  'POST /api/v1/session/password': {
+    roles: ALL,
+    foreign: 'global',
+    accountOnly: true,
+    request: (_t, n, caller) => ({
+      url: '/api/v1/session/password',
+      body: { current: shared.passwords[caller] ?? 'none at all', password: `matrix passphrase ${n}` },
+    }),
+    after: (caller, _body, sent) => {
+      shared.passwords[caller] = sent.password;
+    },
+  },
+  'POST /api/v1/session/totp': {
+    roles: ALL,
+    foreign: 'global',
+    accountOnly: true,
+    request: () => ({ url: '/api/v1/session/totp' }),
+    after: (caller, body) => {
+      shared.totpSecrets[caller] = body.secret;
+    },
+  },
+  'POST /api/v1/session/totp/confirm': {
+    roles: ALL,
+    foreign: 'global',
+    accountOnly: true,
+    request: (_t, _n, caller) => {
+      const secret = shared.totpSecrets[caller];
+      return { url: '/api/v1/session/totp/confirm', body: { code: secret ? totp(base32Decode(secret)!, Date.now()) : '000000' } };
+    },
+  },
 };
 
 /** Public routes: no bearer token. Enrollment carries its own token in the body. */
@@ -137,6 +215,7 @@ const PUBLIC = new Set([
   'POST /api/v1/enroll',
   'POST /api/v1/enroll/bulk',
   'POST /api/v1/enroll/challenge',
+  'POST /api/v1/session', // sign-in: the password is its credential
   'GET /api/v1/signing-keys',
   'GET /api/v1/policy',
   // The dashboard's static files hold no data: every figure comes from /api/v1 with a token.
@@ -156,9 +235,22 @@ beforeAll(async () => {
   const b = await seedEnterprise(tp, { uscc: USCC[1], town: '长安', workstations: ['W-1'] });
   own = { ...a, deviceId: (await enrollTestDevice(tp, a.token)).deviceId };
   foreign = { ...b, deviceId: (await enrollTestDevice(tp, b.token)).deviceId };
-  tokens.operator = OPERATOR_TOKEN;
-  tokens.bureau = (await tp.api('POST', '/api/v1/api-tokens', { name: '科技局', role: 'bureau' })).body.token;
-  tokens.enterprise = (await tp.api('POST', '/api/v1/api-tokens', { name: 'factory IT', role: 'enterprise', enterpriseId: own.enterpriseId })).body.token;
+  // Every caller but the admin is a person's token: a person may list and revoke their own.
+  tokens.admin = OPERATOR_TOKEN;
+  const people: Record<Exclude<Caller, 'admin'>, Record<string, string>> = {
+    operator: { role: 'operator' },
+    bureau: { role: 'bureau' },
+    enterprise: { role: 'enterprise', enterpriseId: own.enterpriseId },
+  };
+  for (const [caller, scope] of Object.entries(people) as [Exclude<Caller, 'admin'>, Record<string, string>][]) {
+    const account = await tp.api('POST', '/api/v1/accounts', { username: `matrix.${caller}`, ...scope });
+    shared.passwords[caller] = account.body.password;
+    const make = async () => (await tp.api('POST', '/api/v1/api-tokens', { name: `${caller} person`, ...scope, accountId: account.body.id })).body;
+    tokens[caller] = (await make()).token;
+    shared.spareTokens[caller] = [(await make()).id, (await make()).id];
+  }
+  shared.spareTokens.admin = [(await tp.api('POST', '/api/v1/api-tokens', { name: 'spare', role: 'bureau' })).body.id];
+  shared.accountId = (await tp.api('POST', '/api/v1/accounts', { username: 'matrix.reset', role: 'bureau' })).body.id;
   const { flags, db } = tp.platform.context;
   await flags.raise(own.deviceId, 'rate_limited', 'listed in the matrix', {});
   await flags.raise(foreign.deviceId, 'rate_limited', 'listed in the matrix', {});
@@ -170,6 +262,12 @@ beforeAll(async () => {
     .from(deviceFlags)
     .where(and(eq(deviceFlags.deviceId, own.deviceId), eq(deviceFlags.kind, 'clock_skew')));
   shared.flagId = toResolve!.id;
+  await flags.raise(foreign.deviceId, 'clock_skew', 'resolved in the matrix by the second operator', {});
+  const [second] = await db
+    .select({ id: deviceFlags.id })
+    .from(deviceFlags)
+    .where(and(eq(deviceFlags.deviceId, foreign.deviceId), eq(deviceFlags.kind, 'clock_skew')));
+  shared.secondFlagId = second!.id;
   const run = await tp.api('POST', '/api/v1/certifications', { windowStart: '2025-07-01', windowEnd: '2025-07-31' });
   shared.runId = run.body.id;
   const evidence = await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
@@ -184,15 +282,15 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function call(method: string, c: Case, target: Target, token: string | null) {
-  const { url, body } = c.request(target, counter++);
+async function call(method: string, c: Case, target: Target, token: string | null, caller: Caller = 'admin') {
+  const { url, body } = c.request(target, counter++, caller);
   const res = await app.inject({
     method: method as 'GET',
     url,
     headers: token ? { authorization: `Bearer ${token}` } : {},
     ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { payload: body as object } : {}),
   });
-  return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined };
+  return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, sent: body };
 }
 const safeJson = (s: string): any => {
   try {
@@ -231,10 +329,12 @@ describe('roles on every route', () => {
       const key = `${r.method} ${r.url}`;
       const c = caseFor(r.method, r.url);
       if (!c) continue;
-      for (const role of ['operator', 'bureau', 'enterprise'] as const) {
-        const res = await call(r.method, c, own, tokens[role]!);
-        const allowed = c.roles.includes(role);
-        const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403;
+      for (const role of CALLERS) {
+        const res = await call(r.method, c, own, tokens[role]!, role);
+        const allowed = allows(c.roles, role);
+        const accountless = c.accountOnly && role === 'admin';
+        const ok = !allowed ? res.status === 403 : accountless ? res.status === 400 : res.status >= 200 && res.status < 300;
+        if (ok && allowed && !accountless) c.after?.(role, res.body, res.sent);
         if (!ok) failures.push(`${key} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
       }
       const anonymous = await call(r.method, c, own, null);
@@ -251,7 +351,7 @@ describe('roles on every route', () => {
       const c = caseFor(r.method, r.url);
       if (!c?.roles.includes('enterprise') || c.foreign === 'global') continue;
       const key = `${r.method} ${r.url}`;
-      const res = await call(r.method, c, foreign, tokens.enterprise!);
+      const res = await call(r.method, c, foreign, tokens.enterprise!, 'enterprise');
       if (c.foreign === 'not-found' && res.status !== 404) failures.push(`${key}: ${res.status}, expected 404`);
       if (c.foreign === 'forbidden' && res.status !== 403) failures.push(`${key}: ${res.status}, expected 403`);
       if (c.foreign === 'filtered') {

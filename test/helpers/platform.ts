@@ -2,7 +2,7 @@
 import { onTestFinished } from 'vitest';
 import { pino } from 'pino';
 import { loadConfig, type PlatformConfig, type RunningPlatform } from '../../platform/src/index.js';
-import { createPlatform } from '../../platform/src/platform.js';
+import { createPlatform, type StartOptions } from '../../platform/src/platform.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const OPERATOR_TOKEN = 'op_test_operator_token_0123456789abcdef';
@@ -39,10 +39,10 @@ export function testPlatformConfig(db: TestDatabase, env: Record<string, string>
   });
 }
 
-export async function startTestPlatform(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestPlatform> {
+export async function startTestPlatform(env: Record<string, string> = {}, database?: TestDatabase, options: StartOptions = {}): Promise<TestPlatform> {
   const db = database ?? (await createTestDatabase());
   const config = testPlatformConfig(db, env);
-  const platform = await (await createPlatform(config, pino({ level: config.logLevel }))).start();
+  const platform = await (await createPlatform(config, pino({ level: config.logLevel }), options)).start();
   const baseUrl = `http://127.0.0.1:${platform.httpPort}`;
   let closed = false;
   const tp: TestPlatform = {

@@ -9,9 +9,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 export interface AuditFields {
   seq: number;
   at: Date;
-  actorKind: 'api_token' | 'enrollment_token' | 'anonymous';
+  actorKind: 'account' | 'api_token' | 'enrollment_token' | 'anonymous';
   actorId: string | null;
   actorRole: string | null;
+  /** The person's username; absent from entries written before accounts existed. */
+  actorName: string | null;
   ip: string;
   method: string;
   route: string;
@@ -23,7 +25,9 @@ export interface AuditFields {
 /** One line of JSON with a fixed field order and sorted target keys: the same entry always hashes the same. */
 export function canonicalEntry(e: AuditFields): string {
   const target = Object.fromEntries(Object.entries(e.target).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify([e.seq, e.at.toISOString(), e.actorKind, e.actorId, e.actorRole, e.ip, e.method, e.route, target, e.status, e.detail]);
+  const fields = [e.seq, e.at.toISOString(), e.actorKind, e.actorId, e.actorRole, e.ip, e.method, e.route, target, e.status, e.detail];
+  // Appended only when set, so every entry written before the column existed keeps its hash.
+  return JSON.stringify(e.actorName === null || e.actorName === undefined ? fields : [...fields, e.actorName]);
 }
 
 export function entryHash(prevHash: string, e: AuditFields): string {

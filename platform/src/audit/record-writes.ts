@@ -3,12 +3,13 @@
 // ids, status), when and from where. The entry is appended before the response leaves, so a client
 // that saw a success can rely on the write being on record.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
 import type { AuditLog, AuditInput } from './audit-log.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by routes that authenticate otherwise than by bearer token (enrollment). */
-    auditActor: { kind: 'enrollment_token'; id: string } | null;
+    /** Set by routes that authenticate otherwise than by bearer token or cookie (enrollment, sign-in). */
+    auditActor: { kind: 'enrollment_token'; id: string } | { kind: 'account'; id: string; name: string } | null;
   }
 }
 
@@ -28,11 +29,7 @@ export function recordWrites(app: FastifyInstance, audit: AuditLog): void {
 
 function entryFor(request: FastifyRequest, reply: FastifyReply, payload: unknown): AuditInput {
   const p = request.principal;
-  const actor = p
-    ? { actorKind: 'api_token' as const, actorId: p.tokenId, actorRole: p.role }
-    : request.auditActor
-      ? { actorKind: 'enrollment_token' as const, actorId: request.auditActor.id, actorRole: null }
-      : { actorKind: 'anonymous' as const, actorId: null, actorRole: null };
+  const actor = p ? principalActor(p) : request.auditActor ? otherActor(request.auditActor) : ANONYMOUS;
   const body = parseJson(payload);
   const target: Record<string, string> = {};
   for (const [k, v] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
@@ -52,6 +49,21 @@ function entryFor(request: FastifyRequest, reply: FastifyReply, payload: unknown
     status: reply.statusCode,
     detail: message,
   };
+}
+
+const ANONYMOUS = { actorKind: 'anonymous', actorId: null, actorRole: null, actorName: null } as const;
+
+// People are named by username: a session is its account; a token made for a person carries the
+// person's name beside the token's id, so the log says who even when a script acted.
+function principalActor(p: Principal): Pick<AuditInput, 'actorKind' | 'actorId' | 'actorRole' | 'actorName'> {
+  if (p.sessionId) return { actorKind: 'account', actorId: p.accountId, actorRole: p.role, actorName: p.username };
+  return { actorKind: 'api_token', actorId: p.tokenId, actorRole: p.role, actorName: p.username };
+}
+
+function otherActor(a: NonNullable<FastifyRequest['auditActor']>): Pick<AuditInput, 'actorKind' | 'actorId' | 'actorRole' | 'actorName'> {
+  return a.kind === 'account'
+    ? { actorKind: 'account', actorId: a.id, actorRole: null, actorName: a.name }
+    : { actorKind: 'enrollment_token', actorId: a.id, actorRole: null, actorName: null };
 }
 
 function parseJson(payload: unknown): Record<string, unknown> | null {

@@ -1,7 +1,7 @@
-// Role checks shared by the routes. The roles: operator does everything;
+// Role checks shared by the routes. The roles: operator does everything but manage accounts (admin);
 // bureau reads everything and changes nothing here; enterprise sees and manages only its own.
 import type { FastifyRequest } from 'fastify';
-import type { Principal, Role } from '../auth/principal.js';
+import type { Principal, Role, RouteRole } from '../auth/principal.js';
 import { ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from '../errors.js';
 
 declare module 'fastify' {
@@ -15,14 +15,16 @@ declare module 'fastify' {
     readonly scope: string | null;
   }
   interface FastifyContextConfig {
-    /** Roles allowed on this route; absent on public routes (health, enrollment, docs). */
-    roles?: readonly Role[];
+    /** Roles allowed on this route (`admin` implies operator); absent on public routes (health, enrollment, docs, sign-in). */
+    roles?: readonly RouteRole[];
   }
 }
 
 export const ALL_ROLES: readonly Role[] = ['operator', 'bureau', 'enterprise'];
 export const WRITERS: readonly Role[] = ['operator', 'enterprise'];
 export const OPERATOR_ONLY: readonly Role[] = ['operator'];
+/** Managing accounts and every token: an operator with the admin flag (auth/principal.ts mayUse). */
+export const ADMIN_ONLY: readonly RouteRole[] = ['admin'];
 
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new ERR_UNAUTHENTICATED();

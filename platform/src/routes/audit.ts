@@ -13,6 +13,7 @@ const entry = {
     actorKind: { type: 'string' },
     actorId: { type: ['string', 'null'] },
     actorRole: { type: ['string', 'null'] },
+    actorName: { type: ['string', 'null'], description: "the person's username" },
     ip: { type: 'string' },
     method: { type: 'string' },
     route: { type: 'string' },

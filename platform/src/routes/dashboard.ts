@@ -27,6 +27,8 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
           required: ['role'],
           properties: {
             role: { type: 'string', enum: ['operator', 'bureau', 'enterprise'] },
+            admin: { type: 'boolean' },
+            username: { type: ['string', 'null'], description: 'the signed-in person, or the person a token was made for' },
             enterprise: { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: uuidString, name: { type: 'string' }, town: { type: 'string' } } }] },
           },
         },
@@ -34,8 +36,9 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
     },
     handler: async (request) => {
       const p = principalOf(request);
-      if (!p.enterpriseId) return { role: p.role, enterprise: null };
-      return { role: p.role, enterprise: await enterpriseCard(db, p.enterpriseId) };
+      const who = { role: p.role, admin: p.admin, username: p.username };
+      if (!p.enterpriseId) return { ...who, enterprise: null };
+      return { ...who, enterprise: await enterpriseCard(db, p.enterpriseId) };
     },
   });
 

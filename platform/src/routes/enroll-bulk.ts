@@ -35,7 +35,7 @@ async function mayReadLargeBody(db: Database, request: FastifyRequest): Promise<
   if (request.headers['transfer-encoding'] === undefined && declared <= ANONYMOUS_BODY_LIMIT) return true;
   const token = /^Bearer (\S{10,200})$/.exec(request.headers.authorization ?? '')?.[1];
   if (!token) return false;
-  return (await isLiveToken(db, token)) || (token.length >= 16 && (await principalForToken(db, token)) !== null);
+  return (await isLiveToken(db, token)) || (token.length >= 16 && (await principalForToken(db, token, new Date())) !== null);
 }
 
 interface BulkBody {

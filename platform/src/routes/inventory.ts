@@ -2,13 +2,13 @@
 // (onRoute hook). The roles test (platform/test/roles-matrix.test.ts) walks this list, so a new
 // route cannot be added without deciding, and testing, who may call it.
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../auth/principal.js';
+import type { RouteRole } from '../auth/principal.js';
 
 export interface RouteSummary {
   method: string;
   url: string;
   /** undefined: public (health, documentation, enrollment with its own token, the CA certificate). */
-  roles: readonly Role[] | undefined;
+  roles: readonly RouteRole[] | undefined;
 }
 
 declare module 'fastify' {
@@ -21,7 +21,7 @@ export function collectRoutes(app: FastifyInstance): void {
   const routes: RouteSummary[] = [];
   app.decorate('routeSummaries', routes);
   app.addHook('onRoute', (route) => {
-    const roles = (route.config as { roles?: readonly Role[] } | undefined)?.roles;
+    const roles = (route.config as { roles?: readonly RouteRole[] } | undefined)?.roles;
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, roles });
   });
 }

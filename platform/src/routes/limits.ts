@@ -47,7 +47,7 @@ export function limitPerToken(api: FastifyInstance, perMinute: number): void {
   const limiter = api.createRateLimit({
     max: perMinute,
     timeWindow: WINDOW_MS,
-    keyGenerator: (req) => `token:${req.principal?.tokenId ?? req.ip}`,
+    keyGenerator: (req) => `token:${req.principal?.tokenId ?? req.principal?.sessionId ?? req.ip}`, // a session counts as its own caller
   }) as Limiter;
   const check = enforce(limiter, 'token');
   api.addHook('onRequest', async (request, reply) => {

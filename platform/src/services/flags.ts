@@ -41,7 +41,7 @@ export function listFlags(db: Database, scope: string | null, filter: FlagFilter
 }
 
 /** Resolves an open flag: 404 when there is no such flag, 409 when it is resolved already. */
-export async function resolveFlag(db: Database, recorder: FlagRecorder, id: string, resolvedBy: string, resolution: string) {
+export async function resolveFlag(db: Database, recorder: FlagRecorder, id: string, resolvedBy: string | null, resolution: string) {
   const [updated] = await db
     .update(deviceFlags)
     .set({ resolvedAt: new Date(), resolvedBy, resolution })

@@ -1,7 +1,10 @@
-// The dashboard's only way to the data: /api/v1 with the user's bearer token in the Authorization
-// header. The token lives in sessionStorage (this tab only, gone when it closes), never in a cookie,
-// so another site cannot make the browser send it (no CSRF).
+// The dashboard's only way to the data: /api/v1, signed in one of two ways. A person signs in with a
+// password: the platform sets an HttpOnly session cookie the browser sends by itself, and every
+// write carries the session's CSRF token in x-csrf-token (docs/accounts.md). Or a bearer token is
+// pasted: it lives in sessionStorage (this tab only, gone when it closes) and goes in the
+// Authorization header, which another site cannot make the browser send.
 const TOKEN_KEY = 'edgenet.token';
+let csrfToken: string | null = null;
 export const API = '/api/v1';
 
 export class ApiError extends Error {
@@ -22,6 +25,11 @@ export function setToken(token: string | null): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
+/** The session's CSRF token, from the sign-in answer or GET /session; null for a bearer token. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 let onUnauthorized: () => void = () => undefined;
 export function whenUnauthorized(fn: () => void): void {
   onUnauthorized = fn;
@@ -32,10 +40,18 @@ export function authHeaders(): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-async function request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** A 401 is the answer itself (a wrong password), not a lost session: stay on the page. */
+  quiet401?: boolean;
+}
+
+async function request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
+  const { signal } = options;
+  const csrf: Record<string, string> = method !== 'GET' && csrfToken && !getToken() ? { 'x-csrf-token': csrfToken } : {};
   const res = await fetch(`${API}${path}`, {
     method,
-    headers: { ...authHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...authHeaders(), ...csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? null : JSON.stringify(body),
     signal: signal ?? null,
   });
@@ -49,16 +65,21 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
   } catch {
     // not JSON
   }
-  if (res.status === 401) onUnauthorized();
+  if (res.status === 401 && !options.quiet401) onUnauthorized();
   throw new ApiError(res.status, code, message);
 }
 
-export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return (await request('GET', path, undefined, signal)).json() as Promise<T>;
+export async function get<T>(path: string, signal?: AbortSignal, options: RequestOptions = {}): Promise<T> {
+  return (await request('GET', path, undefined, { ...options, signal })).json() as Promise<T>;
 }
 
-export async function post<T>(path: string, body: unknown): Promise<T> {
-  return (await request('POST', path, body)).json() as Promise<T>;
+export async function post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  return (await request('POST', path, body, options)).json() as Promise<T>;
+}
+
+/** DELETE; the answer's body, if any, is not read. */
+export async function del(path: string): Promise<void> {
+  await request('DELETE', path);
 }
 
 /** Downloads with the token (a plain link could not send it) and saves under `filename`. */

@@ -6,6 +6,8 @@ export type DeviceKind = 'compute_box' | 'industrial_pc' | 'server';
 
 export interface Whoami {
   role: Role;
+  admin: boolean;
+  username: string | null;
   enterprise: { id: string; name: string; town: string } | null;
 }
 
@@ -154,4 +156,26 @@ export interface CertificationRun {
 
 export interface SignedReport {
   body: { window: { start: string; end: string }; results: { projects: ProjectResult[]; totals: { certifiedNodes: number; awardFen: number } } };
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  role: Role;
+  admin: boolean;
+  enterpriseId: string | null;
+  lockedUntil: string | null;
+  password?: string | null;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  role: Role;
+  account: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }

@@ -7,9 +7,10 @@ import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-
 export const auditLog = pgTable('audit_log', {
   seq: bigint('seq', { mode: 'number' }).primaryKey(), // 1, 2, 3, … without gaps, assigned under a lock
   at: timestamp('at', { withTimezone: true }).notNull(),
-  actorKind: text('actor_kind').notNull(), // api_token | enrollment_token | anonymous
-  actorId: uuid('actor_id'),
+  actorKind: text('actor_kind').notNull(), // session | api_token | enrollment_token | anonymous
+  actorId: uuid('actor_id'), // the session's account, the token, or the enrollment token
   actorRole: text('actor_role'),
+  actorName: text('actor_name'), // the person's username (a session, or a token made for a person)
   ip: text('ip').notNull(),
   method: text('method').notNull(),
   route: text('route').notNull(), // the route pattern, e.g. /api/v1/projects/:id/enrollment-tokens

@@ -2,6 +2,8 @@ export { enterprises } from './enterprises.js';
 export { projects } from './projects.js';
 export { workstations } from './workstations.js';
 export { apiTokens, role } from './api-tokens.js';
+export { accounts } from './accounts.js';
+export { sessions } from './sessions.js';
 export { enrollmentTokens, enrollmentTokenUses } from './enrollment-tokens.js';
 export { devices, deviceKeys, deviceKind, attestationLevel } from './devices.js';
 export { workstationMappings } from './workstation-mappings.js';
