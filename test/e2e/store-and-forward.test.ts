@@ -90,7 +90,11 @@ it('delivers every heartbeat made while the platform was down, in order, once, w
   agent = spawnAgent(['run', '--state-dir', dir], AGENT_ENV, { outliveTest: true });
   procs.push(agent);
   await new Promise((r) => setTimeout(r, 3_500));
-  const beforeRestart = JSON.parse((await statusJson(dir)).stdout()).lastStatus as { lastSeq: number; queue: { depth: number } };
+  // The new process queues on where the old one stopped. Waited for, not assumed after the sleep: on a
+  // loaded machine the process can take longer than that to start and write its first status.
+  const lastStatus = async () => JSON.parse((await statusJson(dir)).stdout()).lastStatus as { lastSeq: number; queue: { depth: number } };
+  await waitFor('the new process queues', async () => (await lastStatus()).queue.depth > queuedMidway, 20_000).catch(() => undefined);
+  const beforeRestart = await lastStatus();
   expect(beforeRestart.queue.depth).toBeGreaterThan(queuedMidway);
 
   tp = await startTestPlatform(ports, db);
