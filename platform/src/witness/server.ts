@@ -3,9 +3,9 @@
 // cosigns only an extension (RFC 6962 §2.1.2) and refuses a smaller tree or a different history
 // with 409. Submitting needs the token the bureau gave the operator; reading the key and the heads
 // needs nothing, so anyone holding the witness's public key can compare a platform's logs with them.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { hashSecret, secretMatches } from '../auth/secrets.js';
 import { verifyConsistency } from '../certification/merkle.js';
 import { cosign, LOG_NAME } from './cosignature.js';
 import type { WitnessStore } from './store.js';
@@ -23,10 +23,10 @@ export interface WitnessServerOptions {
 
 export function buildWitnessServer({ store, token, log, now = () => new Date() }: WitnessServerOptions): FastifyInstance {
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 16 * 1024 });
-  const expected = createHash('sha256').update(token).digest();
+  const expected = hashSecret(token);
   const authorized = (header: string | undefined): boolean => {
     const given = /^Bearer (.+)$/.exec(header ?? '')?.[1];
-    return given !== undefined && timingSafeEqual(createHash('sha256').update(given).digest(), expected);
+    return given !== undefined && secretMatches(given, expected);
   };
   const refuse = (code: string, message: string) => ({ error: { code, message } });
 
