@@ -34,8 +34,12 @@ it(
       try {
         const { rows } = await client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
         expect(rows[0]!.n).toBeGreaterThan(0);
-        // The lock is not left behind for the platform that starts next.
-        const locks = await client.query("select 1 from pg_locks where locktype = 'advisory' and granted");
+        // The lock is not left behind for the platform that starts next. Only this database's locks:
+        // pg_locks is the whole server's, and suites running beside this one take advisory locks in
+        // their own databases (a loaded CI run saw one).
+        const locks = await client.query(
+          "select 1 from pg_locks where locktype = 'advisory' and granted and database = (select oid from pg_database where datname = current_database())",
+        );
         expect(locks.rowCount).toBe(0);
       } finally {
         await client.end();
