@@ -1,6 +1,7 @@
 // Reads what a certification run counts from the database: the projects whose assessment window
 // overlaps the run window, their devices, the daily rollups (never raw heartbeats: a year for a whole city must not scan them), the
 // workstation mappings as day spans, registered workstations and open flags.
+import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
 import { deviceFlags, devices, enterprises, projects, workstationMappings, workstations } from '../db/schema/index.js';
@@ -34,6 +35,7 @@ export async function gatherCountInput(
           fingerprint: devices.fingerprint,
           keyId: devices.keyId,
           attestation: devices.attestationLevel,
+          akPublic: devices.akPublic,
         })
         .from(devices)
         .where(inArray(devices.projectId, projectIds))
@@ -55,6 +57,10 @@ export async function gatherCountInput(
         mappings: [],
         flags: [],
         attestation: d.attestation,
+        // v4: the AK whose seals the days count, so a verifier checks them with the key the report names.
+        ...(policy.tpmSeal && d.attestation === 'tpm' && d.akPublic
+          ? { akSha256: createHash('sha256').update(Buffer.from(d.akPublic, 'base64')).digest('hex') }
+          : {}),
       },
     ]),
   );
@@ -63,9 +69,9 @@ export async function gatherCountInput(
     // as row objects; bit_count gives the online buckets of each day.
     for (let i = 0; i < deviceIds.length; i += GATHER_SLICE) {
       const slice = deviceIds.slice(i, i + GATHER_SLICE);
-      const days = await queryRows<{ device_id: string; day: string; online: number; inferences: string | number; late: number }>(
+      const days = await queryRows<{ device_id: string; day: string; online: number; inferences: string | number; late: number; seals: number }>(
         db,
-        sql`select device_id, to_char(day, 'YYYY-MM-DD') as day, bit_count(buckets)::int as online, inferences, late_heartbeats as late
+        sql`select device_id, to_char(day, 'YYYY-MM-DD') as day, bit_count(buckets)::int as online, inferences, late_heartbeats as late, tpm_seals as seals
               from device_days
              where device_id in (${sql.join(
                slice.map((id) => sql`${id}::uuid`),
@@ -74,7 +80,11 @@ export async function gatherCountInput(
                and day between ${window.start}::date and ${window.end}::date
              order by device_id, day`,
       );
-      for (const r of days) evidence.get(r.device_id)?.days.push([r.day, r.online, Number(r.inferences), r.late]);
+      for (const r of days) {
+        evidence
+          .get(r.device_id)
+          ?.days.push(policy.tpmSeal ? [r.day, r.online, Number(r.inferences), r.late, r.seals] : [r.day, r.online, Number(r.inferences), r.late]);
+      }
     }
     const maps = await db
       .select({

@@ -53,6 +53,7 @@ export async function reenroll(
       ekSerial: proved.ekSerial,
       ekPublicSha256: proved.ekPublicSha256,
       akPublic: proved.akPublic,
+      ekCertificate: proved.ekCertificate,
     })
     .where(eq(devices.id, existing.id));
   await recordProfile(tx, existing.id, { kind: device.kind, inventory: device.inventory, agentVersion: device.agentVersion, heartbeatIntervalMs });

@@ -58,6 +58,8 @@ export const devices = pgTable(
     ekPublicSha256: text('ek_public_sha256'),
     // The attestation key as TPM2B_PUBLIC, base64: what the device's TPM signs with from now on.
     akPublic: text('ak_public'),
+    // The EK certificate (DER, base64), for a verifier's own check of its chain (docs/tpm.md).
+    ekCertificate: text('ek_certificate'),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
