@@ -18,7 +18,15 @@ import { generateIdentity, publicKeyBase64Url } from '../../agent/src/identity.j
 import { enrollDevice } from '../../platform/src/enrollment/enroll-device.js';
 import { issueChallenge } from '../../platform/src/enrollment/tpm-challenge.js';
 import { seedEnterprise, type Seeded } from '../helpers/fixtures.js';
-import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { OPERATOR_TOKEN, startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
+import { sql } from 'drizzle-orm';
+import { loadTpmRoots } from '../../platform/src/attestation/ek-chain.js';
+import type { DeviceEvidence } from '../../platform/src/certification/count.js';
+import { verifyDeviceDay, type DeviceDayEvidence } from '../../platform/src/certification/device-chain.js';
+import { COUNTING_POLICY } from '../../platform/src/certification/policy.js';
+import { verifyReport } from '../../platform/src/certification/verify.js';
+import { queryRows } from '../../platform/src/db/index.js';
+import { calendarOf } from '../../platform/src/domain/calendar.js';
 import { createTpmCa, manufactureTpm, startTpm, swtpmMissing, type RunningTpm, type TpmCa } from '../helpers/swtpm.js';
 
 const missing = swtpmMissing();
@@ -30,6 +38,7 @@ let tpmB: RunningTpm;
 let tp: TestPlatform;
 let seeded: Seeded;
 let tpmDevice: string | undefined;
+let tpmDir: string | undefined;
 let softwareDevice: string | undefined;
 
 /** A state directory with its own board identity: two directories on one machine are two boxes to the fingerprint. */
@@ -112,7 +121,8 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     tpmB = await startTpm(manufactureTpm(untrusted, 'b'));
     dirs.push(trusted.dir, untrusted.dir);
     tp = await startTestPlatform({ EDGENET_TPM_ROOTS_DIR: trusted.rootsDir });
-    seeded = await seedEnterprise(tp, { maxUses: 20 });
+    // The assessment window runs past today: the sealing test certifies the day it runs on.
+    seeded = await seedEnterprise(tp, { maxUses: 20, windowEnd: '2099-12-31' });
   });
   afterAll(async () => {
     await tp?.close();
@@ -127,6 +137,7 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('attestation    tpm');
     tpmDevice = result.deviceId;
+    tpmDir = dir;
     expect(await doctorAttestation(dir, tpmA.tcti)).toContain(`Enrolled as tpm: the platform verified this device's TPM 2.0 (${tpmA.tcti})`);
     expect(await doctorAttestation(dir, 'none')).toContain('Enrolled as tpm, but no TPM is found now (EDGE_AGENT_TPM_TCTI=none');
     const ek = ekCertificate(tpmA);
@@ -137,6 +148,79 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     const flags = await tp.api('GET', `/api/v1/flags?deviceId=${result.deviceId}`);
     expect(flags.body.items).toEqual([]);
   });
+
+  it('a running tpm agent seals its chain with its AK: the platform counts the seals and a verifier checks them, and the EK chain', async () => {
+    expect(tpmDevice && tpmDir).toBeTruthy();
+    const deviceId = tpmDevice!;
+    const agent = spawnAgent(['run', '--state-dir', tpmDir!], {
+      EDGE_AGENT_TPM_TCTI: tpmA.tcti,
+      EDGE_AGENT_HEARTBEAT_INTERVAL_MS: '1000',
+      EDGE_AGENT_TPM_SEAL_INTERVAL_MS: '1000',
+      EDGE_AGENT_LOG_LEVEL: 'info',
+    });
+    const calendar = calendarOf(COUNTING_POLICY);
+    const day = calendar.dayAndBucket(Date.now()).day;
+    const chainDay = async () => (await tp.api('GET', `/api/v1/devices/${deviceId}/chain/${day}`)).body as DeviceDayEvidence;
+    // Counts, not a rate: each seal takes several tpm2-tools runs, however long they take here.
+    await waitFor(
+      'three sealed heartbeats stored',
+      async () => {
+        await tp.platform.context.writer.flush();
+        return verifyDeviceDay(await chainDay(), calendar).sealedHeartbeats >= 3;
+      },
+      60_000,
+    );
+    agent.child.kill('SIGTERM');
+    await agent.exited;
+    await tp.platform.context.writer.flush();
+    const evidence = await chainDay();
+    expect(evidence.tpm?.ekCertificate).toBe(ekCertificate(tpmA).raw.toString('base64'));
+    const verdict = verifyDeviceDay(evidence, calendar);
+    expect(verdict.problems).toEqual([]);
+    // The platform verified the same seals at ingest: its rollup counts exactly those.
+    const [rollup] = await queryRows<{ tpm_seals: number }>(
+      tp.platform.context.db,
+      sql`select tpm_seals from device_days where device_id = ${deviceId}::uuid and day = ${day}::date`,
+    );
+    expect(rollup!.tpm_seals).toBe(verdict.sealedHeartbeats);
+
+    // Another chip's AK does not verify the seals: each is named, none counts.
+    const other = TpmSession.open(tpmB.tcti);
+    const otherAk = (await other.endorse().finally(() => other.close())).akPublic.toString('base64');
+    const swapped = verifyDeviceDay({ ...evidence, tpm: { ...evidence.tpm!, akPublic: otherAk } }, calendar);
+    expect(swapped.sealedHeartbeats).toBe(0);
+    expect(swapped.problems.length).toBe(verdict.sealedHeartbeats);
+    expect(swapped.problems[0]).toMatch(/TPM seal: the quote's signature is not the attestation key's/);
+
+    // The report names the AK and the day's seals; the verifier checks both, and the EK against the roots.
+    const run = await tp.api('POST', '/api/v1/certifications', { windowStart: day, windowEnd: day });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const report = (await tp.api('GET', `/api/v1/certifications/${run.body.id}`)).body;
+    const keys = (await tp.api('GET', '/api/v1/signing-keys')).body.keys;
+    const rows = await (
+      await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })
+    ).text();
+    const row = rows
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as DeviceEvidence)
+      .find((r) => r.deviceId === deviceId)!;
+    expect(row.akSha256).toBe(createHash('sha256').update(Buffer.from(evidence.tpm!.akPublic, 'base64')).digest('hex'));
+    expect(row.days.find(([d]) => d === day)?.[4]).toBe(verdict.sealedHeartbeats);
+    const honest = verifyReport(report, keys, rows, { deviceDays: [evidence], tpmRoots: loadTpmRoots(trusted.rootsDir) });
+    expect(honest.problems).toEqual([]);
+    expect(honest.checked).toContain('TPM seals of 1 device-day(s) against the attestation keys the report names');
+    expect(honest.checked).toContain('EK certificates of 1 tpm device(s) against the TPM roots given');
+    expect(verifyReport(report, keys, rows, { deviceDays: [evidence] }).unchecked.map((u) => u.check)).toContain('tpm');
+    // A day whose seals were taken away (the AK shown is another chip's) claims seals it cannot back.
+    const stripped = verifyReport(report, keys, rows, { deviceDays: [{ ...evidence, tpm: { ...evidence.tpm!, akPublic: otherAk } }] });
+    expect(stripped.problems.join('\n')).toMatch(/the attestation key given \(.*\) is not the one the report names/);
+    const noKey = verifyReport(report, keys, rows, { deviceDays: [{ ...evidence, tpm: undefined }] as DeviceDayEvidence[] });
+    expect(noKey.problems.join('\n')).toMatch(/TPM seal\(s\) claimed, but the device-day carries no attestation key/);
+    // An EK certificate from a root the bureau does not trust.
+    const foreign = verifyReport(report, keys, rows, { deviceDays: [evidence], tpmRoots: loadTpmRoots(untrusted.rootsDir) });
+    expect(foreign.problems.join('\n')).toMatch(new RegExp(`device ${deviceId}: its EK certificate`));
+  }, 120_000);
 
   it('the same EK enrolled from a second state directory is flagged duplicate hardware', async () => {
     const result = await enrollCli(stateDir('second'), tpmA.tcti);

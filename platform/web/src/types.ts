@@ -55,6 +55,9 @@ export interface DeviceRow {
 export interface DeviceDetail extends DeviceRow {
   inventory: Record<string, unknown>;
   workstations: string[];
+  /** How the device proved it is a distinct box (docs/tpm.md), and for `tpm` the EK certificate's issuer. */
+  attestationLevel: 'tpm' | 'software';
+  ekIssuer: string | null;
 }
 
 export interface ModelCounters {
@@ -155,7 +158,14 @@ export interface CertificationRun {
 }
 
 export interface SignedReport {
-  body: { window: { start: string; end: string }; results: { projects: ProjectResult[]; totals: { certifiedNodes: number; awardFen: number } } };
+  body: {
+    window: { start: string; end: string };
+    results: {
+      projects: ProjectResult[];
+      /** certifiedNodesByAttestation: under policies v3 on. */
+      totals: { certifiedNodes: number; awardFen: number; certifiedNodesByAttestation?: { tpm: number; software: number } };
+    };
+  };
 }
 
 export interface Account {
