@@ -14,7 +14,7 @@ export const attestationLevel = pgEnum('attestation_level', ['tpm', 'software'])
 //   enrollment (routes/enroll*.ts and the enrollment/ services) inserts the row: the hardware's identity,
 //     enterprise and project, its key and MQTT credentials, and the declared profile below;
 //     re-enrolling the same hardware updates project, key and credentials, and the attestation
-//     (attestation_level, ek_*, ak_public) the device proved this time;
+//     (attestation_level, ek_*, ak_public, ek_certificate) the device proved this time;
 //   the device profile (ingest/device-profile.ts): kind, inventory, agent_version,
 //     heartbeat_interval_ms, hello_offset_ms, as the device declares them at re-enrollment and at
 //     every hello;
