@@ -130,6 +130,7 @@ export class DeviceRegistry {
         keyId: devices.keyId,
         akPublic: devices.akPublic,
         helloOffsetMs: devices.helloOffsetMs,
+        declaredSha256: devices.declaredSha256,
         enrolledAt: devices.enrolledAt,
       })
       .from(devices)
@@ -162,7 +163,7 @@ export class DeviceRegistry {
       mappings.set(m.device_id, entry);
     }
     return new Map(
-      rows.map(({ enrolledAt, akPublic, ...row }) => {
+      rows.map(({ enrolledAt, akPublic, declaredSha256, ...row }) => {
         const ak = akPublic ? parseAttestationKey(Buffer.from(akPublic, 'base64')) : null;
         const h = newest.get(row.id);
         return [
@@ -177,7 +178,8 @@ export class DeviceRegistry {
             lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,
             lastBodyHash: h?.body ? createHash('sha256').update(h.body).digest() : null,
             mapping: mappings.get(row.id) ?? null,
-            declared: null,
+            // The last hello written, as stored: a restart does not make a repeated hello a write.
+            declared: declaredSha256 !== null && row.helloOffsetMs !== null ? { profileSha256: declaredSha256, helloOffsetMs: row.helloOffsetMs } : null,
           },
         ];
       }),

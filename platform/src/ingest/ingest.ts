@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { heartbeats } from '../db/schema/index.js';
 import { quoteProblem } from '../attestation/quote.js';
-import { declaredBytes, mustRecord, recordProfile } from './device-profile.js';
+import { declarationHash, mustRecord, recordProfile } from './device-profile.js';
 import type { DeviceRegistry, KnownDevice } from './device-registry.js';
 import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
@@ -152,7 +152,7 @@ export class Ingest {
     device.helloOffsetMs = hello.deviceTimeMs - receivedAt.getTime();
     const inventory = hello.inventory as edge.v1.HardwareInventory;
     // Every reconnect repeats the hello; only a change is written.
-    const declared = { profile: declaredBytes(hello), helloOffsetMs: device.helloOffsetMs };
+    const declared = { profileSha256: declarationHash(hello), helloOffsetMs: device.helloOffsetMs };
     if (mustRecord(device.declared, declared, this.#d.policy.clock.maxSkewMs)) {
       await recordProfile(this.#d.db, device.id, {
         agentVersion: hello.agentVersion,
@@ -160,6 +160,7 @@ export class Ingest {
         inventory,
         heartbeatIntervalMs: hello.heartbeatIntervalMs,
         helloOffsetMs: device.helloOffsetMs,
+        declaredSha256: declared.profileSha256,
       });
       device.declared = declared;
     }
