@@ -1,5 +1,6 @@
 CREATE TABLE "alarm_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"alarm_id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"action" text NOT NULL,
@@ -64,7 +65,7 @@ ALTER TABLE "notification_attempts" ADD CONSTRAINT "notification_attempts_delive
 ALTER TABLE "notification_channels" ADD CONSTRAINT "notification_channels_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_alarm_id_alarms_id_fk" FOREIGN KEY ("alarm_id") REFERENCES "public"."alarms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_channel_id_notification_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."notification_channels"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "alarm_events_alarm_idx" ON "alarm_events" USING btree ("alarm_id","at");--> statement-breakpoint
+CREATE INDEX "alarm_events_alarm_idx" ON "alarm_events" USING btree ("alarm_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "alarms_open_idx" ON "alarms" USING btree ("kind","subject") WHERE cleared_at is null;--> statement-breakpoint
 CREATE INDEX "alarms_enterprise_idx" ON "alarms" USING btree ("enterprise_id","raised_at");--> statement-breakpoint
 CREATE INDEX "notification_attempts_delivery_idx" ON "notification_attempts" USING btree ("delivery_id","attempt");--> statement-breakpoint

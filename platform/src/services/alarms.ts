@@ -63,7 +63,7 @@ export async function showAlarm(db: Database, scope: string | null, id: string) 
     })
     .from(alarmEvents)
     .where(eq(alarmEvents.alarmId, id))
-    .orderBy(asc(alarmEvents.at), asc(alarmEvents.id));
+    .orderBy(asc(alarmEvents.seq));
   return { ...shaped(alarm), history };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { devices } from './devices.js';
 import { enterprises } from './enterprises.js';
@@ -32,6 +32,7 @@ export const alarmEvents = pgTable(
   'alarm_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }), // the order of events, also within one millisecond
     alarmId: uuid('alarm_id')
       .notNull()
       .references(() => alarms.id),
@@ -42,5 +43,5 @@ export const alarmEvents = pgTable(
     comment: text('comment'),
     assigneeId: uuid('assignee_id'),
   },
-  (t) => [index('alarm_events_alarm_idx').on(t.alarmId, t.at)],
+  (t) => [index('alarm_events_alarm_idx').on(t.alarmId, t.seq)],
 );
