@@ -78,7 +78,7 @@ describe('an alarm’s life', () => {
     }
     expect((await assign('00000000-0000-4000-8000-000000000000')).body.code).toBe('EDGENET_ERR_ALARM_ASSIGNEE');
     now += MINUTE;
-    expect((await assign(accountIds['it.chen']!)).body.assigneeId).toBe(accountIds['it.chen']);
+    expect((await assign(accountIds['it.chen']!)).body).toMatchObject({ assigneeId: accountIds['it.chen'], assigneeName: 'it.chen' });
     expect((await tp.api('GET', `/api/v1/alarms?assigneeId=${accountIds['it.chen']}`)).body.total).toBe(1);
 
     // The device comes back: cleared; it goes again: a new alarm, the old one kept as it was.

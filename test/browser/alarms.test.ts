@@ -70,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)('alarms and flags in Chromium', () => {
     await waitForText(page, `state-${alarm.id}`, (t) => t === '已确认');
     await page.selectOption(`[data-testid=assignee-${alarm.id}]`, accountId);
     await page.click(`[data-testid=assign-${alarm.id}]`);
-    await page.waitForSelector('[data-testid=alarms-saved]');
+    await waitForText(page, `assignee-name-${alarm.id}`, (t) => t === 'duty.wang');
     const shown = (await tp.api('GET', `/api/v1/alarms/${alarm.id}`)).body;
     expect(shown).toMatchObject({ state: 'acknowledged', assigneeId: accountId });
     expect(shown.history.map((e: any) => [e.action, e.actorName, e.comment])).toEqual([

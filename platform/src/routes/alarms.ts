@@ -23,6 +23,7 @@ const alarm = {
     raisedAt: isoTime,
     acknowledgedAt: nullable(isoTime),
     assigneeId: nullable(uuidString),
+    assigneeName: nullable({ type: 'string', description: "the assignee's username" }),
     clearedAt: nullable(isoTime),
   },
 } as const;

@@ -1,7 +1,7 @@
 // Alarms as the evaluator raises and clears them and as people acknowledge and assign them
 // (docs/alarms.md). Every change appends an event: the history says who did what and when, and is
 // never rewritten. The one writer of alarms and alarm_events.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Condition } from '../alarms/conditions.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/index.js';
@@ -32,7 +32,9 @@ const STATE: Record<NonNullable<AlarmFilter['state']>, SQL | undefined> = {
 export function stateOf(a: Pick<AlarmRow, 'acknowledgedAt' | 'clearedAt'>): AlarmState {
   return a.clearedAt ? 'cleared' : a.acknowledgedAt ? 'acknowledged' : 'raised';
 }
-const shaped = (a: AlarmRow) => ({ ...a, state: stateOf(a) });
+const shaped = <T extends AlarmRow>(a: T) => ({ ...a, state: stateOf(a) });
+/** The alarm's columns and its assignee's username, so a list names the person without a second query. */
+const WITH_ASSIGNEE = { ...getTableColumns(alarms), assigneeName: accounts.username };
 
 /** Alarms the caller may see (an enterprise: its own; the platform's own alarms have none), newest first. */
 export async function listAlarms(db: Database, scope: string | null, filter: AlarmFilter, page: PageQuery) {
@@ -45,7 +47,12 @@ export async function listAlarms(db: Database, scope: string | null, filter: Ala
     filter.enterpriseId ? eq(alarms.enterpriseId, filter.enterpriseId) : undefined,
     filter.assigneeId ? eq(alarms.assigneeId, filter.assigneeId) : undefined,
   );
-  const result = await listPage(db, page, () => db.select().from(alarms).where(where).$dynamic(), [desc(alarms.raisedAt), alarms.id]);
+  const result = await listPage(
+    db,
+    page,
+    () => db.select(WITH_ASSIGNEE).from(alarms).leftJoin(accounts, eq(accounts.id, alarms.assigneeId)).where(where).$dynamic(),
+    [desc(alarms.raisedAt), alarms.id],
+  );
   return { ...result, items: result.items.map(shaped) };
 }
 
@@ -67,10 +74,11 @@ export async function showAlarm(db: Database, scope: string | null, id: string) 
   return { ...shaped(alarm), history };
 }
 
-async function alarmInScope(db: Database, scope: string | null, id: string): Promise<AlarmRow> {
+async function alarmInScope(db: Database, scope: string | null, id: string) {
   const [alarm] = await db
-    .select()
+    .select(WITH_ASSIGNEE)
     .from(alarms)
+    .leftJoin(accounts, eq(accounts.id, alarms.assigneeId))
     .where(scoped(alarms.enterpriseId, scope, eq(alarms.id, id)));
   if (!alarm) throw new ERR_NOT_FOUND('alarm');
   return alarm;

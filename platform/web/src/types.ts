@@ -195,6 +195,7 @@ export interface Alarm {
   raisedAt: string;
   acknowledgedAt: string | null;
   assigneeId: string | null;
+  assigneeName: string | null;
   clearedAt: string | null;
 }
 export interface AlarmEvent {

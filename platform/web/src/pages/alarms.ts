@@ -29,8 +29,8 @@ export async function alarmsPage(ctx: PageContext): Promise<void> {
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
-      replace(notice, h('span', { testid: 'alarms-saved' }, t('alarms.saved')));
       await load();
+      replace(notice, h('span', { testid: 'alarms-saved' }, t('alarms.saved')));
     } catch (err) {
       failed(err);
     }
@@ -134,7 +134,7 @@ export async function alarmsPage(ctx: PageContext): Promise<void> {
               t(`alarms.state.${a.state}`),
             ),
           ),
-          h('td', null, nameOf(a.assigneeId)),
+          h('td', { testid: `assignee-name-${a.id}` }, a.assigneeName ?? ''),
           h('td', null, actions(a)),
         ),
         extra,

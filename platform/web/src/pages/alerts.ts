@@ -24,8 +24,9 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
           e.preventDefault();
           try {
             await post(`/flags/${flagId}/resolve`, { resolution: resolution.value.trim() });
-            replace(notice, h('span', { testid: 'flag-resolved' }, t('flags.resolved')));
+            // The list first, then the notice: whoever sees the notice sees the list without the flag.
             await load();
+            replace(notice, h('span', { testid: 'flag-resolved' }, t('flags.resolved')));
           } catch (err) {
             replace(notice, h('div', { class: 'error-text', testid: 'alerts-error' }, err instanceof ApiError ? err.message : String(err)));
           }
