@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { seedEnterprise, USCC, type Seeded } from '../../test/helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
+import { raiseAlarms } from '../src/services/alarms.js';
 
 const MINUTE = 60_000;
 let now = Date.now();
@@ -138,5 +139,15 @@ describe('an alarm’s life', () => {
     expect(ack.map((e) => e.status).sort()).toEqual([200, 400, 403, 404, 409]);
     expect(ack.find((e) => e.status === 200)).toMatchObject({ actorName: 'it.chen' });
     expect(entries.filter((e) => e.route === '/api/v1/alarms/:id/assign' && e.status === 200)).toHaveLength(1);
+  });
+
+  it('raises one alarm when two evaluators (two instances) race on the same condition', async () => {
+    const { db } = tp.platform.context;
+    const condition = { kind: 'device_flagged' as const, subject: 'race', deviceId: null, enterpriseId: null, details: {} };
+    const [a, b] = await Promise.all([raiseAlarms(db, [condition], new Date(now)), raiseAlarms(db, [condition], new Date(now))]);
+    expect(a.length + b.length).toBe(1);
+    const open = (await tp.api('GET', '/api/v1/alarms?kind=device_flagged&state=open')).body.items.filter((x: any) => x.subject === 'race');
+    expect(open).toHaveLength(1);
+    expect((await tp.api('GET', `/api/v1/alarms/${open[0].id}`)).body.history.map((e: any) => e.action)).toEqual(['raised']);
   });
 });
