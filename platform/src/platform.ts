@@ -274,7 +274,7 @@ export async function createPlatform(
       const httpPort = (app.server.address() as { port: number }).port;
       uptime.start();
       witness?.start();
-      if (options.evaluatesAlarms ?? true) await alarms.start();
+      if (options.evaluatesAlarms ?? true) alarms.start();
       log.info(
         {
           httpPort,

@@ -177,6 +177,39 @@ describe('delivery', () => {
   });
 });
 
+describe('a sender that died', () => {
+  it('leaves its claim, and the delivery is sent again once the claim has run out', async () => {
+    const slow = await startHttpReceiver(); // answers 200
+    try {
+      const id = await channel({ kind: 'webhook', name: 'claimed', target: `${slow.url}/hook` });
+      const { db } = tp.platform.context;
+      const t0 = now;
+      await tp.platform.context.flags.raise((await enrollTestDevice(tp, factory.token)).deviceId, 'rate_limited', 'burst', {});
+      await evaluate();
+      const sent = (await deliveries(`channelId=${id}`)).length;
+      expect(sent).toBeGreaterThan(0);
+      const { notificationDeliveries } = await import('../src/db/schema/index.js');
+      const { eq } = await import('drizzle-orm');
+      // What a claim leaves when its process dies before the answer: `sending`, leased 2 min.
+      await db
+        .update(notificationDeliveries)
+        .set({ state: 'sending', attempts: 0, nextAttemptAt: new Date(t0 + 120_000) })
+        .where(eq(notificationDeliveries.channelId, id));
+      const before = slow.requests.length;
+      now = t0 + 119_000;
+      await evaluate();
+      expect(slow.requests).toHaveLength(before); // still claimed
+      now = t0 + 120_000;
+      await evaluate();
+      expect(slow.requests).toHaveLength(before + sent); // the claim ran out: sent again
+      expect((await deliveries(`channelId=${id}`)).every((d) => d.state === 'sent')).toBe(true);
+      expect((await tp.api('DELETE', `/api/v1/notification-channels/${id}`)).status).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('robot formats', () => {
   it('posts the WeCom markdown body, and the DingTalk one with its timestamp and sign on the URL', async () => {
     const robots = await startHttpReceiver();

@@ -56,8 +56,7 @@ export class AlarmEvaluator {
     this.#droppedBefore = deps.droppedTotal();
   }
 
-  async start(): Promise<void> {
-    await this.#deps.dispatcher.recover();
+  start(): void {
     const every = (ms: number, fn: () => Promise<unknown>) => {
       const t = setInterval(() => void fn().catch((err: unknown) => this.#log.error({ err }, 'alarm evaluation failed')), ms);
       t.unref();

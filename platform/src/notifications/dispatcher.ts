@@ -3,7 +3,9 @@
 //   enqueue  one delivery per (alarm, channel) that hears it: the operator's channels hear every
 //            alarm, an enterprise's contacts only that enterprise's; throttled ones are logged as such
 //   run      claims the due deliveries (pending, next_attempt_at passed) by moving them to
-//            `sending` in one UPDATE, so two dispatchers never send one twice; sends each; logs the
+//            `sending` in one UPDATE with a lease (next_attempt_at = now + CLAIM_LEASE_MS), so two
+//            dispatchers never send one at once, and one whose sender died (a restart, a crashed
+//            instance) is claimed again when its lease has run out; sends each; logs the
 //            attempt; a failure is retried after backoff(n) = base × 2^(n-1), at most an hour, until
 //            the attempts run out (then `failed`)
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
@@ -24,6 +26,7 @@ export interface DispatchSettings {
 
 const MAX_BACKOFF_MS = 3_600_000; // 1 h between attempts at most
 const CLAIM_BATCH = 100; // deliveries claimed per run
+const CLAIM_LEASE_MS = 120_000; // 2 min: far beyond a send's 10 s deadline, so a live sender is never overtaken
 /** States that stand for "this channel was told, or is being told": they throttle a repeat. */
 const TOLD = ['pending', 'sending', 'sent'];
 
@@ -42,11 +45,6 @@ export class Dispatcher {
     this.#senders = senders;
     this.#settings = settings;
     this.#log = log.child({ component: 'notifications' });
-  }
-
-  /** A crash between claim and result leaves deliveries `sending`: the next start tries them again. */
-  async recover(): Promise<void> {
-    await this.#db.update(notificationDeliveries).set({ state: 'pending' }).where(eq(notificationDeliveries.state, 'sending'));
   }
 
   async enqueue(raised: readonly AlarmRow[], now: Date): Promise<void> {
@@ -80,7 +78,7 @@ export class Dispatcher {
   async run(now: Date): Promise<number> {
     const due = await this.#db
       .update(notificationDeliveries)
-      .set({ state: 'sending' })
+      .set({ state: 'sending', nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
       .where(
         inArray(
           notificationDeliveries.id,
@@ -89,7 +87,7 @@ export class Dispatcher {
             .from(notificationDeliveries)
             .where(
               and(
-                eq(notificationDeliveries.state, 'pending'),
+                inArray(notificationDeliveries.state, ['pending', 'sending']),
                 or(isNull(notificationDeliveries.nextAttemptAt), lte(notificationDeliveries.nextAttemptAt, now)),
               ),
             )
