@@ -34,6 +34,8 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { fleetStreamRoutes } from './routes/fleet-stream.js';
 import { DOCS_CONTENT_SECURITY_POLICY, webRoutes } from './routes/web.js';
 import { brokerHookRoutes } from './routes/broker-hooks.js';
+import { alarmRoutes } from './routes/alarms.js';
+import { notificationRoutes } from './routes/notifications.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -129,6 +131,8 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
         performanceRoutes,
         dashboardRoutes,
         fleetStreamRoutes,
+        alarmRoutes,
+        notificationRoutes,
       ]) {
         await api.register(routes, ctx);
       }

@@ -62,6 +62,19 @@ export interface PlatformConfig {
   alertShareDropPercent: number;
   /** How often GET /api/v1/fleet/stream pushes the fleet summary. */
   fleetStreamMs: number;
+  /** Alarms (docs/alarms.md): how often the evaluator looks; offline and share thresholds are the alert ones above. */
+  alarmEvaluateMs: number;
+  /** Alarms: dropped device messages within one evaluation that raise the ingest-errors alarm. */
+  alarmIngestErrors: number;
+  /** Alarms: the served TLS certificate expires within this many days. */
+  alarmCertExpiryDays: number;
+  /** Notifications: attempts per delivery, the first retry's delay (doubled each time, at most an hour), and the throttle window. */
+  notifyMaxAttempts: number;
+  notifyBackoffMs: number;
+  notifyThrottleMinutes: number;
+  /** Notifications by e-mail: the SMTP server (smtp:// or smtps://, credentials in the URL) and the sender. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
   /**
    * External broker mode: consume device traffic from this broker (mqtt:// or mqtts://,
    * EMQX in production) through a shared subscription instead of running the embedded one.
@@ -181,6 +194,14 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     alertOfflineMinutes: int('EDGENET_ALERT_OFFLINE_MINUTES', 30, 1, 525_600), // 30 min; at most a year
     alertShareDropPercent: int('EDGENET_ALERT_SHARE_DROP_PERCENT', 30, 1, 100), // today below 70% of the 7-day average
     fleetStreamMs: int('EDGENET_FLEET_STREAM_MS', 1_000, 100, 60_000), // 1 s
+    alarmEvaluateMs: int('EDGENET_ALARM_EVALUATE_MS', 60_000, 1_000, 3_600_000), // 1 min
+    alarmIngestErrors: int('EDGENET_ALARM_INGEST_ERRORS', 100, 1, 1_000_000_000), // dropped messages per evaluation
+    alarmCertExpiryDays: int('EDGENET_ALARM_CERT_EXPIRY_DAYS', 30, 1, 3_650), // 30 days
+    notifyMaxAttempts: int('EDGENET_NOTIFY_MAX_ATTEMPTS', 6, 1, 50),
+    notifyBackoffMs: int('EDGENET_NOTIFY_BACKOFF_MS', 30_000, 1_000, 3_600_000), // 30 s, then 1, 2, 4, 8 min
+    notifyThrottleMinutes: int('EDGENET_NOTIFY_THROTTLE_MINUTES', 60, 0, 10_080), // 1 h; at most a week; 0: off
+    smtpUrl: optional('EDGENET_SMTP_URL'),
+    smtpFrom: str('EDGENET_SMTP_FROM', 'edgenet <alarms@localhost>'),
     brokerUrl: optional('EDGENET_BROKER_URL'),
     brokerUsername: optional('EDGENET_BROKER_USERNAME'),
     brokerPassword: optional('EDGENET_BROKER_PASSWORD'),

@@ -15,6 +15,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { TlsMaterial } from './tls/material.js';
 import type { IngestFigures } from './ingest/figures.js';
 import type { TpmRoots } from './attestation/ek-chain.js';
+import type { AlarmEvaluator } from './alarms/evaluator.js';
 
 /** What routes and broker hooks are given; nothing here knows which database driver runs. */
 export interface PlatformContext {
@@ -46,6 +47,8 @@ export interface PlatformContext {
   brokerReady(): boolean;
   /** The time: sessions, tokens' expiry and last use, lockouts. Injected in tests. */
   clock(): Date;
+  /** Raises and clears alarms and sends their notifications (docs/alarms.md); tests call evaluate() on their clock. */
+  alarms: AlarmEvaluator;
   /** The other processes of a cluster (EDGENET_WORKERS > 1); none otherwise. */
   cluster: ClusterLink;
 }

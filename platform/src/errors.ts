@@ -20,6 +20,10 @@ export const PLATFORM_ERROR_CODES = {
   EDGENET_ERR_CURRENT_PASSWORD: { status: 400, meaning: 'changing one’s own password: the current password given is wrong' },
   EDGENET_ERR_CSRF: { status: 403, meaning: 'a state-changing request made with the session cookie lacks the x-csrf-token header or carries a wrong one' },
   EDGENET_ERR_FORBIDDEN: { status: 403, meaning: "the caller's role may not do this, or not for this enterprise" },
+  EDGENET_ERR_ALARM_ASSIGNEE: {
+    status: 400,
+    meaning: 'an alarm is assigned to an unknown account, or to one that may not see it (the bureau, another enterprise)',
+  },
   EDGENET_ERR_CONFLICT: { status: 409, meaning: "a unique record already exists (USCC, workstation code, known hardware, a run's bureau sample value)" },
   EDGENET_ERR_USCC_INVALID: { status: 400, meaning: 'the unified social credit code fails its check character or character set (GB 32100-2015)' },
   EDGENET_ERR_INVESTMENT_INVALID: { status: 400, meaning: 'the eligible investment exceeds the total investment' },
@@ -70,6 +74,7 @@ export const ERR_TOTP_CODE = httpError('EDGENET_ERR_TOTP_CODE', '%s');
 export const ERR_CURRENT_PASSWORD = httpError('EDGENET_ERR_CURRENT_PASSWORD', 'the current password is wrong');
 export const ERR_CSRF = httpError('EDGENET_ERR_CSRF', 'a request made with the session cookie must carry its x-csrf-token header');
 export const ERR_FORBIDDEN = httpError('EDGENET_ERR_FORBIDDEN', 'the %s role may not %s');
+export const ERR_ALARM_ASSIGNEE = httpError('EDGENET_ERR_ALARM_ASSIGNEE', '%s');
 export const ERR_CONFLICT = httpError('EDGENET_ERR_CONFLICT', '%s');
 export const ERR_USCC_INVALID = httpError('EDGENET_ERR_USCC_INVALID', '%s');
 export const ERR_INVESTMENT_INVALID = httpError('EDGENET_ERR_INVESTMENT_INVALID', '%s');

@@ -33,6 +33,9 @@ import { COUNTING_POLICY } from './certification/policy.js';
 import { calendarOf } from './domain/calendar.js';
 import { ReportSigner } from './certification/signing-keys.js';
 import { WitnessClient } from './certification/witness-client.js';
+import { AlarmEvaluator, droppedMessages } from './alarms/evaluator.js';
+import { Dispatcher } from './notifications/dispatcher.js';
+import { Senders } from './notifications/senders.js';
 import { createLogger } from './log.js';
 import { AuditLog } from './audit/audit-log.js';
 import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
@@ -61,7 +64,9 @@ export interface StartOptions {
   cluster?: ClusterLink;
   /** False in all workers of a cluster but the first: the shared timeout sweep reads every device. */
   sweepsPresence?: boolean;
-  /** The time as accounts, sessions and tokens see it; a test injects its own. */
+  /** False in all workers of a cluster but the first: one evaluator raises alarms and sends notifications. */
+  evaluatesAlarms?: boolean;
+  /** The time as accounts, sessions, tokens and alarms see it; a test injects its own. */
   clock?: () => Date;
 }
 
@@ -188,6 +193,30 @@ export async function createPlatform(
         { host: config.mqttHost, mqttsPort: config.mqttsPort, mqttPort: config.mqttPlain ? config.mqttPort : null, tls },
       );
   const audit = new AuditLog(db, log);
+  const clock = options.clock ?? (() => new Date());
+  const cluster = options.cluster ?? NO_CLUSTER;
+  const senders = new Senders({ url: config.smtpUrl, from: config.smtpFrom });
+  const alarms = new AlarmEvaluator({
+    db,
+    log,
+    calendar: calendarOf(policy),
+    clock,
+    dispatcher: new Dispatcher(
+      db,
+      senders,
+      { maxAttempts: config.notifyMaxAttempts, backoffMs: config.notifyBackoffMs, throttleMinutes: config.notifyThrottleMinutes },
+      log,
+    ),
+    droppedTotal: () => droppedMessages([rejects.snapshot(), ...cluster.others().map((f) => f.rejected)]),
+    certificatePem: tls.cert,
+    settings: {
+      offlineMinutes: config.alertOfflineMinutes,
+      shareDropPercent: config.alertShareDropPercent,
+      ingestErrors: config.alarmIngestErrors,
+      certExpiryDays: config.alarmCertExpiryDays,
+      evaluateMs: config.alarmEvaluateMs,
+    },
+  });
   const witness = config.witnessUrl && config.witnessToken ? new WitnessClient(db, { url: config.witnessUrl, token: config.witnessToken }, log) : null;
   const context: PlatformContext = {
     config,
@@ -210,8 +239,9 @@ export async function createPlatform(
     mqttPort: () => transport.mqttPort(),
     mqttsPort: () => transport.mqttsPort(),
     brokerReady: () => transport.ready(),
-    cluster: options.cluster ?? NO_CLUSTER,
-    clock: options.clock ?? (() => new Date()),
+    alarms,
+    cluster,
+    clock,
   };
   const app = await buildApp(context);
   const uptime = new UptimeMarker(db, log, context.brokerReady);
@@ -244,6 +274,7 @@ export async function createPlatform(
       const httpPort = (app.server.address() as { port: number }).port;
       uptime.start();
       witness?.start();
+      if (options.evaluatesAlarms ?? true) alarms.start();
       log.info(
         {
           httpPort,
@@ -273,6 +304,9 @@ export async function createPlatform(
     async close() {
       uptime.stop();
       witness?.stop();
+      alarms.stop();
+      await alarms.idle();
+      senders.close();
       await closeAll();
       log.info('platform stopped');
     },

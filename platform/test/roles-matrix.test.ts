@@ -11,6 +11,7 @@ import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test
 import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice } from '../../test/helpers/device.js';
 import { base32Decode, totp } from '../src/auth/totp.js';
+import { raiseAlarms } from '../src/services/alarms.js';
 
 type Target = Seeded & { deviceId: string };
 /** How an enterprise token acting on another enterprise's record must be answered. */
@@ -50,6 +51,11 @@ const shared = {
   evidenceDeviceId: '',
   accountId: '',
   spareTokens: {} as Record<Caller, string[]>,
+  /** Per enterprise: an alarm to read and assign, and fresh ones to acknowledge (once each). */
+  alarmId: {} as Record<string, string>,
+  alarmsToAcknowledge: {} as Record<string, string[]>,
+  operatorAccountId: '',
+  channelId: '',
 };
 
 const CASES: Record<string, Case> = {
@@ -215,6 +221,35 @@ const CASES: Record<string, Case> = {
       return { url: '/api/v1/session/totp/confirm', body: { code: secret ? totp(base32Decode(secret)!, Date.now()) : '000000' } };
     },
   },
+  // Alarms: every role reads its scope; the operator and the enterprise concerned acknowledge; the
+  // operator assigns and configures notifications.
+  'GET /api/v1/alarms': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/alarms?limit=1000' }) },
+  'GET /api/v1/alarms/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/alarms/${shared.alarmId[t.enterpriseId]}` }) },
+  'POST /api/v1/alarms/:id/acknowledge': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t) => ({
+      url: `/api/v1/alarms/${shared.alarmsToAcknowledge[t.enterpriseId]!.shift() ?? shared.alarmId[t.enterpriseId]}/acknowledge`,
+      body: { comment: 'seen in the matrix' },
+    }),
+  },
+  'POST /api/v1/alarms/:id/assign': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (t) => ({ url: `/api/v1/alarms/${shared.alarmId[t.enterpriseId]}/assign`, body: { accountId: shared.operatorAccountId } }),
+  },
+  'GET /api/v1/notification-channels': { roles: ['operator'], foreign: 'global', request: () => ({ url: '/api/v1/notification-channels' }) },
+  'POST /api/v1/notification-channels': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (_t, n) => ({ url: '/api/v1/notification-channels', body: { kind: 'email', name: `matrix ${n}`, target: 'duty@operator.test' } }),
+  },
+  'DELETE /api/v1/notification-channels/:id': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/notification-channels/${shared.channelId}` }),
+  },
+  'GET /api/v1/notification-deliveries': { roles: ['operator'], foreign: 'global', request: () => ({ url: '/api/v1/notification-deliveries' }) },
 };
 
 /** Public routes: no bearer token. Enrollment carries its own token in the body. */
@@ -255,6 +290,7 @@ beforeAll(async () => {
   for (const [caller, scope] of Object.entries(people) as [Exclude<Caller, 'admin'>, Record<string, string>][]) {
     const account = await tp.api('POST', '/api/v1/accounts', { username: `matrix.${caller}`, ...scope });
     shared.passwords[caller] = account.body.password;
+    if (caller === 'operator') shared.operatorAccountId = account.body.id;
     const make = async () => (await tp.api('POST', '/api/v1/api-tokens', { name: `${caller} person`, ...scope, accountId: account.body.id })).body;
     tokens[caller] = (await make()).token;
     shared.spareTokens[caller] = [(await make()).id, (await make()).id];
@@ -286,6 +322,22 @@ beforeAll(async () => {
     const [dup] = await db.select({ id: deviceFlags.id }).from(deviceFlags).where(eq(deviceFlags.deviceId, newcomer.deviceId));
     shared.duplicates[caller] = { flagId: dup!.id, to: earlier.deviceId };
   }
+  for (const t of [own, foreign]) {
+    const raised = await raiseAlarms(
+      db,
+      [0, 1, 2, 3].map((n) => ({
+        kind: 'device_offline' as const,
+        subject: `matrix-${t.deviceId}-${n}`,
+        deviceId: t.deviceId,
+        enterpriseId: t.enterpriseId,
+        details: {},
+      })),
+      new Date(),
+    );
+    shared.alarmId[t.enterpriseId] = raised[0]!.id;
+    shared.alarmsToAcknowledge[t.enterpriseId] = raised.slice(1).map((a) => a.id);
+  }
+  shared.channelId = (await tp.api('POST', '/api/v1/notification-channels', { kind: 'email', name: 'matrix', target: 'duty@operator.test' })).body.id;
   const run = await tp.api('POST', '/api/v1/certifications', { windowStart: '2025-07-01', windowEnd: '2025-07-31' });
   shared.runId = run.body.id;
   const evidence = await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });

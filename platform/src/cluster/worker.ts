@@ -25,7 +25,7 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
   const workerLog = log.child({ worker: index });
   let others: IngestFigures[] = [];
   const cluster: ClusterLink = { others: () => others, resetLatency: () => send({ type: 'edgenet:reset-latency' }) };
-  const platform = await createPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0 });
+  const platform = await createPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0, evaluatesAlarms: index === 0 });
   const { rate, ingest, rejects, writer } = platform.context;
   process.on('message', (m: unknown) => {
     if (!isClusterMessage(m)) return;

@@ -129,7 +129,7 @@ export async function fleetAlerts(
  * rollup rows, so a new enterprise (no baseline yet) raises nothing and a day before it joined does
  * not drag the average down. Shares are basis points (integers), as in GET /performance.
  */
-async function shareDropAlerts(db: Database, calendar: Calendar, scope: string | null, dropPercent: number, nowMs: number): Promise<ShareDropAlert[]> {
+export async function shareDropAlerts(db: Database, calendar: Calendar, scope: string | null, dropPercent: number, nowMs: number): Promise<ShareDropAlert[]> {
   const now = calendar.dayAndBucket(nowMs);
   const weekStart = shiftDay(now.day, -7);
   const elapsed = now.bucket + 1; // buckets of today so far, the current one included

@@ -29,6 +29,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
             role: { type: 'string', enum: ['operator', 'bureau', 'enterprise'] },
             admin: { type: 'boolean' },
             username: { type: ['string', 'null'], description: 'the signed-in person, or the person a token was made for' },
+            accountId: { type: ['string', 'null'], description: "that person's account" },
             enterprise: { anyOf: [{ type: 'null' }, { type: 'object', properties: { id: uuidString, name: { type: 'string' }, town: { type: 'string' } } }] },
           },
         },
@@ -36,7 +37,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
     },
     handler: async (request) => {
       const p = principalOf(request);
-      const who = { role: p.role, admin: p.admin, username: p.username };
+      const who = { role: p.role, admin: p.admin, username: p.username, accountId: p.accountId };
       if (!p.enterpriseId) return { ...who, enterprise: null };
       return { ...who, enterprise: await enterpriseCard(db, p.enterpriseId) };
     },

@@ -4,9 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context.js';
 import { listFlags, moveDuplicateFlag, resolveFlag } from '../services/flags.js';
 import { ALL_ROLES, OPERATOR_ONLY, principalOf } from './access.js';
-import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
+import { errorResponse, idParams, isoTime, nullable, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
-const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
 const flag = {
   type: 'object',
   properties: {

@@ -2,6 +2,8 @@
 // 400 naming the field (e.g. "body/uscc must NOT have fewer than 18 characters").
 export const uuidString = { type: 'string', format: 'uuid' } as const;
 export const isoTime = { type: 'string', format: 'date-time' } as const;
+/** A value that may also be null (OpenAPI 3.1 / JSON Schema). */
+export const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
 
 export const idParams = {
   type: 'object',

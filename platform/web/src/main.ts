@@ -17,6 +17,8 @@ import { loginPage } from './pages/login.js';
 import { adminPage } from './pages/admin.js';
 import { accountPage } from './pages/account.js';
 import { overviewPage } from './pages/overview.js';
+import { alarmsPage } from './pages/alarms.js';
+import { notificationsPage } from './pages/notifications.js';
 
 interface NavItem {
   hash: string;
@@ -32,10 +34,12 @@ const ALL: readonly Role[] = ['operator', 'bureau', 'enterprise'];
 const NAV: NavItem[] = [
   { hash: '#/', label: 'nav.overview', roles: ALL, page: overviewPage, match: (p) => p.length === 0 },
   { hash: '#/alerts', label: 'nav.alerts', roles: ALL, page: alertsPage, match: (p) => p[0] === 'alerts' },
+  { hash: '#/alarms', label: 'nav.alarms', roles: ALL, page: alarmsPage, match: (p) => p[0] === 'alarms' },
   { hash: '#/enterprises', label: 'nav.enterprises', roles: ALL, page: enterprisesPage, match: (p) => p[0] === 'enterprises' && p.length === 1 },
   { hash: '#/devices', label: 'nav.devices', roles: ALL, page: devicesPage, match: (p) => p[0] === 'devices' && p.length === 1 },
   // Certification runs are the bureau's and the operator's (routes/certifications.ts CERTIFIERS).
   { hash: '#/certification', label: 'nav.certification', roles: ['operator', 'bureau'], page: certificationPage, match: (p) => p[0] === 'certification' },
+  { hash: '#/notifications', label: 'nav.notifications', roles: ['operator'], page: notificationsPage, match: (p) => p[0] === 'notifications' },
   { hash: '#/admin', label: 'nav.admin', roles: ['operator'], admin: true, page: adminPage, match: (p) => p[0] === 'admin' },
 ];
 const mayOpen = (me: Whoami, item: { roles: readonly Role[]; admin?: boolean }) => item.roles.includes(me.role) && (!item.admin || me.admin);

@@ -8,6 +8,8 @@ export interface Whoami {
   role: Role;
   admin: boolean;
   username: string | null;
+  /** The signed-in person's account (assigning an alarm to oneself); null for a token made for nobody. */
+  accountId: string | null;
   enterprise: { id: string; name: string; town: string } | null;
 }
 
@@ -192,4 +194,53 @@ export interface ApiTokenRow {
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+export type AlarmKind = 'device_offline' | 'device_flagged' | 'share_drop' | 'ingest_errors' | 'certificate_expiry';
+export type AlarmState = 'raised' | 'acknowledged' | 'cleared';
+export interface Alarm {
+  id: string;
+  kind: AlarmKind;
+  subject: string;
+  state: AlarmState;
+  deviceId: string | null;
+  enterpriseId: string | null;
+  details: Record<string, unknown>;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  clearedAt: string | null;
+}
+export interface AlarmEvent {
+  at: string;
+  action: 'raised' | 'acknowledged' | 'assigned' | 'cleared';
+  actorName: string | null;
+  comment: string | null;
+  assigneeId: string | null;
+}
+export type ChannelKind = 'email' | 'webhook' | 'wecom' | 'dingtalk';
+export interface NotificationChannel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  target: string;
+  enterpriseId: string | null;
+  language: 'zh-CN' | 'en';
+  enabled: boolean;
+  hasSecret: boolean;
+}
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'throttled';
+export interface Delivery {
+  id: string;
+  alarmId: string;
+  alarmKind: AlarmKind;
+  deviceId: string | null;
+  channelName: string;
+  channelKind: ChannelKind;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  log: { attempt: number; at: string; ok: boolean; status: string | null; error: string | null }[];
 }

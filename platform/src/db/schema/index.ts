@@ -21,3 +21,5 @@ export { deviceHardwareIds } from './device-hardware-ids.js';
 export { certificationSampleSeeds } from './certification-sample-seeds.js';
 export { witnessCosignatures } from './witness-cosignatures.js';
 export { tpmChallenges } from './tpm-challenges.js';
+export { alarms, alarmEvents } from './alarms.js';
+export { notificationChannels, notificationDeliveries, notificationAttempts } from './notifications.js';

@@ -1,6 +1,6 @@
 // Alerts: devices silent too long, flagged devices (with the flag's reason), enterprises whose
 // online share fell; every row links to the device or enterprise.
-import { get } from '../api.js';
+import { ApiError, get, post } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatAge, formatBp, formatInt, formatTime } from '../format.js';
 import { t } from '../i18n.js';
@@ -10,7 +10,32 @@ import { NUMERIC, deviceLink, flagLabel, kindLabel } from './shared.js';
 
 export async function alertsPage(ctx: PageContext): Promise<void> {
   const body = h('div');
-  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('alerts.title'))), body);
+  const notice = h('div', { class: 'notice', testid: 'alerts-notice', 'aria-live': 'polite' });
+  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('alerts.title'))), notice, body);
+  // Resolving a flag is the operator's (routes/flags.ts), with the reason kept beside the flag.
+  const mayResolve = ctx.me.role === 'operator';
+  const resolveForm = (flagId: string) => {
+    const resolution = h('input', { type: 'text', testid: `resolution-${flagId}`, 'aria-label': t('flags.resolution'), placeholder: t('flags.resolution') });
+    return h(
+      'form',
+      {
+        class: 'inline-form',
+        onsubmit: async (e) => {
+          e.preventDefault();
+          try {
+            await post(`/flags/${flagId}/resolve`, { resolution: resolution.value.trim() });
+            // The list first, then the notice: whoever sees the notice sees the list without the flag.
+            await load();
+            replace(notice, h('span', { testid: 'flag-resolved' }, t('flags.resolved')));
+          } catch (err) {
+            replace(notice, h('div', { class: 'error-text', testid: 'alerts-error' }, err instanceof ApiError ? err.message : String(err)));
+          }
+        },
+      },
+      resolution,
+      h('button', { type: 'submit', testid: `resolve-${flagId}` }, t('flags.resolve')),
+    );
+  };
   const load = async () => {
     const a = await get<Alerts>('/alerts?limit=200');
     if (!ctx.alive()) return;
@@ -69,7 +94,7 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
                 h(
                   'tr',
                   null,
-                  ['col.device', 'col.enterprise', 'col.flag', 'col.reason', 'col.raised'].map((k) =>
+                  ['col.device', 'col.enterprise', 'col.flag', 'col.reason', 'col.raised', ...(mayResolve ? ['col.actions'] : [])].map((k) =>
                     h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as 'col.device')),
                   ),
                 ),
@@ -86,6 +111,7 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
                     h('td', null, h('span', { class: 'badge warn', title: f.kind }, flagLabel(f.kind))),
                     h('td', null, f.reason),
                     h('td', null, formatTime(f.createdAt)),
+                    mayResolve ? h('td', null, resolveForm(f.flagId)) : null,
                   ),
                 ),
               ),
@@ -131,5 +157,6 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
     );
   };
   await load();
-  every(ctx, 15_000, load);
+  // A refresh would wipe a resolution being typed: wait while an input of this page has the focus.
+  every(ctx, 15_000, () => (document.activeElement instanceof HTMLInputElement && body.contains(document.activeElement) ? undefined : load()));
 }
