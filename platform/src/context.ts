@@ -15,6 +15,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { TlsMaterial } from './tls/material.js';
 import type { IngestFigures } from './ingest/figures.js';
 import type { TpmRoots } from './attestation/ek-chain.js';
+import type { CommandDelivery } from './commands/delivery.js';
 
 /** What routes and broker hooks are given; nothing here knows which database driver runs. */
 export interface PlatformContext {
@@ -33,6 +34,8 @@ export interface PlatformContext {
   /** The bureau's witness, when EDGENET_WITNESS_URL is set (docs/witness.md). */
   witness: WitnessClient | null;
   audit: AuditLog;
+  /** Commands to devices: sent now to a connected device, or when it returns (commands/delivery.ts). */
+  commands: CommandDelivery;
   tls: TlsMaterial;
   /** The TPM manufacturers' EK roots (EDGENET_TPM_ROOTS_DIR); null: TPM attestation is off. */
   tpmRoots: TpmRoots | null;

@@ -21,3 +21,4 @@ export { deviceHardwareIds } from './device-hardware-ids.js';
 export { certificationSampleSeeds } from './certification-sample-seeds.js';
 export { witnessCosignatures } from './witness-cosignatures.js';
 export { tpmChallenges } from './tpm-challenges.js';
+export { deviceCommands, deviceCommandEvents } from './device-commands.js';
