@@ -25,6 +25,7 @@ const command = {
     requestedBy: { type: 'string' },
     deliveredAt: nullableTime,
     finishedAt: nullableTime,
+    resultDetail: { type: ['string', 'null'], description: "the device's one-line answer in its signed result" },
   },
 } as const;
 

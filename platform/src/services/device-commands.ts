@@ -104,6 +104,8 @@ function shape(row: CommandRow) {
     requestedBy: row.requestedBy,
     deliveredAt: row.deliveredAt,
     finishedAt: row.finishedAt,
+    /** The device's one-line answer, once its signed result is in. */
+    resultDetail: row.resultDetail,
   };
 }
 

@@ -179,3 +179,18 @@ export interface ApiTokenRow {
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
+
+/** GET /devices/{id}/commands (docs/commands.md). */
+export interface DeviceCommand {
+  id: string;
+  deviceId: string;
+  kind: 'ping' | 'request_hello' | 'set_heartbeat_interval' | 'set_workstations';
+  params: Record<string, unknown>;
+  state: 'queued' | 'delivered' | 'done' | 'failed' | 'expired' | 'cancelled';
+  createdAt: string;
+  deadlineAt: string;
+  requestedBy: string;
+  deliveredAt: string | null;
+  finishedAt: string | null;
+  resultDetail: string | null;
+}
