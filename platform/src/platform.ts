@@ -159,6 +159,7 @@ export async function createPlatform(
     log,
     clock,
     publish: (deviceId, payload) => commandPath?.publishCommand(deviceId, payload) ?? Promise.resolve(false),
+    publishKnowsConnections: config.brokerUrl === undefined,
   });
   const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared, commands });
   await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);

@@ -98,6 +98,16 @@ describe('a command to a connected device', () => {
     expect(edge.v1.CommandResult.decode(envelope.body).commandId).toBe(cmd!.id);
   });
 
+  it('reaches a device whose session the embedded broker holds, before presence has it online', async () => {
+    const d = await enrollTestDevice(tp, a.token);
+    const client = await d.connect();
+    const received = await listen(client, d.deviceId); // subscribed, no hello yet: not online on the platform
+    expect((await tp.api('GET', `/api/v1/devices/${d.deviceId}`)).body.online).toBe(false);
+    const sent = await send(d.deviceId, { kind: 'ping' });
+    expect(sent.body.state).toBe('delivered');
+    await waitFor('the command on the device', () => received.some((c) => c.id === sent.body.id));
+  });
+
   it('records a failure the device reports, with its reason', async () => {
     const d = await enrollTestDevice(tp, a.token);
     const { client, received } = await online(tp, d);

@@ -21,6 +21,12 @@ export interface CommandDeliveryDeps {
   /** The platform's clock: deadlines are judged by it (injected in tests). */
   clock: () => Date;
   publish: PublishCommand;
+  /**
+   * Whether `publish` can tell a device that is not connected. The embedded broker can (it holds
+   * the sessions); an external broker acknowledges a publish whether anyone listens or not, so
+   * there the database's presence decides first.
+   */
+  publishKnowsConnections: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -41,8 +47,11 @@ export class CommandDelivery {
 
   /** After a send: delivers now if the device is connected; otherwise it waits for its return. */
   async sendNow(deviceId: string): Promise<void> {
-    const [row] = await this.#d.db.select({ online: devices.online }).from(devices).where(eq(devices.id, deviceId));
-    if (row?.online) await this.deliver(deviceId, false);
+    if (!this.#d.publishKnowsConnections) {
+      const [row] = await this.#d.db.select({ online: devices.online }).from(devices).where(eq(devices.id, deviceId));
+      if (!row?.online) return;
+    }
+    await this.deliver(deviceId, false);
   }
 
   /** The device said hello: it is connected and subscribed to its command topic. Never throws. */
