@@ -58,6 +58,8 @@ export interface ClusterLink {
   others(): IngestFigures[];
   /** Starts a new latency window in the other workers too. */
   resetLatency(): void;
+  /** A command waits for a device whose session this process does not hold: the holder sends it. */
+  commandsWaiting(deviceId: string): void;
 }
 
-export const NO_CLUSTER: ClusterLink = { others: () => [], resetLatency: () => undefined };
+export const NO_CLUSTER: ClusterLink = { others: () => [], resetLatency: () => undefined, commandsWaiting: () => undefined };

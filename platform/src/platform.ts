@@ -160,6 +160,7 @@ export async function createPlatform(
     clock,
     publish: (deviceId, payload) => commandPath?.publishCommand(deviceId, payload) ?? Promise.resolve(false),
     publishKnowsConnections: config.brokerUrl === undefined,
+    notHere: (deviceId) => options.cluster?.commandsWaiting(deviceId),
   });
   const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared, commands });
   await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);

@@ -187,8 +187,8 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     connections: () => guard.figures(),
     publishCommand: (deviceId, payload) =>
       new Promise<boolean>((resolve) => {
-        // A session in another worker of a cluster is not reachable from here: the command waits
-        // for the device's next hello, which arrives in the worker that holds it.
+        // A session in another worker of a cluster is not reachable from here: delivery.ts asks the
+        // primary to have the worker that holds it send the command.
         if (!clients[deviceId]?.connected) return resolve(false);
         // Published by the broker itself: no client, so authorizePublish (the devices' rule) is not asked.
         aedes.publish({ cmd: 'publish', topic: commandTopic(deviceId), payload, qos: 1, retain: false, dup: false }, (err) => resolve(!err));

@@ -27,6 +27,8 @@ export interface CommandDeliveryDeps {
    * there the database's presence decides first.
    */
   publishKnowsConnections: boolean;
+  /** A command waits for a device this process does not hold the session of (a cluster's other worker). */
+  notHere?: (deviceId: string) => void;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -61,6 +63,13 @@ export class CommandDelivery {
     );
   }
 
+  /** Another worker of the cluster had a command sent for a device whose session is here. Never throws. */
+  sendWaiting(deviceId: string): void {
+    this.deliver(deviceId, false).catch((err: unknown) =>
+      this.#d.log.warn({ err, deviceId }, 'cannot deliver a command sent through another worker; the next return retries'),
+    );
+  }
+
   /** `again`: also what was delivered without a result (the device returned: it may have lost it). */
   deliver(deviceId: string, again: boolean): Promise<void> {
     const previous = this.#running.get(deviceId) ?? Promise.resolve();
@@ -79,7 +88,11 @@ export class CommandDelivery {
     await expireDue(db, clock(), deviceId);
     for (const command of await openCommands(db, deviceId)) {
       if (command.state !== 'queued' && !again) continue;
-      if (!(await publish(deviceId, commandPayload(command)))) return; // not connected here: wait for its return
+      if (!(await publish(deviceId, commandPayload(command)))) {
+        // Not connected here: the worker that holds it is asked (a cluster), else it waits for its return.
+        if (!again) this.#d.notHere?.(deviceId);
+        return;
+      }
       const now = clock();
       if (command.state === 'queued') await transition(db, command.id, ['queued'], 'delivered', now, null, { deliveredAt: now });
       log.info({ deviceId, commandId: command.id, kind: command.kind, again: command.state !== 'queued' }, 'command sent to the device');
