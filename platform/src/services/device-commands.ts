@@ -4,7 +4,7 @@
 //   enterprise   its own devices only (another's is "not found"), and only the kinds that change
 //                nothing but its own mapping or ask the device to speak: ENTERPRISE_KINDS
 //   bureau       reads only (the route's roles)
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import type { CommandDelivery } from '../commands/delivery.js';
 import { commandById, commandEvents, expireDue, insertCommand, NEWEST_FIRST, transition, type CommandKind, type CommandRow } from '../commands/ledger.js';
@@ -83,10 +83,7 @@ export async function cancelCommand(s: CommandServices, deviceId: string, comman
   const now = s.clock();
   const by = principal.username ?? `${principal.role} token`;
   if (!(await transition(s.db, commandId, ['queued'], 'cancelled', now, `cancelled by ${by}`, { finishedAt: now }))) {
-    const [again] = await s.db
-      .select({ state: deviceCommands.state })
-      .from(deviceCommands)
-      .where(and(eq(deviceCommands.id, commandId)));
+    const [again] = await s.db.select({ state: deviceCommands.state }).from(deviceCommands).where(eq(deviceCommands.id, commandId));
     throw new ERR_COMMAND_STATE(again?.state ?? current.state);
   }
   return showCommand(s, deviceId, commandId, scope);
