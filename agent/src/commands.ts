@@ -6,6 +6,7 @@ export type CommandAction =
   | { type: 'ping'; id: string }
   | { type: 'set-heartbeat-interval'; id: string; intervalMs: number }
   | { type: 'request-hello'; id: string }
+  | { type: 'set-workstations'; id: string; codes: string[] }
   | { type: 'invalid'; id: string | null; reason: string };
 
 export function interpretCommand(payload: Uint8Array): CommandAction {
@@ -17,6 +18,9 @@ export function interpretCommand(payload: Uint8Array): CommandAction {
       return { type: 'ping', id: command.id };
     case 'requestHello':
       return { type: 'request-hello', id: command.id };
+    case 'setWorkstations':
+      // decodeCommand has checked the codes (pattern, count, no repeats).
+      return { type: 'set-workstations', id: command.id, codes: [...(command.setWorkstations?.workstationCodes ?? [])] };
     case 'setHeartbeatInterval': {
       const intervalMs = command.setHeartbeatInterval?.intervalMs ?? 0;
       const { minMs, maxMs } = HEARTBEAT_INTERVAL_BOUNDS;

@@ -79,6 +79,25 @@ export function encodeHeartbeat(input: HeartbeatInput): Uint8Array {
   });
 }
 
+export interface ResultInput {
+  id: string;
+  ok: boolean;
+  detail: string;
+  workstations?: { codes: readonly string[]; revision: number };
+  nowMs: number;
+}
+
+/** The device's answer to a command, sealed like every device message so the platform can prove it. */
+export function encodeCommandResult(input: ResultInput): Uint8Array {
+  return edge.v1.CommandResult.encode({
+    commandId: input.id,
+    outcome: input.ok ? edge.v1.CommandOutcome.COMMAND_DONE : edge.v1.CommandOutcome.COMMAND_FAILED,
+    detail: input.detail,
+    deviceTimeMs: input.nowMs,
+    ...(input.workstations ? { workstations: { workstationCodes: [...input.workstations.codes], revision: input.workstations.revision } } : {}),
+  }).finish();
+}
+
 export function encodeStatus(online: boolean, nowMs: number): Uint8Array {
   return edge.v1.Status.encode({ online, deviceTimeMs: nowMs }).finish();
 }

@@ -9,7 +9,7 @@ import { commandTopic, deviceTopic, edge } from '@edgenet/proto';
 import { Backoff } from './backoff.js';
 import { ChainStore } from './chain-store.js';
 import { ClockJudge, measurePlatformClock } from './clock.js';
-import { applyCommand } from './command-handler.js';
+import { applyCommand, type CommandTarget, type ServedMapping } from './command-handler.js';
 import { interpretCommand } from './commands.js';
 import { isTlsBrokerUrl, loadRunConfig, resolveTpm, type Env, type RunConfig } from './config.js';
 import { CONNECT_ACTIONS, type ConnectedAgent } from './connect-actions.js';
@@ -21,7 +21,7 @@ import { zeroInferenceCounters, type InferenceCountersProvider } from './inferen
 import { InferenceHost } from './inference-host.js';
 import { readHardware, readHardwareFile, type HardwareReading, type SystemInfo } from './inventory.js';
 import { createLogger, type Logger } from './log.js';
-import { encodeHello, encodeStatus, encodeWorkstations, seal } from './messages.js';
+import { encodeCommandResult, encodeHello, encodeStatus, encodeWorkstations, seal } from './messages.js';
 import { MetricsSampler, type MetricsSystemInfo } from './metrics-sampler.js';
 import { MqttSession, type OutgoingMessage } from './mqtt-session.js';
 import { Outbox } from './outbox.js';
@@ -134,6 +134,8 @@ class Agent implements ConnectedAgent {
   readonly #status: StatusWriter;
   readonly #tick: HeartbeatTick;
   #heartbeatIntervalMs: number;
+  /** What the device serves: agent.json's at start, then what the platform's set_workstations made it. */
+  #workstations: ServedMapping;
   #heartbeatTimer: NodeJS.Timeout | undefined;
   #clockTimer: NodeJS.Timeout | undefined;
   #stopping: Promise<void> | undefined;
@@ -146,6 +148,7 @@ class Agent implements ConnectedAgent {
     this.#hardware = hardware;
     this.#deviceId = config.agent.deviceId;
     this.#heartbeatIntervalMs = config.heartbeatIntervalMs;
+    this.#workstations = { codes: config.agent.workstations, revision: config.agent.workstationsRevision };
     this.#sampler = new MetricsSampler({
       intervalMs: config.sampleIntervalMs,
       ...(options.metricsSys ? { sys: options.metricsSys } : {}),
@@ -169,7 +172,7 @@ class Agent implements ConnectedAgent {
       log,
       onConnect: () => this.#onConnect(),
       onMessage: (topic, payload) => {
-        if (topic === commandTopic(this.#deviceId)) applyCommand(interpretCommand(payload), this.#commandTarget());
+        if (topic === commandTopic(this.#deviceId)) this.#onCommand(payload);
       },
       onStateChange: (state) => {
         this.#status.state = state;
@@ -246,10 +249,8 @@ class Agent implements ConnectedAgent {
   }
 
   sendWorkstations(): void {
-    const { workstations, workstationsRevision } = this.#config.agent;
-    this.#publish('workstations', this.#message('workstations', encodeWorkstations(workstations, workstationsRevision)), {
-      revision: workstationsRevision,
-    });
+    const { codes, revision } = this.#workstations;
+    this.#publish('workstations', this.#message('workstations', encodeWorkstations(codes, revision)), { revision });
   }
 
   drainQueue(): void {
@@ -268,8 +269,21 @@ class Agent implements ConnectedAgent {
     for (const action of CONNECT_ACTIONS) action(this);
   }
 
-  #commandTarget() {
+  /** Applies the command, then answers it signed on …/result, after what the command itself sent. */
+  #onCommand(payload: Uint8Array): void {
+    const outcome = applyCommand(interpretCommand(payload), this.#commandTarget());
+    if (!outcome) return;
+    const body = encodeCommandResult({ ...outcome, nowMs: Date.now() });
+    this.#publish('result', this.#message('result', body), { commandId: outcome.id, ok: outcome.ok });
+  }
+
+  #commandTarget(): CommandTarget {
     return {
+      workstations: () => this.#workstations,
+      serveWorkstations: (mapping) => {
+        this.#workstations = mapping;
+        this.sendWorkstations();
+      },
       stateDir: this.#config.stateDir,
       log: this.#log,
       heartbeatIntervalMs: () => this.#heartbeatIntervalMs,
@@ -281,7 +295,7 @@ class Agent implements ConnectedAgent {
     };
   }
 
-  #message(kind: 'hello' | 'heartbeat' | 'workstations' | 'status', body: Uint8Array): OutgoingMessage {
+  #message(kind: 'hello' | 'heartbeat' | 'workstations' | 'status' | 'result', body: Uint8Array): OutgoingMessage {
     return { topic: deviceTopic(this.#deviceId, kind), payload: seal(body, this.#identity.privateKey) };
   }
 
@@ -327,7 +341,7 @@ class Agent implements ConnectedAgent {
         tls: isTlsBrokerUrl(config.mqtt.url),
         caFingerprint: config.pinnedCa?.fingerprint ?? null,
         kind: config.agent.kind,
-        workstations: config.agent.workstations,
+        workstations: this.#workstations.codes,
         heartbeatIntervalMs: this.#heartbeatIntervalMs,
         nextSeq: this.#stores.seq.peek(),
         queued: this.#stores.queue.stats().depth,

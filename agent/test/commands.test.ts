@@ -23,9 +23,22 @@ describe('interpretCommand', () => {
     expect(interpretCommand(encode({ id: 'f', setHeartbeatInterval: { intervalMs: 3_600_000 } })).type).toBe('set-heartbeat-interval');
   });
 
+  it('takes a set of workstation codes, and refuses codes the mapping could not carry', () => {
+    expect(interpretCommand(encode({ id: 'h', setWorkstations: { workstationCodes: ['L1-01', 'L2-01'] } }))).toEqual({
+      type: 'set-workstations',
+      id: 'h',
+      codes: ['L1-01', 'L2-01'],
+    });
+    expect(interpretCommand(encode({ id: 'i', setWorkstations: { workstationCodes: [] } }))).toEqual({ type: 'set-workstations', id: 'i', codes: [] });
+    for (const workstationCodes of [['L1-01', 'L1-01'], ['has space'], Array.from({ length: 257 }, (_, n) => `W-${n}`)]) {
+      expect(interpretCommand(encode({ id: 'j', setWorkstations: { workstationCodes } }))).toMatchObject({ type: 'invalid', id: null });
+    }
+  });
+
   it('turns garbage into a reason, never an exception', () => {
     expect(interpretCommand(Uint8Array.from([0xff, 0xff, 0xff]))).toMatchObject({ type: 'invalid', id: null });
     expect(interpretCommand(encode({ id: 'g' }))).toMatchObject({ type: 'invalid', reason: 'command has no action' });
     expect(interpretCommand(new Uint8Array(10_000))).toMatchObject({ type: 'invalid' });
+    expect(interpretCommand(new Uint8Array(17_000))).toMatchObject({ type: 'invalid', reason: expect.stringContaining('too large') });
   });
 });

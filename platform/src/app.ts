@@ -18,6 +18,7 @@ import { principalOf } from './routes/access.js';
 import type { PlatformContext } from './context.js';
 import { certificationRoutes } from './routes/certifications.js';
 import { deviceRoutes } from './routes/devices.js';
+import { deviceCommandRoutes } from './routes/device-commands.js';
 import { flagRoutes } from './routes/flags.js';
 import { performanceRoutes } from './routes/performance.js';
 import { enrollRoutes } from './routes/enroll.js';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
         enrollRoutes,
         enrollBulkRoutes,
         deviceRoutes,
+        deviceCommandRoutes,
         fleetRoutes,
         certificationRoutes,
         flagRoutes,

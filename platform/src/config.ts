@@ -125,6 +125,9 @@ export interface PlatformConfig {
   tpmRootsDir: string | undefined;
   /** How long a TPM enrollment challenge may be answered. */
   tpmChallengeTtlMs: number;
+  /** A device command's deadline when the sender names none, and the longest one may ask (docs/commands.md). */
+  commandDefaultTtlS: number;
+  commandMaxTtlS: number;
 }
 
 type Source = Record<string, string | undefined>;
@@ -226,8 +229,13 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     tpmRootsDir: optional('EDGENET_TPM_ROOTS_DIR') === undefined ? undefined : resolve(optional('EDGENET_TPM_ROOTS_DIR')!),
     // 5 min: a TPM answers in seconds; a nonce that lives longer only widens the replay window.
     tpmChallengeTtlMs: int('EDGENET_TPM_CHALLENGE_TTL_MS', 300_000, 1_000, 3_600_000),
+    // 1 day: a box switched off overnight still gets the morning's remap; 30 days at most, after
+    // which an operator should look at the device rather than wait for it.
+    commandDefaultTtlS: int('EDGENET_COMMAND_DEFAULT_TTL_S', 86_400, 1, 2_592_000),
+    commandMaxTtlS: int('EDGENET_COMMAND_MAX_TTL_S', 604_800, 1, 2_592_000), // 7 days
   };
 
+  if (config.commandDefaultTtlS > config.commandMaxTtlS) problems.push('EDGENET_COMMAND_DEFAULT_TTL_S must not exceed EDGENET_COMMAND_MAX_TTL_S');
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`EDGENET_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');

@@ -16,6 +16,7 @@ import type { TlsMaterial } from './tls/material.js';
 import type { IngestFigures } from './ingest/figures.js';
 import type { TpmRoots } from './attestation/ek-chain.js';
 import type { AlarmEvaluator } from './alarms/evaluator.js';
+import type { CommandDelivery } from './commands/delivery.js';
 
 /** What routes and broker hooks are given; nothing here knows which database driver runs. */
 export interface PlatformContext {
@@ -34,6 +35,8 @@ export interface PlatformContext {
   /** The bureau's witness, when EDGENET_WITNESS_URL is set (docs/witness.md). */
   witness: WitnessClient | null;
   audit: AuditLog;
+  /** Commands to devices: sent now to a connected device, or when it returns (commands/delivery.ts). */
+  commands: CommandDelivery;
   tls: TlsMaterial;
   /** The TPM manufacturers' EK roots (EDGENET_TPM_ROOTS_DIR); null: TPM attestation is off. */
   tpmRoots: TpmRoots | null;
@@ -58,6 +61,8 @@ export interface ClusterLink {
   others(): IngestFigures[];
   /** Starts a new latency window in the other workers too. */
   resetLatency(): void;
+  /** A command waits for a device whose session this process does not hold: the holder sends it. */
+  commandsWaiting(deviceId: string): void;
 }
 
-export const NO_CLUSTER: ClusterLink = { others: () => [], resetLatency: () => undefined };
+export const NO_CLUSTER: ClusterLink = { others: () => [], resetLatency: () => undefined, commandsWaiting: () => undefined };

@@ -8,6 +8,7 @@ import { loadTpmRoots, type TpmRoots } from './attestation/ek-chain.js';
 import type { BrokerPeers } from './broker/index.js';
 import { embeddedTransport } from './broker/embedded.js';
 import { ExternalBroker } from './broker/external.js';
+import { CommandDelivery } from './commands/delivery.js';
 import { explainListen } from './broker/listen-error.js';
 import type { DeviceTransport } from './broker/transport.js';
 import { LISTEN_BACKLOG } from './net/connection-guard.js';
@@ -155,7 +156,18 @@ export async function createPlatform(
   const signer = new ReportSigner(db, config.dataDir);
   await signer.load();
   const rate = new HeartbeatRate();
-  const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared });
+  const clock = options.clock ?? (() => new Date());
+  // The transport is composed after ingest, which it feeds; commands reach it through this late binding.
+  let commandPath: DeviceTransport | undefined;
+  const commands = new CommandDelivery({
+    db,
+    log,
+    clock,
+    publish: (deviceId, payload) => commandPath?.publishCommand(deviceId, payload) ?? Promise.resolve(false),
+    publishKnowsConnections: config.brokerUrl === undefined,
+    notHere: (deviceId) => options.cluster?.commandsWaiting(deviceId),
+  });
+  const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared, commands });
   await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);
 
   const transport: DeviceTransport = config.brokerUrl
@@ -192,8 +204,8 @@ export async function createPlatform(
         },
         { host: config.mqttHost, mqttsPort: config.mqttsPort, mqttPort: config.mqttPlain ? config.mqttPort : null, tls },
       );
+  commandPath = transport;
   const audit = new AuditLog(db, log);
-  const clock = options.clock ?? (() => new Date());
   const cluster = options.cluster ?? NO_CLUSTER;
   const senders = new Senders({ url: config.smtpUrl, from: config.smtpFrom });
   const alarms = new AlarmEvaluator({
@@ -233,6 +245,7 @@ export async function createPlatform(
     signer,
     witness,
     audit,
+    commands,
     tls,
     tpmRoots,
     rate,

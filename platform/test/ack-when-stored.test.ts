@@ -8,13 +8,12 @@
 //   · GET /ingest/stats answers 503 EDGENET_ERR_DATABASE_UNAVAILABLE, not 500, meanwhile;
 //   · in external broker mode (a Mosquitto of the test's own) such a message is left
 //     unacknowledged, so the broker sends it again and it is stored after the outage.
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
-import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
+import { startPlatformBehindMosquitto, startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
 import { seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { holdTables, refuseConnections, type Release } from '../../test/helpers/database-fault.js';
-import { startMosquitto } from '../../test/helpers/mosquitto.js';
 import { retryDelayMs } from '../src/ingest/heartbeat-writer.js';
 
 let tp: TestPlatform;
@@ -141,21 +140,9 @@ describe.runIf(inject('databaseUrl') !== '')('while PostgreSQL refuses connectio
 
 describe.runIf(inject('databaseUrl') !== '')('external broker mode while PostgreSQL refuses connections', () => {
   it('leaves a message ingest could not handle unacknowledged, so the broker redelivers it and it is stored', async () => {
-    const instance = { username: 'edgenet-platform-h2', password: 'pw-h2-0123456789abcdef0123456789' };
-    const broker = await startMosquitto([instance]);
-    onTestFinished(() => broker.stop());
-    const ext = await startTestPlatform({
-      EDGENET_BROKER_URL: broker.url,
-      EDGENET_MQTT_PUBLIC_URL: broker.url,
-      EDGENET_INSTANCE_ID: 'h2',
-      EDGENET_BROKER_USERNAME: instance.username,
-      EDGENET_BROKER_PASSWORD: instance.password,
-    });
-    onTestFinished(() => ext.close());
-    await waitFor('consuming from the broker', () => ext.platform.context.brokerReady());
-    const viaBroker = { ...ext, mqttUrl: broker.url } as TestPlatform;
+    const { platform: ext, viaBroker, addDevice } = await startPlatformBehindMosquitto('h2');
     const d = await enrollTestDevice(viaBroker, (await seedEnterprise(ext)).token);
-    await broker.addUsers([{ username: d.deviceId, password: d.password }]);
+    await addDevice(d);
     const client = await d.connect();
     const restore = await refuseConnections(ext);
     try {

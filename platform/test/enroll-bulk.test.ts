@@ -24,14 +24,20 @@ const device = (i: number, extra: Record<string, unknown> = {}) => ({
 
 describe('POST /api/v1/enroll/bulk', () => {
   it('enrolls 500 devices in one request, each able to connect with its own credentials', async () => {
-    const devices = Array.from({ length: 500 }, (_, i) => device(i, i === 0 ? { workstations: ['L1-01', 'UNREG-1'] } : {}));
+    // A code the enterprise has not registered refuses the whole batch at once, naming it; nothing is enrolled.
+    const unregistered = Array.from({ length: 500 }, (_, i) => device(i, i === 0 ? { workstations: ['L1-01', 'UNREG-1'] } : {}));
+    const refused = await tp.api('POST', '/api/v1/enroll/bulk', { token: seeded.token, devices: unregistered }, null);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'EDGENET_ERR_WORKSTATION_UNREGISTERED', message: expect.stringContaining('UNREG-1') });
+    expect((await tp.api('GET', `/api/v1/devices?projectId=${seeded.projectId}&limit=1`)).body.total).toBe(0);
+    const devices = Array.from({ length: 500 }, (_, i) => device(i, i === 0 ? { workstations: ['L1-01'] } : {}));
     const res = await tp.api('POST', '/api/v1/enroll/bulk', { token: seeded.token, devices }, null);
     expect(res.status).toBe(201);
     expect(res.body.devices).toHaveLength(500);
     expect(new Set(res.body.devices.map((d: { deviceId: string }) => d.deviceId)).size).toBe(500);
     const listed = await tp.api('GET', `/api/v1/devices?projectId=${seeded.projectId}&limit=1`);
     expect(listed.body.total).toBe(500);
-    expect((await tp.api('GET', `/api/v1/devices/${res.body.devices[0].deviceId}`)).body.workstations).toEqual(['L1-01', 'UNREG-1']);
+    expect((await tp.api('GET', `/api/v1/devices/${res.body.devices[0].deviceId}`)).body.workstations).toEqual(['L1-01']);
     const { deviceId, password } = res.body.devices[499];
     const client = await mqtt.connectAsync(tp.mqttUrl, { clientId: deviceId, username: deviceId, password, reconnectPeriod: 0 });
     await client.endAsync();

@@ -56,6 +56,8 @@ const shared = {
   alarmsToAcknowledge: {} as Record<string, string[]>,
   operatorAccountId: '',
   channelId: '',
+  /** A command each caller that may send one sent (to a device never connected: it stays queued). */
+  commands: {} as Partial<Record<Caller, string>>,
 };
 
 const CASES: Record<string, Case> = {
@@ -168,6 +170,27 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/fleet/breakdown': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/fleet/breakdown?by=enterprise' }) },
   'GET /api/v1/fleet/stream': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/fleet/stream?events=1' }) },
   'GET /api/v1/alerts': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/alerts' }) },
+  // Commands to devices: operator and enterprise send (an enterprise to its own devices), everyone reads.
+  'POST /api/v1/devices/:id/commands': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/commands`, body: { kind: 'ping' } }),
+    after: (caller, body) => {
+      shared.commands[caller] = body.id;
+    },
+  },
+  'GET /api/v1/devices/:id/commands': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/commands` }) },
+  'GET /api/v1/devices/:id/commands/:commandId': {
+    roles: ALL,
+    foreign: 'not-found',
+    request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/commands/${shared.commands.admin}` }),
+  },
+  'POST /api/v1/devices/:id/commands/:commandId/cancel': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    // Each caller cancels the command it sent; the others name the admin's.
+    request: (t, _n, caller) => ({ url: `/api/v1/devices/${t.deviceId}/commands/${shared.commands[caller] ?? shared.commands.admin}/cancel` }),
+  },
   'GET /api/v1/devices/:id/connections': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/connections` }) },
   // People and sign-in: an admin manages accounts and every token; anybody lists and revokes their own.
   'GET /api/v1/accounts': { roles: ADMIN, foreign: 'global', request: () => ({ url: '/api/v1/accounts' }) },

@@ -1732,6 +1732,9 @@ export namespace edge {
             /** Command issuedAtMs. */
             issuedAtMs: number;
 
+            /** Command deadlineMs. */
+            deadlineMs: number;
+
             /** Command ping. */
             ping?: (edge.v1.Ping.$Properties|null);
 
@@ -1741,8 +1744,11 @@ export namespace edge {
             /** Command requestHello. */
             requestHello?: (edge.v1.RequestHello.$Properties|null);
 
+            /** Command setWorkstations. */
+            setWorkstations?: (edge.v1.SetWorkstations.$Properties|null);
+
             /** Command action. */
-            action?: ("ping"|"setHeartbeatInterval"|"requestHello");
+            action?: ("ping"|"setHeartbeatInterval"|"requestHello"|"setWorkstations");
 
             /**
              * Creates a new Command instance using the specified properties.
@@ -1817,6 +1823,9 @@ export namespace edge {
                 /** Command issuedAtMs */
                 issuedAtMs?: (number|null);
 
+                /** Command deadlineMs */
+                deadlineMs?: (number|null);
+
                 /** Command ping */
                 ping?: (edge.v1.Ping.$Properties|null);
 
@@ -1826,8 +1835,11 @@ export namespace edge {
                 /** Command requestHello */
                 requestHello?: (edge.v1.RequestHello.$Properties|null);
 
+                /** Command setWorkstations */
+                setWorkstations?: (edge.v1.SetWorkstations.$Properties|null);
+
                 /** Command action */
-                action?: ("ping"|"setHeartbeatInterval"|"requestHello");
+                action?: ("ping"|"setHeartbeatInterval"|"requestHello"|"setWorkstations");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1837,12 +1849,14 @@ export namespace edge {
             type $Shape = {
               id?: string|null;
               issuedAtMs?: number|null;
+              deadlineMs?: number|null;
               ping?: edge.v1.Ping.$Shape|null;
               setHeartbeatInterval?: edge.v1.SetHeartbeatInterval.$Shape|null;
               requestHello?: edge.v1.RequestHello.$Shape|null;
+              setWorkstations?: edge.v1.SetWorkstations.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ action?: undefined; ping?: null; setHeartbeatInterval?: null; requestHello?: null }|{ action?: "ping"; ping: edge.v1.Ping.$Shape; setHeartbeatInterval?: null; requestHello?: null }|{ action?: "setHeartbeatInterval"; ping?: null; setHeartbeatInterval: edge.v1.SetHeartbeatInterval.$Shape; requestHello?: null }|{ action?: "requestHello"; ping?: null; setHeartbeatInterval?: null; requestHello: edge.v1.RequestHello.$Shape })
+              ({ action?: undefined; ping?: null; setHeartbeatInterval?: null; requestHello?: null; setWorkstations?: null }|{ action?: "ping"; ping: edge.v1.Ping.$Shape; setHeartbeatInterval?: null; requestHello?: null; setWorkstations?: null }|{ action?: "setHeartbeatInterval"; ping?: null; setHeartbeatInterval: edge.v1.SetHeartbeatInterval.$Shape; requestHello?: null; setWorkstations?: null }|{ action?: "requestHello"; ping?: null; setHeartbeatInterval?: null; requestHello: edge.v1.RequestHello.$Shape; setWorkstations?: null }|{ action?: "setWorkstations"; ping?: null; setHeartbeatInterval?: null; requestHello?: null; setWorkstations: edge.v1.SetWorkstations.$Shape })
             );
         }
 
@@ -2132,6 +2146,243 @@ export namespace edge {
 
             /** Shape of a RequestHello. */
             type $Shape = edge.v1.RequestHello.$Properties;
+        }
+
+        /**
+         * Properties of a SetWorkstations.
+         * @deprecated Use edge.v1.SetWorkstations.$Properties instead.
+         */
+        interface ISetWorkstations extends edge.v1.SetWorkstations.$Properties {
+        }
+
+        /** Represents a SetWorkstations. */
+        class SetWorkstations {
+
+            /**
+             * Constructs a new SetWorkstations.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: edge.v1.SetWorkstations.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SetWorkstations workstationCodes. */
+            workstationCodes: string[];
+
+            /**
+             * Creates a new SetWorkstations instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SetWorkstations instance
+             */
+            static create(properties: edge.v1.SetWorkstations.$Shape): edge.v1.SetWorkstations & edge.v1.SetWorkstations.$Shape;
+            static create(properties?: edge.v1.SetWorkstations.$Properties): edge.v1.SetWorkstations;
+
+            /**
+             * Encodes the specified SetWorkstations message. Does not implicitly {@link edge.v1.SetWorkstations.verify|verify} messages.
+             * @param message SetWorkstations message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: edge.v1.SetWorkstations.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SetWorkstations message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {edge.v1.SetWorkstations & edge.v1.SetWorkstations.$Shape} SetWorkstations
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): edge.v1.SetWorkstations & edge.v1.SetWorkstations.$Shape;
+
+            /**
+             * Verifies a SetWorkstations message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SetWorkstations message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SetWorkstations
+             */
+            static fromObject(object: { [k: string]: any }): edge.v1.SetWorkstations;
+
+            /**
+             * Creates a plain object from a SetWorkstations message. Also converts values to other types if specified.
+             * @param message SetWorkstations
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: edge.v1.SetWorkstations, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SetWorkstations to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SetWorkstations
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SetWorkstations {
+
+            /** Properties of a SetWorkstations. */
+            interface $Properties {
+
+                /** SetWorkstations workstationCodes */
+                workstationCodes?: (string[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SetWorkstations. */
+            type $Shape = edge.v1.SetWorkstations.$Properties;
+        }
+
+        /** CommandOutcome enum. */
+        enum CommandOutcome {
+
+            /** COMMAND_OUTCOME_UNSPECIFIED value */
+            COMMAND_OUTCOME_UNSPECIFIED = 0,
+
+            /** COMMAND_DONE value */
+            COMMAND_DONE = 1,
+
+            /** COMMAND_FAILED value */
+            COMMAND_FAILED = 2
+        }
+
+        /**
+         * Properties of a CommandResult.
+         * @deprecated Use edge.v1.CommandResult.$Properties instead.
+         */
+        interface ICommandResult extends edge.v1.CommandResult.$Properties {
+        }
+
+        /** Represents a CommandResult. */
+        class CommandResult {
+
+            /**
+             * Constructs a new CommandResult.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: edge.v1.CommandResult.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CommandResult commandId. */
+            commandId: string;
+
+            /** CommandResult outcome. */
+            outcome: edge.v1.CommandOutcome;
+
+            /** CommandResult detail. */
+            detail: string;
+
+            /** CommandResult deviceTimeMs. */
+            deviceTimeMs: number;
+
+            /** CommandResult workstations. */
+            workstations?: (edge.v1.WorkstationMapping.$Properties|null);
+
+            /**
+             * Creates a new CommandResult instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CommandResult instance
+             */
+            static create(properties: edge.v1.CommandResult.$Shape): edge.v1.CommandResult & edge.v1.CommandResult.$Shape;
+            static create(properties?: edge.v1.CommandResult.$Properties): edge.v1.CommandResult;
+
+            /**
+             * Encodes the specified CommandResult message. Does not implicitly {@link edge.v1.CommandResult.verify|verify} messages.
+             * @param message CommandResult message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: edge.v1.CommandResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CommandResult message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {edge.v1.CommandResult & edge.v1.CommandResult.$Shape} CommandResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): edge.v1.CommandResult & edge.v1.CommandResult.$Shape;
+
+            /**
+             * Verifies a CommandResult message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CommandResult message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CommandResult
+             */
+            static fromObject(object: { [k: string]: any }): edge.v1.CommandResult;
+
+            /**
+             * Creates a plain object from a CommandResult message. Also converts values to other types if specified.
+             * @param message CommandResult
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: edge.v1.CommandResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CommandResult to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for CommandResult
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CommandResult {
+
+            /** Properties of a CommandResult. */
+            interface $Properties {
+
+                /** CommandResult commandId */
+                commandId?: (string|null);
+
+                /** CommandResult outcome */
+                outcome?: (edge.v1.CommandOutcome|null);
+
+                /** CommandResult detail */
+                detail?: (string|null);
+
+                /** CommandResult deviceTimeMs */
+                deviceTimeMs?: (number|null);
+
+                /** CommandResult workstations */
+                workstations?: (edge.v1.WorkstationMapping.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CommandResult. */
+            type $Shape = edge.v1.CommandResult.$Properties;
         }
     }
 }

@@ -5639,10 +5639,12 @@ export const edge = $root.edge = (() => {
              * @typedef {Object} edge.v1.Command.$Properties
              * @property {string|null} [id] Command id
              * @property {number|null} [issuedAtMs] Command issuedAtMs
+             * @property {number|null} [deadlineMs] Command deadlineMs
              * @property {edge.v1.Ping.$Properties|null} [ping] Command ping
              * @property {edge.v1.SetHeartbeatInterval.$Properties|null} [setHeartbeatInterval] Command setHeartbeatInterval
              * @property {edge.v1.RequestHello.$Properties|null} [requestHello] Command requestHello
-             * @property {"ping"|"setHeartbeatInterval"|"requestHello"} [action] Command action
+             * @property {edge.v1.SetWorkstations.$Properties|null} [setWorkstations] Command setWorkstations
+             * @property {"ping"|"setHeartbeatInterval"|"requestHello"|"setWorkstations"} [action] Command action
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5659,12 +5661,14 @@ export const edge = $root.edge = (() => {
              * @typedef {{
              *   id?: string|null;
              *   issuedAtMs?: number|null;
+             *   deadlineMs?: number|null;
              *   ping?: edge.v1.Ping.$Shape|null;
              *   setHeartbeatInterval?: edge.v1.SetHeartbeatInterval.$Shape|null;
              *   requestHello?: edge.v1.RequestHello.$Shape|null;
+             *   setWorkstations?: edge.v1.SetWorkstations.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ action?: undefined; ping?: null; setHeartbeatInterval?: null; requestHello?: null }|{ action?: "ping"; ping: edge.v1.Ping.$Shape; setHeartbeatInterval?: null; requestHello?: null }|{ action?: "setHeartbeatInterval"; ping?: null; setHeartbeatInterval: edge.v1.SetHeartbeatInterval.$Shape; requestHello?: null }|{ action?: "requestHello"; ping?: null; setHeartbeatInterval?: null; requestHello: edge.v1.RequestHello.$Shape })
+             *   ({ action?: undefined; ping?: null; setHeartbeatInterval?: null; requestHello?: null; setWorkstations?: null }|{ action?: "ping"; ping: edge.v1.Ping.$Shape; setHeartbeatInterval?: null; requestHello?: null; setWorkstations?: null }|{ action?: "setHeartbeatInterval"; ping?: null; setHeartbeatInterval: edge.v1.SetHeartbeatInterval.$Shape; requestHello?: null; setWorkstations?: null }|{ action?: "requestHello"; ping?: null; setHeartbeatInterval?: null; requestHello: edge.v1.RequestHello.$Shape; setWorkstations?: null }|{ action?: "setWorkstations"; ping?: null; setHeartbeatInterval?: null; requestHello?: null; setWorkstations: edge.v1.SetWorkstations.$Shape })
              * )} edge.v1.Command.$Shape
              */
 
@@ -5700,6 +5704,14 @@ export const edge = $root.edge = (() => {
             Command.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Command deadlineMs.
+             * @member {number} deadlineMs
+             * @memberof edge.v1.Command
+             * @instance
+             */
+            Command.prototype.deadlineMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Command ping.
              * @member {edge.v1.Ping.$Properties|null|undefined} ping
              * @memberof edge.v1.Command
@@ -5723,17 +5735,25 @@ export const edge = $root.edge = (() => {
              */
             Command.prototype.requestHello = null;
 
+            /**
+             * Command setWorkstations.
+             * @member {edge.v1.SetWorkstations.$Properties|null|undefined} setWorkstations
+             * @memberof edge.v1.Command
+             * @instance
+             */
+            Command.prototype.setWorkstations = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command action.
-             * @member {"ping"|"setHeartbeatInterval"|"requestHello"|undefined} action
+             * @member {"ping"|"setHeartbeatInterval"|"requestHello"|"setWorkstations"|undefined} action
              * @memberof edge.v1.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["ping", "setHeartbeatInterval", "requestHello"]),
+                get: $util.oneOfGetter($oneOfFields = ["ping", "setHeartbeatInterval", "requestHello", "setWorkstations"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5773,12 +5793,16 @@ export const edge = $root.edge = (() => {
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
                 if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
                     writer.uint32(/* id 2, wireType 0 =*/16).int64(message.issuedAtMs);
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs") && (typeof message.deadlineMs === "object" ? message.deadlineMs.low || message.deadlineMs.high : message.deadlineMs !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).int64(message.deadlineMs);
                 if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
                     $root.edge.v1.Ping.encode(message.ping, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.setHeartbeatInterval != null && $Object.hasOwnProperty.call(message, "setHeartbeatInterval"))
                     $root.edge.v1.SetHeartbeatInterval.encode(message.setHeartbeatInterval, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
                 if (message.requestHello != null && $Object.hasOwnProperty.call(message, "requestHello"))
                     $root.edge.v1.RequestHello.encode(message.requestHello, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                if (message.setWorkstations != null && $Object.hasOwnProperty.call(message, "setWorkstations"))
+                    $root.edge.v1.SetWorkstations.encode(message.setWorkstations, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5841,6 +5865,15 @@ export const edge = $root.edge = (() => {
                                 delete message.issuedAtMs;
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deadlineMs = value;
+                            else
+                                delete message.deadlineMs;
+                            continue;
+                        }
                     case 10: {
                             if (wireType !== 2)
                                 break;
@@ -5860,6 +5893,13 @@ export const edge = $root.edge = (() => {
                                 break;
                             message.requestHello = $root.edge.v1.RequestHello.decode(reader, reader.size(), $undefined, _depth + 1, message.requestHello);
                             message.action = "requestHello";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.setWorkstations = $root.edge.v1.SetWorkstations.decode(reader, reader.size(), $undefined, _depth + 1, message.setWorkstations);
+                            message.action = "setWorkstations";
                             continue;
                         }
                     }
@@ -5901,6 +5941,9 @@ export const edge = $root.edge = (() => {
                 if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
                     if (!$util.isInteger(message.issuedAtMs) && !(message.issuedAtMs && $util.isInteger(message.issuedAtMs.low) && $util.isInteger(message.issuedAtMs.high)))
                         return "issuedAtMs: integer|Long expected";
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs"))
+                    if (!$util.isInteger(message.deadlineMs) && !(message.deadlineMs && $util.isInteger(message.deadlineMs.low) && $util.isInteger(message.deadlineMs.high)))
+                        return "deadlineMs: integer|Long expected";
                 if (message.ping != null && $Object.hasOwnProperty.call(message, "ping")) {
                     properties.action = 1;
                     {
@@ -5927,6 +5970,16 @@ export const edge = $root.edge = (() => {
                         let error = $root.edge.v1.RequestHello.verify(message.requestHello, _depth + 1);
                         if (error)
                             return "requestHello." + error;
+                    }
+                }
+                if (message.setWorkstations != null && $Object.hasOwnProperty.call(message, "setWorkstations")) {
+                    if (properties.action === 1)
+                        return "action: multiple values";
+                    properties.action = 1;
+                    {
+                        let error = $root.edge.v1.SetWorkstations.verify(message.setWorkstations, _depth + 1);
+                        if (error)
+                            return "setWorkstations." + error;
                     }
                 }
                 return null;
@@ -5963,6 +6016,16 @@ export const edge = $root.edge = (() => {
                             message.issuedAtMs = object.issuedAtMs;
                         else if (typeof object.issuedAtMs === "object")
                             message.issuedAtMs = new $util.LongBits(object.issuedAtMs.low >>> 0, object.issuedAtMs.high >>> 0).toNumber();
+                if (object.deadlineMs != null)
+                    if (typeof object.deadlineMs === "object" ? object.deadlineMs.low || object.deadlineMs.high : $Number(object.deadlineMs) !== 0)
+                        if ($util.Long)
+                            message.deadlineMs = $util.Long.fromValue(object.deadlineMs, false);
+                        else if (typeof object.deadlineMs === "string")
+                            message.deadlineMs = $parseInt(object.deadlineMs, 10);
+                        else if (typeof object.deadlineMs === "number")
+                            message.deadlineMs = object.deadlineMs;
+                        else if (typeof object.deadlineMs === "object")
+                            message.deadlineMs = new $util.LongBits(object.deadlineMs.low >>> 0, object.deadlineMs.high >>> 0).toNumber();
                 if (object.ping != null) {
                     if (!$util.isObject(object.ping))
                         throw $TypeError(".edge.v1.Command.ping: object expected");
@@ -5977,6 +6040,11 @@ export const edge = $root.edge = (() => {
                     if (!$util.isObject(object.requestHello))
                         throw $TypeError(".edge.v1.Command.requestHello: object expected");
                     message.requestHello = $root.edge.v1.RequestHello.fromObject(object.requestHello, _depth + 1);
+                }
+                if (object.setWorkstations != null) {
+                    if (!$util.isObject(object.setWorkstations))
+                        throw $TypeError(".edge.v1.Command.setWorkstations: object expected");
+                    message.setWorkstations = $root.edge.v1.SetWorkstations.fromObject(object.setWorkstations, _depth + 1);
                 }
                 return message;
             };
@@ -6005,6 +6073,11 @@ export const edge = $root.edge = (() => {
                         object.issuedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.issuedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.deadlineMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.deadlineMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                     object.id = message.id;
@@ -6015,6 +6088,13 @@ export const edge = $root.edge = (() => {
                         object.issuedAtMs = options.longs === $String ? $String(message.issuedAtMs) : message.issuedAtMs;
                     else
                         object.issuedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.issuedAtMs) : options.longs === $Number ? new $util.LongBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0).toNumber() : message.issuedAtMs;
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.deadlineMs = typeof message.deadlineMs === "number" ? $BigInt(message.deadlineMs) : $util.Long.fromBits(message.deadlineMs.low >>> 0, message.deadlineMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.deadlineMs === "number")
+                        object.deadlineMs = options.longs === $String ? $String(message.deadlineMs) : message.deadlineMs;
+                    else
+                        object.deadlineMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deadlineMs) : options.longs === $Number ? new $util.LongBits(message.deadlineMs.low >>> 0, message.deadlineMs.high >>> 0).toNumber() : message.deadlineMs;
                 if (message.ping != null && $Object.hasOwnProperty.call(message, "ping")) {
                     object.ping = $root.edge.v1.Ping.toObject(message.ping, options, _depth + 1);
                     if (options.oneofs)
@@ -6029,6 +6109,11 @@ export const edge = $root.edge = (() => {
                     object.requestHello = $root.edge.v1.RequestHello.toObject(message.requestHello, options, _depth + 1);
                     if (options.oneofs)
                         object.action = "requestHello";
+                }
+                if (message.setWorkstations != null && $Object.hasOwnProperty.call(message, "setWorkstations")) {
+                    object.setWorkstations = $root.edge.v1.SetWorkstations.toObject(message.setWorkstations, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "setWorkstations";
                 }
                 return object;
             };
@@ -6715,6 +6800,675 @@ export const edge = $root.edge = (() => {
             };
 
             return RequestHello;
+        })();
+
+        v1.SetWorkstations = (function() {
+
+            /**
+             * Properties of a SetWorkstations.
+             * @typedef {Object} edge.v1.SetWorkstations.$Properties
+             * @property {Array.<string>|null} [workstationCodes] SetWorkstations workstationCodes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SetWorkstations.
+             * @memberof edge.v1
+             * @interface ISetWorkstations
+             * @augments edge.v1.SetWorkstations.$Properties
+             * @deprecated Use edge.v1.SetWorkstations.$Properties instead.
+             */
+
+            /**
+             * Shape of a SetWorkstations.
+             * @typedef {edge.v1.SetWorkstations.$Properties} edge.v1.SetWorkstations.$Shape
+             */
+
+            /**
+             * Constructs a new SetWorkstations.
+             * @memberof edge.v1
+             * @classdesc Represents a SetWorkstations.
+             * @constructor
+             * @param {edge.v1.SetWorkstations.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SetWorkstations = function (properties) {
+                this.workstationCodes = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SetWorkstations workstationCodes.
+             * @member {Array.<string>} workstationCodes
+             * @memberof edge.v1.SetWorkstations
+             * @instance
+             */
+            SetWorkstations.prototype.workstationCodes = $util.emptyArray;
+
+            /**
+             * Creates a new SetWorkstations instance using the specified properties.
+             * @function create
+             * @memberof edge.v1.SetWorkstations
+             * @static
+             * @param {edge.v1.SetWorkstations.$Properties=} [properties] Properties to set
+             * @returns {edge.v1.SetWorkstations} SetWorkstations instance
+             * @type {{
+             *   (properties: edge.v1.SetWorkstations.$Shape): edge.v1.SetWorkstations & edge.v1.SetWorkstations.$Shape;
+             *   (properties?: edge.v1.SetWorkstations.$Properties): edge.v1.SetWorkstations;
+             * }}
+             */
+            SetWorkstations.create = function(properties) {
+                return new SetWorkstations(properties);
+            };
+
+            /**
+             * Encodes the specified SetWorkstations message. Does not implicitly {@link edge.v1.SetWorkstations.verify|verify} messages.
+             * @function encode
+             * @memberof edge.v1.SetWorkstations
+             * @static
+             * @param {edge.v1.SetWorkstations.$Properties} message SetWorkstations message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetWorkstations.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workstationCodes != null && message.workstationCodes.length)
+                    for (let i = 0; i < message.workstationCodes.length; ++i)
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.workstationCodes[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SetWorkstations message from the specified reader or buffer.
+             * @function decode
+             * @memberof edge.v1.SetWorkstations
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {edge.v1.SetWorkstations & edge.v1.SetWorkstations.$Shape} SetWorkstations
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetWorkstations.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.edge.v1.SetWorkstations();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.workstationCodes && message.workstationCodes.length))
+                                message.workstationCodes = [];
+                            message.workstationCodes.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a SetWorkstations message.
+             * @function verify
+             * @memberof edge.v1.SetWorkstations
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetWorkstations.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workstationCodes != null && $Object.hasOwnProperty.call(message, "workstationCodes")) {
+                    if (!$Array.isArray(message.workstationCodes))
+                        return "workstationCodes: array expected";
+                    for (let i = 0; i < message.workstationCodes.length; ++i)
+                        if (!$util.isString(message.workstationCodes[i]))
+                            return "workstationCodes: string[] expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetWorkstations message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof edge.v1.SetWorkstations
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {edge.v1.SetWorkstations} SetWorkstations
+             */
+            SetWorkstations.fromObject = function (object, _depth) {
+                if (object instanceof $root.edge.v1.SetWorkstations)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".edge.v1.SetWorkstations: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.edge.v1.SetWorkstations();
+                if (object.workstationCodes) {
+                    if (!$Array.isArray(object.workstationCodes))
+                        throw $TypeError(".edge.v1.SetWorkstations.workstationCodes: array expected");
+                    message.workstationCodes = $Array(object.workstationCodes.length);
+                    for (let i = 0; i < object.workstationCodes.length; ++i)
+                        message.workstationCodes[i] = $String(object.workstationCodes[i]);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SetWorkstations message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof edge.v1.SetWorkstations
+             * @static
+             * @param {edge.v1.SetWorkstations} message SetWorkstations
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetWorkstations.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.workstationCodes = [];
+                if (message.workstationCodes && message.workstationCodes.length) {
+                    object.workstationCodes = $Array(message.workstationCodes.length);
+                    for (let j = 0; j < message.workstationCodes.length; ++j)
+                        object.workstationCodes[j] = message.workstationCodes[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this SetWorkstations to JSON.
+             * @function toJSON
+             * @memberof edge.v1.SetWorkstations
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetWorkstations.prototype.toJSON = function() {
+                return SetWorkstations.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SetWorkstations
+             * @function getTypeUrl
+             * @memberof edge.v1.SetWorkstations
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SetWorkstations.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/edge.v1.SetWorkstations";
+            };
+
+            return SetWorkstations;
+        })();
+
+        /**
+         * CommandOutcome enum.
+         * @name edge.v1.CommandOutcome
+         * @enum {number}
+         * @property {number} COMMAND_OUTCOME_UNSPECIFIED=0 COMMAND_OUTCOME_UNSPECIFIED value
+         * @property {number} COMMAND_DONE=1 COMMAND_DONE value
+         * @property {number} COMMAND_FAILED=2 COMMAND_FAILED value
+         */
+        v1.CommandOutcome = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "COMMAND_OUTCOME_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "COMMAND_DONE"] = 1;
+            values[valuesById[2] = "COMMAND_FAILED"] = 2;
+            return values;
+        })();
+
+        v1.CommandResult = (function() {
+
+            /**
+             * Properties of a CommandResult.
+             * @typedef {Object} edge.v1.CommandResult.$Properties
+             * @property {string|null} [commandId] CommandResult commandId
+             * @property {edge.v1.CommandOutcome|null} [outcome] CommandResult outcome
+             * @property {string|null} [detail] CommandResult detail
+             * @property {number|null} [deviceTimeMs] CommandResult deviceTimeMs
+             * @property {edge.v1.WorkstationMapping.$Properties|null} [workstations] CommandResult workstations
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CommandResult.
+             * @memberof edge.v1
+             * @interface ICommandResult
+             * @augments edge.v1.CommandResult.$Properties
+             * @deprecated Use edge.v1.CommandResult.$Properties instead.
+             */
+
+            /**
+             * Shape of a CommandResult.
+             * @typedef {edge.v1.CommandResult.$Properties} edge.v1.CommandResult.$Shape
+             */
+
+            /**
+             * Constructs a new CommandResult.
+             * @memberof edge.v1
+             * @classdesc Represents a CommandResult.
+             * @constructor
+             * @param {edge.v1.CommandResult.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CommandResult = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CommandResult commandId.
+             * @member {string} commandId
+             * @memberof edge.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.commandId = "";
+
+            /**
+             * CommandResult outcome.
+             * @member {edge.v1.CommandOutcome} outcome
+             * @memberof edge.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.outcome = 0;
+
+            /**
+             * CommandResult detail.
+             * @member {string} detail
+             * @memberof edge.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.detail = "";
+
+            /**
+             * CommandResult deviceTimeMs.
+             * @member {number} deviceTimeMs
+             * @memberof edge.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.deviceTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * CommandResult workstations.
+             * @member {edge.v1.WorkstationMapping.$Properties|null|undefined} workstations
+             * @memberof edge.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.workstations = null;
+
+            /**
+             * Creates a new CommandResult instance using the specified properties.
+             * @function create
+             * @memberof edge.v1.CommandResult
+             * @static
+             * @param {edge.v1.CommandResult.$Properties=} [properties] Properties to set
+             * @returns {edge.v1.CommandResult} CommandResult instance
+             * @type {{
+             *   (properties: edge.v1.CommandResult.$Shape): edge.v1.CommandResult & edge.v1.CommandResult.$Shape;
+             *   (properties?: edge.v1.CommandResult.$Properties): edge.v1.CommandResult;
+             * }}
+             */
+            CommandResult.create = function(properties) {
+                return new CommandResult(properties);
+            };
+
+            /**
+             * Encodes the specified CommandResult message. Does not implicitly {@link edge.v1.CommandResult.verify|verify} messages.
+             * @function encode
+             * @memberof edge.v1.CommandResult
+             * @static
+             * @param {edge.v1.CommandResult.$Properties} message CommandResult message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommandResult.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.commandId != null && $Object.hasOwnProperty.call(message, "commandId") && message.commandId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.commandId);
+                if (message.outcome != null && $Object.hasOwnProperty.call(message, "outcome") && message.outcome !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.outcome);
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.detail);
+                if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs") && (typeof message.deviceTimeMs === "object" ? message.deviceTimeMs.low || message.deviceTimeMs.high : message.deviceTimeMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.deviceTimeMs);
+                if (message.workstations != null && $Object.hasOwnProperty.call(message, "workstations"))
+                    $root.edge.v1.WorkstationMapping.encode(message.workstations, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CommandResult message from the specified reader or buffer.
+             * @function decode
+             * @memberof edge.v1.CommandResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {edge.v1.CommandResult & edge.v1.CommandResult.$Shape} CommandResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommandResult.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.edge.v1.CommandResult();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.commandId = value;
+                            else
+                                delete message.commandId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.outcome = value;
+                            else
+                                delete message.outcome;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.detail = value;
+                            else
+                                delete message.detail;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deviceTimeMs = value;
+                            else
+                                delete message.deviceTimeMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.workstations = $root.edge.v1.WorkstationMapping.decode(reader, reader.size(), $undefined, _depth + 1, message.workstations);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a CommandResult message.
+             * @function verify
+             * @memberof edge.v1.CommandResult
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CommandResult.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.commandId != null && $Object.hasOwnProperty.call(message, "commandId"))
+                    if (!$util.isString(message.commandId))
+                        return "commandId: string expected";
+                if (message.outcome != null && $Object.hasOwnProperty.call(message, "outcome"))
+                    if (typeof message.outcome !== "number" || (message.outcome | 0) !== message.outcome)
+                        return "outcome: enum value expected";
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    if (!$util.isString(message.detail))
+                        return "detail: string expected";
+                if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                    if (!$util.isInteger(message.deviceTimeMs) && !(message.deviceTimeMs && $util.isInteger(message.deviceTimeMs.low) && $util.isInteger(message.deviceTimeMs.high)))
+                        return "deviceTimeMs: integer|Long expected";
+                if (message.workstations != null && $Object.hasOwnProperty.call(message, "workstations")) {
+                    let error = $root.edge.v1.WorkstationMapping.verify(message.workstations, _depth + 1);
+                    if (error)
+                        return "workstations." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CommandResult message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof edge.v1.CommandResult
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {edge.v1.CommandResult} CommandResult
+             */
+            CommandResult.fromObject = function (object, _depth) {
+                if (object instanceof $root.edge.v1.CommandResult)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".edge.v1.CommandResult: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.edge.v1.CommandResult();
+                if (object.commandId != null)
+                    if (typeof object.commandId !== "string" || object.commandId.length)
+                        message.commandId = $String(object.commandId);
+                if (object.outcome !== 0 && (typeof object.outcome !== "string" || $root.edge.v1.CommandOutcome[object.outcome] !== 0))
+                    switch (object.outcome) {
+                    case "COMMAND_OUTCOME_UNSPECIFIED":
+                    case 0:
+                        message.outcome = 0;
+                        break;
+                    case "COMMAND_DONE":
+                    case 1:
+                        message.outcome = 1;
+                        break;
+                    case "COMMAND_FAILED":
+                    case 2:
+                        message.outcome = 2;
+                        break;
+                    default:
+                        if (typeof object.outcome === "number" && (object.outcome | 0) === object.outcome)
+                            message.outcome = object.outcome;
+                    }
+                if (object.detail != null)
+                    if (typeof object.detail !== "string" || object.detail.length)
+                        message.detail = $String(object.detail);
+                if (object.deviceTimeMs != null)
+                    if (typeof object.deviceTimeMs === "object" ? object.deviceTimeMs.low || object.deviceTimeMs.high : $Number(object.deviceTimeMs) !== 0)
+                        if ($util.Long)
+                            message.deviceTimeMs = $util.Long.fromValue(object.deviceTimeMs, false);
+                        else if (typeof object.deviceTimeMs === "string")
+                            message.deviceTimeMs = $parseInt(object.deviceTimeMs, 10);
+                        else if (typeof object.deviceTimeMs === "number")
+                            message.deviceTimeMs = object.deviceTimeMs;
+                        else if (typeof object.deviceTimeMs === "object")
+                            message.deviceTimeMs = new $util.LongBits(object.deviceTimeMs.low >>> 0, object.deviceTimeMs.high >>> 0).toNumber();
+                if (object.workstations != null) {
+                    if (!$util.isObject(object.workstations))
+                        throw $TypeError(".edge.v1.CommandResult.workstations: object expected");
+                    message.workstations = $root.edge.v1.WorkstationMapping.fromObject(object.workstations, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CommandResult message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof edge.v1.CommandResult
+             * @static
+             * @param {edge.v1.CommandResult} message CommandResult
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CommandResult.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.commandId = "";
+                    object.outcome = options.enums === $String ? "COMMAND_OUTCOME_UNSPECIFIED" : 0;
+                    object.detail = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.deviceTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.workstations = null;
+                }
+                if (message.commandId != null && $Object.hasOwnProperty.call(message, "commandId"))
+                    object.commandId = message.commandId;
+                if (message.outcome != null && $Object.hasOwnProperty.call(message, "outcome"))
+                    object.outcome = options.enums === $String ? $root.edge.v1.CommandOutcome[message.outcome] === $undefined ? message.outcome : $root.edge.v1.CommandOutcome[message.outcome] : message.outcome;
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    object.detail = message.detail;
+                if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.deviceTimeMs = typeof message.deviceTimeMs === "number" ? $BigInt(message.deviceTimeMs) : $util.Long.fromBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.deviceTimeMs === "number")
+                        object.deviceTimeMs = options.longs === $String ? $String(message.deviceTimeMs) : message.deviceTimeMs;
+                    else
+                        object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber() : message.deviceTimeMs;
+                if (message.workstations != null && $Object.hasOwnProperty.call(message, "workstations"))
+                    object.workstations = $root.edge.v1.WorkstationMapping.toObject(message.workstations, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this CommandResult to JSON.
+             * @function toJSON
+             * @memberof edge.v1.CommandResult
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CommandResult.prototype.toJSON = function() {
+                return CommandResult.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CommandResult
+             * @function getTypeUrl
+             * @memberof edge.v1.CommandResult
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CommandResult.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/edge.v1.CommandResult";
+            };
+
+            return CommandResult;
         })();
 
         return v1;

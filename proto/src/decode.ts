@@ -11,13 +11,14 @@ export const MAX_PAYLOAD_BYTES: Readonly<Record<DeviceMessageKind | 'cmd', numbe
   heartbeat: 8 * 1024, // 8 KiB: one heartbeat with per-model counters
   workstations: 16 * 1024, // 16 KiB: up to MAX_WORKSTATIONS codes
   status: 512,
-  cmd: 4 * 1024,
+  result: 16 * 1024, // 16 KiB: a result that carries a set_workstations mapping
+  cmd: 16 * 1024, // 16 KiB: a set_workstations of up to MAX_WORKSTATIONS codes
 });
 
 /** Workstation codes as enterprises register them: letters, digits, '.', '_' and '-', 1 to 64. */
 export const WORKSTATION_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const FINGERPRINT_PATTERN = /^[0-9a-f]{64}$/;
-const MAX_WORKSTATIONS = 256;
+export const MAX_WORKSTATIONS = 256;
 const MAX_MODELS = 64;
 const MAX_LIST = 64;
 const MAX_STRING = 256;
@@ -31,7 +32,8 @@ export type DecodedMessage =
   | { kind: 'hello'; message: edge.v1.Hello }
   | { kind: 'heartbeat'; message: edge.v1.Heartbeat }
   | { kind: 'workstations'; message: edge.v1.WorkstationMapping }
-  | { kind: 'status'; message: edge.v1.Status };
+  | { kind: 'status'; message: edge.v1.Status }
+  | { kind: 'result'; message: edge.v1.CommandResult };
 
 export type Decoded = ({ ok: true; envelope: edge.v1.Envelope } & DecodedMessage) | DecodeFailure;
 
@@ -59,6 +61,8 @@ export function decodeDeviceMessage(kind: DeviceMessageKind, payload: Uint8Array
         return settle(envelope, 'workstations', edge.v1.WorkstationMapping.decode(envelope.body), checkMapping);
       case 'status':
         return settle(envelope, 'status', edge.v1.Status.decode(envelope.body), checkStatus);
+      case 'result':
+        return settle(envelope, 'result', edge.v1.CommandResult.decode(envelope.body), checkResult);
     }
   } catch (err) {
     return fail(`${kind} body is not valid protobuf: ${(err as Error).message}`);
@@ -72,6 +76,11 @@ export function decodeCommand(payload: Uint8Array): { ok: true; command: edge.v1
     const command = edge.v1.Command.decode(payload);
     if (!command.id || command.id.length > MAX_STRING) return fail('command id is missing or too long');
     if (!command.action) return fail('command has no action');
+    if (!Number.isSafeInteger(command.deadlineMs) || command.deadlineMs < 0) return fail('command deadline is not a time');
+    if (command.action === 'setWorkstations') {
+      const problem = checkCodes((command.setWorkstations as edge.v1.SetWorkstations).workstationCodes);
+      if (problem) return fail(`set_workstations: ${problem}`);
+    }
     return { ok: true, command };
   } catch (err) {
     return fail(`command is not valid protobuf: ${(err as Error).message}`);
@@ -160,13 +169,29 @@ function checkHeartbeat(m: edge.v1.Heartbeat): string | null {
 }
 
 function checkMapping(m: edge.v1.WorkstationMapping): string | null {
-  if (m.workstationCodes.length > MAX_WORKSTATIONS) return `more than ${MAX_WORKSTATIONS} workstation codes`;
   if (!isCount(m.revision)) return 'revision is not a count';
-  for (const code of m.workstationCodes) {
+  return checkCodes(m.workstationCodes);
+}
+
+/** A set of workstation codes as a mapping or a set_workstations carries it. */
+function checkCodes(codes: readonly string[]): string | null {
+  if (codes.length > MAX_WORKSTATIONS) return `more than ${MAX_WORKSTATIONS} workstation codes`;
+  for (const code of codes) {
     if (!WORKSTATION_CODE_PATTERN.test(code)) return `workstation code ${JSON.stringify(code.slice(0, 70))} is not valid`;
   }
-  if (new Set(m.workstationCodes).size !== m.workstationCodes.length) return 'workstation codes repeat';
+  if (new Set(codes).size !== codes.length) return 'workstation codes repeat';
   return null;
+}
+
+const COMMAND_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function checkResult(m: edge.v1.CommandResult): string | null {
+  if (!COMMAND_ID_PATTERN.test(m.commandId)) return 'commandId is missing or not an id';
+  if (m.outcome !== edge.v1.CommandOutcome.COMMAND_DONE && m.outcome !== edge.v1.CommandOutcome.COMMAND_FAILED)
+    return `outcome ${m.outcome} is not done or failed`;
+  if (m.detail.length > MAX_STRING) return `detail is longer than ${MAX_STRING}`;
+  if (!Number.isSafeInteger(m.deviceTimeMs)) return 'deviceTimeMs is not an integer';
+  return m.workstations ? checkMapping(m.workstations as edge.v1.WorkstationMapping) : null;
 }
 
 function checkStatus(m: edge.v1.Status): string | null {

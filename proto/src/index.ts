@@ -20,6 +20,7 @@ export type { DeviceMessageKind, ParsedDeviceTopic } from './topics.js';
 export {
   MAX_PAYLOAD_BYTES,
   WORKSTATION_CODE_PATTERN,
+  MAX_WORKSTATIONS,
   FINGERPRINT_PATTERN,
   decodeDeviceMessage,
   decodeCommand,

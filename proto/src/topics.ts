@@ -10,7 +10,8 @@ export const TOPIC_ROOT = 'edge/v1/d';
 // refused before it reaches a parser [MQTT-4.7.3-3 allows 65,535; we do not need that].
 export const MAX_TOPIC_LENGTH = 128;
 
-export const DEVICE_MESSAGE_KINDS = ['hello', 'heartbeat', 'workstations', 'status'] as const;
+// 'result': the device's signed answer to a command it received on its cmd topic.
+export const DEVICE_MESSAGE_KINDS = ['hello', 'heartbeat', 'workstations', 'status', 'result'] as const;
 export type DeviceMessageKind = (typeof DEVICE_MESSAGE_KINDS)[number];
 
 const kinds: ReadonlySet<string> = new Set(DEVICE_MESSAGE_KINDS);

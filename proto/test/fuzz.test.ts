@@ -38,6 +38,14 @@ function validBody(kind: DeviceMessageKind): Uint8Array {
       return edge.v1.WorkstationMapping.encode({ workstationCodes: ['L1-01', 'L1-02'], revision: 2 }).finish();
     case 'status':
       return edge.v1.Status.encode({ online: false, deviceTimeMs: 1 }).finish();
+    case 'result':
+      return edge.v1.CommandResult.encode({
+        commandId: '0b6d1c2e-8a51-4f7e-9a40-3c1d2e5f6a7b',
+        outcome: edge.v1.CommandOutcome.COMMAND_DONE,
+        detail: 'serving 2 workstations',
+        deviceTimeMs: 1,
+        workstations: { workstationCodes: ['L1-01', 'L1-02'], revision: 3 },
+      }).finish();
   }
 }
 const seal = (body: Uint8Array) => edge.v1.Envelope.encode({ body, signature: new Uint8Array(64) }).finish();

@@ -92,6 +92,7 @@ export async function startMosquitto(users = []) {
       'pattern write edge/v1/d/%u/heartbeat',
       'pattern write edge/v1/d/%u/workstations',
       'pattern write edge/v1/d/%u/status',
+      'pattern write edge/v1/d/%u/result',
       'pattern read edge/v1/d/%u/cmd',
       '',
     ].join('\n'),

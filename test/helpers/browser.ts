@@ -55,6 +55,16 @@ export async function waitForText(page: Page, testid: string, check: (text: stri
   }
 }
 
+/** Signs in as a person with a password (docs/accounts.md) and waits for the overview. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('[data-testid=username]');
+  await page.fill('[data-testid=username]', username);
+  await page.fill('[data-testid=password]', password);
+  await page.click('[data-testid=signin-submit]');
+  await page.waitForSelector('[data-testid=page-overview]');
+}
+
 export async function logIn(page: Page, baseUrl: string, token: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.waitForSelector('[data-testid=token]');

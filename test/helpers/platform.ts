@@ -86,3 +86,28 @@ export function closeAfterTest(tp: TestPlatform): TestPlatform {
   onTestFinished(() => tp.close());
   return tp;
 }
+
+/**
+ * A platform in external-broker mode behind a Mosquitto of the test's own, consuming already; both
+ * close when the test ends. `viaBroker` is the platform as its devices see it (enroll with it: their
+ * MQTT address is the broker's); `addDevice` gives the broker an enrolled device's login.
+ */
+export async function startPlatformBehindMosquitto(instanceId: string, env: Record<string, string> = {}) {
+  const { startMosquitto } = await import('./mosquitto.js');
+  const instance = { username: `edgenet-platform-${instanceId}`, password: `pw-${instanceId}-0123456789abcdef0123456789` };
+  const broker = await startMosquitto([instance]);
+  onTestFinished(() => broker.stop());
+  const platform = await startTestPlatform({
+    EDGENET_BROKER_URL: broker.url,
+    EDGENET_MQTT_PUBLIC_URL: broker.url,
+    EDGENET_INSTANCE_ID: instanceId,
+    EDGENET_BROKER_USERNAME: instance.username,
+    EDGENET_BROKER_PASSWORD: instance.password,
+    ...env,
+  });
+  onTestFinished(() => platform.close());
+  await waitFor('consuming from the broker', () => platform.platform.context.brokerReady());
+  const viaBroker: TestPlatform = { ...platform, mqttUrl: broker.url };
+  const addDevice = (d: { deviceId: string; password: string }) => broker.addUsers([{ username: d.deviceId, password: d.password }]);
+  return { broker, platform, viaBroker, addDevice };
+}

@@ -30,6 +30,7 @@ export async function embeddedTransport(deps: BrokerDeps, listen: EmbeddedListen
     ready: () => up,
     mqttPort: () => mqttPort,
     mqttsPort: () => mqttsPort,
+    publishCommand: (deviceId, payload) => broker.publishCommand(deviceId, payload),
     async close() {
       up = false;
       await broker.close();

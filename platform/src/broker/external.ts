@@ -26,7 +26,7 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import mqttPacket, { type Packet } from 'mqtt-packet';
-import { parseDeviceTopic, sharedDeviceSubscription } from '@edgenet/proto';
+import { commandTopic, parseDeviceTopic, sharedDeviceSubscription } from '@edgenet/proto';
 import type { Logger } from 'pino';
 import type { Handled, Ingest } from '../ingest/ingest.js';
 import { OrderedAcks } from './ordered-acks.js';
@@ -51,9 +51,13 @@ interface Connection {
   lastHeardMs: number;
   /** Ingest threw for one of its messages: nothing more of it is handled or acknowledged. */
   failed: boolean;
+  /** Commands this instance published, by packet id, waiting for the broker's PUBACK. */
+  published: Map<number, (acked: boolean) => void>;
 }
 
 const RECONNECT_BASE_MS = 500;
+const COMMAND_ACK_TIMEOUT_MS = 10_000; // 10 s: a broker that has not acknowledged by then is not delivering
+const SUBSCRIBE_ID = 1; // the one SUBSCRIBE; commands use the ids after it
 const RECONNECT_CAP_MS = 30_000;
 
 export class ExternalBroker implements DeviceTransport {
@@ -116,7 +120,7 @@ export class ExternalBroker implements DeviceTransport {
       url.protocol === 'mqtts:'
         ? connectTls({ host: url.hostname, port, ca: this.#ca, servername: url.hostname, minVersion: 'TLSv1.2' })
         : connectTcp({ host: url.hostname, port });
-    const conn: Connection = { socket, acks: new OrderedAcks(), lastHeardMs: Date.now(), failed: false };
+    const conn: Connection = { socket, acks: new OrderedAcks(), lastHeardMs: Date.now(), failed: false, published: new Map() };
     this.#conn = conn;
     const parser = mqttPacket.parser({ protocolVersion: 4 });
     parser.on('packet', (packet: Packet) => this.#onPacket(conn, packet));
@@ -156,7 +160,7 @@ export class ExternalBroker implements DeviceTransport {
         // After an ingest failure the backoff keeps growing until a message is acknowledged again:
         // a database that is still down must not make the instance reconnect in a tight loop.
         if (!this.#ingestFailing) this.#attempt = 0;
-        this.#send(conn, { cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: this.#topic, qos: 1 }] });
+        this.#send(conn, { cmd: 'subscribe', messageId: SUBSCRIBE_ID, subscriptions: [{ topic: this.#topic, qos: 1 }] });
         this.#startPing(conn);
         return;
       case 'suback':
@@ -170,6 +174,9 @@ export class ExternalBroker implements DeviceTransport {
         return;
       case 'publish':
         return this.#onPublish(conn, packet);
+      case 'puback':
+        conn.published.get(packet.messageId ?? -1)?.(true);
+        return;
       default:
         return; // pingresp (lastHeardMs is enough), and nothing else is expected
     }
@@ -227,6 +234,37 @@ export class ExternalBroker implements DeviceTransport {
     this.#ingestFailing = false;
   }
 
+  /**
+   * Publishes a command at QoS 1; true once the broker acknowledged it [MQTT-4.3.2]. The broker then
+   * forwards it to the device's live session; the device being connected is judged by presence
+   * before (commands/delivery.ts), and a copy lost on the way is sent again at its next hello.
+   */
+  publishCommand(deviceId: string, payload: Buffer): Promise<boolean> {
+    const conn = this.#conn;
+    if (!conn || !this.#subscribed) return Promise.resolve(false);
+    const messageId = this.#nextMessageId(conn);
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => settle(false), COMMAND_ACK_TIMEOUT_MS);
+      timer.unref();
+      const settle = (acked: boolean) => {
+        clearTimeout(timer);
+        conn.published.delete(messageId);
+        resolve(acked);
+      };
+      conn.published.set(messageId, settle);
+      this.#send(conn, { cmd: 'publish', messageId, qos: 1, dup: false, retain: false, topic: commandTopic(deviceId), payload });
+    });
+  }
+
+  #messageId = SUBSCRIBE_ID;
+
+  /** Packet ids 2..65535 [MQTT-2.3.1-1: non-zero], skipping those still waiting for their PUBACK. */
+  #nextMessageId(conn: Connection): number {
+    do this.#messageId = this.#messageId >= 65_535 ? SUBSCRIBE_ID + 1 : this.#messageId + 1;
+    while (conn.published.has(this.#messageId));
+    return this.#messageId;
+  }
+
   #startPing(conn: Connection): void {
     clearInterval(this.#ping);
     const keepaliveMs = this.#opts.keepaliveS * 1_000;
@@ -241,6 +279,7 @@ export class ExternalBroker implements DeviceTransport {
   #onClose(conn: Connection): void {
     if (this.#conn !== conn) return;
     conn.acks.stop(); // its acknowledgements die with it (the broker resends on the next)
+    for (const settle of [...conn.published.values()]) settle(false);
     this.#conn = null;
     this.#subscribed = false;
     clearInterval(this.#ping);

@@ -3,6 +3,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { Aedes, type Client } from 'aedes';
+import { commandTopic } from '@edgenet/proto';
 import type { FlagRecorder } from '../ingest/flags.js';
 import type { Logger } from 'pino';
 import type { Ingest } from '../ingest/ingest.js';
@@ -66,6 +67,8 @@ export interface EmbeddedBroker {
   listenTls(port: number, host: string, tls: TlsMaterial): Promise<number>;
   /** Sockets admitted, refused and closed at their deadline on both listeners. */
   connections(): GuardFigures;
+  /** A command to a device connected to this broker; false when it has no session here. */
+  publishCommand(deviceId: string, payload: Buffer): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -182,6 +185,14 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
       return listenOn(tlsServer, port, host);
     },
     connections: () => guard.figures(),
+    publishCommand: (deviceId, payload) =>
+      new Promise<boolean>((resolve) => {
+        // A session in another worker of a cluster is not reachable from here: delivery.ts asks the
+        // primary to have the worker that holds it send the command.
+        if (!clients[deviceId]?.connected) return resolve(false);
+        // Published by the broker itself: no client, so authorizePublish (the devices' rule) is not asked.
+        aedes.publish({ cmd: 'publish', topic: commandTopic(deviceId), payload, qos: 1, retain: false, dup: false }, (err) => resolve(!err));
+      }),
     close: () =>
       new Promise((resolve) => {
         // Close the listener first so no new device connects, then the broker drops the rest.

@@ -10,6 +10,12 @@ export interface DeviceTransport {
   mqttPort(): number | null;
   /** The MQTT-over-TLS port bound; 0 when this process does not listen for devices. */
   mqttsPort(): number;
+  /**
+   * Publishes a command on the device's command topic at QoS 1 (commands/delivery.ts). True once a
+   * broker where the device is connected has it: embedded, when this process holds the device's
+   * session; external, when the broker acknowledged it (PUBACK). False otherwise: it waits.
+   */
+  publishCommand(deviceId: string, payload: Buffer): Promise<boolean>;
   /** Stops taking device messages; what was taken is handed to ingest first. */
   close(): Promise<void>;
 }

@@ -10,6 +10,11 @@ export type ClusterMessage =
   | { type: 'edgenet:figures'; rates: Record<string, number>; figures: IngestFigures }
   /** primary → worker, in reply: the other workers' rates summed and their figures, so each shows the cluster's. */
   | { type: 'edgenet:figures-elsewhere'; rates: Record<string, number>; figures: IngestFigures[] }
+  /**
+   * worker → primary → the worker holding the device's session: a command was sent through a worker
+   * that does not hold it (docs/commands.md); the holder delivers what waits for the device.
+   */
+  | { type: 'edgenet:commands-waiting'; deviceId: string }
   /** worker → primary → every other worker: start a new latency window (GET /ingest/stats?reset=true). */
   | { type: 'edgenet:reset-latency' }
   /** worker → primary: serving, on these ports (every worker shares them). */

@@ -24,13 +24,18 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
   const index = Number(process.env.EDGENET_WORKER_INDEX ?? nodeCluster.worker?.id);
   const workerLog = log.child({ worker: index });
   let others: IngestFigures[] = [];
-  const cluster: ClusterLink = { others: () => others, resetLatency: () => send({ type: 'edgenet:reset-latency' }) };
+  const cluster: ClusterLink = {
+    others: () => others,
+    resetLatency: () => send({ type: 'edgenet:reset-latency' }),
+    commandsWaiting: (deviceId) => send({ type: 'edgenet:commands-waiting', deviceId }),
+  };
   const platform = await createPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0, evaluatesAlarms: index === 0 });
-  const { rate, ingest, rejects, writer } = platform.context;
+  const { rate, ingest, rejects, writer, commands } = platform.context;
   process.on('message', (m: unknown) => {
     if (!isClusterMessage(m)) return;
     if (m.type === 'edgenet:connected-elsewhere') connectedElsewhere(m.deviceId, m.remoteAddress);
     else if (m.type === 'edgenet:reset-latency') writer.commitLatency.reset();
+    else if (m.type === 'edgenet:commands-waiting') commands.sendWaiting(m.deviceId);
     else if (m.type === 'edgenet:figures-elsewhere') {
       rate.setElsewhere(m.rates);
       others = m.figures;

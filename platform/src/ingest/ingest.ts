@@ -1,6 +1,6 @@
 // The device-to-platform path, broker-agnostic: the embedded aedes broker (and later an external
 // one) hands every device publish to `handle`. Steps, in order:
-//   decode → identify → verify signature → dispatch (hello | heartbeat | workstations | status)
+//   decode → identify → verify signature → dispatch (hello | heartbeat | workstations | status | result)
 // A message that fails a step is rejected (a value, counted by RejectCounter) and may be
 // acknowledged: resent, it would fail again. handle() throws only when it could not decide, e.g. the
 // database did not answer a lookup: the broker then must not acknowledge (published.ts, external.ts).
@@ -44,11 +44,22 @@ export interface IngestDeps {
   /** Heartbeats per second for the dashboard; optional so ingest runs without it. */
   rate?: HeartbeatRate;
   /**
+   * Commands to devices (commands/delivery.ts): a hello hands the device what waits for it, a result
+   * is recorded against its command. Optional so ingest runs without it.
+   */
+  commands?: CommandSink;
+  /**
    * Several platform instances split the devices' messages (external broker, shared subscription):
    * a device's previous heartbeat may have gone to another instance, so its state is re-read from
    * the database whenever this instance did not see the heartbeat just before.
    */
   shared?: boolean;
+}
+
+/** What ingest needs of command delivery (commands/delivery.ts CommandDelivery). */
+export interface CommandSink {
+  returned(deviceId: string): void;
+  result(deviceId: string, result: edge.v1.CommandResult, envelope: edge.v1.Envelope, receivedAt: Date): Promise<'recorded' | 'repeated' | 'unknown_command'>;
 }
 
 export type IngestOutcome = 'accepted' | 'rejected';
@@ -73,7 +84,7 @@ const REJECTED: Handled = { outcome: 'rejected', committed: NOTHING_TO_COMMIT };
 export class Ingest {
   readonly #d: IngestDeps;
   readonly #skew: SkewTracker;
-  readonly accepted: Record<DeviceMessageKind, number> = { hello: 0, heartbeat: 0, workstations: 0, status: 0 };
+  readonly accepted: Record<DeviceMessageKind, number> = { hello: 0, heartbeat: 0, workstations: 0, status: 0, result: 0 };
 
   constructor(deps: IngestDeps) {
     this.#d = deps;
@@ -130,6 +141,8 @@ export class Ingest {
     switch (m.kind) {
       case 'hello':
         await this.#hello(device, m.message, receivedAt);
+        // Connected and subscribed (the agent subscribes before its hello): what waits for it goes now.
+        this.#d.commands?.returned(device.id);
         return stored;
       case 'heartbeat':
         return this.#heartbeat(device, m.message, receivedAt, envelope);
@@ -142,6 +155,13 @@ export class Ingest {
       case 'status':
         if (!m.message.online) this.#d.presence.disconnected(device.id, 'device status offline');
         return stored;
+      case 'result': {
+        // The signature was checked above with the device's key: a forged or unsigned result never gets here.
+        const outcome = (await this.#d.commands?.result(device.id, m.message, envelope, receivedAt)) ?? 'unknown_command';
+        if (outcome === 'unknown_command')
+          return this.#reject('unknown_command', device.id, `result for ${JSON.stringify(m.message.commandId.slice(0, 64))}, no command of this device`);
+        return stored;
+      }
     }
   }
 

@@ -10,7 +10,8 @@ export type RejectReason =
   | 'subscribe_denied'
   | 'auth_failed'
   | 'rate_limited' // over the per-device publish rate (broker/rate-limit.ts)
-  | 'oversize'; // a packet larger than the broker accepts, cut off at its header
+  | 'oversize' // a packet larger than the broker accepts, cut off at its header
+  | 'unknown_command'; // a signed command result naming no command sent to that device
 
 const LOG_EVERY_MS = 60_000; // one log line per device per minute: a broken device must not flood the log
 const MAX_KEY_LENGTH = 64; // a device id is a 36-character UUID; longer keys are attacker-chosen
@@ -83,6 +84,7 @@ export class RejectCounter {
       auth_failed: 0,
       rate_limited: 0,
       oversize: 0,
+      unknown_command: 0,
     } satisfies Record<RejectReason, number>;
     for (const [k, v] of this.byReason) out[k] = v;
     return out;

@@ -244,3 +244,17 @@ export interface Delivery {
   createdAt: string;
   log: { attempt: number; at: string; ok: boolean; status: string | null; error: string | null }[];
 }
+/** GET /devices/{id}/commands (docs/commands.md). */
+export interface DeviceCommand {
+  id: string;
+  deviceId: string;
+  kind: 'ping' | 'request_hello' | 'set_heartbeat_interval' | 'set_workstations';
+  params: Record<string, unknown>;
+  state: 'queued' | 'delivered' | 'done' | 'failed' | 'expired' | 'cancelled';
+  createdAt: string;
+  deadlineAt: string;
+  requestedBy: string;
+  deliveredAt: string | null;
+  finishedAt: string | null;
+  resultDetail: string | null;
+}

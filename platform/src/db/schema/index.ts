@@ -23,3 +23,4 @@ export { witnessCosignatures } from './witness-cosignatures.js';
 export { tpmChallenges } from './tpm-challenges.js';
 export { alarms, alarmEvents } from './alarms.js';
 export { notificationChannels, notificationDeliveries, notificationAttempts } from './notifications.js';
+export { deviceCommands, deviceCommandEvents } from './device-commands.js';

@@ -8,7 +8,8 @@ import { formatBytes, formatInt, formatTime } from '../format.js';
 import { t } from '../i18n.js';
 import { every, section, type PageContext } from '../page.js';
 import type { Connection, DeviceDetail, Enterprise, Flag, Heartbeat, Page, Project } from '../types.js';
-import { flagLabel, kindLabel, statusBadge } from './shared.js';
+import { commandsSection } from './device-commands.js';
+import { compactTable, flagLabel, kindLabel, statusBadge } from './shared.js';
 
 export async function devicePage(ctx: PageContext): Promise<void> {
   const id = ctx.route.path[1]!;
@@ -87,6 +88,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     section(t('device.charts'), charts),
     section(t('device.latency'), latency),
     h('div', { class: 'grid2' }, section(t('device.connections'), connections), section(t('device.flags'), flags)),
+    section(t('device.commands'), commandsSection(ctx, device.id, device.workstations)),
   );
 
   const chartCleanups: (() => void)[] = [];
@@ -147,30 +149,16 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     if (!ctx.alive()) return;
     replace(
       connections,
-      h(
-        'table',
-        { class: 'table compact' },
-        h(
-          'thead',
-          null,
+      compactTable(
+        ['col.time', 'col.event', 'col.cause', 'col.address'],
+        page.items.map((c) =>
           h(
             'tr',
             null,
-            ['col.time', 'col.event', 'col.cause', 'col.address'].map((k) => h('th', null, t(k as 'col.time'))),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          page.items.map((c) =>
-            h(
-              'tr',
-              null,
-              h('td', null, formatTime(c.at)),
-              h('td', null, h('span', { class: `badge ${c.event === 'online' ? 'ok' : 'off'}` }, t(`event.${c.event}`))),
-              h('td', null, c.cause),
-              h('td', { class: 'mono' }, c.remoteAddress ?? '—'),
-            ),
+            h('td', null, formatTime(c.at)),
+            h('td', null, h('span', { class: `badge ${c.event === 'online' ? 'ok' : 'off'}` }, t(`event.${c.event}`))),
+            h('td', null, c.cause),
+            h('td', { class: 'mono' }, c.remoteAddress ?? '—'),
           ),
         ),
       ),
@@ -196,29 +184,15 @@ export async function devicePage(ctx: PageContext): Promise<void> {
       flags,
       page.items.length === 0
         ? h('p', { class: 'hint' }, t('alerts.none'))
-        : h(
-            'table',
-            { class: 'table compact' },
-            h(
-              'thead',
-              null,
+        : compactTable(
+            ['col.flag', 'col.reason', 'col.raised'],
+            page.items.map((f) =>
               h(
                 'tr',
-                null,
-                ['col.flag', 'col.reason', 'col.raised'].map((k) => h('th', null, t(k as 'col.flag'))),
-              ),
-            ),
-            h(
-              'tbody',
-              null,
-              page.items.map((f) =>
-                h(
-                  'tr',
-                  { class: f.resolvedAt ? 'resolved' : '' },
-                  h('td', null, h('span', { class: `badge ${f.resolvedAt ? 'off' : 'warn'}`, title: f.kind }, flagLabel(f.kind))),
-                  h('td', null, f.reason, f.resolution ? h('div', { class: 'muted' }, f.resolution) : null),
-                  h('td', null, formatTime(f.createdAt)),
-                ),
+                { class: f.resolvedAt ? 'resolved' : '' },
+                h('td', null, h('span', { class: `badge ${f.resolvedAt ? 'off' : 'warn'}`, title: f.kind }, flagLabel(f.kind))),
+                h('td', null, f.reason, f.resolution ? h('div', { class: 'muted' }, f.resolution) : null),
+                h('td', null, formatTime(f.createdAt)),
               ),
             ),
           ),

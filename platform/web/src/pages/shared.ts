@@ -1,6 +1,6 @@
 // Small pieces several pages show the same way.
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, type MessageKey } from '../i18n.js';
 import type { DeviceKind } from '../types.js';
 
 export function kindLabel(kind: DeviceKind | string): string {
@@ -40,4 +40,22 @@ export function flagLabel(kind: string): string {
 /** The first 8 hex digits identify a device at a glance; the full id is in the link and its title. */
 export function deviceLink(id: string): HTMLElement {
   return h('a', { href: `#/devices/${id}`, class: 'mono', title: id }, id.slice(0, 8));
+}
+
+/** A compact table: a head row of translated column names (blank for an empty key), then the rows. */
+export function compactTable(heads: readonly (MessageKey | '')[], rows: HTMLElement[]): HTMLElement {
+  return h(
+    'table',
+    { class: 'table compact' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        heads.map((k) => h('th', null, k ? t(k) : '')),
+      ),
+    ),
+    h('tbody', null, rows),
+  );
 }
