@@ -18,6 +18,8 @@ import { principalOf } from './routes/access.js';
 import type { PlatformContext } from './context.js';
 import { certificationRoutes } from './routes/certifications.js';
 import { deviceRoutes } from './routes/devices.js';
+import { deviceLifecycleRoutes } from './routes/device-lifecycle.js';
+import { enrollmentTokenRoutes } from './routes/enrollment-tokens.js';
 import { flagRoutes } from './routes/flags.js';
 import { performanceRoutes } from './routes/performance.js';
 import { enrollRoutes } from './routes/enroll.js';
@@ -123,6 +125,8 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
         enrollRoutes,
         enrollBulkRoutes,
         deviceRoutes,
+        deviceLifecycleRoutes,
+        enrollmentTokenRoutes,
         fleetRoutes,
         certificationRoutes,
         flagRoutes,

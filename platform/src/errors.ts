@@ -33,7 +33,15 @@ export const PLATFORM_ERROR_CODES = {
       "a TPM's evidence is refused: EK certificate not from a configured root, a bad attestation key, a wrong secret or quote, a stale or used challenge",
   },
   EDGENET_ERR_TPM_NOT_CONFIGURED: { status: 501, meaning: 'TPM attestation is off: no manufacturer roots are configured (EDGENET_TPM_ROOTS_DIR)' },
-  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired or used up' },
+  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired, used up or revoked' },
+  EDGENET_ERR_DEVICE_STATUS: {
+    status: 409,
+    meaning: "the device's status does not allow this action (e.g. enabling an active device, any action on a decommissioned one)",
+  },
+  EDGENET_ERR_DEVICE_MOVE: {
+    status: 400,
+    meaning: 'a device may move only to another project of its own enterprise, and replace only a device of its enterprise',
+  },
   EDGENET_ERR_RATE_LIMITED: { status: 429, meaning: 'too many requests from this address or with this token' },
   EDGENET_ERR_BODY_TOO_DEEP: { status: 400, meaning: 'a JSON body nests deeper than the bound; refused before it is parsed' },
   EDGENET_ERR_DATABASE_UNAVAILABLE: { status: 503, meaning: "the database did not answer, so the caller's token cannot be checked" },
@@ -80,6 +88,8 @@ export const ERR_BATCH_DUPLICATE = httpError('EDGENET_ERR_BATCH_DUPLICATE', '%s'
 export const ERR_TPM_ATTESTATION = httpError('EDGENET_ERR_TPM_ATTESTATION', 'TPM attestation refused: %s');
 export const ERR_TPM_NOT_CONFIGURED = httpError('EDGENET_ERR_TPM_NOT_CONFIGURED', 'TPM attestation is not configured on this platform; enroll as software');
 export const ERR_ENROLL_TOKEN = httpError('EDGENET_ERR_ENROLL_TOKEN', 'enrollment token refused: %s');
+export const ERR_DEVICE_STATUS = httpError('EDGENET_ERR_DEVICE_STATUS', 'device is %s: it cannot be %s');
+export const ERR_DEVICE_MOVE = httpError('EDGENET_ERR_DEVICE_MOVE', '%s');
 export const ERR_RATE_LIMITED = httpError('EDGENET_ERR_RATE_LIMITED', 'too many requests from this %s; retry in %d s');
 // Counted before parsing: storing a body nested thousands deep runs out of stack (a 500 otherwise).
 export const ERR_BODY_TOO_DEEP = httpError('EDGENET_ERR_BODY_TOO_DEEP', 'the JSON body nests objects or arrays deeper than %d levels');

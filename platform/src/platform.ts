@@ -212,6 +212,10 @@ export async function createPlatform(
     brokerReady: () => transport.ready(),
     cluster: options.cluster ?? NO_CLUSTER,
     clock: options.clock ?? (() => new Date()),
+    async applyDeviceStatus(deviceId, status) {
+      await registry.setStatus(deviceId, status);
+      if (status !== 'active') transport.closeSession(deviceId, `device ${status}`);
+    },
   };
   const app = await buildApp(context);
   const uptime = new UptimeMarker(db, log, context.brokerReady);

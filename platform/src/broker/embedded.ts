@@ -30,6 +30,7 @@ export async function embeddedTransport(deps: BrokerDeps, listen: EmbeddedListen
     ready: () => up,
     mqttPort: () => mqttPort,
     mqttsPort: () => mqttsPort,
+    closeSession: (deviceId, cause) => broker.closeSession(deviceId, cause),
     async close() {
       up = false;
       await broker.close();

@@ -66,6 +66,8 @@ export interface EmbeddedBroker {
   listenTls(port: number, host: string, tls: TlsMaterial): Promise<number>;
   /** Sockets admitted, refused and closed at their deadline on both listeners. */
   connections(): GuardFigures;
+  /** Closes the device's session in this broker, if it holds one; `cause` goes to its connection history. */
+  closeSession(deviceId: string, cause: string): void;
   close(): Promise<void>;
 }
 
@@ -139,6 +141,15 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     presence.connected(client.id, address(client));
     deps.peers?.announce(client.id, address(client));
   });
+  // Sessions the platform closed itself (a disabled device): their end is recorded with that cause.
+  const closedBecause = new WeakMap<Client, string>();
+  function closeSession(deviceId: string, cause: string): void {
+    const current = clients[deviceId];
+    if (!current) return;
+    closedBecause.set(current, cause);
+    current.close();
+  }
+
   aedes.on('clientDisconnect', (client) => {
     // A takeover (same client id connecting again, here or in another process) closes the old
     // session while the new one is live: that is not the device going offline.
@@ -146,7 +157,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     if (current && current !== client) return;
     limiter.forget(client.id);
     if (takenOver.has(client)) return;
-    presence.disconnected(client.id, 'connection closed');
+    presence.disconnected(client.id, closedBecause.get(client) ?? 'connection closed');
   });
   aedes.on('clientError', (client, err) => log.debug({ deviceId: bounded(client.id, 64), err: err.message }, 'mqtt client error'));
   aedes.on('connectionError', (_client, err) => log.debug({ err: err.message }, 'mqtt connection error'));
@@ -182,6 +193,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
       return listenOn(tlsServer, port, host);
     },
     connections: () => guard.figures(),
+    closeSession,
     close: () =>
       new Promise((resolve) => {
         // Close the listener first so no new device connects, then the broker drops the rest.

@@ -49,7 +49,7 @@ export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger):
           latest.set(worker, m);
           const others = [...latest].filter(([w]) => w !== worker).map(([, f]) => f);
           worker.send({ type: 'edgenet:figures-elsewhere', rates: sumRates(others.map((f) => f.rates)), figures: others.map((f) => f.figures) });
-        } else if (m.type === 'edgenet:reset-latency') {
+        } else if (m.type === 'edgenet:reset-latency' || m.type === 'edgenet:device-status') {
           for (const w of Object.values(cluster.workers ?? {})) if (w && w !== worker && w.isConnected()) w.send(m);
         } else if (m.type === 'edgenet:listening') {
           listening = true;

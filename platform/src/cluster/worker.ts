@@ -24,13 +24,18 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
   const index = Number(process.env.EDGENET_WORKER_INDEX ?? nodeCluster.worker?.id);
   const workerLog = log.child({ worker: index });
   let others: IngestFigures[] = [];
-  const cluster: ClusterLink = { others: () => others, resetLatency: () => send({ type: 'edgenet:reset-latency' }) };
+  const cluster: ClusterLink = {
+    others: () => others,
+    resetLatency: () => send({ type: 'edgenet:reset-latency' }),
+    deviceStatus: (deviceId, status) => send({ type: 'edgenet:device-status', deviceId, status }),
+  };
   const platform = await createPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0 });
   const { rate, ingest, rejects, writer } = platform.context;
   process.on('message', (m: unknown) => {
     if (!isClusterMessage(m)) return;
     if (m.type === 'edgenet:connected-elsewhere') connectedElsewhere(m.deviceId, m.remoteAddress);
     else if (m.type === 'edgenet:reset-latency') writer.commitLatency.reset();
+    else if (m.type === 'edgenet:device-status') void platform.context.applyDeviceStatus(m.deviceId, m.status);
     else if (m.type === 'edgenet:figures-elsewhere') {
       rate.setElsewhere(m.rates);
       others = m.figures;
