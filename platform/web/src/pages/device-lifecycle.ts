@@ -16,8 +16,8 @@ const ALLOWED: Record<DeviceStatus, readonly Action[]> = {
   decommissioned: [],
 };
 
-export function lifecycleStatus(status: DeviceStatus): HTMLElement {
-  return h('span', { class: `badge lifecycle-${status}`, testid: 'device-lifecycle-status' }, t(`lifecycle.status.${status}` as MessageKey));
+export function lifecycleStatus(status: DeviceStatus, testid?: string): HTMLElement {
+  return h('span', { class: `badge lifecycle-${status}`, ...(testid ? { testid } : {}) }, t(`lifecycle.status.${status}` as MessageKey));
 }
 
 export function deviceLifecycle(ctx: PageContext, device: DeviceDetail, reload: () => void): HTMLElement {

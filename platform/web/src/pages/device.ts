@@ -63,7 +63,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
       h('h1', null, t('device.title')),
       h('code', { class: 'muted', testid: 'device-id' }, device.id),
       status,
-      lifecycleStatus(device.status),
+      lifecycleStatus(device.status, 'device-lifecycle-status'),
     ),
     h(
       'div',
