@@ -107,6 +107,16 @@ describe('disable and re-enable', () => {
     expect((await tp.api('GET', `/api/v1/devices/${d.deviceId}/heartbeats`)).body.items.map((h: { seq: number }) => h.seq)).toEqual([1]);
   });
 
+  it('stays disabled when its hardware enrolls again: re-enrolling is no way around a disable', async () => {
+    const fingerprint = 'ab'.repeat(32);
+    const first = await enrollTestDevice(tp, ent.token, { fingerprint });
+    expect((await act(first.deviceId, 'disable', { reason: 'suspected clone' })).status).toBe(200);
+    const again = await enrollTestDevice(tp, ent.token, { fingerprint }); // the same box, new key and password
+    expect(again.deviceId).toBe(first.deviceId);
+    expect(await connackCode(tp.mqttUrl, credentials(again))).toBe(5);
+    expect((await tp.api('GET', `/api/v1/devices/${first.deviceId}`)).body.status).toBe('disabled');
+  });
+
   it('requires a reason, and refuses the enterprise role', async () => {
     const d = await enrollTestDevice(tp, ent.token);
     expect((await act(d.deviceId, 'disable', {})).status).toBe(400);
