@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatherCountInput } from '../src/certification/gather.js';
 import { countedBuckets, inactiveSpans } from '../src/certification/inactive-spans.js';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
+import { verifyReport, type SignedReport } from '../src/certification/verify.js';
 import { queryRows } from '../src/db/index.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { enrollTestDevice } from '../../test/helpers/device.js';
 import { seedEnterprise } from '../../test/helpers/fixtures.js';
-import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
+import { OPERATOR_TOKEN, startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
 
 const calendar = calendarOf(COUNTING_POLICY);
 const B = calendar.bucketMs;
@@ -87,6 +88,21 @@ describe('a disabled device in the count', () => {
     clock = bucketStart - B;
     expect((await tp.api('POST', `/api/v1/devices/${d.deviceId}/disable`, { reason: 'count test' })).status).toBe(200);
     expect(await online()).toEqual([0]);
+    // A run in this state is signed over the reduced figure and passes the standalone verifier.
+    const run = await tp.api('POST', '/api/v1/certifications', { windowStart: day, windowEnd: day });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const report = (await tp.api('GET', `/api/v1/certifications/${run.body.id}`)).body as SignedReport;
+    const evidence = await (
+      await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })
+    ).text();
+    const row = evidence
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .find((r) => r.deviceId === d.deviceId);
+    expect(row.days.map((x: [string, number]) => x[1])).toEqual([0]);
+    const keys = (await tp.api('GET', '/api/v1/signing-keys', undefined, null)).body.keys;
+    expect(verifyReport(report, keys, evidence)).toMatchObject({ ok: true, problems: [] });
 
     // Re-enabled one millisecond later: the span holds no whole bucket, everything counts again.
     clock = bucketStart - B + 1;
