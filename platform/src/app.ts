@@ -19,6 +19,8 @@ import type { PlatformContext } from './context.js';
 import { certificationRoutes } from './routes/certifications.js';
 import { deviceRoutes } from './routes/devices.js';
 import { deviceCommandRoutes } from './routes/device-commands.js';
+import { deviceLifecycleRoutes } from './routes/device-lifecycle.js';
+import { enrollmentTokenRoutes } from './routes/enrollment-tokens.js';
 import { flagRoutes } from './routes/flags.js';
 import { performanceRoutes } from './routes/performance.js';
 import { enrollRoutes } from './routes/enroll.js';
@@ -127,6 +129,8 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
         enrollBulkRoutes,
         deviceRoutes,
         deviceCommandRoutes,
+        deviceLifecycleRoutes,
+        enrollmentTokenRoutes,
         fleetRoutes,
         certificationRoutes,
         flagRoutes,

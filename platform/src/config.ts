@@ -36,6 +36,12 @@ export interface PlatformConfig {
   heartbeatBatchSize: number;
   heartbeatFlushMs: number;
   presenceSweepMs: number;
+  /**
+   * How often this process reads the device status log for changes made by other processes
+   * (ingest/status-follower.ts); 0: never. Defaults to 1 s when several processes split the devices
+   * (EDGENET_BROKER_URL or EDGENET_WORKERS > 1), 0 otherwise (one process learns at once).
+   */
+  deviceStatusFollowMs: number;
   /** MQTT over TLS; always on. */
   mqttsPort: number; // 0: pick a free port
   /** Plain-TCP MQTT on mqttPort, only when explicitly enabled (tests, a closed lab). */
@@ -179,6 +185,12 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     heartbeatBatchSize: int('EDGENET_HEARTBEAT_BATCH_SIZE', 1_000, 1, 50_000),
     heartbeatFlushMs: int('EDGENET_HEARTBEAT_FLUSH_MS', 200, 10, 60_000), // 200 ms
     presenceSweepMs: int('EDGENET_PRESENCE_SWEEP_MS', 1_000, 50, 60_000), // 1 s
+    deviceStatusFollowMs: int(
+      'EDGENET_DEVICE_STATUS_FOLLOW_MS',
+      source.EDGENET_BROKER_URL || Number(source.EDGENET_WORKERS ?? 1) > 1 ? 1_000 : 0, // 1 s when processes split the devices
+      0,
+      60_000,
+    ),
     mqttsPort: int('EDGENET_MQTTS_PORT', 8883, 0, 65535),
     mqttPlain: bool('EDGENET_MQTT_PLAIN', false),
     mqttsPublicUrl: optional('EDGENET_MQTTS_PUBLIC_URL'),

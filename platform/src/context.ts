@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { PlatformConfig } from './config.js';
 import type { Database, Backend } from './db/index.js';
-import type { DeviceRegistry } from './ingest/device-registry.js';
+import type { DeviceRegistry, DeviceStatus } from './ingest/device-registry.js';
 import type { HeartbeatWriter } from './ingest/heartbeat-writer.js';
 import type { Ingest } from './ingest/ingest.js';
 import type { Presence } from './ingest/presence.js';
@@ -54,6 +54,11 @@ export interface PlatformContext {
   alarms: AlarmEvaluator;
   /** The other processes of a cluster (EDGENET_WORKERS > 1); none otherwise. */
   cluster: ClusterLink;
+  /**
+   * A device's status changed, here or in another worker: the registry takes it at once and, unless
+   * it is active, the broker of this process closes its live session (platform.ts).
+   */
+  applyDeviceStatus(deviceId: string, status: DeviceStatus): Promise<void>;
 }
 
 export interface ClusterLink {
@@ -63,6 +68,8 @@ export interface ClusterLink {
   resetLatency(): void;
   /** A command waits for a device whose session this process does not hold: the holder sends it. */
   commandsWaiting(deviceId: string): void;
+  /** Tells the other workers a device's status changed, so they close its session and reload it. */
+  deviceStatus(deviceId: string, status: DeviceStatus): void;
 }
 
-export const NO_CLUSTER: ClusterLink = { others: () => [], resetLatency: () => undefined, commandsWaiting: () => undefined };
+export const NO_CLUSTER: ClusterLink = { others: () => [], resetLatency: () => undefined, commandsWaiting: () => undefined, deviceStatus: () => undefined };

@@ -37,12 +37,20 @@ export const PLATFORM_ERROR_CODES = {
       "a TPM's evidence is refused: EK certificate not from a configured root, a bad attestation key, a wrong secret or quote, a stale or used challenge",
   },
   EDGENET_ERR_TPM_NOT_CONFIGURED: { status: 501, meaning: 'TPM attestation is off: no manufacturer roots are configured (EDGENET_TPM_ROOTS_DIR)' },
-  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired or used up' },
+  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired, used up or revoked' },
   EDGENET_ERR_WORKSTATION_UNREGISTERED: {
     status: 400,
     meaning: 'an enrollment or a set_workstations command names a workstation code its enterprise has not registered',
   },
   EDGENET_ERR_COMMAND_STATE: { status: 409, meaning: 'a device command can no longer be changed: only a queued command is cancelled' },
+  EDGENET_ERR_DEVICE_STATUS: {
+    status: 409,
+    meaning: "the device's status does not allow this action (e.g. enabling an active device, any action on a decommissioned one)",
+  },
+  EDGENET_ERR_DEVICE_MOVE: {
+    status: 400,
+    meaning: 'a device may move only to another project of its own enterprise, and replace only a device of its enterprise',
+  },
   EDGENET_ERR_RATE_LIMITED: { status: 429, meaning: 'too many requests from this address or with this token' },
   EDGENET_ERR_BODY_TOO_DEEP: { status: 400, meaning: 'a JSON body nests deeper than the bound; refused before it is parsed' },
   EDGENET_ERR_DATABASE_UNAVAILABLE: { status: 503, meaning: "the database did not answer, so the caller's token cannot be checked" },
@@ -95,6 +103,8 @@ export const ERR_WORKSTATION_UNREGISTERED = httpError(
   'workstation codes not registered by the enterprise: %s (register them first: POST /api/v1/workstations)',
 );
 export const ERR_COMMAND_STATE = httpError('EDGENET_ERR_COMMAND_STATE', 'the command is %s; only a queued command can be cancelled');
+export const ERR_DEVICE_STATUS = httpError('EDGENET_ERR_DEVICE_STATUS', 'device is %s: it cannot be %s');
+export const ERR_DEVICE_MOVE = httpError('EDGENET_ERR_DEVICE_MOVE', '%s');
 export const ERR_RATE_LIMITED = httpError('EDGENET_ERR_RATE_LIMITED', 'too many requests from this %s; retry in %d s');
 // Counted before parsing: storing a body nested thousands deep runs out of stack (a 500 otherwise).
 export const ERR_BODY_TOO_DEEP = httpError('EDGENET_ERR_BODY_TOO_DEEP', 'the JSON body nests objects or arrays deeper than %d levels');

@@ -26,6 +26,7 @@ import { Ingest } from './ingest/ingest.js';
 import { markAllOffline, type Presence } from './ingest/presence.js';
 import { LocalPresence } from './ingest/presence/local.js';
 import { SharedPresence } from './ingest/presence/shared.js';
+import { StatusFollower } from './ingest/status-follower.js';
 import { HeartbeatRate } from './ingest/heartbeat-rate.js';
 import { RejectCounter } from './ingest/reject-counter.js';
 import { FlagRecorder } from './ingest/flags.js';
@@ -255,12 +256,20 @@ export async function createPlatform(
     alarms,
     cluster,
     clock,
+    async applyDeviceStatus(deviceId, status) {
+      await registry.setStatus(deviceId, status);
+      if (status !== 'active') transport.closeSession(deviceId, `device ${status}`);
+    },
   };
+  // Other processes' status changes, from the database (several instances or workers).
+  const follower = new StatusFollower(db, log, context.applyDeviceStatus);
+  if (config.deviceStatusFollowMs > 0) await follower.start(config.deviceStatusFollowMs);
   const app = await buildApp(context);
   const uptime = new UptimeMarker(db, log, context.brokerReady);
 
   /** Everything composed here, closed in reverse; what ingest has taken is committed first. */
   async function closeAll(): Promise<void> {
+    await follower.stop();
     await transport.close();
     await app.close();
     await ingest.idle();

@@ -2,12 +2,13 @@
 // a publish under another device's topic, a subscription outside the device's own command topic;
 // and a garbage payload is counted and dropped while the platform keeps running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mqtt from 'mqtt';
+import type mqtt from 'mqtt';
 import { generateKeyPairSync } from 'node:crypto';
 import { commandTopic, deviceTopic, edge, sealEnvelope } from '@edgenet/proto';
 import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
 import { seedEnterprise } from '../../test/helpers/fixtures.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
+import { connackCode as connackAt } from '../../test/helpers/connack.js';
 
 let tp: TestPlatform;
 let a: TestDevice;
@@ -23,21 +24,7 @@ afterAll(() => tp?.close());
 
 const stats = async () => (await tp.api('GET', '/api/v1/ingest/stats')).body;
 
-function connackCode(opts: mqtt.IClientOptions): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const client = mqtt.connect(tp.mqttUrl, { reconnectPeriod: 0, protocolVersion: 4, ...opts });
-    client.on('error', (err) => {
-      client.end(true);
-      const code = (err as Error & { code?: number }).code;
-      if (typeof code === 'number') resolve(code);
-      else reject(err);
-    });
-    client.on('connect', () => {
-      client.end(true);
-      resolve(0);
-    });
-  });
-}
+const connackCode = (opts: mqtt.IClientOptions) => connackAt(tp.mqttUrl, opts);
 
 describe('embedded broker', () => {
   it('accepts a device with its enrollment credentials and stores its heartbeats', async () => {

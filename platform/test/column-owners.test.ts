@@ -29,6 +29,7 @@ const OWNERS: Record<string, string[]> = {
   'ingest/device-profile.ts': ['kind', 'inventory', 'agent_version', 'heartbeat_interval_ms', 'hello_offset_ms', 'declared_sha256'],
   'ingest/heartbeat-writer.ts': ['last_seq', 'first_seen_at', 'last_seen_at'],
   'ingest/presence.ts': ['online', 'came_online_at'],
+  'services/device-lifecycle.ts': ['status', 'status_changed_at', 'replaced_by'],
 };
 /** Set when enrollment inserts the row, never updated: the hardware's identity. */
 const INSERT_ONLY = ['id', 'enterprise_id', 'fingerprint', 'enrolled_at'];

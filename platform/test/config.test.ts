@@ -38,4 +38,11 @@ describe('platform configuration', () => {
     ).toThrowError(/with EDGENET_BROKER_URL run one instance per core/);
     expect(() => loadConfig({ EDGENET_WORKERS: '0' })).toThrowError(/EDGENET_WORKERS must be an integer from 1 to 64/);
   });
+
+  it('follows the device status log only when several processes split the devices, unless told', () => {
+    expect(loadConfig({}).deviceStatusFollowMs).toBe(0);
+    expect(loadConfig({ EDGENET_WORKERS: '2', DATABASE_URL: 'postgres://db/edgenet' }).deviceStatusFollowMs).toBe(1_000);
+    expect(loadConfig({ EDGENET_BROKER_URL: 'mqtt://b:1883', EDGENET_MQTT_PUBLIC_URL: 'mqtt://b:1883' }).deviceStatusFollowMs).toBe(1_000);
+    expect(loadConfig({ EDGENET_DEVICE_STATUS_FOLLOW_MS: '250' }).deviceStatusFollowMs).toBe(250);
+  });
 });

@@ -58,6 +58,12 @@ const shared = {
   channelId: '',
   /** A command each caller that may send one sent (to a device never connected: it stays queued). */
   commands: {} as Partial<Record<Caller, string>>,
+  /** Per caller allowed a device action: devices of its own to act on (each action once). */
+  lifecycle: {} as Record<Caller, Record<'disable' | 'enable' | 'decommission' | 'replaceOld' | 'replaceNew' | 'move', string>>,
+  secondProjectId: '',
+  /** Per enterprise: an enrollment token's id, and spare ones each writer may revoke. */
+  enrollmentTokenId: {} as Record<string, string>,
+  spareEnrollmentTokens: {} as Record<string, Record<Caller, string>>,
 };
 
 const CASES: Record<string, Case> = {
@@ -211,6 +217,55 @@ const CASES: Record<string, Case> = {
     // Each caller revokes a spare token made for its own account (the admin: any token).
     request: (_t, _n, caller) => ({ url: `/api/v1/api-tokens/${shared.spareTokens[caller].shift() ?? '00000000-0000-4000-8000-000000000000'}` }),
   },
+  // Device lifecycle: the operator (and admin) only; each allowed caller acts on devices of its own.
+  'POST /api/v1/devices/:id/disable': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (t, _n, caller) => ({ url: `/api/v1/devices/${shared.lifecycle[caller]?.disable ?? t.deviceId}/disable`, body: { reason: 'matrix: disable' } }),
+  },
+  'POST /api/v1/devices/:id/enable': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (t, _n, caller) => ({ url: `/api/v1/devices/${shared.lifecycle[caller]?.enable ?? t.deviceId}/enable`, body: { reason: 'matrix: enable' } }),
+  },
+  'POST /api/v1/devices/:id/decommission': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (t, _n, caller) => ({
+      url: `/api/v1/devices/${shared.lifecycle[caller]?.decommission ?? t.deviceId}/decommission`,
+      body: { reason: 'matrix: decommission' },
+    }),
+  },
+  'POST /api/v1/devices/:id/replace': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (t, _n, caller) => ({
+      url: `/api/v1/devices/${shared.lifecycle[caller]?.replaceOld ?? t.deviceId}/replace`,
+      body: { reason: 'matrix: replace', replacementId: shared.lifecycle[caller]?.replaceNew ?? t.deviceId },
+    }),
+  },
+  'POST /api/v1/devices/:id/move': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (t, _n, caller) => ({
+      url: `/api/v1/devices/${shared.lifecycle[caller]?.move ?? t.deviceId}/move`,
+      body: { reason: 'matrix: move', projectId: shared.secondProjectId },
+    }),
+  },
+  'GET /api/v1/devices/:id/status-events': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/devices/${t.deviceId}/status-events` }) },
+  'GET /api/v1/enrollment-tokens': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/enrollment-tokens?limit=1000' }) },
+  'DELETE /api/v1/enrollment-tokens/:id': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t, _n, caller) => ({
+      url: `/api/v1/enrollment-tokens/${shared.spareEnrollmentTokens[t.enterpriseId]?.[caller] ?? shared.enrollmentTokenId[t.enterpriseId]}`,
+    }),
+  },
+  'GET /api/v1/enrollment-tokens/:id/uses': {
+    roles: ALL,
+    foreign: 'not-found',
+    request: (t) => ({ url: `/api/v1/enrollment-tokens/${shared.enrollmentTokenId[t.enterpriseId]}/uses` }),
+  },
   'GET /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
   'DELETE /api/v1/session': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/session' }) },
   'DELETE /api/v1/sessions': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/sessions' }) },
@@ -299,7 +354,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   tp = await startTestPlatform({ EDGENET_RATE_LIMIT_PER_IP: '1000000', EDGENET_RATE_LIMIT_PER_TOKEN: '1000000' });
-  const a = await seedEnterprise(tp, { workstations: ['W-1'] });
+  const a = await seedEnterprise(tp, { workstations: ['W-1'], maxUses: 30 });
   const b = await seedEnterprise(tp, { uscc: USCC[1], town: '长安', workstations: ['W-1'] });
   own = { ...a, deviceId: (await enrollTestDevice(tp, a.token)).deviceId };
   foreign = { ...b, deviceId: (await enrollTestDevice(tp, b.token)).deviceId };
@@ -320,6 +375,7 @@ beforeAll(async () => {
   }
   shared.spareTokens.admin = [(await tp.api('POST', '/api/v1/api-tokens', { name: 'spare', role: 'bureau' })).body.id];
   shared.accountId = (await tp.api('POST', '/api/v1/accounts', { username: 'matrix.reset', role: 'bureau' })).body.id;
+  await lifecycleTargets();
   const { flags, db } = tp.platform.context;
   await flags.raise(own.deviceId, 'rate_limited', 'listed in the matrix', {});
   await flags.raise(foreign.deviceId, 'rate_limited', 'listed in the matrix', {});
@@ -369,6 +425,39 @@ beforeAll(async () => {
   app = await buildApp(tp.platform.context);
   await app.ready();
 });
+/** Devices for each caller allowed a device action, a second project to move to, and enrollment tokens to revoke. */
+async function lifecycleTargets(): Promise<void> {
+  const second = await tp.api('POST', '/api/v1/projects', {
+    enterpriseId: own.enterpriseId,
+    name: 'second line',
+    totalInvestmentFen: 30_000_000,
+    eligibleInvestmentFen: 20_000_000,
+    windowStart: '2025-07-01',
+    windowEnd: '2026-06-30',
+  });
+  shared.secondProjectId = second.body.id;
+  for (const caller of ['admin', 'operator'] as const) {
+    const enroll = async () => (await enrollTestDevice(tp, own.token)).deviceId;
+    const ids = {
+      disable: await enroll(),
+      enable: await enroll(),
+      decommission: await enroll(),
+      replaceOld: await enroll(),
+      replaceNew: await enroll(),
+      move: await enroll(),
+    };
+    await tp.api('POST', `/api/v1/devices/${ids.enable}/disable`, { reason: 'to be re-enabled by the matrix' });
+    shared.lifecycle[caller] = ids;
+  }
+  const listed = await tp.api('GET', '/api/v1/enrollment-tokens?limit=1000');
+  for (const t of [own, foreign]) {
+    shared.enrollmentTokenId[t.enterpriseId] = listed.body.items.find((i: { projectId: string }) => i.projectId === t.projectId).id;
+    const spare: Record<string, string> = {};
+    for (const caller of CALLERS) spare[caller] = (await tp.api('POST', `/api/v1/projects/${t.projectId}/enrollment-tokens`, {})).body.id;
+    shared.spareEnrollmentTokens[t.enterpriseId] = spare as Record<Caller, string>;
+  }
+}
+
 afterAll(async () => {
   await app?.close();
   await tp?.close();

@@ -4,13 +4,14 @@
 // (one session per device in the whole cluster, an identity conflict flagged when the addresses
 // differ); a worker killed with SIGKILL under load is replaced, its devices reconnect, and every
 // acknowledged heartbeat is stored exactly once. PostgreSQL only: workers cannot share PGlite.
-import { readFileSync, readdirSync, readlinkSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readlinkSync, mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { workerPids } from '../helpers/cluster-processes.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { enrollTestDevice, type TestDevice } from '../helpers/device.js';
 import { seedEnterprise } from '../helpers/fixtures.js';
@@ -29,9 +30,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** The primary's worker processes (Linux /proc). */
-const workerPids = (pid: number): number[] =>
-  readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
 const sockets = (pid: number): number =>
   readdirSync(`/proc/${pid}/fd`).filter((fd) => {
     try {

@@ -31,6 +31,7 @@ export async function embeddedTransport(deps: BrokerDeps, listen: EmbeddedListen
     mqttPort: () => mqttPort,
     mqttsPort: () => mqttsPort,
     publishCommand: (deviceId, payload) => broker.publishCommand(deviceId, payload),
+    closeSession: (deviceId, cause) => broker.closeSession(deviceId, cause),
     async close() {
       up = false;
       await broker.close();

@@ -106,6 +106,13 @@ export class ExternalBroker implements DeviceTransport {
   }
 
   /**
+   * The session is the external broker's: it is refused at its next CONNECT (broker-auth/hooks.ts)
+   * and ingest drops what it still sends (the registry's status). Kicking it at once would take
+   * the broker's management API (EMQX `DELETE /api/v5/clients/{id}`), which is not configured here.
+   */
+  closeSession(_deviceId: string, _cause: string): void {}
+
+  /**
    * Starts connecting, and keeps reconnecting until close(); ready() says when it consumes. Resolves
    * at once: the instance serves its API while it (re)connects.
    */

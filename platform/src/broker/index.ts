@@ -69,6 +69,8 @@ export interface EmbeddedBroker {
   connections(): GuardFigures;
   /** A command to a device connected to this broker; false when it has no session here. */
   publishCommand(deviceId: string, payload: Buffer): Promise<boolean>;
+  /** Closes the device's session in this broker, if it holds one; `cause` goes to its connection history. */
+  closeSession(deviceId: string, cause: string): void;
   close(): Promise<void>;
 }
 
@@ -142,6 +144,15 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     presence.connected(client.id, address(client));
     deps.peers?.announce(client.id, address(client));
   });
+  // Sessions the platform closed itself (a disabled device): their end is recorded with that cause.
+  const closedBecause = new WeakMap<Client, string>();
+  function closeSession(deviceId: string, cause: string): void {
+    const current = clients[deviceId];
+    if (!current) return;
+    closedBecause.set(current, cause);
+    current.close();
+  }
+
   aedes.on('clientDisconnect', (client) => {
     // A takeover (same client id connecting again, here or in another process) closes the old
     // session while the new one is live: that is not the device going offline.
@@ -149,7 +160,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     if (current && current !== client) return;
     limiter.forget(client.id);
     if (takenOver.has(client)) return;
-    presence.disconnected(client.id, 'connection closed');
+    presence.disconnected(client.id, closedBecause.get(client) ?? 'connection closed');
   });
   aedes.on('clientError', (client, err) => log.debug({ deviceId: bounded(client.id, 64), err: err.message }, 'mqtt client error'));
   aedes.on('connectionError', (_client, err) => log.debug({ err: err.message }, 'mqtt connection error'));
@@ -193,6 +204,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
         // Published by the broker itself: no client, so authorizePublish (the devices' rule) is not asked.
         aedes.publish({ cmd: 'publish', topic: commandTopic(deviceId), payload, qos: 1, retain: false, dup: false }, (err) => resolve(!err));
       }),
+    closeSession,
     close: () =>
       new Promise((resolve) => {
         // Close the listener first so no new device connects, then the broker drops the rest.

@@ -16,6 +16,13 @@ export interface DeviceTransport {
    * session; external, when the broker acknowledged it (PUBACK). False otherwise: it waits.
    */
   publishCommand(deviceId: string, payload: Buffer): Promise<boolean>;
+
+  /**
+   * Closes a device's live session now (it was disabled or decommissioned), if this process holds
+   * it. The embedded broker does; an external broker's sessions are its own: the device is refused
+   * at its next CONNECT (broker-auth/hooks.ts) and its messages are dropped by ingest meanwhile.
+   */
+  closeSession(deviceId: string, cause: string): void;
   /** Stops taking device messages; what was taken is handed to ingest first. */
   close(): Promise<void>;
 }

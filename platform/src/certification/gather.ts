@@ -1,10 +1,12 @@
 // Reads what a certification run counts from the database: the projects whose assessment window
 // overlaps the run window, their devices, the daily rollups (never raw heartbeats: a year for a whole city must not scan them), the
-// workstation mappings as day spans, registered workstations and open flags.
+// workstation mappings as day spans, registered workstations and open flags. A device's online
+// buckets while an operator had it disabled or decommissioned are left out (inactive-spans.ts).
 import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
-import { deviceFlags, devices, enterprises, projects, workstationMappings, workstations } from '../db/schema/index.js';
+import { deviceFlags, devices, deviceStatusEvents, enterprises, projects, workstationMappings, workstations } from '../db/schema/index.js';
+import { countedBuckets, inactiveSpans, overlaps, type StatusAt } from './inactive-spans.js';
 import type { CountInput, DeviceEvidence } from './count.js';
 import type { ReportNames } from './report.js';
 import { calendarOf } from '../domain/calendar.js';
@@ -17,7 +19,8 @@ export async function gatherCountInput(
   policy: CountingPolicy,
   window: { start: string; end: string },
 ): Promise<CountInput & { names: ReportNames }> {
-  const { dayAndBucket } = calendarOf(policy);
+  const calendar = calendarOf(policy);
+  const { dayAndBucket } = calendar;
   const projectRows = await db
     .select()
     .from(projects)
@@ -86,6 +89,7 @@ export async function gatherCountInput(
           ?.days.push(policy.tpmSeal ? [r.day, r.online, Number(r.inferences), r.late, r.seals] : [r.day, r.online, Number(r.inferences), r.late]);
       }
     }
+    await leaveOutInactive(db, calendar, window, deviceIds, evidence);
     const maps = await db
       .select({
         deviceId: workstationMappings.deviceId,
@@ -137,4 +141,39 @@ export async function gatherCountInput(
     registeredWorkstations: registered.map((w) => `${w.enterpriseId}/${w.code}`),
     devices: [...evidence.values()],
   };
+}
+
+/**
+ * Recounts the online buckets of every device-day that overlaps a span in which the device was
+ * disabled or decommissioned (few: the status log is short, and only those days' bitmaps are read).
+ */
+async function leaveOutInactive(
+  db: Database,
+  calendar: ReturnType<typeof calendarOf>,
+  window: { start: string; end: string },
+  deviceIds: string[],
+  evidence: Map<string, DeviceEvidence>,
+): Promise<void> {
+  const log = await db
+    .select({ deviceId: deviceStatusEvents.deviceId, toStatus: deviceStatusEvents.toStatus, at: deviceStatusEvents.at })
+    .from(deviceStatusEvents)
+    .where(inArray(deviceStatusEvents.deviceId, deviceIds))
+    .orderBy(deviceStatusEvents.deviceId, deviceStatusEvents.seq);
+  const byDevice = new Map<string, StatusAt[]>();
+  for (const e of log) byDevice.set(e.deviceId, [...(byDevice.get(e.deviceId) ?? []), { toStatus: e.toStatus, atMs: e.at.getTime() }]);
+  const dayMs = calendar.bucketMs * calendar.bucketsPerDay;
+  for (const [deviceId, events] of byDevice) {
+    const spans = inactiveSpans(events);
+    const device = evidence.get(deviceId);
+    if (!device || spans.length === 0) continue;
+    const touched = device.days.filter(([day]) => overlaps(spans, calendar.dayStartUtc(day), calendar.dayStartUtc(day) + dayMs));
+    if (touched.length === 0) continue;
+    const bits = await queryRows<{ day: string; buckets: string }>(
+      db,
+      sql`select to_char(day, 'YYYY-MM-DD') as day, buckets::text as buckets from device_days
+           where device_id = ${deviceId}::uuid and day between ${window.start}::date and ${window.end}::date`,
+    );
+    const bitsOf = new Map(bits.map((b) => [b.day, b.buckets]));
+    for (const d of touched) d[1] = countedBuckets(bitsOf.get(d[0]) ?? '', calendar.dayStartUtc(d[0]), calendar.bucketMs, spans);
+  }
 }

@@ -1,4 +1,5 @@
 // What a cluster's primary and its workers tell each other over the IPC channel of node:cluster.
+import type { DeviceStatus } from '../ingest/device-registry.js';
 import type { IngestFigures } from '../ingest/figures.js';
 
 export type ClusterMessage =
@@ -6,6 +7,8 @@ export type ClusterMessage =
   | { type: 'edgenet:connected'; deviceId: string; remoteAddress?: string }
   /** primary → worker: that device has a newer session in another worker; close this one. */
   | { type: 'edgenet:connected-elsewhere'; deviceId: string; remoteAddress?: string }
+  /** worker → primary → every other worker: an operator changed a device's status; close its session if no longer active. */
+  | { type: 'edgenet:device-status'; deviceId: string; status: DeviceStatus }
   /** worker → primary, every second: its own heartbeats per second by scope and ingest figures. */
   | { type: 'edgenet:figures'; rates: Record<string, number>; figures: IngestFigures }
   /** primary → worker, in reply: the other workers' rates summed and their figures, so each shows the cluster's. */

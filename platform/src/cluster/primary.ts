@@ -52,7 +52,7 @@ export async function runPrimary(config: Readonly<PlatformConfig>, log: Logger):
         } else if (m.type === 'edgenet:commands-waiting') {
           const holder = owner.get(m.deviceId);
           if (holder && holder !== worker && holder.isConnected()) holder.send(m);
-        } else if (m.type === 'edgenet:reset-latency') {
+        } else if (m.type === 'edgenet:reset-latency' || m.type === 'edgenet:device-status') {
           for (const w of Object.values(cluster.workers ?? {})) if (w && w !== worker && w.isConnected()) w.send(m);
         } else if (m.type === 'edgenet:listening') {
           listening = true;

@@ -28,6 +28,7 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
     others: () => others,
     resetLatency: () => send({ type: 'edgenet:reset-latency' }),
     commandsWaiting: (deviceId) => send({ type: 'edgenet:commands-waiting', deviceId }),
+    deviceStatus: (deviceId, status) => send({ type: 'edgenet:device-status', deviceId, status }),
   };
   const platform = await createPlatform(config, workerLog, { peers, cluster, sweepsPresence: index === 0, evaluatesAlarms: index === 0 });
   const { rate, ingest, rejects, writer, commands } = platform.context;
@@ -36,6 +37,7 @@ export async function runWorker(config: Readonly<PlatformConfig>, log: Logger): 
     if (m.type === 'edgenet:connected-elsewhere') connectedElsewhere(m.deviceId, m.remoteAddress);
     else if (m.type === 'edgenet:reset-latency') writer.commitLatency.reset();
     else if (m.type === 'edgenet:commands-waiting') commands.sendWaiting(m.deviceId);
+    else if (m.type === 'edgenet:device-status') void platform.context.applyDeviceStatus(m.deviceId, m.status);
     else if (m.type === 'edgenet:figures-elsewhere') {
       rate.setElsewhere(m.rates);
       others = m.figures;

@@ -46,6 +46,7 @@ export const DEVICE_COLUMNS = {
   agentVersion: devices.agentVersion,
   heartbeatIntervalMs: devices.heartbeatIntervalMs,
   online: devices.online,
+  status: devices.status,
   lastSeq: devices.lastSeq,
   enrolledAt: devices.enrolledAt,
   firstSeenAt: devices.firstSeenAt,

@@ -1,6 +1,6 @@
 // Enrollment tokens at the moment of use: a token is claimed atomically, one use per device, inside
 // the transaction that enrolls the devices, so a refused or failed enrollment spends no use.
-import { and, eq, gt, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { hashSecret } from '../auth/secrets.js';
 import type { Database } from '../db/index.js';
 import { enrollmentTokens, projects } from '../db/schema/index.js';
@@ -25,12 +25,14 @@ export async function claimToken(tx: Database, token: string, now: Date, ip: str
       uses: enrollmentTokens.uses,
       maxUses: enrollmentTokens.maxUses,
       expiresAt: enrollmentTokens.expiresAt,
+      revokedAt: enrollmentTokens.revokedAt,
     })
     .from(enrollmentTokens)
     .innerJoin(projects, eq(projects.id, enrollmentTokens.projectId))
     .where(eq(enrollmentTokens.tokenHash, hashSecret(token)));
   if (!row) throw new ERR_ENROLL_TOKEN('unknown token');
   seen(row.id);
+  if (row.revokedAt) throw new ERR_ENROLL_TOKEN(`revoked at ${row.revokedAt.toISOString()}`);
   if (row.expiresAt <= now) throw new ERR_ENROLL_TOKEN(`expired at ${row.expiresAt.toISOString()}`);
   const [claimed] = await tx
     .update(enrollmentTokens)
@@ -43,12 +45,19 @@ export async function claimToken(tx: Database, token: string, now: Date, ip: str
   return { id: row.id, projectId: row.projectId, enterpriseId: row.enterpriseId };
 }
 
-/** Whether the token is an enrollment token that is neither expired nor used up (nothing is claimed). */
+/** Whether the token is an enrollment token that is neither expired, used up nor revoked (nothing is claimed). */
 export async function isLiveToken(db: Database, token: string, now = new Date()): Promise<boolean> {
   const [live] = await db
     .select({ id: enrollmentTokens.id })
     .from(enrollmentTokens)
-    .where(and(eq(enrollmentTokens.tokenHash, hashSecret(token)), gt(enrollmentTokens.expiresAt, now), lt(enrollmentTokens.uses, enrollmentTokens.maxUses)))
+    .where(
+      and(
+        eq(enrollmentTokens.tokenHash, hashSecret(token)),
+        isNull(enrollmentTokens.revokedAt),
+        gt(enrollmentTokens.expiresAt, now),
+        lt(enrollmentTokens.uses, enrollmentTokens.maxUses),
+      ),
+    )
     .limit(1);
   return live !== undefined;
 }

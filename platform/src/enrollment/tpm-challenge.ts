@@ -35,7 +35,7 @@ const SECRET_BYTES = 32; // a SHA-256-sized credential, the most TPM2B_DIGEST ho
 export async function issueChallenge(db: Database, roots: TpmRoots | null, ttlMs: number, request: TpmChallengeRequest, at: Date): Promise<TpmChallenge> {
   if (!roots) throw new ERR_TPM_NOT_CONFIGURED();
   // A challenge costs a row and an RSA encryption: only a live token may ask for one.
-  if (!(await isLiveToken(db, request.token, at))) throw new ERR_ENROLL_TOKEN('unknown, expired or used up');
+  if (!(await isLiveToken(db, request.token, at))) throw new ERR_ENROLL_TOKEN('unknown, expired, used up or revoked');
   const ek = verifyEkCertificate(Buffer.from(request.ekCertificate, 'base64'), roots, at);
   if (typeof ek === 'string') throw new ERR_TPM_ATTESTATION(ek);
   const ak = parseAttestationKey(Buffer.from(request.akPublic, 'base64'));

@@ -12,7 +12,7 @@ import { publicKeyFromRaw } from '@edgenet/proto';
 import { parseAttestationKey } from '../attestation/tpm-public.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
-import { devices } from '../db/schema/index.js';
+import { devices, type deviceStatus } from '../db/schema/index.js';
 import type { StoredDeclaration } from './device-profile.js';
 import type { OpenMapping } from './workstation-mapping.js';
 
@@ -49,11 +49,19 @@ export interface KnownDevice {
   keyId: string;
   /** The TPM attestation key of a `tpm` device, which seals its heartbeats (docs/tpm.md); else null. */
   ak: KeyObject | null;
+  /**
+   * Where the device is in its life (db/schema/devices.ts): only an `active` device connects and is
+   * ingested. Set in place by setStatus the moment an operator changes it, so a message already on
+   * its way through ingest is refused too.
+   */
+  status: DeviceStatus;
   /** The open workstation mapping: a reconnecting device that reports it again costs no write. */
   mapping: OpenMapping | null;
   /** The profile this process last stored from a hello: a reconnect that repeats it costs no write. */
   declared: StoredDeclaration | null;
 }
+
+export type DeviceStatus = (typeof deviceStatus.enumValues)[number];
 
 export class DeviceRegistry {
   readonly #db: Database;
@@ -80,6 +88,18 @@ export class DeviceRegistry {
 
   forget(deviceId: string): void {
     this.#cache.delete(deviceId);
+  }
+
+  /**
+   * The device's status changed (services/device-lifecycle.ts, or another worker said so): the
+   * cached entry, if any, takes it in place, at once, and is then dropped so the next lookup reads
+   * the rest of the row (its mapping, its project) again.
+   */
+  async setStatus(deviceId: string, status: DeviceStatus): Promise<void> {
+    const entry = this.#cache.get(deviceId);
+    this.#cache.delete(deviceId);
+    const cached = await entry?.catch(() => null);
+    if (cached) cached.status = status;
   }
 
   /**
@@ -132,6 +152,7 @@ export class DeviceRegistry {
         helloOffsetMs: devices.helloOffsetMs,
         declaredSha256: devices.declaredSha256,
         enrolledAt: devices.enrolledAt,
+        status: devices.status,
       })
       .from(devices)
       .where(sql`${devices.id} = any(${sql.param(ids)}::uuid[])`);

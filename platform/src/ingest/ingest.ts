@@ -121,6 +121,8 @@ export class Ingest {
 
     const device = await this.#d.registry.get(deviceId);
     if (!device) return this.#reject('unknown_device', deviceId, 'no such device');
+    // A message that was on its way when the device was disabled is neither stored nor counted.
+    if (device.status !== 'active') return this.#reject('device_disabled', deviceId, `device is ${device.status}`);
 
     if (!openEnvelope(decoded.envelope, device.publicKey)) {
       return this.#reject('bad_signature', deviceId, `${kind} signature does not verify with the enrolled key`);

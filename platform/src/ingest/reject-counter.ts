@@ -4,6 +4,7 @@ import { bounded } from '../net/bounded.js';
 export type RejectReason =
   | 'malformed'
   | 'unknown_device'
+  | 'device_disabled' // disabled or decommissioned: already in flight when the operator acted
   | 'bad_signature'
   | 'duplicate'
   | 'topic_denied'
@@ -77,6 +78,7 @@ export class RejectCounter {
     const out = {
       malformed: 0,
       unknown_device: 0,
+      device_disabled: 0,
       bad_signature: 0,
       duplicate: 0,
       topic_denied: 0,

@@ -23,6 +23,8 @@ const device = {
     agentVersion: { type: 'string' },
     heartbeatIntervalMs: { type: 'integer' },
     online: { type: 'boolean' },
+    // docs/devices.md: active, disabled (refused at CONNECT, not counted) or decommissioned.
+    status: { type: 'string', enum: ['active', 'disabled', 'decommissioned'] },
     lastSeq: { type: 'integer' },
     enrolledAt: isoTime,
     firstSeenAt: nullableTime,

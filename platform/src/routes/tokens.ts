@@ -74,7 +74,13 @@ export async function tokenRoutes(app: FastifyInstance, ctx: PlatformContext): P
       assertEnterprise(principal, project.enterpriseId, 'issue enrollment tokens for a project');
       const maxUses = request.body?.maxUses ?? 1;
       const expiresAt = new Date(Date.now() + (request.body?.expiresInHours ?? 24 * 7) * HOUR_MS);
-      const { id, token } = await issueEnrollmentToken(db, { projectId: project.id, maxUses, expiresAt, createdBy: principal.tokenId });
+      const { id, token } = await issueEnrollmentToken(db, {
+        projectId: project.id,
+        maxUses,
+        expiresAt,
+        createdBy: principal.tokenId,
+        createdByAccount: principal.accountId,
+      });
       return reply.code(201).send({ id, token, projectId: project.id, maxUses, expiresAt });
     },
   });

@@ -11,7 +11,7 @@ import { assertEnterpriseExists } from './enterprises.js';
 
 export async function issueEnrollmentToken(
   db: Database,
-  fields: { projectId: string; maxUses: number; expiresAt: Date; createdBy: string | null },
+  fields: { projectId: string; maxUses: number; expiresAt: Date; createdBy: string | null; createdByAccount: string | null },
 ): Promise<{ id: string; token: string }> {
   const token = newSecret('et');
   const [row] = await db

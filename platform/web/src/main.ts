@@ -15,6 +15,7 @@ import { enterprisePage } from './pages/enterprise.js';
 import { enterprisesPage } from './pages/enterprises.js';
 import { loginPage } from './pages/login.js';
 import { adminPage } from './pages/admin.js';
+import { enrollmentTokensPage } from './pages/enrollment-tokens.js';
 import { accountPage } from './pages/account.js';
 import { overviewPage } from './pages/overview.js';
 import { alarmsPage } from './pages/alarms.js';
@@ -40,6 +41,7 @@ const NAV: NavItem[] = [
   // Certification runs are the bureau's and the operator's (routes/certifications.ts CERTIFIERS).
   { hash: '#/certification', label: 'nav.certification', roles: ['operator', 'bureau'], page: certificationPage, match: (p) => p[0] === 'certification' },
   { hash: '#/notifications', label: 'nav.notifications', roles: ['operator'], page: notificationsPage, match: (p) => p[0] === 'notifications' },
+  { hash: '#/enrollment-tokens', label: 'nav.enrollmentTokens', roles: ALL, page: enrollmentTokensPage, match: (p) => p[0] === 'enrollment-tokens' },
   { hash: '#/admin', label: 'nav.admin', roles: ['operator'], admin: true, page: adminPage, match: (p) => p[0] === 'admin' },
 ];
 const mayOpen = (me: Whoami, item: { roles: readonly Role[]; admin?: boolean }) => item.roles.includes(me.role) && (!item.admin || me.admin);

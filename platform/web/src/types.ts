@@ -45,6 +45,8 @@ export interface DeviceRow {
   heartbeatIntervalMs: number;
   online: boolean;
   lastSeq: number;
+  /** docs/devices.md: disabled and decommissioned devices are refused at CONNECT and not counted. */
+  status: DeviceStatus;
   enrolledAt: string;
   firstSeenAt: string | null;
   lastSeenAt: string | null;
@@ -52,6 +54,41 @@ export interface DeviceRow {
   projectName?: string;
   town?: string;
   workstationsServed?: number;
+}
+
+export type DeviceStatus = 'active' | 'disabled' | 'decommissioned';
+
+export interface DeviceStatusEvent {
+  seq: number;
+  action: 'disable' | 'enable' | 'decommission' | 'replace' | 'move';
+  fromStatus: DeviceStatus;
+  toStatus: DeviceStatus;
+  reason: string;
+  relatedDeviceId: string | null;
+  actor: string | null;
+  at: string;
+}
+
+export interface EnrollmentTokenRow {
+  id: string;
+  projectId: string;
+  projectName: string;
+  enterpriseId: string;
+  maxUses: number;
+  uses: number;
+  usesLeft: number;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  state: 'live' | 'expired' | 'used_up' | 'revoked';
+}
+
+export interface EnrollmentTokenUse {
+  deviceId: string | null;
+  remoteAddress: string | null;
+  usedAt: string;
 }
 
 export interface DeviceDetail extends DeviceRow {

@@ -9,6 +9,12 @@ export const deviceKind = pgEnum('device_kind', ['compute_box', 'industrial_pc',
 // every claim is the device's own word.
 export const attestationLevel = pgEnum('attestation_level', ['tpm', 'software']);
 
+// Where the device is in its life (docs/devices.md): `active` connects and counts; `disabled` is
+// refused at CONNECT and its heartbeats stop counting until it is re-enabled; `decommissioned` is
+// kept for history, serves no workstation and never connects again. Every change is a row of
+// device_status_events.
+export const deviceStatus = pgEnum('device_status', ['active', 'disabled', 'decommissioned']);
+
 // One writer per column: every UPDATE of this table sets only the columns of the module that owns
 // them (platform/test/column-owners.test.ts reads every statement of platform/src to hold it so).
 //   enrollment (routes/enroll*.ts and the enrollment/ services) inserts the row: the hardware's identity,
@@ -20,7 +26,9 @@ export const attestationLevel = pgEnum('attestation_level', ['tpm', 'software'])
 //     re-enrollment and at every hello;
 //   the heartbeat writer (ingest/heartbeat-writer.ts): last_seq, first_seen_at, last_seen_at, in the
 //     transaction that stores the heartbeats they come from;
-//   presence (ingest/presence.ts): online, came_online_at.
+//   presence (ingest/presence.ts): online, came_online_at;
+//   the lifecycle (services/device-lifecycle.ts): status, status_changed_at, replaced_by, and
+//     project_id when the device moves to another project of its enterprise.
 export const devices = pgTable(
   'devices',
   {
@@ -65,6 +73,11 @@ export const devices = pgTable(
     // The EK certificate (DER, base64), for a verifier's own check of its chain (docs/tpm.md).
     ekCertificate: text('ek_certificate'),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
+    status: deviceStatus('status').notNull().default('active'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    // The device that took over this one's workstations (replace); the newcomer's own row says which
+    // it replaced in device_status_events (replaced_device_id).
+    replacedBy: uuid('replaced_by'),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   },

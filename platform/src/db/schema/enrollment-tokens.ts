@@ -1,6 +1,7 @@
 import { index, inet, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects.js';
 import { apiTokens } from './api-tokens.js';
+import { accounts } from './accounts.js';
 
 // Enrollment tokens are shown once and stored only as SHA-256 (they are 256-bit random values).
 export const enrollmentTokens = pgTable(
@@ -16,6 +17,11 @@ export const enrollmentTokens = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by').references(() => apiTokens.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // The person who issued it (a session has no api token): null for tokens issued before accounts.
+    createdByAccount: uuid('created_by_account').references(() => accounts.id),
+    // A revoked token is refused at the next enrollment (enrollment/token.ts); set once, by services/enrollment-tokens.ts.
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => accounts.id),
   },
   (t) => [index('enrollment_tokens_project_idx').on(t.projectId)],
 );

@@ -10,6 +10,8 @@ import { every, section, type PageContext } from '../page.js';
 import type { Connection, DeviceDetail, Enterprise, Flag, Heartbeat, Page, Project } from '../types.js';
 import { commandsSection } from './device-commands.js';
 import { compactTable, flagLabel, kindLabel, statusBadge } from './shared.js';
+import { deviceLifecycle, lifecycleStatus } from './device-lifecycle.js';
+import { go } from '../router.js';
 
 export async function devicePage(ctx: PageContext): Promise<void> {
   const id = ctx.route.path[1]!;
@@ -64,7 +66,14 @@ export async function devicePage(ctx: PageContext): Promise<void> {
 
   replace(
     ctx.root,
-    h('div', { class: 'page-head' }, h('h1', null, t('device.title')), h('code', { class: 'muted', testid: 'device-id' }, device.id), status),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', null, t('device.title')),
+      h('code', { class: 'muted', testid: 'device-id' }, device.id),
+      status,
+      lifecycleStatus(device.status, 'device-lifecycle-status'),
+    ),
     h(
       'div',
       { class: 'grid2' },
@@ -85,6 +94,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
       ),
       section(t('device.inventory'), inventoryTable(device.inventory)),
     ),
+    deviceLifecycle(ctx, device, () => go(location.hash)),
     section(t('device.charts'), charts),
     section(t('device.latency'), latency),
     h('div', { class: 'grid2' }, section(t('device.connections'), connections), section(t('device.flags'), flags)),

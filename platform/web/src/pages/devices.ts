@@ -9,6 +9,7 @@ import { go } from '../router.js';
 import type { BreakdownRow, DeviceRow, Page } from '../types.js';
 import { VirtualTable } from '../virtual-table.js';
 import { kindLabel, statusBadge } from './shared.js';
+import { lifecycleStatus } from './device-lifecycle.js';
 
 const FILTERS = ['q', 'online', 'kind', 'town', 'enterpriseId', 'projectId'] as const;
 
@@ -61,7 +62,13 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
     sort,
     order,
     columns: [
-      { key: 'online', label: t('col.status'), width: '88px', sortable: true, cell: (d) => statusBadge(d.online, d.lastSeenAt !== null) },
+      {
+        key: 'online',
+        label: t('col.status'),
+        width: '88px',
+        sortable: true,
+        cell: (d) => (d.status === 'active' ? statusBadge(d.online, d.lastSeenAt !== null) : lifecycleStatus(d.status)),
+      },
       {
         key: 'id',
         label: t('col.device'),
