@@ -21,6 +21,11 @@ export const PLATFORM_ERROR_CODES = {
   EDGENET_ERR_CSRF: { status: 403, meaning: 'a state-changing request made with the session cookie lacks the x-csrf-token header or carries a wrong one' },
   EDGENET_ERR_FORBIDDEN: { status: 403, meaning: "the caller's role may not do this, or not for this enterprise" },
   EDGENET_ERR_CONFLICT: { status: 409, meaning: "a unique record already exists (USCC, workstation code, known hardware, a run's bureau sample value)" },
+  EDGENET_ERR_ARCHIVED: { status: 409, meaning: 'the record is archived: it cannot be edited, approved, or given new devices, projects or workstations' },
+  EDGENET_ERR_APPROVAL_STALE: {
+    status: 409,
+    meaning: 'the figures sent for approval are not the ones declared now (they changed since the approver read them)',
+  },
   EDGENET_ERR_USCC_INVALID: { status: 400, meaning: 'the unified social credit code fails its check character or character set (GB 32100-2015)' },
   EDGENET_ERR_INVESTMENT_INVALID: { status: 400, meaning: 'the eligible investment exceeds the total investment' },
   EDGENET_ERR_WINDOW_INVALID: { status: 400, meaning: 'a time window ends before it starts, or is longer than allowed' },
@@ -33,7 +38,7 @@ export const PLATFORM_ERROR_CODES = {
       "a TPM's evidence is refused: EK certificate not from a configured root, a bad attestation key, a wrong secret or quote, a stale or used challenge",
   },
   EDGENET_ERR_TPM_NOT_CONFIGURED: { status: 501, meaning: 'TPM attestation is off: no manufacturer roots are configured (EDGENET_TPM_ROOTS_DIR)' },
-  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired or used up' },
+  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired or used up, or its project or enterprise is archived' },
   EDGENET_ERR_RATE_LIMITED: { status: 429, meaning: 'too many requests from this address or with this token' },
   EDGENET_ERR_BODY_TOO_DEEP: { status: 400, meaning: 'a JSON body nests deeper than the bound; refused before it is parsed' },
   EDGENET_ERR_DATABASE_UNAVAILABLE: { status: 503, meaning: "the database did not answer, so the caller's token cannot be checked" },
@@ -71,6 +76,8 @@ export const ERR_CURRENT_PASSWORD = httpError('EDGENET_ERR_CURRENT_PASSWORD', 't
 export const ERR_CSRF = httpError('EDGENET_ERR_CSRF', 'a request made with the session cookie must carry its x-csrf-token header');
 export const ERR_FORBIDDEN = httpError('EDGENET_ERR_FORBIDDEN', 'the %s role may not %s');
 export const ERR_CONFLICT = httpError('EDGENET_ERR_CONFLICT', '%s');
+export const ERR_ARCHIVED = httpError('EDGENET_ERR_ARCHIVED', '%s is archived');
+export const ERR_APPROVAL_STALE = httpError('EDGENET_ERR_APPROVAL_STALE', '%s');
 export const ERR_USCC_INVALID = httpError('EDGENET_ERR_USCC_INVALID', '%s');
 export const ERR_INVESTMENT_INVALID = httpError('EDGENET_ERR_INVESTMENT_INVALID', '%s');
 export const ERR_WINDOW_INVALID = httpError('EDGENET_ERR_WINDOW_INVALID', '%s');

@@ -2,6 +2,7 @@
 // 400 naming the field (e.g. "body/uscc must NOT have fewer than 18 characters").
 export const uuidString = { type: 'string', format: 'uuid' } as const;
 export const isoTime = { type: 'string', format: 'date-time' } as const;
+export const nullableTime = { type: ['string', 'null'], format: 'date-time' } as const;
 
 export const idParams = {
   type: 'object',

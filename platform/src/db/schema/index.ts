@@ -21,3 +21,5 @@ export { deviceHardwareIds } from './device-hardware-ids.js';
 export { certificationSampleSeeds } from './certification-sample-seeds.js';
 export { witnessCosignatures } from './witness-cosignatures.js';
 export { tpmChallenges } from './tpm-challenges.js';
+export { projectChanges } from './project-changes.js';
+export { projectApprovals } from './project-approvals.js';
