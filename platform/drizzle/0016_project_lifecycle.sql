@@ -1,5 +1,6 @@
 CREATE TABLE "project_approvals" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"project_id" uuid NOT NULL,
 	"total_investment_fen" bigint NOT NULL,
 	"eligible_investment_fen" bigint NOT NULL,
@@ -13,6 +14,7 @@ CREATE TABLE "project_approvals" (
 --> statement-breakpoint
 CREATE TABLE "project_changes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"project_id" uuid NOT NULL,
 	"field" text NOT NULL,
 	"old_value" text,

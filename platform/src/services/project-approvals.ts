@@ -1,7 +1,7 @@
 // Award inputs approved (docs/records.md): the enterprise declares a project's investment figures
 // and window, the operator or the bureau approves exactly the figures it read, and a certification
 // run counts with the latest approval only. Approvals are appended, never changed.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { projectApprovals, projects } from '../db/schema/index.js';
 import { ERR_APPROVAL_STALE, ERR_ARCHIVED, ERR_NOT_FOUND } from '../errors.js';
@@ -59,15 +59,11 @@ export async function latestApprovals(db: Database, projectIds: readonly string[
     .select()
     .from(projectApprovals)
     .where(inArray(projectApprovals.projectId, [...projectIds]))
-    .orderBy(projectApprovals.projectId, desc(projectApprovals.approvedAt), desc(projectApprovals.id));
+    .orderBy(projectApprovals.projectId, desc(projectApprovals.seq));
   for (const r of rows) if (!latest.has(r.projectId)) latest.set(r.projectId, r);
   return latest;
 }
 
 export function approvalsOf(db: Database, projectId: string): Promise<Approval[]> {
-  return db
-    .select()
-    .from(projectApprovals)
-    .where(and(eq(projectApprovals.projectId, projectId)))
-    .orderBy(projectApprovals.approvedAt, projectApprovals.id);
+  return db.select().from(projectApprovals).where(eq(projectApprovals.projectId, projectId)).orderBy(projectApprovals.seq);
 }

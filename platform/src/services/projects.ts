@@ -119,6 +119,6 @@ export async function visibleProject(db: Database, id: string, scope: string | n
 /** Every change to the project's declared fields and every approval, oldest first. */
 export async function projectHistory(db: Database, id: string, scope: string | null) {
   await visibleRow(db, id, scope);
-  const changes = await db.select().from(projectChanges).where(eq(projectChanges.projectId, id)).orderBy(projectChanges.at, projectChanges.id);
+  const changes = await db.select().from(projectChanges).where(eq(projectChanges.projectId, id)).orderBy(projectChanges.seq);
   return { changes, approvals: await approvalsOf(db, id) };
 }

@@ -1,4 +1,4 @@
-import { bigint, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, bigint, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects.js';
 
 // The award inputs of a project as approved by the operator or the bureau: a snapshot of the
@@ -9,6 +9,7 @@ export const projectApprovals = pgTable(
   'project_approvals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(), // the order they were written, also within one instant
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects.js';
 
 // Who changed which declared figure of a project, from what to what, and when: investment figures
@@ -9,6 +9,7 @@ export const projectChanges = pgTable(
   'project_changes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(), // the order they were written, also within one instant
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),
