@@ -378,6 +378,12 @@ describe('roles on every route', () => {
       expect([...(r.roles ?? [])].sort(), key).toEqual([...c.roles].sort());
     }
     expect(missing, 'routes without a row in CASES (decide their roles and add them)').toEqual([]);
+    // …and every row is a route the app serves: a decision on a route that is not there checks nothing.
+    const served = new Set(routes.map((r) => `${r.method} ${r.url}`));
+    expect(
+      Object.keys(CASES).filter((k) => !served.has(k)),
+      'rows in CASES for routes the app does not register',
+    ).toEqual([]);
   });
 
   it('lets each allowed role through and answers 403 to the others, 401 without a token', async () => {
