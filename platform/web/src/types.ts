@@ -91,16 +91,49 @@ export interface Enterprise {
   name: string;
   uscc: string;
   town: string;
+  archivedAt?: string | null;
 }
 
-export interface Project {
-  id: string;
-  enterpriseId: string;
-  name: string;
+/** The figures an award is computed from: declared on the project, counted as approved (docs/records.md). */
+export interface AwardFigures {
   totalInvestmentFen: number;
   eligibleInvestmentFen: number;
   windowStart: string;
   windowEnd: string;
+}
+
+export interface Approval extends AwardFigures {
+  id: string;
+  approvedRole: string;
+  approvedByName: string | null;
+  approvedAt: string;
+}
+
+export interface Project extends AwardFigures {
+  id: string;
+  enterpriseId: string;
+  name: string;
+  archivedAt?: string | null;
+  approval?: Approval | null;
+  pendingApproval?: boolean;
+}
+
+export interface ProjectChange {
+  id: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string;
+  actorRole: string;
+  actorName: string | null;
+  at: string;
+}
+
+export interface Workstation {
+  id: string;
+  enterpriseId: string;
+  code: string;
+  name: string | null;
+  archivedAt: string | null;
 }
 
 export interface Flag {
