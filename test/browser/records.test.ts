@@ -107,6 +107,24 @@ describe.skipIf(!HAS_CHROMIUM)('records in Chromium', () => {
     expect(listed.find((w: { code: string }) => w.code === 'W01').archivedAt).toBeNull();
     await screenshot(ops, 'enterprise-workstations');
 
+    // A run counts the approved figures and names the approver; an enterprise's new project, not
+    // approved yet, is listed as not certified, with its reason.
+    const entToken = (await tp.api('POST', '/api/v1/api-tokens', { name: 'erp', role: 'enterprise', enterpriseId })).body.token;
+    const pending = await tp.api(
+      'POST',
+      '/api/v1/projects',
+      { enterpriseId, name: '二期扩线', totalInvestmentFen: 30_000_000, eligibleInvestmentFen: 20_000_000, windowStart: '2025-07-01', windowEnd: '2026-06-30' },
+      entToken,
+    );
+    expect(pending.body.pendingApproval).toBe(true);
+    const run = await tp.api('POST', '/api/v1/certifications', { windowStart: '2025-07-01', windowEnd: '2025-07-10' });
+    expect(run.status).toBe(201);
+    await ops.goto(`${tp.baseUrl}/#/certification/${run.body.id}`);
+    await ops.waitForSelector('[data-testid=cert-projects] tbody tr');
+    expect(await ops.locator('[data-testid=cert-projects] tbody tr').count()).toBe(1);
+    expect(await ops.locator('[data-testid=cert-projects] tbody tr').textContent()).toContain('wang.ops');
+    expect(await textOf(ops, 'cert-not-certifiable')).toContain('二期扩线: 申报数据尚未经运营单位或科技局批准');
+
     // The audit log names the two people for what they did in the browser.
     const audit = (await tp.api('GET', '/api/v1/audit?limit=20')).body.items;
     expect(audit.find((e: any) => e.method === 'PATCH' && e.route === '/api/v1/projects/:id')).toMatchObject({ actorKind: 'account', actorName: 'zhang.ent' });

@@ -188,7 +188,15 @@ export interface CertificationRun {
 }
 
 export interface SignedReport {
-  body: { window: { start: string; end: string }; results: { projects: ProjectResult[]; totals: { certifiedNodes: number; awardFen: number } } };
+  body: {
+    window: { start: string; end: string };
+    results: { projects: ProjectResult[]; totals: { certifiedNodes: number; awardFen: number } };
+    /** v3 on (docs/records.md): who approved each counted project's figures, and the projects left out. */
+    inputs: {
+      approvals?: { projectId: string; approvedBy: string | null; approvedRole: string; approvedAt: string; declaredDiffers: boolean }[];
+      notCertifiable?: { projectId: string; enterpriseId: string; reason: string }[];
+    };
+  };
 }
 
 export interface Account {

@@ -220,4 +220,10 @@ export const en: Record<MessageKey, string> = {
   'records.workstations': 'Workstations',
   'records.code': 'Code',
   'records.noWorkstations': 'No workstations registered: register their codes so mapped devices can be counted',
+  'cert.approvedBy': 'Approved by',
+  'cert.notCertifiable': 'Projects not certified',
+  'cert.reason.no_approved_figures': 'its declared figures are not approved by the operator or the bureau yet',
+  'cert.reason.declared_window_not_approved': 'its changed window is not approved yet',
+  'cert.reason.project_archived': 'the project is archived',
+  'cert.reason.enterprise_archived': 'the enterprise is archived',
 };

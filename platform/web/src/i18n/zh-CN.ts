@@ -218,6 +218,12 @@ export const zhCN = {
   'records.workstations': '产线工位',
   'records.code': '工位编码',
   'records.noWorkstations': '尚无登记的工位：先登记工位编码，设备映射后才能认定节点',
+  'cert.approvedBy': '批准人',
+  'cert.notCertifiable': '未予认定的项目',
+  'cert.reason.no_approved_figures': '申报数据尚未经运营单位或科技局批准',
+  'cert.reason.declared_window_not_approved': '变更后的考核期尚未批准',
+  'cert.reason.project_archived': '项目已归档',
+  'cert.reason.enterprise_archived': '企业已归档',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -96,7 +96,9 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
   if (!ctx.alive()) return;
   const projectName = new Map(projects.items.map((p) => [p.id, p.name]));
   const enterpriseName = new Map(enterprises.items.map((e) => [e.id, e.name]));
-  const { results, window } = report.body;
+  const { results, window, inputs } = report.body;
+  const approvals = new Map((inputs.approvals ?? []).map((a) => [a.projectId, a]));
+  const left = inputs.notCertifiable ?? [];
   replace(
     el,
     section(
@@ -139,6 +141,7 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
               'col.certifiedNodes',
               'col.award',
               'col.limitedBy',
+              'cert.approvedBy',
             ].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as MessageKey))),
           ),
         ),
@@ -172,10 +175,36 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
               h('td', { class: 'num' }, formatInt(p.certifiedNodes)),
               h('td', { class: 'num' }, formatMoney(p.awardFen)),
               h('td', null, t(`limit.${p.awardLimitedBy}` as MessageKey)),
+              h('td', { class: 'small' }, approvedBy(approvals.get(p.projectId))),
             ),
           ),
         ),
       ),
+      left.length === 0
+        ? null
+        : h(
+            'div',
+            { testid: 'cert-not-certifiable' },
+            h('h3', null, t('cert.notCertifiable')),
+            h(
+              'ul',
+              null,
+              left.map((n) =>
+                h(
+                  'li',
+                  null,
+                  `${enterpriseName.get(n.enterpriseId) ?? n.enterpriseId.slice(0, 8)} · ${projectName.get(n.projectId) ?? n.projectId.slice(0, 8)}: `,
+                  t(`cert.reason.${n.reason}` as MessageKey),
+                ),
+              ),
+            ),
+          ),
     ),
   );
+}
+
+function approvedBy(a: NonNullable<SignedReport['body']['inputs']['approvals']>[number] | undefined): string {
+  if (!a) return '—';
+  const who = `${a.approvedBy ?? t(`role.${a.approvedRole as 'operator'}`)} · ${formatTime(a.approvedAt)}`;
+  return a.declaredDiffers ? `${who} (${t('records.pending')})` : who;
 }
