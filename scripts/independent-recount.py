@@ -100,16 +100,24 @@ def recount(policy, window, projects, registered, devices):
     results = []
     claims = {}  # enterpriseId -> code -> (projectId, mappedDays)
     for d in sorted(devices, key=lambda d: d['deviceId'].encode('utf-16-be')):
-        active = [day for day in d['days'] if window['start'] <= day[0] <= window['end']
-                  and day[1] >= policy['activeDay']['minOnlineBuckets'] and day[2] >= policy['activeDay']['minInferences']]
-        reasons = []
-        p = project_by_id.get(d['projectId'])
-        if p is None or p['enterpriseId'] != d['enterpriseId']:
-            reasons.append('not enrolled to a project of its enterprise')
         # edgenet-counting-v3 on (docs/certification.md): a kind may require a TPM-attested device;
         # a row without the level is software.
         level = d.get('attestation', 'software')
         require_tpm = policy.get('requireTpm')
+        # edgenet-counting-v4 on: a tpm device's day is sealed with minSealsPerDay seals (the fifth
+        # element); a kind that requires a TPM counts only sealed days.
+        seal = policy.get('tpmSeal')
+        sealed = lambda day: seal is not None and level == 'tpm' and len(day) > 4 and day[4] >= seal['minSealsPerDay']
+        only_sealed = seal is not None and require_tpm is not None and require_tpm[d['kind']] and level == 'tpm'
+        active = [day for day in d['days'] if window['start'] <= day[0] <= window['end']
+                  and day[1] >= policy['activeDay']['minOnlineBuckets'] and day[2] >= policy['activeDay']['minInferences']
+                  and (not only_sealed or sealed(day))]
+        sealed_active = len([day for day in active if sealed(day)])
+        node_level = 'tpm' if level == 'tpm' and (seal is None or sealed_active == len(active)) else 'software'
+        reasons = []
+        p = project_by_id.get(d['projectId'])
+        if p is None or p['enterpriseId'] != d['enterpriseId']:
+            reasons.append('not enrolled to a project of its enterprise')
         if require_tpm is not None and require_tpm[d['kind']] and level != 'tpm':
             reasons.append('attestation %s: the policy requires tpm for a %s' % (level, d['kind']))
         for f in d['flags']:
@@ -134,6 +142,8 @@ def recount(policy, window, projects, registered, devices):
                   'reasons': reasons, 'workstations': qualifying[:cap], 'overClaimed': qualifying[cap:], 'unregistered': unregistered}
         if require_tpm is not None:
             result['attestation'] = level
+        if seal is not None:
+            result['sealedActiveDays'] = sealed_active
         results.append(result)
         if not verified:
             continue
@@ -141,7 +151,7 @@ def recount(policy, window, projects, registered, devices):
         for c in qualifying[:cap]:
             best = per_code.get(c)
             if best is None or mapped[c] > best[1] or (mapped[c] == best[1] and d['projectId'].encode('utf-16-be') < best[0].encode('utf-16-be')):
-                per_code[c] = (d['projectId'], mapped[c], level)
+                per_code[c] = (d['projectId'], mapped[c], node_level)
     nodes = {}
     by_level = {'tpm': 0, 'software': 0}
     for per_code in claims.values():

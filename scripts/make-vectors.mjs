@@ -71,7 +71,8 @@ write(
 
 // 3. A complete bundle: every rule whose reading changes money, in a 10-day window.
 const day = (i) => `2026-03-${String(i + 1).padStart(2, '0')}`;
-const full = (n = 10, online = 12, inf = 5) => Array.from({ length: n }, (_, i) => [day(i), online, inf, 0]);
+// [day, online buckets, inferences, late heartbeats, TPM seals]
+const full = (n = 10, online = 12, inf = 5, seals = 0) => Array.from({ length: n }, (_, i) => [day(i), online, inf, 0, seals]);
 const E1 = '10000000-0000-4000-8000-000000000001';
 const E2 = '10000000-0000-4000-8000-000000000002';
 const P1 = '20000000-0000-4000-8000-000000000001';
@@ -92,6 +93,7 @@ const row = (n, projectId, enterpriseId, kind, days, mappings, flags = [], attes
   mappings,
   flags,
   attestation,
+  ...(attestation === 'tpm' ? { akSha256: sha256Hex(`ak ${n}`) } : {}),
 });
 const codes = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 const devices = [
@@ -99,8 +101,8 @@ const devices = [
   // ascending: K09 and K10 mapped only from day 3 (8 of 10 days) are the two over-claimed.
   row(1, P1, E1, 'compute_box', full(), [...codes('K', 8).map((c) => span(c)), span('K09', 2), span('K10', 2)]),
   // Claims K09 too: the cap above runs first, so K09 counts here (once per enterprise, after the cap).
-  // Enrolled with a TPM: K09 and W01 (won below) are certified nodes of level tpm.
-  row(2, P1, E1, 'compute_box', full(), [span('K09'), span('W01')], [], 'tpm'),
+  // Enrolled with a TPM and every day sealed: K09 and W01 (won below) are certified nodes of level tpm.
+  row(2, P1, E1, 'compute_box', full(10, 12, 5, 1), [span('K09'), span('W01')], [], 'tpm'),
   // W01 claimed by P2's device on more active days than device 2 (10 vs 10 → tie → smaller project id P1);
   // W02 on 10 days here against device 4's 6 in P1: P2 gets it (per device, the most active days).
   row(3, P2, E1, 'compute_box', full(), [span('W01'), span('W02')]),
@@ -113,7 +115,7 @@ const devices = [
     P1,
     E1,
     'compute_box',
-    full().map((d, i) => (i === 0 ? [d[0], 11, 5, 0] : i === 1 ? [d[0], 288, 0, 0] : d)),
+    full().map((d, i) => (i === 0 ? [d[0], 11, 5, 0, 0] : i === 1 ? [d[0], 288, 0, 0, 0] : d)),
     [span('W05'), span('UNREG-1')],
   ),
   // An open disqualifying flag.
@@ -128,7 +130,17 @@ const devices = [
   ),
   // A device whose project belongs to another enterprise.
   row(8, P3, E1, 'compute_box', full(), [span('W07')]),
-  row(9, P3, E2, 'server', full(), [span('V01'), span('V02')], [], 'tpm'),
+  // Enrolled with a TPM, but day 4 went unsealed: V01 and V02 count, at level software.
+  row(
+    9,
+    P3,
+    E2,
+    'server',
+    full(10, 12, 5, 1).map((d, i) => (i === 3 ? [d[0], 12, 5, 0, 0] : d)),
+    [span('V01'), span('V02')],
+    [],
+    'tpm',
+  ),
 ];
 const projects = [
   { projectId: P1, enterpriseId: E1, totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000 },

@@ -8,7 +8,7 @@
 //
 //   node scripts/verify-report.mjs --report report.json --keys keys.json --chain chain.json \
 //        --evidence evidence.ndjson [--proofs proofs.ndjson] [--held old-report.json …] [--device-days days.ndjson] \
-//        [--witness-key witness-key.json [--witness-heads head.json …]] [--policies docs/policies] [--no-recount] [--no-chain]
+//        [--witness-key witness-key.json [--witness-heads head.json …]] [--tpm-roots dir] [--policies docs/policies] [--no-recount] [--no-chain]
 //
 // report.json:  GET /api/v1/certifications/{id}
 // keys.json:    GET /api/v1/signing-keys
@@ -21,17 +21,20 @@
 // audit:        GET /api/v1/audit/verify now; audit-entries: a GET /api/v1/audit page holding the anchored entries
 // witness-key:  GET /v1/key of the bureau's own witness (docs/witness.md); with it, a report the
 //               witness did not cosign fails; witness-heads: its GET /v1/logs/reports (and /audit) answers
+// tpm-roots:    a folder of the TPM manufacturers' root certificates (PEM) the bureau trusts: the EK
+//               certificates of the tpm devices among the device-days are checked against them (docs/tpm.md)
 // Exit status 0 when everything matches and everything was checked; 1 when anything differs, or when
 // the evidence or the chain is missing and --no-recount / --no-chain does not say that is accepted
 // (what was not checked is printed either way); 2 on usage.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadTpmRoots } from '../platform/dist/attestation/ek-chain.js';
 import { verifyReport } from '../platform/dist/certification/verify.js';
 
 const USAGE =
   'usage: verify-report.mjs --report report.json --keys keys.json --chain chain.json --evidence evidence.ndjson\n' +
-  '       [--proofs proofs.ndjson] [--held report.json …] [--device-days days.ndjson] [--bureau-value hex] [--audit verify.json [--audit-entries audit.json]] [--witness-key key.json … [--witness-heads head.json …]] [--policies dir] [--no-recount] [--no-chain]';
+  '       [--proofs proofs.ndjson] [--held report.json …] [--device-days days.ndjson] [--bureau-value hex] [--audit verify.json [--audit-entries audit.json]] [--witness-key key.json … [--witness-heads head.json …]] [--tpm-roots dir] [--policies dir] [--no-recount] [--no-chain]';
 let values;
 try {
   ({ values } = parseArgs({
@@ -51,6 +54,7 @@ try {
       'no-chain': { type: 'boolean' },
       'witness-key': { type: 'string', multiple: true },
       'witness-heads': { type: 'string', multiple: true },
+      'tpm-roots': { type: 'string' },
     },
   }));
 } catch (err) {
@@ -91,6 +95,7 @@ const verdict = verifyReport(json(values.report), json(values.keys).keys, values
   witness: values['witness-key']
     ? { keys: values['witness-key'].map(json), heads: (values['witness-heads'] ?? []).flatMap((f) => [json(f)].flat()) }
     : undefined,
+  tpmRoots: values['tpm-roots'] ? loadTpmRoots(values['tpm-roots']) : undefined,
   audit: values.audit ? { verify: json(values.audit), entries: values['audit-entries'] ? json(values['audit-entries']).items : undefined } : undefined,
 });
 for (const c of verdict.checked) console.log(`ok    ${c}`);
@@ -105,6 +110,7 @@ const accepted = (u) =>
   u.check === 'sample' ||
   u.check === 'audit' ||
   (u.check === 'witness' && !values['witness-key']) ||
+  (u.check === 'tpm' && !values['tpm-roots']) ||
   (values['no-recount'] && (u.check === 'recount' || u.check === 'proofs')) ||
   (values['no-chain'] && u.check === 'chain');
 const gaps = verdict.unchecked.filter((u) => !accepted(u));

@@ -102,6 +102,8 @@ export interface RunConfig {
   queue: Readonly<{ maxBytes: number; maxAgeMs: number; fsync: FsyncPolicy }>;
   clock: Readonly<{ maxSkewMs: number; checkEveryMs: number }>;
   inference: Readonly<{ runtime: RuntimeSpec; models: ModelSpec[] }>;
+  /** A `tpm` device seals its chain with the TPM at least this often (tpm-sealer.ts). */
+  tpm: Readonly<{ sealIntervalMs: number }>;
 }
 
 /** The settings file (agent/README.md "Configuration"): every key optional. */
@@ -114,6 +116,7 @@ export interface SettingsFile {
   send?: { window?: number; ackTimeoutMs?: number };
   queue?: { maxBytes?: number; maxAgeHours?: number; fsync?: FsyncPolicy };
   clock?: { maxSkewMs?: number; checkEveryMs?: number };
+  tpm?: { sealIntervalMs?: number };
   inference?: {
     executionProvider?: string;
     intraOpThreads?: number;
@@ -329,6 +332,8 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
     intraOpThreads: int('EDGE_AGENT_ORT_INTRA_OP_THREADS', 'inference.intraOpThreads', file.inference?.intraOpThreads, 1, 1, 64, ''),
     interOpThreads: int('EDGE_AGENT_ORT_INTER_OP_THREADS', 'inference.interOpThreads', file.inference?.interOpThreads, 1, 1, 64, ''),
   };
+  // 1 h: a day online for the policy's hour holds a seal; the quote costs a few tool runs.
+  const sealIntervalMs = int('EDGE_AGENT_TPM_SEAL_INTERVAL_MS', 'tpm.sealIntervalMs', file.tpm?.sealIntervalMs, 3_600_000, 1_000, 86_400_000, 'ms');
   const models = checkModels(`${where}: inference.models`, file.inference?.models, configFile ? dirname(resolve(configFile)) : process.cwd(), problems);
 
   const pinned = agent.file ? loadPinnedCa(stateDir, agent.file.caFingerprint) : {};
@@ -355,6 +360,7 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
     queue: Object.freeze(queue),
     clock: Object.freeze(clock),
     inference: Object.freeze({ runtime: Object.freeze(runtime), models }),
+    tpm: Object.freeze({ sealIntervalMs }),
   });
 }
 
@@ -369,6 +375,7 @@ const SETTINGS_KEYS: KeyShape = {
   send: { window: true, ackTimeoutMs: true },
   queue: { maxBytes: true, maxAgeHours: true, fsync: true },
   clock: { maxSkewMs: true, checkEveryMs: true },
+  tpm: { sealIntervalMs: true },
   inference: { executionProvider: true, intraOpThreads: true, interOpThreads: true, models: true },
 };
 const MODEL_KEYS: KeyShape = { name: true, path: true, workstation: true, input: { type: true, path: true, pollMs: true, after: true, ratePerSecond: true } };

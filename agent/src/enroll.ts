@@ -32,6 +32,7 @@ import { atomicWriteFile, writeJsonFile } from './durable-file.js';
 import { SeqStore } from './seq-store.js';
 import type { TpmPresence } from './tpm.js';
 import { attestWithTpm } from './tpm-attest.js';
+import { saveStoredAk } from './tpm-sealer.js';
 import { STATE_FILES } from './state-files.js';
 import { AGENT_VERSION } from './version.js';
 
@@ -132,7 +133,7 @@ export async function enroll(options: EnrollOptions): Promise<EnrollSummary> {
       agentVersion: AGENT_VERSION,
       inventory: hardware.inventory,
       ...(workstations.length > 0 ? { workstations } : {}),
-      ...(tpm ? { tpm } : {}),
+      ...(tpm ? { tpm: tpm.request } : {}),
     },
     { trust: trust.http, timeoutMs },
   );
@@ -177,6 +178,8 @@ export async function enroll(options: EnrollOptions): Promise<EnrollSummary> {
   const caPath = join(options.stateDir, CA_FILE);
   if (trust.pinned) atomicWriteFile(caPath, trust.pinned.pem, 0o644);
   else rmSync(caPath, { force: true });
+  // The AK only for a device the platform recorded as `tpm`: it seals that device's days.
+  saveStoredAk(options.stateDir, agent.attestation === 'tpm' ? tpm?.ak : undefined);
   writeJsonFile(join(options.stateDir, STATE_FILES.config), agent, 0o644);
   // Re-enrolled hardware whose state dir was wiped would restart at seq 1, and the platform drops
   // every seq it has already seen as a replay: continue above what the platform holds.

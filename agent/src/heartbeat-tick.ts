@@ -12,6 +12,7 @@ import type { MetricsSampler } from './metrics-sampler.js';
 import type { Outbox } from './outbox.js';
 import type { SeqStore } from './seq-store.js';
 import type { StatusWriter } from './status-writer.js';
+import type { TpmSealer } from './tpm-sealer.js';
 
 // A wall-clock step larger than this between two heartbeats is worth a new measurement now.
 const STEP_WORTH_MEASURING_MS = 1_000; // 1 s
@@ -29,6 +30,8 @@ export interface HeartbeatTickDeps {
   seal: (body: Uint8Array) => Buffer;
   /** Measures the platform clock now. */
   measureClock: () => void;
+  /** A `tpm` device's sealer (docs/tpm.md "Sealed days"); absent without a TPM. */
+  tpm?: TpmSealer;
 }
 
 export class HeartbeatTick {
@@ -62,6 +65,8 @@ export class HeartbeatTick {
     const queued = outbox.stats();
     const snapshot = inference.snapshot();
     const offsetMs = clock.offsetMs();
+    const prevHash = chain.prevHashFor(n);
+    const tpmSeal = this.#d.tpm?.take(prevHash, nowMs);
     const encode = (models: typeof snapshot.models): Uint8Array =>
       encodeHeartbeat({
         seq: n,
@@ -73,7 +78,8 @@ export class HeartbeatTick {
         queueDepth: queued.depth,
         queueDropped: queued.dropped,
         ...(offsetMs !== null ? { clockOffsetMs: offsetMs } : {}),
-        prevHash: chain.prevHashFor(n),
+        prevHash,
+        ...(tpmSeal ? { tpmSeal } : {}),
       });
     let body = encode(snapshot.models);
     let sealed = this.#d.seal(body);
@@ -85,7 +91,9 @@ export class HeartbeatTick {
     }
     outbox.put('heartbeat', sealed);
     try {
-      chain.record(n, chainLink(body));
+      const link = chainLink(body);
+      chain.record(n, link);
+      this.#d.tpm?.afterHeartbeat(link, nowMs);
     } catch (err) {
       // The heartbeat is queued; the next one restarts the chain (an empty prev_hash) instead.
       log.warn({ err, seq: n }, 'cannot record the heartbeat chain link');

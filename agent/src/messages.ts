@@ -51,6 +51,8 @@ export interface HeartbeatInput {
   clockOffsetMs?: number;
   /** SHA-256 of the previous heartbeat body; empty when the chain (re)starts. */
   prevHash?: Uint8Array;
+  /** The TPM's quote over prevHash (tpm-sealer.ts), when one is ready. */
+  tpmSeal?: { quote: Uint8Array; signature: Uint8Array };
 }
 
 /** The agent's state as the edge.v1 Heartbeat body (proto's builder holds the wire conventions). */
@@ -73,6 +75,7 @@ export function encodeHeartbeat(input: HeartbeatInput): Uint8Array {
     queueDepth: input.queueDepth,
     queueDropped: input.queueDropped,
     clockOffsetMs: input.clockOffsetMs,
+    tpmSeal: input.tpmSeal ?? null,
   });
 }
 

@@ -11,7 +11,7 @@ import { ChainStore } from './chain-store.js';
 import { ClockJudge, measurePlatformClock } from './clock.js';
 import { applyCommand } from './command-handler.js';
 import { interpretCommand } from './commands.js';
-import { isTlsBrokerUrl, loadRunConfig, type Env, type RunConfig } from './config.js';
+import { isTlsBrokerUrl, loadRunConfig, resolveTpm, type Env, type RunConfig } from './config.js';
 import { CONNECT_ACTIONS, type ConnectedAgent } from './connect-actions.js';
 import { DiskQueue } from './disk-queue.js';
 import { AgentError } from './errors.js';
@@ -30,6 +30,7 @@ import { SeqStore } from './seq-store.js';
 import { STATE_FILES } from './state-files.js';
 import { readStatusFile } from './status-file.js';
 import { StatusWriter } from './status-writer.js';
+import { readStoredAk, TpmSealer } from './tpm-sealer.js';
 import { AGENT_VERSION } from './version.js';
 
 export interface RunOptions {
@@ -66,6 +67,23 @@ export async function startAgent(options: RunOptions): Promise<RunningAgent> {
   const agent = new Agent(config, log, identity, stores, hardware, options);
   agent.start();
   return { config, stop: (timeoutMs) => agent.stop(timeoutMs) };
+}
+
+/**
+ * A device the platform recorded as `tpm` seals its chain with the AK kept at enrollment, through
+ * the TPM resolveTpm finds now. Without either it runs unsealed and says so: its days then rest on
+ * the Ed25519 key alone, and the count shows it (docs/tpm.md "Sealed days").
+ */
+function tpmSealerFor(config: Readonly<RunConfig>, log: Logger): { tpm?: TpmSealer } {
+  if (config.agent.attestation !== 'tpm') return {};
+  const ak = readStoredAk(config.stateDir);
+  const presence = resolveTpm();
+  const unsealed = !ak ? `no ${STATE_FILES.tpmAk} (enrolled before sealing): enroll again` : !presence.present ? presence.reason : null;
+  if (!ak || !presence.present) {
+    log.warn({ reason: unsealed }, 'enrolled as tpm, but heartbeats go unsealed');
+    return {};
+  }
+  return { tpm: new TpmSealer({ tcti: presence.tcti, ak, deviceId: config.agent.deviceId, intervalMs: config.tpm.sealIntervalMs, log }) };
 }
 
 interface Stores {
@@ -193,6 +211,7 @@ class Agent implements ConnectedAgent {
       log,
       seal: (body) => seal(body, identity.privateKey),
       measureClock: () => this.#measureClock(),
+      ...tpmSealerFor(config, log),
     });
   }
 

@@ -7,5 +7,7 @@ export const STATE_FILES = Object.freeze({
   chain: 'chain.json',
   status: 'status.json',
   hardware: 'hardware.json',
+  /** The TPM attestation key of a `tpm` enrollment (tpm-sealer.ts), wrapped by the EK: useless off this chip. */
+  tpmAk: 'tpm-ak.json',
   runLock: 'run.lock',
 });

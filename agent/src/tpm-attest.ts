@@ -7,7 +7,7 @@
 import { checkTpmChallenge, quoteQualifyingData, type TpmAttestation, type TpmChallenge } from '@edgenet/proto';
 import { AgentError } from './errors.js';
 import { postJson, type HttpTrust } from './http-client.js';
-import { TpmSession, type TpmPresence } from './tpm.js';
+import { TpmSession, type StoredAk, type TpmPresence } from './tpm.js';
 
 export interface TpmAttestInput {
   platformUrl: string;
@@ -20,8 +20,11 @@ export interface TpmAttestInput {
   warnings: string[];
 }
 
-/** The `tpm` member of the enrollment request, or undefined when the device enrolls as software. */
-export async function attestWithTpm(input: TpmAttestInput): Promise<TpmAttestation | undefined> {
+/**
+ * The `tpm` member of the enrollment request and the AK to keep if the platform records the device
+ * as `tpm`; undefined when the device enrolls as software.
+ */
+export async function attestWithTpm(input: TpmAttestInput): Promise<{ request: TpmAttestation; ak: StoredAk } | undefined> {
   if (!input.tpm.present) return undefined;
   const session = TpmSession.open(input.tpm.tcti);
   try {
@@ -34,7 +37,15 @@ export async function attestWithTpm(input: TpmAttestInput): Promise<TpmAttestati
     if (!challenge) return undefined;
     const secret = await session.activate(Buffer.from(challenge.credential, 'base64'));
     const { quote, signature } = await session.quote(quoteQualifyingData(Buffer.from(challenge.nonce, 'base64'), Buffer.from(input.publicKey, 'base64url')));
-    return { challengeId: challenge.challengeId, secret: secret.toString('base64'), quote: quote.toString('base64'), signature: signature.toString('base64') };
+    return {
+      request: {
+        challengeId: challenge.challengeId,
+        secret: secret.toString('base64'),
+        quote: quote.toString('base64'),
+        signature: signature.toString('base64'),
+      },
+      ak: { public: endorsement.akPublic, private: endorsement.akPrivate },
+    };
   } finally {
     session.close();
   }

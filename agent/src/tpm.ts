@@ -24,6 +24,14 @@ export interface TpmEndorsement {
   ekCertificate: Buffer;
   /** The attestation key's TPM2B_PUBLIC. */
   akPublic: Buffer;
+  /** The AK's private part as TPM2B_PRIVATE, wrapped by the EK: loadable only into this TPM. */
+  akPrivate: Buffer;
+}
+
+/** The AK a `tpm` device keeps in its state directory to seal its chain (tpm-sealer.ts). */
+export interface StoredAk {
+  public: Buffer;
+  private: Buffer;
 }
 
 /**
@@ -72,7 +80,32 @@ export class TpmSession {
       'create the attestation key',
     );
     await this.#flushTransient();
-    return { ekCertificate: readFileSync(certFile), akPublic: readFileSync(this.#path('ak.pub')) };
+    return { ekCertificate: readFileSync(certFile), akPublic: readFileSync(this.#path('ak.pub')), akPrivate: readFileSync(this.#path('ak.priv')) };
+  }
+
+  /**
+   * Loads the AK made at enrollment back into the TPM, under the EK recreated from its template. The
+   * EK is a restricted decryption key usable only under PolicySecret(endorsement), as in activate().
+   * Afterwards quote() signs with it.
+   */
+  async loadAk(ak: StoredAk): Promise<void> {
+    const session = this.#path('session.ctx');
+    writeFileSync(this.#path('ak.pub'), ak.public);
+    writeFileSync(this.#path('ak.priv'), ak.private);
+    await this.#tool('tpm2_createek', ['-c', this.#path('ek.ctx'), '-G', 'rsa'], 'create the EK');
+    await this.#flushTransient();
+    await this.#tool('tpm2_startauthsession', ['--policy-session', '-S', session], 'start a policy session');
+    try {
+      await this.#tool('tpm2_policysecret', ['-S', session, '-c', 'e'], 'satisfy the EK policy');
+      await this.#tool(
+        'tpm2_load',
+        ['-C', this.#path('ek.ctx'), '-P', `session:${session}`, '-u', this.#path('ak.pub'), '-r', this.#path('ak.priv'), '-c', this.#path('ak.ctx')],
+        'load the attestation key',
+      );
+    } finally {
+      await this.#tool('tpm2_flushcontext', [session], 'close the policy session').catch(() => undefined);
+      await this.#flushTransient();
+    }
   }
 
   /**

@@ -234,7 +234,7 @@ describe('certification of a known fleet', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     const half = rows.find((x) => x.deviceId === d.halfOffline!.deviceId);
-    expect(half.days).toEqual([0, 2, 4, 6, 8].map((i) => [DAYS[i], 12, 60, 0]));
+    expect(half.days).toEqual([0, 2, 4, 6, 8].map((i) => [DAYS[i], 12, 60, 0, 0]));
     // On-site sample: drawn once the bureau reveals its value (commit then reveal); then
     // ceil(30% of the 3 projects with an award) = 1.
     expect(first.sample).toBeUndefined();

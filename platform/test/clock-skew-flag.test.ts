@@ -21,7 +21,7 @@ describe('the persistence rule (injected receive times)', () => {
   it('is 10 minutes in policy v2, and in v3 in force now', () => {
     expect(AFTER).toBe(10 * 60_000);
     expect(PUBLISHED_POLICIES['edgenet-counting-v2']!.clock.skewFlagAfterMs).toBe(10 * 60_000);
-    expect(COUNTING_POLICY.version).toBe('edgenet-counting-v3');
+    expect(COUNTING_POLICY.version).toBe('edgenet-counting-v4');
   });
 
   it('does not flag a +1 h jump that lasts 30 s, and starts a new streak after it', () => {

@@ -14,8 +14,19 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 /** The one module that updates each column (db/schema/devices.ts says why). */
 const OWNERS: Record<string, string[]> = {
-  enrollment: ['project_id', 'public_key', 'key_id', 'mqtt_password_hash', 'attestation_level', 'ek_issuer', 'ek_serial', 'ek_public_sha256', 'ak_public'],
-  'ingest/device-profile.ts': ['kind', 'inventory', 'agent_version', 'heartbeat_interval_ms', 'hello_offset_ms'],
+  enrollment: [
+    'project_id',
+    'public_key',
+    'key_id',
+    'mqtt_password_hash',
+    'attestation_level',
+    'ek_issuer',
+    'ek_serial',
+    'ek_public_sha256',
+    'ak_public',
+    'ek_certificate',
+  ],
+  'ingest/device-profile.ts': ['kind', 'inventory', 'agent_version', 'heartbeat_interval_ms', 'hello_offset_ms', 'declared_sha256'],
   'ingest/heartbeat-writer.ts': ['last_seq', 'first_seen_at', 'last_seen_at'],
   'ingest/presence.ts': ['online', 'came_online_at'],
 };

@@ -15,9 +15,10 @@ const policy = COUNTING_POLICY;
 const E = 'e1';
 const WINDOW = { start: '2026-11-01', end: '2026-11-10' }; // 10 days
 
-function days(n: number, online = 12, inferences = 1, from = 1): DeviceDay[] {
-  return Array.from({ length: n }, (_, i) => [`2026-11-${String(from + i).padStart(2, '0')}`, online, inferences, 0]);
+function days(n: number, online = 12, inferences = 1, from = 1, seals = 0): DeviceDay[] {
+  return Array.from({ length: n }, (_, i) => [`2026-11-${String(from + i).padStart(2, '0')}`, online, inferences, 0, seals]);
 }
+const sealedDays = (n: number) => days(n, 12, 1, 1, 1);
 
 function device(id: string, over: Partial<DeviceEvidence> = {}): DeviceEvidence {
   return {
@@ -80,7 +81,7 @@ describe('countNodes at its boundaries', () => {
     ['off (the published default): a software compute box is', policy.requireTpm!, 'compute_box', 'software', true],
   ] as const)('requireTpm %s', (_name, requireTpm, kind, attestation, verified) => {
     const r = countNodes({
-      ...input([device('d1', { kind, ...(attestation ? { attestation } : {}) })]),
+      ...input([device('d1', { kind, days: sealedDays(10), ...(attestation ? { attestation } : {}) })]),
       policy: { ...policy, requireTpm: { ...requireTpm } },
     });
     expect(r.devices[0]!.verified).toBe(verified);
@@ -93,7 +94,7 @@ describe('countNodes at its boundaries', () => {
 
   it('counts each node at the level of the device it counts for; a policy before v3 reports no level', () => {
     const both = [
-      device('d1', { attestation: 'tpm', mappings: [{ code: 'W1', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
+      device('d1', { attestation: 'tpm', days: sealedDays(10), mappings: [{ code: 'W1', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
       device('d2', { mappings: [{ code: 'W2', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
       device('d3', { attestation: 'software', mappings: [{ code: 'W3', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
     ];
@@ -102,6 +103,42 @@ describe('countNodes at its boundaries', () => {
     const old = countNodes({ ...input(both), policy: { ...v2, version: 'edgenet-counting-v2' } });
     expect(old.totals).not.toHaveProperty('certifiedNodesByAttestation');
     expect(old.devices[0]).not.toHaveProperty('attestation');
+  });
+
+  it('v4: a tpm node counts at level tpm only when every active day is sealed; seals of a software device count for nothing', () => {
+    const oneUnsealed = sealedDays(10).map((d, i): DeviceDay => (i === 3 ? [d[0], d[1], d[2], d[3], 0] : d));
+    const r = countNodes(
+      input([
+        device('d1', { attestation: 'tpm', days: sealedDays(10) }),
+        device('d2', { attestation: 'tpm', days: oneUnsealed, mappings: [{ code: 'W2', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
+        device('d3', { attestation: 'software', days: sealedDays(10), mappings: [{ code: 'W3', fromDay: WINDOW.start, toDay: WINDOW.end }] }),
+      ]),
+    );
+    expect(r.devices.map((d) => [d.deviceId, d.verified, d.activeDays, d.sealedActiveDays])).toEqual([
+      ['d1', true, 10, 10],
+      ['d2', true, 10, 9],
+      ['d3', true, 10, 0],
+    ]);
+    expect(r.totals.certifiedNodesByAttestation).toEqual({ tpm: 1, software: 2 });
+    // Under v3 (no tpmSeal) the enrollment alone decided the level, and days named no seals.
+    const { tpmSeal: _, ...v3 } = policy;
+    const old = countNodes({ ...input([device('d2', { attestation: 'tpm', days: days(10) })]), policy: { ...v3, version: 'edgenet-counting-v3' } });
+    expect(old.totals.certifiedNodesByAttestation).toEqual({ tpm: 1, software: 0 });
+    expect(old.devices[0]).not.toHaveProperty('sealedActiveDays');
+  });
+
+  it.each([
+    ['6 sealed of 10 days: 6 active days, verified', 6, true],
+    ['4 sealed of 10 days: 4 active days, not verified', 4, false],
+  ])('v4 with requireTpm for its kind: only sealed days are active (%s)', (_name, sealed, verified) => {
+    const partly = sealedDays(10).map((d, i): DeviceDay => (i < sealed ? d : [d[0], d[1], d[2], d[3], 0]));
+    const r = countNodes({
+      ...input([device('d1', { attestation: 'tpm', days: partly })]),
+      policy: { ...policy, requireTpm: { compute_box: true, industrial_pc: false, server: false } },
+    });
+    expect(r.devices[0]!.activeDays).toBe(sealed);
+    expect(r.devices[0]!.verified).toBe(verified);
+    expect(r.totals.certifiedNodesByAttestation).toEqual(verified ? { tpm: 1, software: 0 } : { tpm: 0, software: 0 });
   });
 
   it('counts a workstation mapped on exactly half the active days, not on fewer', () => {

@@ -49,7 +49,14 @@ describe('device-signed evidence', () => {
     const e = await evidence(dev, DAY);
     expect(e.anchor?.seq).toBe(24);
     expect(e.heartbeats).toHaveLength(24);
-    expect(verifyDeviceDay(e, calendar)).toEqual({ ok: true, problems: [], backedHeartbeats: 24, backedOnlineBuckets: 24, unbackedHeartbeats: 0 });
+    expect(verifyDeviceDay(e, calendar)).toEqual({
+      ok: true,
+      problems: [],
+      backedHeartbeats: 24,
+      backedOnlineBuckets: 24,
+      unbackedHeartbeats: 0,
+      sealedHeartbeats: 0,
+    });
   });
 
   it('fails on an edited body or a forged anchor signature', async () => {
@@ -104,6 +111,7 @@ describe('device-signed evidence', () => {
       backedHeartbeats: 8,
       backedOnlineBuckets: 8,
       unbackedHeartbeats: 12,
+      sealedHeartbeats: 0,
     });
   });
 

@@ -83,6 +83,57 @@ describe('a clone', () => {
     expect(JSON.stringify(asA.body)).not.toContain('B-OWNED-1');
   });
 
+  it('whose serials another enterprise claimed first: the operator moves the flag to the claimant, naming neither device to the other', async () => {
+    // Enterprise A enrolls a script reporting B's serials before B's real box is installed.
+    const claimant = await enroll(a, box(fp('a-pre-claim'), { systemSerial: 'B-REAL-9', boardSerial: 'B-BOARD-9' }));
+    const real = await enroll(b, box(fp('b-real-box'), { systemSerial: 'B-REAL-9', boardSerial: 'B-BOARD-9' }));
+    const [flagOnReal] = (await tp.api('GET', `/api/v1/flags?deviceId=${real}&open=true`)).body.items as { id: string; kind: string }[];
+    expect(flagOnReal!.kind).toBe('duplicate_hardware');
+    expect(await openFlags(claimant)).toEqual([]);
+    const unrelated = await enroll(a, box(fp('a-unrelated'), { systemSerial: 'A-OWN-1' }));
+
+    // Refused: an enterprise; a device that shares nothing; no such device.
+    const asA = await tp.api('POST', `/api/v1/flags/${flagOnReal!.id}/move`, { toDeviceId: claimant, reason: 'we would like it moved' }, aToken);
+    expect(asA.status).toBe(403);
+    const apart = await tp.api('POST', `/api/v1/flags/${flagOnReal!.id}/move`, { toDeviceId: unrelated, reason: 'checked on site 2026-12-01' });
+    expect(apart.status).toBe(409);
+    expect(apart.body.message).toContain('claim no fingerprint or serial in common');
+    const nobody = await tp.api('POST', `/api/v1/flags/${flagOnReal!.id}/move`, {
+      toDeviceId: '00000000-0000-4000-8000-000000000000',
+      reason: 'checked on site',
+    });
+    expect(nobody.status).toBe(404);
+
+    // The on-site check found B's box at the line: the flag moves to A's device.
+    const moved = await tp.api('POST', `/api/v1/flags/${flagOnReal!.id}/move`, {
+      toDeviceId: claimant,
+      reason: 'on-site check 2026-12-01: the box with these serials is at B',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ deviceId: claimant, kind: 'duplicate_hardware', evidence: { shared: ['board_serial', 'system_serial'] } });
+    expect(await openFlags(real)).toEqual([]);
+    expect((await openFlags(claimant)).map((f) => f.kind)).toEqual(['duplicate_hardware']);
+    // Each enterprise sees its own flag, and no device id of the other.
+    const seenByA = JSON.stringify((await tp.api('GET', `/api/v1/flags?deviceId=${claimant}`, undefined, aToken)).body);
+    expect(seenByA).toContain('on-site check 2026-12-01');
+    expect(seenByA).not.toContain(real);
+    const resolvedOnReal = (await tp.api('GET', `/api/v1/flags?deviceId=${real}`)).body.items.find((f: { id: string }) => f.id === flagOnReal!.id);
+    expect(resolvedOnReal.resolution).toBe('moved to the other device claiming this hardware: on-site check 2026-12-01: the box with these serials is at B');
+    expect(resolvedOnReal.resolution).not.toContain(claimant);
+    // The audit log records the move with both devices, for the operator and the bureau.
+    const audit = JSON.stringify((await tp.api('GET', '/api/v1/audit?limit=5')).body);
+    expect(audit).toContain('/api/v1/flags/:id/move');
+    expect(audit).toContain(flagOnReal!.id);
+    expect(audit).toContain(claimant);
+    // A flag resolved (here: moved) does not move again; a flag of another kind never moves.
+    expect((await tp.api('POST', `/api/v1/flags/${flagOnReal!.id}/move`, { toDeviceId: claimant, reason: 'checked on site' })).status).toBe(409);
+    await tp.platform.context.flags.raise(unrelated, 'clock_skew', 'not a duplicate', {});
+    const [skew] = (await tp.api('GET', `/api/v1/flags?deviceId=${unrelated}&open=true`)).body.items as { id: string }[];
+    const notDuplicate = await tp.api('POST', `/api/v1/flags/${skew!.id}/move`, { toDeviceId: claimant, reason: 'checked on site' });
+    expect(notDuplicate.status).toBe(409);
+    expect(notDuplicate.body.message).toContain('only a duplicate_hardware flag moves');
+  });
+
   it('is not made of two boxes whose firmware left the same placeholder serial', async () => {
     const x = await enroll(a, box(fp('oem-1'), { systemSerial: 'To Be Filled By O.E.M.', boardSerial: 'Default string' }));
     const y = await enroll(b, box(fp('oem-2'), { systemSerial: 'To Be Filled By O.E.M.', boardSerial: 'Default string' }));

@@ -73,3 +73,16 @@ it('writes a new declaration and a moved clock, and nothing for a hello that rep
   expect(beyond.xmin).not.toBe(below.xmin);
   expect(Number(beyond.hello_offset_ms)).toBe(bound + 300);
 });
+
+it('writes nothing for a repeated hello after a restart: the last declaration is read from the row', async () => {
+  const t0 = Date.now() + 3_600_000;
+  await hello(t0, 1_000, 'edge-agent 2.0.0');
+  const before = await row();
+  // What a restarted process (or another instance) knows of the device: only what the row says.
+  tp.platform.context.registry.forget(device.deviceId);
+  await hello(t0 + 60_000, 1_020, 'edge-agent 2.0.0');
+  expect((await row()).xmin).toBe(before.xmin);
+  // And a change after it is still written.
+  await hello(t0 + 120_000, 1_020, 'edge-agent 2.0.1');
+  expect((await row()).agent_version).toBe('edge-agent 2.0.1');
+});

@@ -168,7 +168,7 @@ describe('an insider with the database and the signing key', () => {
     const days = await Promise.all(DAYS.map((day) => text(`/devices/${d.a!.deviceId}/chain/${day}`)));
     const run = cli({ ...files(x), 'device-days': days.join('\n') });
     expect(run.out).toContain('ok    chain of');
-    expect(run.out).toContain('ok    recount of every device, project and award with the published policy edgenet-counting-v3');
+    expect(run.out).toContain('ok    recount of every device, project and award with the published policy edgenet-counting-v4');
     expect(run.out).toContain('ok    online buckets against device-signed heartbeats for 2 device-day(s) of 1 device(s)');
     expect(run.out).not.toContain('FAIL');
     expect(run.status).toBe(0);

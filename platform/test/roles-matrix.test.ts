@@ -45,6 +45,8 @@ const shared = {
   totpSecrets: {} as Record<string, string>,
   flagId: '',
   secondFlagId: '',
+  /** Per operator caller: a duplicate_hardware flag on a newcomer, and the earlier twin it moves to. */
+  duplicates: {} as Record<string, { flagId: string; to: string }>,
   runId: '',
   evidenceDeviceId: '',
   accountId: '',
@@ -157,6 +159,14 @@ const CASES: Record<string, Case> = {
       url: `/api/v1/flags/${caller === 'admin' ? shared.flagId : shared.secondFlagId}/resolve`,
       body: { resolution: 'checked on site; a burst after a firmware update' },
     }),
+  },
+  'POST /api/v1/flags/:id/move': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: (_t, _n, caller) => {
+      const d = shared.duplicates[caller === 'admin' ? 'admin' : 'operator']!;
+      return { url: `/api/v1/flags/${d.flagId}/move`, body: { toDeviceId: d.to, reason: 'on-site check: the newcomer is the real box' } };
+    },
   },
   'GET /api/v1/flags': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/flags?limit=1000' }) },
   'POST /api/v1/certifications': {
@@ -325,6 +335,14 @@ beforeAll(async () => {
     .from(deviceFlags)
     .where(and(eq(deviceFlags.deviceId, foreign.deviceId), eq(deviceFlags.kind, 'clock_skew')));
   shared.secondFlagId = second!.id;
+  for (const caller of ['admin', 'operator']) {
+    const fingerprint = randomBytes(32).toString('hex');
+    // Another enterprise's box first (in one enterprise the same fingerprint is a re-enrollment).
+    const earlier = await enrollTestDevice(tp, b.token, { fingerprint });
+    const newcomer = await enrollTestDevice(tp, a.token, { fingerprint });
+    const [dup] = await db.select({ id: deviceFlags.id }).from(deviceFlags).where(eq(deviceFlags.deviceId, newcomer.deviceId));
+    shared.duplicates[caller] = { flagId: dup!.id, to: earlier.deviceId };
+  }
   const run = await tp.api('POST', '/api/v1/certifications', { windowStart: '2025-07-01', windowEnd: '2025-07-31' });
   shared.runId = run.body.id;
   const evidence = await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });

@@ -1260,6 +1260,9 @@ export namespace edge {
             /** Heartbeat prevHash. */
             prevHash: Uint8Array;
 
+            /** Heartbeat tpmSeal. */
+            tpmSeal?: (edge.v1.TpmSeal.$Properties|null);
+
             /**
              * Creates a new Heartbeat instance using the specified properties.
              * @param [properties] Properties to set
@@ -1375,12 +1378,121 @@ export namespace edge {
                 /** Heartbeat prevHash */
                 prevHash?: (Uint8Array|null);
 
+                /** Heartbeat tpmSeal */
+                tpmSeal?: (edge.v1.TpmSeal.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Heartbeat. */
             type $Shape = edge.v1.Heartbeat.$Properties;
+        }
+
+        /**
+         * Properties of a TpmSeal.
+         * @deprecated Use edge.v1.TpmSeal.$Properties instead.
+         */
+        interface ITpmSeal extends edge.v1.TpmSeal.$Properties {
+        }
+
+        /** Represents a TpmSeal. */
+        class TpmSeal {
+
+            /**
+             * Constructs a new TpmSeal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: edge.v1.TpmSeal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TpmSeal quote. */
+            quote: Uint8Array;
+
+            /** TpmSeal signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new TpmSeal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TpmSeal instance
+             */
+            static create(properties: edge.v1.TpmSeal.$Shape): edge.v1.TpmSeal & edge.v1.TpmSeal.$Shape;
+            static create(properties?: edge.v1.TpmSeal.$Properties): edge.v1.TpmSeal;
+
+            /**
+             * Encodes the specified TpmSeal message. Does not implicitly {@link edge.v1.TpmSeal.verify|verify} messages.
+             * @param message TpmSeal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: edge.v1.TpmSeal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TpmSeal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {edge.v1.TpmSeal & edge.v1.TpmSeal.$Shape} TpmSeal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): edge.v1.TpmSeal & edge.v1.TpmSeal.$Shape;
+
+            /**
+             * Verifies a TpmSeal message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TpmSeal message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TpmSeal
+             */
+            static fromObject(object: { [k: string]: any }): edge.v1.TpmSeal;
+
+            /**
+             * Creates a plain object from a TpmSeal message. Also converts values to other types if specified.
+             * @param message TpmSeal
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: edge.v1.TpmSeal, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TpmSeal to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TpmSeal
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TpmSeal {
+
+            /** Properties of a TpmSeal. */
+            interface $Properties {
+
+                /** TpmSeal quote */
+                quote?: (Uint8Array|null);
+
+                /** TpmSeal signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TpmSeal. */
+            type $Shape = edge.v1.TpmSeal.$Properties;
         }
 
         /**

@@ -3854,6 +3854,7 @@ export const edge = $root.edge = (() => {
              * @property {number|null} [queueDropped] Heartbeat queueDropped
              * @property {number|null} [clockOffsetMs] Heartbeat clockOffsetMs
              * @property {Uint8Array|null} [prevHash] Heartbeat prevHash
+             * @property {edge.v1.TpmSeal.$Properties|null} [tpmSeal] Heartbeat tpmSeal
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4013,6 +4014,14 @@ export const edge = $root.edge = (() => {
              */
             Heartbeat.prototype.prevHash = $util.newBuffer([]);
 
+            /**
+             * Heartbeat tpmSeal.
+             * @member {edge.v1.TpmSeal.$Properties|null|undefined} tpmSeal
+             * @memberof edge.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.tpmSeal = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -4031,6 +4040,12 @@ export const edge = $root.edge = (() => {
             // Virtual OneOf for proto3 optional field
             $Object.defineProperty(Heartbeat.prototype, "_clockOffsetMs", {
                 get: $util.oneOfGetter($oneOfFields = ["clockOffsetMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Heartbeat.prototype, "_tpmSeal", {
+                get: $util.oneOfGetter($oneOfFields = ["tpmSeal"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -4098,6 +4113,8 @@ export const edge = $root.edge = (() => {
                     writer.uint32(/* id 15, wireType 0 =*/120).sint64(message.clockOffsetMs);
                 if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash") && message.prevHash.length)
                     writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.prevHash);
+                if (message.tpmSeal != null && $Object.hasOwnProperty.call(message, "tpmSeal"))
+                    $root.edge.v1.TpmSeal.encode(message.tpmSeal, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4277,6 +4294,13 @@ export const edge = $root.edge = (() => {
                                 delete message.prevHash;
                             continue;
                         }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            message.tpmSeal = $root.edge.v1.TpmSeal.decode(reader, reader.size(), $undefined, _depth + 1, message.tpmSeal);
+                            message._tpmSeal = "tpmSeal";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4369,6 +4393,14 @@ export const edge = $root.edge = (() => {
                 if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash"))
                     if (!(message.prevHash && typeof message.prevHash.length === "number" || $util.isString(message.prevHash)))
                         return "prevHash: buffer expected";
+                if (message.tpmSeal != null && $Object.hasOwnProperty.call(message, "tpmSeal")) {
+                    properties._tpmSeal = 1;
+                    {
+                        let error = $root.edge.v1.TpmSeal.verify(message.tpmSeal, _depth + 1);
+                        if (error)
+                            return "tpmSeal." + error;
+                    }
+                }
                 return null;
             };
 
@@ -4513,6 +4545,11 @@ export const edge = $root.edge = (() => {
                             $util.base64.decode(object.prevHash, message.prevHash = $util.newBuffer($util.base64.length(object.prevHash)), 0);
                         else if (object.prevHash.length >= 0)
                             message.prevHash = object.prevHash;
+                if (object.tpmSeal != null) {
+                    if (!$util.isObject(object.tpmSeal))
+                        throw $TypeError(".edge.v1.Heartbeat.tpmSeal: object expected");
+                    message.tpmSeal = $root.edge.v1.TpmSeal.fromObject(object.tpmSeal, _depth + 1);
+                }
                 return message;
             };
 
@@ -4672,6 +4709,8 @@ export const edge = $root.edge = (() => {
                         object.clockOffsetMs = options.longs === $String ? $util.Long.prototype.toString.call(message.clockOffsetMs) : options.longs === $Number ? new $util.LongBits(message.clockOffsetMs.low >>> 0, message.clockOffsetMs.high >>> 0).toNumber() : message.clockOffsetMs;
                 if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash"))
                     object.prevHash = options.bytes === $String ? $util.base64.encode(message.prevHash, 0, message.prevHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.prevHash) : message.prevHash;
+                if (message.tpmSeal != null && $Object.hasOwnProperty.call(message, "tpmSeal"))
+                    object.tpmSeal = $root.edge.v1.TpmSeal.toObject(message.tpmSeal, options, _depth + 1);
                 return object;
             };
 
@@ -4701,6 +4740,300 @@ export const edge = $root.edge = (() => {
             };
 
             return Heartbeat;
+        })();
+
+        v1.TpmSeal = (function() {
+
+            /**
+             * Properties of a TpmSeal.
+             * @typedef {Object} edge.v1.TpmSeal.$Properties
+             * @property {Uint8Array|null} [quote] TpmSeal quote
+             * @property {Uint8Array|null} [signature] TpmSeal signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TpmSeal.
+             * @memberof edge.v1
+             * @interface ITpmSeal
+             * @augments edge.v1.TpmSeal.$Properties
+             * @deprecated Use edge.v1.TpmSeal.$Properties instead.
+             */
+
+            /**
+             * Shape of a TpmSeal.
+             * @typedef {edge.v1.TpmSeal.$Properties} edge.v1.TpmSeal.$Shape
+             */
+
+            /**
+             * Constructs a new TpmSeal.
+             * @memberof edge.v1
+             * @classdesc Represents a TpmSeal.
+             * @constructor
+             * @param {edge.v1.TpmSeal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TpmSeal = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TpmSeal quote.
+             * @member {Uint8Array} quote
+             * @memberof edge.v1.TpmSeal
+             * @instance
+             */
+            TpmSeal.prototype.quote = $util.newBuffer([]);
+
+            /**
+             * TpmSeal signature.
+             * @member {Uint8Array} signature
+             * @memberof edge.v1.TpmSeal
+             * @instance
+             */
+            TpmSeal.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new TpmSeal instance using the specified properties.
+             * @function create
+             * @memberof edge.v1.TpmSeal
+             * @static
+             * @param {edge.v1.TpmSeal.$Properties=} [properties] Properties to set
+             * @returns {edge.v1.TpmSeal} TpmSeal instance
+             * @type {{
+             *   (properties: edge.v1.TpmSeal.$Shape): edge.v1.TpmSeal & edge.v1.TpmSeal.$Shape;
+             *   (properties?: edge.v1.TpmSeal.$Properties): edge.v1.TpmSeal;
+             * }}
+             */
+            TpmSeal.create = function(properties) {
+                return new TpmSeal(properties);
+            };
+
+            /**
+             * Encodes the specified TpmSeal message. Does not implicitly {@link edge.v1.TpmSeal.verify|verify} messages.
+             * @function encode
+             * @memberof edge.v1.TpmSeal
+             * @static
+             * @param {edge.v1.TpmSeal.$Properties} message TpmSeal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TpmSeal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.quote != null && $Object.hasOwnProperty.call(message, "quote") && message.quote.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.quote);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TpmSeal message from the specified reader or buffer.
+             * @function decode
+             * @memberof edge.v1.TpmSeal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {edge.v1.TpmSeal & edge.v1.TpmSeal.$Shape} TpmSeal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TpmSeal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.edge.v1.TpmSeal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.quote = value;
+                            else
+                                delete message.quote;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a TpmSeal message.
+             * @function verify
+             * @memberof edge.v1.TpmSeal
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TpmSeal.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.quote != null && $Object.hasOwnProperty.call(message, "quote"))
+                    if (!(message.quote && typeof message.quote.length === "number" || $util.isString(message.quote)))
+                        return "quote: buffer expected";
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                        return "signature: buffer expected";
+                return null;
+            };
+
+            /**
+             * Creates a TpmSeal message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof edge.v1.TpmSeal
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {edge.v1.TpmSeal} TpmSeal
+             */
+            TpmSeal.fromObject = function (object, _depth) {
+                if (object instanceof $root.edge.v1.TpmSeal)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".edge.v1.TpmSeal: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.edge.v1.TpmSeal();
+                if (object.quote != null)
+                    if (object.quote.length)
+                        if (typeof object.quote === "string")
+                            $util.base64.decode(object.quote, message.quote = $util.newBuffer($util.base64.length(object.quote)), 0);
+                        else if (object.quote.length >= 0)
+                            message.quote = object.quote;
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TpmSeal message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof edge.v1.TpmSeal
+             * @static
+             * @param {edge.v1.TpmSeal} message TpmSeal
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TpmSeal.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === $String)
+                        object.quote = "";
+                    else {
+                        object.quote = [];
+                        if (options.bytes !== $Array)
+                            object.quote = $util.newBuffer(object.quote);
+                    }
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.quote != null && $Object.hasOwnProperty.call(message, "quote"))
+                    object.quote = options.bytes === $String ? $util.base64.encode(message.quote, 0, message.quote.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.quote) : message.quote;
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            /**
+             * Converts this TpmSeal to JSON.
+             * @function toJSON
+             * @memberof edge.v1.TpmSeal
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TpmSeal.prototype.toJSON = function() {
+                return TpmSeal.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TpmSeal
+             * @function getTypeUrl
+             * @memberof edge.v1.TpmSeal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TpmSeal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/edge.v1.TpmSeal";
+            };
+
+            return TpmSeal;
         })();
 
         v1.WorkstationMapping = (function() {

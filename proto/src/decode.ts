@@ -149,6 +149,11 @@ function checkHeartbeat(m: edge.v1.Heartbeat): string | null {
     }
   }
   if (!isCount(m.queueDepth) || !isCount(m.queueDropped)) return 'queue figures must be counts';
+  const seal = m.tpmSeal as edge.v1.TpmSeal | null | undefined;
+  // A TPMS_ATTEST of a one-PCR quote is ~150 bytes and an RSA-2048 signature 256: 1 KiB each is ample.
+  if (seal && (seal.quote.length === 0 || seal.quote.length > 1024 || seal.signature.length === 0 || seal.signature.length > 1024)) {
+    return 'tpmSeal quote and signature must be 1 to 1024 bytes';
+  }
   if (m.clockOffsetMs != null && !Number.isSafeInteger(m.clockOffsetMs)) return 'clockOffsetMs is not an integer';
   if (m.prevHash.length !== 0 && m.prevHash.length !== 32) return 'prevHash must be empty or a 32-byte SHA-256';
   return null;

@@ -34,6 +34,8 @@ export interface HeartbeatFields {
   clockOffsetMs?: number | null;
   /** chainLink() of the previous heartbeat's body; empty or absent when the chain (re)starts. */
   prevHash?: Uint8Array;
+  /** A TPM2_Quote over tpmSealQualifyingData(deviceId, prevHash) (tpm.ts); absent without a TPM. */
+  tpmSeal?: { quote: Uint8Array; signature: Uint8Array } | null;
 }
 
 /** The Heartbeat body a device signs. */
@@ -65,6 +67,7 @@ export function encodeHeartbeat(f: HeartbeatFields): Uint8Array {
     queueDepth: f.queueDepth ?? 0,
     queueDropped: f.queueDropped ?? 0,
     ...(f.clockOffsetMs != null ? { clockOffsetMs: f.clockOffsetMs } : {}),
+    ...(f.tpmSeal ? { tpmSeal: { quote: f.tpmSeal.quote, signature: f.tpmSeal.signature } } : {}),
   }).finish();
 }
 

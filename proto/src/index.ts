@@ -41,7 +41,15 @@ export {
   checkEnrollmentGrant,
 } from './enrollment.js';
 export type { EnrollingDevice, EnrollmentRequest, EnrollmentGrant, TpmChallengeRequest } from './enrollment.js';
-export { ATTESTATION_LEVELS, TPM_NONCE_BYTES, TPM_CHALLENGE_SCHEMA, TPM_ATTESTATION_SCHEMA, quoteQualifyingData, checkTpmChallenge } from './tpm.js';
+export {
+  ATTESTATION_LEVELS,
+  TPM_NONCE_BYTES,
+  TPM_CHALLENGE_SCHEMA,
+  TPM_ATTESTATION_SCHEMA,
+  quoteQualifyingData,
+  tpmSealQualifyingData,
+  checkTpmChallenge,
+} from './tpm.js';
 export type { AttestationLevel, TpmChallenge, TpmAttestation } from './tpm.js';
 export { schemaProblem } from './json-check.js';
 export type { JsonSchema, JsonType } from './json-check.js';

@@ -24,6 +24,19 @@ export function quoteQualifyingData(nonce: Uint8Array, ed25519PublicKey: Uint8Ar
   return createHash('sha256').update(QUOTE_DOMAIN).update(nonce).update(ed25519PublicKey).digest();
 }
 
+const SEAL_DOMAIN = Buffer.from('edgenet/tpm-seal/v1\0');
+
+/**
+ * The qualifying data of a heartbeat's TPM seal (Heartbeat.tpm_seal, docs/tpm.md "Sealed days"):
+ * SHA-256 over a domain tag, the device id (ASCII), a zero byte and the heartbeat's prev_hash. The
+ * quote thus says "this chip's AK vouched that the body hashing to prev_hash was this device's
+ * latest", and through the hash chain for every heartbeat before it; the device id keeps a quote of
+ * one device from being shown for another's chain.
+ */
+export function tpmSealQualifyingData(deviceId: string, prevHash: Uint8Array): Buffer {
+  return createHash('sha256').update(SEAL_DOMAIN).update(deviceId, 'ascii').update(Buffer.of(0)).update(prevHash).digest();
+}
+
 // Sizes in base64 characters: an EK certificate is 1–2 KiB of DER, a TPM2B_PUBLIC and a quote a few
 // hundred bytes, the credential blob about 340 bytes for an RSA-2048 EK.
 export const base64Schema = (maxChars: number) => ({ type: 'string', minLength: 4, maxLength: maxChars, pattern: '^[A-Za-z0-9+/]+={0,2}$' }) as const;

@@ -162,6 +162,8 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     const api = (await tp.api('GET', `/api/v1/devices/${target.deviceId}`)).body;
     expect(await textOf(page, 'device-fingerprint')).toBe(api.fingerprint);
     expect(await textOf(page, 'device-key-id')).toBe(api.keyId);
+    // These agents have no TPM: the page says the device's level and why (docs/tpm.md).
+    expect(await textOf(page, 'device-attestation')).toBe('仅软件（注册时未证明 TPM）');
     expect(await textOf(page, 'device-workstations')).toBe('L1-01L1-02');
     expect(await textOf(page, 'device-status')).toBe('在线');
     expect(await page.locator('[data-testid=inventory] tr').count()).toBeGreaterThan(3);
@@ -196,6 +198,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await page.locator('[data-testid=cert-projects] tbody tr').count()).toBe(2);
     // Money from integer fen, zh-CN: "0.00 元" (nothing was online in July 2025: no award).
     expect(await textOf(page, 'cert-totals')).toBe('合计：0 个节点，奖补 0.00 元');
+    expect(await textOf(page, 'cert-by-level')).toBe('其中 0 个由 TPM 背书，0 个仅软件');
     expect(await textOf(page, 'cert-projects')).toContain('400,000.00 元'); // eligible investment 40,000,000 fen
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=cert-csv]')]);
     const csv = readFileSync((await download.path())!, 'utf8');

@@ -11,14 +11,31 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteQualifyingData, type EnrollmentRequest, type TpmAttestation, type TpmChallenge } from '@edgenet/proto';
+import {
+  encodeHeartbeat,
+  quoteQualifyingData,
+  sealEnvelope,
+  tpmSealQualifyingData,
+  type EnrollmentRequest,
+  type TpmAttestation,
+  type TpmChallenge,
+} from '@edgenet/proto';
 import { spawnAgent } from '../../agent/test/helpers/agent-process.js';
 import { TpmSession } from '../../agent/src/tpm.js';
-import { generateIdentity, publicKeyBase64Url } from '../../agent/src/identity.js';
+import { generateIdentity, loadIdentity, publicKeyBase64Url } from '../../agent/src/identity.js';
+import { readStoredAk } from '../../agent/src/tpm-sealer.js';
 import { enrollDevice } from '../../platform/src/enrollment/enroll-device.js';
 import { issueChallenge } from '../../platform/src/enrollment/tpm-challenge.js';
 import { seedEnterprise, type Seeded } from '../helpers/fixtures.js';
-import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { OPERATOR_TOKEN, startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
+import { sql } from 'drizzle-orm';
+import { loadTpmRoots } from '../../platform/src/attestation/ek-chain.js';
+import type { DeviceEvidence } from '../../platform/src/certification/count.js';
+import { verifyDeviceDay, type DeviceDayEvidence } from '../../platform/src/certification/device-chain.js';
+import { COUNTING_POLICY } from '../../platform/src/certification/policy.js';
+import { verifyReport } from '../../platform/src/certification/verify.js';
+import { queryRows } from '../../platform/src/db/index.js';
+import { calendarOf } from '../../platform/src/domain/calendar.js';
 import { createTpmCa, manufactureTpm, startTpm, swtpmMissing, type RunningTpm, type TpmCa } from '../helpers/swtpm.js';
 
 const missing = swtpmMissing();
@@ -30,6 +47,7 @@ let tpmB: RunningTpm;
 let tp: TestPlatform;
 let seeded: Seeded;
 let tpmDevice: string | undefined;
+let tpmDir: string | undefined;
 let softwareDevice: string | undefined;
 
 /** A state directory with its own board identity: two directories on one machine are two boxes to the fingerprint. */
@@ -48,8 +66,8 @@ function stateDir(name: string): string {
   return dir;
 }
 
-async function enrollCli(dir: string, tcti: string): Promise<{ code: number | null; stdout: string; stderr: string; deviceId?: string }> {
-  const proc = spawnAgent(['enroll', '--platform', tp.baseUrl, '--token', seeded.token, '--state-dir', dir], { EDGE_AGENT_TPM_TCTI: tcti });
+async function enrollCli(dir: string, tcti: string, extra: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string; deviceId?: string }> {
+  const proc = spawnAgent(['enroll', '--platform', tp.baseUrl, '--token', seeded.token, '--state-dir', dir, ...extra], { EDGE_AGENT_TPM_TCTI: tcti });
   const { code } = await proc.exited;
   const agentFile = join(dir, 'agent.json');
   const deviceId = existsSync(agentFile) ? (JSON.parse(readFileSync(agentFile, 'utf8')) as { deviceId: string }).deviceId : undefined;
@@ -112,7 +130,8 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     tpmB = await startTpm(manufactureTpm(untrusted, 'b'));
     dirs.push(trusted.dir, untrusted.dir);
     tp = await startTestPlatform({ EDGENET_TPM_ROOTS_DIR: trusted.rootsDir });
-    seeded = await seedEnterprise(tp, { maxUses: 20 });
+    // The assessment window runs past today: the sealing test certifies the day it runs on.
+    seeded = await seedEnterprise(tp, { maxUses: 20, windowEnd: '2099-12-31', workstations: ['TPM-01'] });
   });
   afterAll(async () => {
     await tp?.close();
@@ -123,10 +142,11 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
 
   it('an agent with a certified TPM enrolls as tpm, with the EK certificate its issuer and serial', async () => {
     const dir = stateDir('first');
-    const result = await enrollCli(dir, tpmA.tcti);
+    const result = await enrollCli(dir, tpmA.tcti, ['--workstations', 'TPM-01']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('attestation    tpm');
     tpmDevice = result.deviceId;
+    tpmDir = dir;
     expect(await doctorAttestation(dir, tpmA.tcti)).toContain(`Enrolled as tpm: the platform verified this device's TPM 2.0 (${tpmA.tcti})`);
     expect(await doctorAttestation(dir, 'none')).toContain('Enrolled as tpm, but no TPM is found now (EDGE_AGENT_TPM_TCTI=none');
     const ek = ekCertificate(tpmA);
@@ -136,6 +156,149 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     expect(body.ekSerial).toBe(ek.serialNumber.toLowerCase());
     const flags = await tp.api('GET', `/api/v1/flags?deviceId=${result.deviceId}`);
     expect(flags.body.items).toEqual([]);
+  });
+
+  it('a running tpm agent seals its chain with its AK: the platform counts the seals and a verifier checks them, and the EK chain', async () => {
+    expect(tpmDevice && tpmDir).toBeTruthy();
+    const deviceId = tpmDevice!;
+    const agent = spawnAgent(['run', '--state-dir', tpmDir!], {
+      EDGE_AGENT_TPM_TCTI: tpmA.tcti,
+      EDGE_AGENT_HEARTBEAT_INTERVAL_MS: '1000',
+      EDGE_AGENT_TPM_SEAL_INTERVAL_MS: '1000',
+      EDGE_AGENT_LOG_LEVEL: 'info',
+    });
+    const calendar = calendarOf(COUNTING_POLICY);
+    const day = calendar.dayAndBucket(Date.now()).day;
+    const chainDay = async () => (await tp.api('GET', `/api/v1/devices/${deviceId}/chain/${day}`)).body as DeviceDayEvidence;
+    // Counts, not a rate: each seal takes several tpm2-tools runs, however long they take here.
+    await waitFor(
+      'three sealed heartbeats stored',
+      async () => {
+        await tp.platform.context.writer.flush();
+        return verifyDeviceDay(await chainDay(), calendar).sealedHeartbeats >= 3;
+      },
+      60_000,
+    );
+    agent.child.kill('SIGTERM');
+    await agent.exited;
+    await tp.platform.context.writer.flush();
+    const evidence = await chainDay();
+    expect(evidence.tpm?.ekCertificate).toBe(ekCertificate(tpmA).raw.toString('base64'));
+    const verdict = verifyDeviceDay(evidence, calendar);
+    expect(verdict.problems).toEqual([]);
+    // The platform verified the same seals at ingest: its rollup counts exactly those.
+    const [rollup] = await queryRows<{ tpm_seals: number }>(
+      tp.platform.context.db,
+      sql`select tpm_seals from device_days where device_id = ${deviceId}::uuid and day = ${day}::date`,
+    );
+    expect(rollup!.tpm_seals).toBe(verdict.sealedHeartbeats);
+
+    // Another chip's AK does not verify the seals: each is named, none counts.
+    const other = TpmSession.open(tpmB.tcti);
+    const otherAk = (await other.endorse().finally(() => other.close())).akPublic.toString('base64');
+    const swapped = verifyDeviceDay({ ...evidence, tpm: { ...evidence.tpm!, akPublic: otherAk } }, calendar);
+    expect(swapped.sealedHeartbeats).toBe(0);
+    expect(swapped.problems.length).toBe(verdict.sealedHeartbeats);
+    expect(swapped.problems[0]).toMatch(/TPM seal: the quote's signature is not the attestation key's/);
+
+    // The report names the AK and the day's seals; the verifier checks both, and the EK against the roots.
+    const run = await tp.api('POST', '/api/v1/certifications', { windowStart: day, windowEnd: day });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const report = (await tp.api('GET', `/api/v1/certifications/${run.body.id}`)).body;
+    const keys = (await tp.api('GET', '/api/v1/signing-keys')).body.keys;
+    const rows = await (
+      await fetch(`${tp.baseUrl}/api/v1/certifications/${run.body.id}/evidence`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })
+    ).text();
+    const row = rows
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as DeviceEvidence)
+      .find((r) => r.deviceId === deviceId)!;
+    expect(row.akSha256).toBe(createHash('sha256').update(Buffer.from(evidence.tpm!.akPublic, 'base64')).digest('hex'));
+    expect(row.days.find(([d]) => d === day)?.[4]).toBe(verdict.sealedHeartbeats);
+    const honest = verifyReport(report, keys, rows, { deviceDays: [evidence], tpmRoots: loadTpmRoots(trusted.rootsDir) });
+    expect(honest.problems).toEqual([]);
+    expect(honest.checked).toContain('TPM seals of 1 device-day(s) against the attestation keys the report names');
+    expect(honest.checked).toContain('EK certificates of 1 tpm device(s) against the TPM roots given');
+    expect(verifyReport(report, keys, rows, { deviceDays: [evidence] }).unchecked.map((u) => u.check)).toContain('tpm');
+    // A day whose seals were taken away (the AK shown is another chip's) claims seals it cannot back.
+    const stripped = verifyReport(report, keys, rows, { deviceDays: [{ ...evidence, tpm: { ...evidence.tpm!, akPublic: otherAk } }] });
+    expect(stripped.problems.join('\n')).toMatch(/the attestation key given \(.*\) is not the one the report names/);
+    const noKey = verifyReport(report, keys, rows, { deviceDays: [{ ...evidence, tpm: undefined }] as DeviceDayEvidence[] });
+    expect(noKey.problems.join('\n')).toMatch(/TPM seal\(s\) claimed, but the device-day carries no attestation key/);
+    // An EK certificate from a root the bureau does not trust.
+    const foreign = verifyReport(report, keys, rows, { deviceDays: [evidence], tpmRoots: loadTpmRoots(untrusted.rootsDir) });
+    expect(foreign.problems.join('\n')).toMatch(new RegExp(`device ${deviceId}: its EK certificate`));
+  }, 120_000);
+
+  it('sealed days certify the node at level tpm; a day whose only seal is lifted from another device leaves it software', async () => {
+    // A whole day's evidence takes an hour of heartbeats, so the days here are sent through ingest at
+    // their own times (tomorrow and the day after, Asia/Shanghai), signed with the agent's own key
+    // and sealed by its own AK in the same TPM, as the agent's sealer does.
+    const deviceId = tpmDevice!;
+    const { dayStartUtc, dayAndBucket } = calendarOf(COUNTING_POLICY);
+    const identity = loadIdentity(join(tpmDir!, 'device-key.pem'));
+    const session = TpmSession.open(tpmA.tcti);
+    await session.loadAk(readStoredAk(tpmDir!)!);
+    let seq = (await tp.api('GET', `/api/v1/devices/${deviceId}`)).body.lastSeq as number;
+    /** `sealedFor`: the device id the day's seal names (another's: a seal lifted from its chain). */
+    const sendDay = async (day: string, sealedFor: string): Promise<void> => {
+      let prev = new Uint8Array();
+      for (let k = 0; k < 13; k++) {
+        const at = dayStartUtc(day) + 8 * 3_600_000 + k * 300_000;
+        seq += 1;
+        const tpmSeal = k === 1 ? await session.quote(tpmSealQualifyingData(sealedFor, prev)) : null;
+        const body = encodeHeartbeat({ seq, deviceTimeMs: at, inference: { total: k + 1 }, prevHash: prev, tpmSeal });
+        const handled = await tp.platform.context.ingest.handle(deviceId, 'heartbeat', sealEnvelope(body, identity.privateKey), new Date(at));
+        expect(handled.outcome).toBe('accepted');
+        prev = createHash('sha256').update(body).digest();
+      }
+      await tp.platform.context.writer.flush();
+    };
+    const day1 = dayAndBucket(Date.now() + 86_400_000).day;
+    const day2 = dayAndBucket(Date.now() + 2 * 86_400_000).day;
+    try {
+      await sendDay(day1, deviceId);
+      await sendDay(day2, seeded.projectId); // any other id: the quote is genuine, but not over this chain
+    } finally {
+      session.close();
+    }
+    // The agent ran on this machine, a virtual one where CI runs: the operator resolves that flag, as
+    // for a box judged on site, so the count turns on the seals alone.
+    for (const f of (await tp.api('GET', `/api/v1/flags?deviceId=${deviceId}`)).body.items as { id: string; kind: string }[]) {
+      expect(f.kind).toBe('virtual_machine');
+      expect((await tp.api('POST', `/api/v1/flags/${f.id}/resolve`, { resolution: 'test machine' })).status).toBe(200);
+    }
+    const seals = await queryRows<{ day: string; tpm_seals: number }>(
+      tp.platform.context.db,
+      sql`select to_char(day, 'YYYY-MM-DD') as day, tpm_seals from device_days where device_id = ${deviceId}::uuid and day >= ${day1}::date order by day`,
+    );
+    expect(seals).toEqual([
+      { day: day1, tpm_seals: 1 },
+      { day: day2, tpm_seals: 0 },
+    ]);
+    const certify = async (windowEnd: string) => {
+      const run = await tp.api('POST', '/api/v1/certifications', { windowStart: day1, windowEnd });
+      expect(run.status, JSON.stringify(run.body)).toBe(201);
+      return (await tp.api('GET', `/api/v1/certifications/${run.body.id}`)).body.body.results;
+    };
+    const sealedOnly = await certify(day1);
+    expect(sealedOnly.devices.find((d: { deviceId: string }) => d.deviceId === deviceId)).toMatchObject({
+      reasons: [],
+      verified: true,
+      activeDays: 1,
+      sealedActiveDays: 1,
+      attestation: 'tpm',
+      workstations: ['TPM-01'],
+    });
+    expect(sealedOnly.totals.certifiedNodesByAttestation).toEqual({ tpm: 1, software: 0 });
+    const withUnsealed = await certify(day2);
+    expect(withUnsealed.devices.find((d: { deviceId: string }) => d.deviceId === deviceId)).toMatchObject({
+      verified: true,
+      activeDays: 2,
+      sealedActiveDays: 1,
+    });
+    expect(withUnsealed.totals.certifiedNodesByAttestation).toEqual({ tpm: 0, software: 1 });
   });
 
   it('the same EK enrolled from a second state directory is flagged duplicate hardware', async () => {

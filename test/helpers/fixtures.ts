@@ -12,7 +12,7 @@ export interface Seeded {
 
 export async function seedEnterprise(
   tp: TestPlatform,
-  opts: { uscc?: string; workstations?: string[]; maxUses?: number; town?: string } = {},
+  opts: { uscc?: string; workstations?: string[]; maxUses?: number; town?: string; windowEnd?: string } = {},
 ): Promise<Seeded> {
   const ent = await tp.api('POST', '/api/v1/enterprises', { name: '东莞精密制造有限公司', uscc: opts.uscc ?? USCC[0], town: opts.town ?? '松山湖' });
   if (ent.status !== 201) throw new Error(`enterprise: ${JSON.stringify(ent.body)}`);
@@ -22,7 +22,7 @@ export async function seedEnterprise(
     totalInvestmentFen: 50_000_000,
     eligibleInvestmentFen: 40_000_000,
     windowStart: '2025-07-01',
-    windowEnd: '2026-06-30',
+    windowEnd: opts.windowEnd ?? '2026-06-30',
   });
   if (proj.status !== 201) throw new Error(`project: ${JSON.stringify(proj.body)}`);
   for (const code of opts.workstations ?? []) {

@@ -14,7 +14,7 @@ declare module 'fastify' {
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const ID_KEYS = ['id', 'deviceId'] as const;
+const ID_KEYS = ['id', 'deviceId', 'toDeviceId'] as const;
 const MAX_DETAIL = 500;
 
 export function recordWrites(app: FastifyInstance, audit: AuditLog): void {

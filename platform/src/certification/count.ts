@@ -5,9 +5,10 @@ import type { CountingPolicy, Fraction } from './policy.js';
 
 /**
  * One day of one device, as a tuple to keep a year of evidence for a city's fleet small:
- * [day (YYYY-MM-DD, Asia/Shanghai), online 5-minute buckets, inferences, late-filed heartbeats].
+ * [day (YYYY-MM-DD, Asia/Shanghai), online 5-minute buckets, inferences, late-filed heartbeats,
+ * TPM seals (under a policy with tpmSeal, v4 on; absent before)].
  */
-export type DeviceDay = [day: string, onlineBuckets: number, inferences: number, lateHeartbeats: number];
+export type DeviceDay = [day: string, onlineBuckets: number, inferences: number, lateHeartbeats: number, tpmSeals?: number];
 
 export interface MappingSpan {
   code: string;
@@ -28,6 +29,8 @@ export interface DeviceEvidence {
   flags: { id: string; kind: string; reason: string }[]; // open (unresolved) flags
   /** How the device proved it is a distinct box (docs/tpm.md); absent in rows gathered before it was kept: software. */
   attestation?: AttestationLevel;
+  /** Under a policy with tpmSeal, for a `tpm` device: SHA-256 (hex) of its AK's TPM2B_PUBLIC, whose seals the days count. */
+  akSha256?: string;
 }
 
 export type AttestationLevel = 'tpm' | 'software';
@@ -61,6 +64,8 @@ export interface DeviceResult {
   unregistered: string[];
   /** Under a policy with requireTpm (v3 on): the device's attestation level. */
   attestation?: AttestationLevel;
+  /** Under a policy with tpmSeal (v4 on): active days with at least minSealsPerDay TPM seals. */
+  sealedActiveDays?: number;
 }
 
 export interface ProjectResult {
@@ -119,14 +124,26 @@ export function countNodes(input: CountInput): CountResult {
   /** enterpriseId → code → best claim (for assigning each workstation to one project). */
   const claims = new Map<string, Map<string, { projectId: string; mappedDays: number; level: AttestationLevel }>>();
   for (const d of [...input.devices].sort((a, b) => byString(a.deviceId, b.deviceId))) {
+    const level = d.attestation ?? 'software';
+    // v4: a day rests on the chip when a `tpm` device sealed it; a kind that requires a TPM counts only those.
+    const seal = policy.tpmSeal;
+    const sealed = ([, , , , seals]: DeviceDay): boolean => seal !== undefined && level === 'tpm' && (seals ?? 0) >= seal.minSealsPerDay;
+    // (A software device there is refused by requireTpm itself below, its active days shown as they are.)
+    const onlySealed = seal !== undefined && policy.requireTpm?.[d.kind] === true && level === 'tpm';
     const active = d.days.filter(
-      ([day, online, inferences]) =>
-        day >= window.start && day <= window.end && online >= policy.activeDay.minOnlineBuckets && inferences >= policy.activeDay.minInferences,
+      (dd) =>
+        dd[0] >= window.start &&
+        dd[0] <= window.end &&
+        dd[1] >= policy.activeDay.minOnlineBuckets &&
+        dd[2] >= policy.activeDay.minInferences &&
+        (!onlySealed || sealed(dd)),
     );
+    const sealedActiveDays = active.filter(sealed).length;
+    // The level a node counts at: `tpm` only when, under v4, every active day of the device was sealed.
+    const nodeLevel: AttestationLevel = level === 'tpm' && (seal === undefined || sealedActiveDays === active.length) ? 'tpm' : 'software';
     const reasons: string[] = [];
     const project = projectsById.get(d.projectId);
     if (!project || project.enterpriseId !== d.enterpriseId) reasons.push('not enrolled to a project of its enterprise');
-    const level = d.attestation ?? 'software';
     if (policy.requireTpm?.[d.kind] && level !== 'tpm') reasons.push(`attestation ${level}: the policy requires tpm for a ${d.kind}`);
     for (const f of d.flags) if (disqualifying.has(f.kind)) reasons.push(`flag ${f.kind}: ${f.reason}`);
     if (!atLeast(active.length, windowDays, policy.verifiedDevice.minActiveDayShare)) {
@@ -160,6 +177,7 @@ export function countNodes(input: CountInput): CountResult {
       overClaimed: qualifying.slice(cap),
       unregistered,
       ...(policy.requireTpm ? { attestation: level } : {}),
+      ...(seal ? { sealedActiveDays } : {}),
     });
     if (!verified) continue;
     // Step 2: each workstation counts once per enterprise, for the project whose device served it
@@ -173,7 +191,7 @@ export function countNodes(input: CountInput): CountResult {
       const days = mappedDays.get(code)!;
       const best = perCode.get(code);
       if (!best || days > best.mappedDays || (days === best.mappedDays && d.projectId < best.projectId)) {
-        perCode.set(code, { projectId: d.projectId, mappedDays: days, level });
+        perCode.set(code, { projectId: d.projectId, mappedDays: days, level: nodeLevel });
       }
     }
   }

@@ -6,7 +6,7 @@
 // backed by the device's own signature.
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { chainAnchors, deviceKeys, heartbeats } from '../db/schema/index.js';
+import { chainAnchors, deviceKeys, devices, heartbeats } from '../db/schema/index.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { DeviceDayEvidence } from './device-day.js';
 
@@ -16,7 +16,7 @@ export { verifyDeviceDay, type DeviceDayEvidence, type DeviceDayVerdict } from '
 export async function deviceDayEvidence(db: Database, calendar: Calendar, deviceId: string, day: string): Promise<DeviceDayEvidence> {
   const from = new Date(calendar.dayStartUtc(day));
   const to = new Date(from.getTime() + 86_400_000);
-  const [keys, [anchor], rows] = await Promise.all([
+  const [keys, [anchor], rows, [device]] = await Promise.all([
     db
       .select({ keyId: deviceKeys.keyId, publicKey: deviceKeys.publicKey })
       .from(deviceKeys)
@@ -31,6 +31,10 @@ export async function deviceDayEvidence(db: Database, calendar: Calendar, device
       .from(heartbeats)
       .where(and(eq(heartbeats.deviceId, deviceId), gte(heartbeats.filedAt, from), lt(heartbeats.filedAt, to)))
       .orderBy(asc(heartbeats.seq)),
+    db
+      .select({ attestation: devices.attestationLevel, akPublic: devices.akPublic, ekCertificate: devices.ekCertificate })
+      .from(devices)
+      .where(eq(devices.id, deviceId)),
   ]);
   const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
   return {
@@ -46,5 +50,6 @@ export async function deviceDayEvidence(db: Database, calendar: Calendar, device
       filing: r.filing,
       body: r.body ? b64(r.body) : null,
     })),
+    ...(device?.attestation === 'tpm' && device.akPublic ? { tpm: { akPublic: device.akPublic, ekCertificate: device.ekCertificate } } : {}),
   };
 }

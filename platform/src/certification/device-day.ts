@@ -3,7 +3,9 @@
 // heartbeats — and so which online buckets — are backed by the anchor the device signed, and whether
 // any heartbeat the chain vouches for was altered or removed.
 import { verify } from 'node:crypto';
-import { edge, linksTo, publicKeyFromRaw } from '@edgenet/proto';
+import { edge, linksTo, publicKeyFromRaw, tpmSealQualifyingData } from '@edgenet/proto';
+import { quoteProblem } from '../attestation/quote.js';
+import { parseAttestationKey } from '../attestation/tpm-public.js';
 import type { Calendar } from '../domain/calendar.js';
 import { UNCOUNTED_FILINGS } from '../ingest/filing.js';
 import type { CountingPolicy } from './policy.js';
@@ -15,6 +17,8 @@ export interface DeviceDayEvidence {
   keys: { keyId: string; publicKey: string }[];
   anchor: { seq: number; body: string; signature: string; keyId: string } | null;
   heartbeats: { seq: number; receivedAt: string; filedAt: string; filing: string; body: string | null }[];
+  /** A `tpm` device's attestation key (TPM2B_PUBLIC) and EK certificate (DER), base64 (docs/tpm.md). */
+  tpm?: { akPublic: string; ekCertificate: string | null };
 }
 
 export interface DeviceDayVerdict {
@@ -25,6 +29,8 @@ export interface DeviceDayVerdict {
   /** Online buckets (by filed time) that rest on backed heartbeats only. */
   backedOnlineBuckets: number;
   unbackedHeartbeats: number;
+  /** Backed heartbeats whose TPM seal verifies with `tpm.akPublic` (0 without it). */
+  sealedHeartbeats: number;
 }
 
 /**
@@ -40,6 +46,7 @@ export function verifyDeviceDay(e: DeviceDayEvidence, calendar: Calendar, clock?
     backedHeartbeats: backed.length,
     backedOnlineBuckets: new Set(backed.filter((h) => !UNCOUNTED_FILINGS.has(h.filing)).map((h) => calendar.dayAndBucket(Date.parse(h.filedAt)).bucket)).size,
     unbackedHeartbeats: e.heartbeats.length - backed.length,
+    sealedHeartbeats: sealedAmong(e, backed, problems),
   });
   if (!e.anchor) {
     problems.push(`no signed anchor for ${e.day}`);
@@ -85,6 +92,31 @@ export function verifyDeviceDay(e: DeviceDayEvidence, calendar: Calendar, clock?
   }
   if (clock) for (const h of backed) problems.push(...filingProblems(h, clock));
   return verdict(backed);
+}
+
+/**
+ * The backed heartbeats whose TPM seal (docs/tpm.md "Sealed days") is a quote by the device's AK
+ * over its own device id and prev_hash. Only backed ones: an unbacked heartbeat's seal could have been
+ * lifted from another day. A seal that does not verify is named: the device signed it, so it was
+ * made wrong or the AK given is not the device's.
+ */
+function sealedAmong(e: DeviceDayEvidence, backed: DeviceDayEvidence['heartbeats'], problems: string[]): number {
+  if (!e.tpm) return 0;
+  const ak = parseAttestationKey(Buffer.from(e.tpm.akPublic, 'base64'));
+  if (typeof ak === 'string') {
+    problems.push(`the attestation key given: ${ak}`);
+    return 0;
+  }
+  let sealed = 0;
+  for (const h of backed) {
+    const body = edge.v1.Heartbeat.decode(Buffer.from(h.body!, 'base64'));
+    const seal = body.tpmSeal as edge.v1.TpmSeal | null | undefined;
+    if (!seal) continue;
+    const problem = quoteProblem(ak.key, Buffer.from(seal.quote), Buffer.from(seal.signature), tpmSealQualifyingData(e.deviceId, body.prevHash));
+    if (problem) problems.push(`heartbeat ${h.seq}: its TPM seal: ${problem}`);
+    else sealed += 1;
+  }
+  return sealed;
 }
 
 /**

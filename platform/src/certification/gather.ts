@@ -3,6 +3,7 @@
 // devices, the daily rollups (never raw heartbeats: a year for a whole city must not scan them), the
 // workstation mappings as day spans, registered workstations and open flags. A project that cannot be
 // counted (no approval, archived) is listed with its reason, and its devices are not gathered.
+import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
 import { deviceFlags, devices, enterprises, projectApprovals, projects, workstationMappings, workstations } from '../db/schema/index.js';
@@ -102,6 +103,7 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
           fingerprint: devices.fingerprint,
           keyId: devices.keyId,
           attestation: devices.attestationLevel,
+          akPublic: devices.akPublic,
         })
         .from(devices)
         .where(inArray(devices.projectId, projectIds))
@@ -123,6 +125,10 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
         mappings: [],
         flags: [],
         attestation: d.attestation,
+        // v4: the AK whose seals the days count, so a verifier checks them with the key the report names.
+        ...(policy.tpmSeal && d.attestation === 'tpm' && d.akPublic
+          ? { akSha256: createHash('sha256').update(Buffer.from(d.akPublic, 'base64')).digest('hex') }
+          : {}),
       },
     ]),
   );
@@ -131,9 +137,9 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
     // as row objects; bit_count gives the online buckets of each day.
     for (let i = 0; i < deviceIds.length; i += GATHER_SLICE) {
       const slice = deviceIds.slice(i, i + GATHER_SLICE);
-      const days = await queryRows<{ device_id: string; day: string; online: number; inferences: string | number; late: number }>(
+      const days = await queryRows<{ device_id: string; day: string; online: number; inferences: string | number; late: number; seals: number }>(
         db,
-        sql`select device_id, to_char(day, 'YYYY-MM-DD') as day, bit_count(buckets)::int as online, inferences, late_heartbeats as late
+        sql`select device_id, to_char(day, 'YYYY-MM-DD') as day, bit_count(buckets)::int as online, inferences, late_heartbeats as late, tpm_seals as seals
               from device_days
              where device_id in (${sql.join(
                slice.map((id) => sql`${id}::uuid`),
@@ -142,7 +148,11 @@ export async function gatherCountInput(db: Database, policy: CountingPolicy, win
                and day between ${window.start}::date and ${window.end}::date
              order by device_id, day`,
       );
-      for (const r of days) evidence.get(r.device_id)?.days.push([r.day, r.online, Number(r.inferences), r.late]);
+      for (const r of days) {
+        evidence
+          .get(r.device_id)
+          ?.days.push(policy.tpmSeal ? [r.day, r.online, Number(r.inferences), r.late, r.seals] : [r.day, r.online, Number(r.inferences), r.late]);
+      }
     }
     const maps = await db
       .select({

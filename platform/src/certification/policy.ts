@@ -27,14 +27,21 @@ export interface CountingPolicy {
    * docs/tpm.md) can be verified. Absent before v3: those policies neither require nor report the level.
    */
   requireTpm?: { compute_box: boolean; industrial_pc: boolean; server: boolean };
+  /**
+   * v4: a `tpm` device's day rests on its chip when at least `minSealsPerDay` of the day's heartbeats
+   * carry a TPM seal that verifies with the device's AK (docs/tpm.md "Sealed days"). Each day of the
+   * evidence then names its seals; a node counts as `tpm` only when every active day of its device
+   * is sealed; for a kind under requireTpm, only sealed days are active days. Absent before v4.
+   */
+  tpmSeal?: { minSealsPerDay: number };
 }
 
 export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
   // v2 added clock.skewFlagAfterMs; v3 requireTpm, and with it each device's attestation level in
-  // the results and the certified nodes by level. A report names the policy it was counted under and
-  // the verifier recounts with the published one of that version (verify.ts), so v1 and v2 reports
-  // stay verifiable.
-  version: 'edgenet-counting-v3',
+  // the results and the certified nodes by level; v4 tpmSeal, the days a TPM sealed. A report names
+  // the policy it was counted under and the verifier recounts with the published one of that version
+  // (verify.ts), so earlier reports stay verifiable.
+  version: 'edgenet-counting-v4',
   // Days are calendar days where the factories are; UTC+8 has had no daylight saving since 1991.
   // Days and buckets of an instant: domain/calendar.ts, made from this policy.
   timeZone: 'Asia/Shanghai',
@@ -69,4 +76,7 @@ export const COUNTING_POLICY: Readonly<CountingPolicy> = Object.freeze({
   // platform" (art. 19 (3)), not for a TPM, and many factory boxes have none. Requiring it for a kind
   // is a new policy version, published before the runs that use it (docs/tpm.md, docs/certification.md).
   requireTpm: { compute_box: false, industrial_pc: false, server: false },
+  // One seal a day: the agent seals on its first heartbeat of each day and hourly after (docs/tpm.md),
+  // so a day online for the policy's hour holds one. Operator setting.
+  tpmSeal: { minSealsPerDay: 1 },
 });

@@ -28,8 +28,16 @@ const V2 = Object.freeze({
   clock: { maxSkewMs: 5 * 60_000, maxLateMs: 7 * 24 * 3_600_000, skewFlagAfterMs: 10 * 60_000 },
 }) as unknown as Readonly<CountingPolicy>;
 
+/** v3: as v4 without tpmSeal (a `tpm` device's days not judged by their seals). */
+const V3 = Object.freeze({
+  ...V2,
+  version: 'edgenet-counting-v3',
+  requireTpm: { compute_box: false, industrial_pc: false, server: false },
+}) as unknown as Readonly<CountingPolicy>;
+
 export const PUBLISHED_POLICIES: Readonly<Record<string, Readonly<CountingPolicy>>> = Object.freeze({
   [V1.version]: V1,
   [V2.version]: V2,
+  [V3.version]: V3,
   [COUNTING_POLICY.version]: COUNTING_POLICY,
 });

@@ -4,6 +4,8 @@
 // evidence rows with the published policy. Needs no platform and no database;
 // scripts/verify-report.mjs is its command line. Every difference is named by its JSON path, and
 // everything it could not check is listed in `unchecked`: a verdict is complete only when that is empty.
+import { createHash } from 'node:crypto';
+import { verifyEkCertificate, type TpmRoots } from '../attestation/ek-chain.js';
 import { canonicalJson } from './canonical-json.js';
 import { calendarOf } from '../domain/calendar.js';
 import { verifyDeviceDay, type DeviceDayEvidence } from './device-day.js';
@@ -48,11 +50,31 @@ export interface VerifyOptions {
   audit?: { verify: { ok: boolean; entries: number; head: { seq: number; hash: string } | null }; entries?: readonly { seq: number; hash: string }[] };
   /** The witnesses the bureau trusts, and their newest heads asked of them (docs/witness.md). */
   witness?: WitnessInputs;
+  /** The TPM manufacturers' roots the bureau trusts: the EK certificates of `tpm` device-days are checked against them. */
+  tpmRoots?: TpmRoots;
+}
+
+/**
+ * A `tpm` device-day (docs/tpm.md "Sealed days"): the attestation key given must be the one the
+ * report's evidence row names, and the day may claim no more seals than its backed heartbeats carry.
+ */
+function sealProblems(dd: DeviceDayEvidence, akSha256: string, claimed: number, sealed: number): string[] {
+  const at = `evidence[${dd.deviceId}] on ${dd.day}`;
+  if (!dd.tpm) return claimed > 0 ? [`${at}: ${claimed} TPM seal(s) claimed, but the device-day carries no attestation key to check them`] : [];
+  const given = createHash('sha256').update(Buffer.from(dd.tpm.akPublic, 'base64')).digest('hex');
+  if (given !== akSha256) return [`${at}: the attestation key given (${given.slice(0, 16)}…) is not the one the report names (${akSha256.slice(0, 16)}…)`];
+  return claimed > sealed ? [`${at}: ${claimed} TPM seal(s) claimed, the device's signed heartbeats carry ${sealed} that verify with its attestation key`] : [];
+}
+
+function ekProblems(dd: DeviceDayEvidence, roots: TpmRoots, at: Date): string[] {
+  if (!dd.tpm?.ekCertificate) return [`device ${dd.deviceId}: a tpm device whose EK certificate is not given`];
+  const ek = verifyEkCertificate(Buffer.from(dd.tpm.ekCertificate, 'base64'), roots, at);
+  return typeof ek === 'string' ? [`device ${dd.deviceId}: its EK certificate: ${ek}`] : [];
 }
 
 /** A check not made, by name (the command line lets a caller accept `recount` or `chain` missing). */
 export interface Unchecked {
-  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample' | 'audit' | 'witness';
+  check: 'chain' | 'recount' | 'proofs' | 'device-days' | 'sample' | 'audit' | 'witness' | 'tpm';
   why: string;
 }
 
@@ -144,16 +166,30 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
       const calendar = calendarOf(published);
       const rows = new Map(ev.devices.map((d) => [d.deviceId, d]));
       const devices = new Set<string>();
+      const tpm = { days: 0, ekChecked: new Set<string>() };
       for (const dd of options.deviceDays) {
         devices.add(dd.deviceId);
         const v = verifyDeviceDay(dd, calendar, published.clock);
         problems.push(...v.problems.map((p) => `device ${dd.deviceId} on ${dd.day}: ${p}`));
-        const claimed = rows.get(dd.deviceId)?.days.find(([day]) => day === dd.day)?.[1] ?? 0;
+        const row = rows.get(dd.deviceId);
+        const day = row?.days.find(([d]) => d === dd.day);
+        const claimed = day?.[1] ?? 0;
         if (claimed > v.backedOnlineBuckets) {
           problems.push(`evidence[${dd.deviceId}] on ${dd.day}: ${claimed} online buckets, the device's signed heartbeats back ${v.backedOnlineBuckets}`);
         }
+        if (row?.akSha256) {
+          tpm.days += 1;
+          problems.push(...sealProblems(dd, row.akSha256, day?.[4] ?? 0, v.sealedHeartbeats));
+          if (options.tpmRoots && !tpm.ekChecked.has(dd.deviceId)) {
+            tpm.ekChecked.add(dd.deviceId);
+            problems.push(...ekProblems(dd, options.tpmRoots, new Date(att.createdAt)));
+          }
+        }
       }
       checked.push(`online buckets against device-signed heartbeats for ${options.deviceDays.length} device-day(s) of ${devices.size} device(s)`);
+      if (tpm.days > 0) checked.push(`TPM seals of ${tpm.days} device-day(s) against the attestation keys the report names`);
+      if (tpm.ekChecked.size > 0) checked.push(`EK certificates of ${tpm.ekChecked.size} tpm device(s) against the TPM roots given`);
+      else if (tpm.days > 0) unchecked.push({ check: 'tpm', why: 'the EK certificates of the tpm devices (no TPM roots given: --tpm-roots DIR)' });
       const rest = ev.devices.filter((d) => !devices.has(d.deviceId) && d.days.length > 0).length;
       if (rest > 0) unchecked.push({ check: 'device-days', why: `device-signed heartbeats for ${rest} other device(s) with days in the evidence (not given)` });
     } else if (evidenceText !== undefined) {

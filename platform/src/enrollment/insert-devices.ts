@@ -24,6 +24,7 @@ export function attestationColumns(tpm: TpmEvidence | undefined) {
     ekSerial: tpm?.ekSerial ?? null,
     ekPublicSha256: tpm?.ekPublicSha256 ?? null,
     akPublic: tpm?.akPublic ?? null,
+    ekCertificate: tpm?.ekCertificate ?? null,
   };
 }
 

@@ -53,9 +53,16 @@ export async function reenroll(
       ekSerial: proved.ekSerial,
       ekPublicSha256: proved.ekPublicSha256,
       akPublic: proved.akPublic,
+      ekCertificate: proved.ekCertificate,
     })
     .where(eq(devices.id, existing.id));
-  await recordProfile(tx, existing.id, { kind: device.kind, inventory: device.inventory, agentVersion: device.agentVersion, heartbeatIntervalMs });
+  await recordProfile(tx, existing.id, {
+    kind: device.kind,
+    inventory: device.inventory,
+    agentVersion: device.agentVersion,
+    heartbeatIntervalMs,
+    declaredSha256: null,
+  });
   const keyChanged = existing.keyId !== keyId;
   if (keyChanged) await tx.insert(deviceKeys).values({ deviceId: existing.id, publicKey: device.publicKey, keyId });
   await tx.insert(enrollmentTokenUses).values({ tokenId: token.id, deviceId: existing.id, remoteAddress });

@@ -26,6 +26,8 @@ export interface TpmEvidence {
   ekSerial: string;
   ekPublicSha256: string;
   akPublic: string;
+  /** Null only for a challenge issued before the certificate was kept. */
+  ekCertificate: string | null;
 }
 
 const SECRET_BYTES = 32; // a SHA-256-sized credential, the most TPM2B_DIGEST holds
@@ -52,6 +54,7 @@ export async function issueChallenge(db: Database, roots: TpmRoots | null, ttlMs
       ekSerial: ek.serial,
       ekPublicSha256: ek.publicSha256,
       akPublic: request.akPublic,
+      ekCertificate: request.ekCertificate,
       nonce: nonce.toString('base64'),
       secretHash: hashSecret(secret),
       createdAt: at,
@@ -81,7 +84,7 @@ export async function redeemChallenge(tx: Database, token: string, answer: TpmAt
     .where(and(eq(tpmChallenges.id, row.id), isNull(tpmChallenges.usedAt)))
     .returning({ id: tpmChallenges.id });
   if (!spent) throw new ERR_TPM_ATTESTATION('the challenge was answered already (a replayed nonce)');
-  return { ekIssuer: row.ekIssuer, ekSerial: row.ekSerial, ekPublicSha256: row.ekPublicSha256, akPublic: row.akPublic };
+  return { ekIssuer: row.ekIssuer, ekSerial: row.ekSerial, ekPublicSha256: row.ekPublicSha256, akPublic: row.akPublic, ekCertificate: row.ekCertificate };
 }
 
 /** The hardware identifier of an EK (enrollment/hardware-ids.ts' `kind:value` form): one chip, one id. */

@@ -2,6 +2,7 @@
 // heartbeat interval, and its clock's offset at the latest hello. The row's insert at enrollment
 // carries the first declaration; re-enrollment and every hello declare it again, and this module is
 // the one that updates these columns (the owner of each devices column: db/schema/devices.ts).
+import { createHash } from 'node:crypto';
 import { edge } from '@edgenet/proto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
@@ -17,21 +18,25 @@ export interface DeclaredProfile {
   heartbeatIntervalMs: number;
   /** Device clock minus platform clock at a hello (ms); a re-enrollment leaves the stored one. */
   helloOffsetMs?: number;
+  /** declarationHash() of the hello; null at re-enrollment, which declares through another message. */
+  declaredSha256: string | null;
 }
 
 // A stored clock offset within this of the new one needs no write: far below any skew bound the
 // policy sets (minutes), and wide enough for the milliseconds of network delay between two hellos.
 const OFFSET_WRITE_TOLERANCE_MS = 1_000; // 1 s
 
-/** What a hello declared and was stored: the hello's bytes without its clock reading, and the offset. */
+/** What a hello declared and was stored: the hash of its declaring part, and the clock offset. */
 export interface StoredDeclaration {
-  profile: Buffer;
+  profileSha256: string;
   helloOffsetMs: number;
 }
 
-/** The declaring part of a hello: everything in it but the device's clock reading. */
-export function declaredBytes(hello: edge.v1.IHello): Buffer {
-  return Buffer.from(edge.v1.Hello.encode({ ...hello, deviceTimeMs: 0 }).finish());
+/** SHA-256 (hex) of the declaring part of a hello: everything in it but the device's clock reading. */
+export function declarationHash(hello: edge.v1.IHello): string {
+  return createHash('sha256')
+    .update(edge.v1.Hello.encode({ ...hello, deviceTimeMs: 0 }).finish())
+    .digest('hex');
 }
 
 /**
@@ -40,7 +45,7 @@ export function declaredBytes(hello: edge.v1.IHello): Buffer {
  * offset another instance or a restarted one reads leads to the same decision as the new one.
  */
 export function mustRecord(stored: StoredDeclaration | null, next: StoredDeclaration, maxSkewMs: number): boolean {
-  if (!stored?.profile.equals(next.profile)) return true;
+  if (stored?.profileSha256 !== next.profileSha256) return true;
   const trusted = (offset: number) => Math.abs(offset) <= maxSkewMs;
   return Math.abs(stored.helloOffsetMs - next.helloOffsetMs) > OFFSET_WRITE_TOLERANCE_MS || trusted(stored.helloOffsetMs) !== trusted(next.helloOffsetMs);
 }
@@ -50,6 +55,13 @@ export async function recordProfile(db: Pick<Database, 'update'>, deviceId: stri
   // drizzle leaves a column whose value is undefined out of the SET list.
   await db
     .update(devices)
-    .set({ kind: p.kind, inventory: p.inventory, agentVersion: p.agentVersion, heartbeatIntervalMs: p.heartbeatIntervalMs, helloOffsetMs: p.helloOffsetMs })
+    .set({
+      kind: p.kind,
+      inventory: p.inventory,
+      agentVersion: p.agentVersion,
+      heartbeatIntervalMs: p.heartbeatIntervalMs,
+      helloOffsetMs: p.helloOffsetMs,
+      declaredSha256: p.declaredSha256,
+    })
     .where(eq(devices.id, deviceId));
 }

@@ -9,6 +9,7 @@
 // CONNECT, and the reconnect storm waits on them.
 import { createHash, type KeyObject } from 'node:crypto';
 import { publicKeyFromRaw } from '@edgenet/proto';
+import { parseAttestationKey } from '../attestation/tpm-public.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
 import { devices } from '../db/schema/index.js';
@@ -46,6 +47,8 @@ export interface KnownDevice {
   /** SHA-256 of the last accepted heartbeat body, the expected prev_hash of the next one. */
   lastBodyHash: Buffer | null;
   keyId: string;
+  /** The TPM attestation key of a `tpm` device, which seals its heartbeats (docs/tpm.md); else null. */
+  ak: KeyObject | null;
   /** The open workstation mapping: a reconnecting device that reports it again costs no write. */
   mapping: OpenMapping | null;
   /** The profile this process last stored from a hello: a reconnect that repeats it costs no write. */
@@ -125,7 +128,9 @@ export class DeviceRegistry {
         heartbeatIntervalMs: devices.heartbeatIntervalMs,
         lastSeq: devices.lastSeq,
         keyId: devices.keyId,
+        akPublic: devices.akPublic,
         helloOffsetMs: devices.helloOffsetMs,
+        declaredSha256: devices.declaredSha256,
         enrolledAt: devices.enrolledAt,
       })
       .from(devices)
@@ -158,7 +163,8 @@ export class DeviceRegistry {
       mappings.set(m.device_id, entry);
     }
     return new Map(
-      rows.map(({ enrolledAt, ...row }) => {
+      rows.map(({ enrolledAt, akPublic, declaredSha256, ...row }) => {
+        const ak = akPublic ? parseAttestationKey(Buffer.from(akPublic, 'base64')) : null;
         const h = newest.get(row.id);
         return [
           row.id,
@@ -166,11 +172,14 @@ export class DeviceRegistry {
             ...row,
             enrolledAtMs: enrolledAt.getTime(),
             publicKey: publicKeyFromRaw(row.publicKey),
+            // Judged at enrollment; a stored AK that no longer parses seals nothing.
+            ak: ak && typeof ak !== 'string' ? ak.key : null,
             lastInferenceTotal: Number(h?.inference_total ?? 0),
             lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,
             lastBodyHash: h?.body ? createHash('sha256').update(h.body).digest() : null,
             mapping: mappings.get(row.id) ?? null,
-            declared: null,
+            // The last hello written, as stored: a restart does not make a repeated hello a write.
+            declared: declaredSha256 !== null && row.helloOffsetMs !== null ? { profileSha256: declaredSha256, helloOffsetMs: row.helloOffsetMs } : null,
           },
         ];
       }),

@@ -18,6 +18,8 @@ const HEARTBEAT_COLUMNS = allColumns(heartbeats);
 export interface Signed {
   signature: Buffer;
   keyId: string;
+  /** Its TPM seal verified at ingest (ingest.ts): counted in the day's device_days.tpm_seals. */
+  tpmSealed?: boolean;
 }
 
 export interface HeartbeatWriterOptions {
@@ -189,17 +191,18 @@ export class HeartbeatWriter {
       }
       const rollup = rollupDays(
         this.#opts.calendar,
-        inserted.map((q) => q.row),
+        inserted.map((q) => (q.signed.tpmSealed ? { ...q.row, tpmSealed: true } : q.row)),
       );
       if (rollup.length > 0) {
-        const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences'], rollup);
+        const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences', 'tpmSeals'], rollup);
         await tx.execute(sql`
           insert into device_days (${days.columns}) select * from ${days.unnest}
           on conflict (device_id, day) do update
              set buckets = device_days.buckets | excluded.buckets,
                  heartbeats = device_days.heartbeats + excluded.heartbeats,
                  late_heartbeats = device_days.late_heartbeats + excluded.late_heartbeats,
-                 inferences = device_days.inferences + excluded.inferences`);
+                 inferences = device_days.inferences + excluded.inferences,
+                 tpm_seals = device_days.tpm_seals + excluded.tpm_seals`);
       }
       const anchors = dayAnchors(this.#opts.calendar, inserted);
       if (anchors.length > 0) {
@@ -250,10 +253,14 @@ interface DayRollup {
   heartbeats: number;
   lateHeartbeats: number;
   inferences: number;
+  tpmSeals: number;
 }
 
 /** Folds inserted heartbeats into per-device, per-day bitmaps and sums, by the calendar's days and buckets. */
-export function rollupDays(calendar: Calendar, rows: readonly { deviceId: string; filedAt: Date; filing: string; inferenceDelta: number }[]): DayRollup[] {
+export function rollupDays(
+  calendar: Calendar,
+  rows: readonly { deviceId: string; filedAt: Date; filing: string; inferenceDelta: number; tpmSealed?: boolean }[],
+): DayRollup[] {
   const byKey = new Map<string, DayRollup & { bits: Uint8Array }>();
   for (const r of rows) {
     if (UNCOUNTED_FILINGS.has(r.filing)) continue; // stored as evidence, counted nowhere
@@ -261,13 +268,23 @@ export function rollupDays(calendar: Calendar, rows: readonly { deviceId: string
     const key = `${r.deviceId}/${day}`;
     let acc = byKey.get(key);
     if (!acc) {
-      acc = { deviceId: r.deviceId, day, buckets: '', heartbeats: 0, lateHeartbeats: 0, inferences: 0, bits: new Uint8Array(calendar.bucketsPerDay) };
+      acc = {
+        deviceId: r.deviceId,
+        day,
+        buckets: '',
+        heartbeats: 0,
+        lateHeartbeats: 0,
+        inferences: 0,
+        tpmSeals: 0,
+        bits: new Uint8Array(calendar.bucketsPerDay),
+      };
       byKey.set(key, acc);
     }
     acc.bits[bucket] = 1;
     acc.heartbeats += 1;
     if (r.filing === 'device_time') acc.lateHeartbeats += 1;
     acc.inferences += r.inferenceDelta;
+    if (r.tpmSealed) acc.tpmSeals += 1;
   }
   return [...byKey.values()].map(({ bits, ...r }) => ({ ...r, buckets: bits.join('') }));
 }

@@ -5,13 +5,22 @@
 // acknowledged: resent, it would fail again. handle() throws only when it could not decide, e.g. the
 // database did not answer a lookup: the broker then must not acknowledge (published.ts, external.ts).
 // Flags are raised after the heartbeat's row is queued and never make handle() fail (flags.ts note).
-import { decodeDeviceMessage, deviceKindFromProto, openEnvelope, type DecodedMessage, type DeviceMessageKind, type edge } from '@edgenet/proto';
+import {
+  decodeDeviceMessage,
+  deviceKindFromProto,
+  openEnvelope,
+  tpmSealQualifyingData,
+  type DecodedMessage,
+  type DeviceMessageKind,
+  type edge,
+} from '@edgenet/proto';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { heartbeats } from '../db/schema/index.js';
-import { declaredBytes, mustRecord, recordProfile } from './device-profile.js';
+import { quoteProblem } from '../attestation/quote.js';
+import { declarationHash, mustRecord, recordProfile } from './device-profile.js';
 import type { DeviceRegistry, KnownDevice } from './device-registry.js';
 import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
@@ -143,7 +152,7 @@ export class Ingest {
     device.helloOffsetMs = hello.deviceTimeMs - receivedAt.getTime();
     const inventory = hello.inventory as edge.v1.HardwareInventory;
     // Every reconnect repeats the hello; only a change is written.
-    const declared = { profile: declaredBytes(hello), helloOffsetMs: device.helloOffsetMs };
+    const declared = { profileSha256: declarationHash(hello), helloOffsetMs: device.helloOffsetMs };
     if (mustRecord(device.declared, declared, this.#d.policy.clock.maxSkewMs)) {
       await recordProfile(this.#d.db, device.id, {
         agentVersion: hello.agentVersion,
@@ -151,6 +160,7 @@ export class Ingest {
         inventory,
         heartbeatIntervalMs: hello.heartbeatIntervalMs,
         helloOffsetMs: device.helloOffsetMs,
+        declaredSha256: declared.profileSha256,
       });
       device.declared = declared;
     }
@@ -248,13 +258,31 @@ export class Ingest {
         prevHash,
         chainOk,
       },
-      { signature: Buffer.from(envelope.signature), keyId: device.keyId },
+      { signature: Buffer.from(envelope.signature), keyId: device.keyId, tpmSealed: this.#sealed(device, hb, prevHash) },
       onCommitted,
     );
     this.#d.rate?.note(device.enterpriseId);
     // Only now, with the row queued: a flag is evidence beside the heartbeat, never in its way.
     if (skewPersists && decision.skewMs !== undefined) this.#flagSkew(device, decision.skewMs, receivedAt, `heartbeat seq ${hb.seq}`);
     return { outcome: 'accepted', committed };
+  }
+
+  /**
+   * Whether the heartbeat carries a TPM seal of its device's AK over its prev_hash (docs/tpm.md
+   * "Sealed days"). A bad seal does not refuse the heartbeat, which the device key signed: it only
+   * leaves the heartbeat unsealed, and is logged, since a `tpm` device's software should never make one.
+   */
+  #sealed(device: KnownDevice, hb: edge.v1.Heartbeat, prevHash: Buffer | null): boolean {
+    const seal = hb.tpmSeal as edge.v1.TpmSeal | null | undefined;
+    if (!seal) return false;
+    const problem =
+      device.ak === null
+        ? 'the device has no attestation key'
+        : prevHash === null
+          ? 'the heartbeat restarts its chain (no prev_hash to seal)'
+          : quoteProblem(device.ak, Buffer.from(seal.quote), Buffer.from(seal.signature), tpmSealQualifyingData(device.id, prevHash));
+    if (problem) this.#d.log.warn({ deviceId: device.id, seq: hb.seq, problem }, 'TPM seal does not verify; heartbeat kept unsealed');
+    return problem === null;
   }
 
   /**

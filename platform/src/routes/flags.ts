@@ -2,7 +2,7 @@
 // devices' flags), resolved only by the operator, with who and why kept beside the flag.
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context.js';
-import { listFlags, resolveFlag } from '../services/flags.js';
+import { listFlags, moveDuplicateFlag, resolveFlag } from '../services/flags.js';
 import { ALL_ROLES, OPERATOR_ONLY, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
 
@@ -52,6 +52,30 @@ export async function flagRoutes(app: FastifyInstance, { db, flags }: PlatformCo
     handler: async (request) => {
       const row = await resolveFlag(db, flags, request.params.id, principalOf(request).tokenId, request.body.resolution);
       request.log.warn({ flagId: row.id, deviceId: row.deviceId, kind: row.kind }, 'flag resolved');
+      return row;
+    },
+  });
+
+  app.post<{ Params: { id: string }; Body: { toDeviceId: string; reason: string } }>('/flags/:id/move', {
+    config: { roles: OPERATOR_ONLY },
+    schema: {
+      tags: ['flags'],
+      summary: 'Move a duplicate_hardware flag to the other device claiming the same hardware (the one found to be the duplicate)',
+      description:
+        'Enrollment flags the newcomer; when the newcomer is the real box and the earlier device claimed its serials first, ' +
+        'this resolves the flag and raises it on that device in one step. Answers the new flag.',
+      params: idParams,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['toDeviceId', 'reason'],
+        properties: { toDeviceId: uuidString, reason: { type: 'string', minLength: 10, maxLength: 2000 } },
+      },
+      response: { 200: flag, 404: errorResponse, 409: errorResponse },
+    },
+    handler: async (request) => {
+      const row = await moveDuplicateFlag(db, flags, request.params.id, request.body.toDeviceId, principalOf(request).tokenId, request.body.reason);
+      request.log.warn({ flagId: request.params.id, toDeviceId: row.deviceId, newFlagId: row.id }, 'duplicate_hardware flag moved');
       return row;
     },
   });

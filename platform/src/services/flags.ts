@@ -1,8 +1,9 @@
 // Fraud and integrity flags as the API lists and resolves them. Raising them is ingest's and
 // enrollment's (ingest/flags.ts); resolving is an operator act, kept beside the flag with who and why.
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { deviceFlags, devices } from '../db/schema/index.js';
+import { deviceFlags, deviceHardwareIds, devices } from '../db/schema/index.js';
+import { idKind } from '../enrollment/hardware-ids.js';
 import { ERR_CONFLICT, ERR_NOT_FOUND } from '../errors.js';
 import type { FlagRecorder } from '../ingest/flags.js';
 import { listPage, scoped, type PageQuery } from './page.js';
@@ -55,4 +56,61 @@ export async function resolveFlag(db: Database, recorder: FlagRecorder, id: stri
   recorder.resolved(updated.deviceId, updated.kind);
   const [row] = await db.select(COLUMNS).from(deviceFlags).innerJoin(devices, eq(devices.id, deviceFlags.deviceId)).where(eq(deviceFlags.id, updated.id));
   return row!;
+}
+
+/**
+ * Moves an open duplicate_hardware flag to the other device claiming the same hardware, after the
+ * operator has found (on site) which one is the real box (docs/threat-model.md "Serials claimed
+ * first"). Enrollment flags the newcomer, so a box whose serials another enterprise claimed first is
+ * flagged itself; this puts the flag where it belongs in one transaction: the original is resolved,
+ * the other device flagged. Neither flag names the other enterprise's device (the audit log does):
+ * each is shown to its own enterprise. 404 for no such flag or device; 409 when the flag is resolved,
+ * is not duplicate_hardware, or the two devices claim no fingerprint or serial in common.
+ */
+export async function moveDuplicateFlag(db: Database, recorder: FlagRecorder, id: string, toDeviceId: string, movedBy: string | null, reason: string) {
+  const moved = await db.transaction(async (tx) => {
+    const [flag] = await tx.select().from(deviceFlags).where(eq(deviceFlags.id, id)).for('update');
+    if (!flag) throw new ERR_NOT_FOUND('flag');
+    if (flag.resolvedAt) throw new ERR_CONFLICT('the flag is already resolved');
+    if (flag.kind !== 'duplicate_hardware') throw new ERR_CONFLICT(`only a duplicate_hardware flag moves; this one is ${flag.kind}`);
+    if (flag.deviceId === toDeviceId) throw new ERR_CONFLICT('the flag is on that device already');
+    const pair = await tx
+      .select({ id: devices.id, fingerprint: devices.fingerprint })
+      .from(devices)
+      .where(inArray(devices.id, [flag.deviceId, toDeviceId]));
+    if (!pair.some((d) => d.id === toDeviceId)) throw new ERR_NOT_FOUND('device');
+    const shared = await sharedHardware(tx, flag.deviceId, toDeviceId, pair[0]!.fingerprint === pair[1]?.fingerprint);
+    if (shared.length === 0) throw new ERR_CONFLICT('the two devices claim no fingerprint or serial in common: the flag cannot move between them');
+    const now = new Date();
+    await tx
+      .update(deviceFlags)
+      .set({ resolvedAt: now, resolvedBy: movedBy, resolution: `moved to the other device claiming this hardware: ${reason}` })
+      .where(eq(deviceFlags.id, id));
+    await recorder.raise(
+      toDeviceId,
+      'duplicate_hardware',
+      `the operator found this device, not the other one claiming its hardware (${shared.join(', ')}), to be the duplicate: ${reason}`,
+      { shared, movedAt: now.toISOString() },
+      tx,
+    );
+    return flag;
+  });
+  recorder.resolved(moved.deviceId, moved.kind);
+  const [row] = await db
+    .select(COLUMNS)
+    .from(deviceFlags)
+    .innerJoin(devices, eq(devices.id, deviceFlags.deviceId))
+    .where(and(eq(deviceFlags.deviceId, toDeviceId), eq(deviceFlags.kind, 'duplicate_hardware'), isNull(deviceFlags.resolvedAt)));
+  return row!;
+}
+
+/** What two devices claim in common: `fingerprint` when equal, and the kinds of the hardware identifiers both hold. */
+async function sharedHardware(db: Database, a: string, b: string, sameFingerprint: boolean): Promise<string[]> {
+  const ids = await db
+    .select({ hardwareId: deviceHardwareIds.hardwareId, deviceId: deviceHardwareIds.deviceId })
+    .from(deviceHardwareIds)
+    .where(inArray(deviceHardwareIds.deviceId, [a, b]));
+  const ofA = new Set(ids.filter((i) => i.deviceId === a).map((i) => i.hardwareId));
+  const common = ids.filter((i) => i.deviceId === b && ofA.has(i.hardwareId)).map((i) => idKind(i.hardwareId));
+  return [...new Set([...(sameFingerprint ? ['fingerprint'] : []), ...common])].sort();
 }

@@ -55,6 +55,9 @@ export interface DeviceRow {
 export interface DeviceDetail extends DeviceRow {
   inventory: Record<string, unknown>;
   workstations: string[];
+  /** How the device proved it is a distinct box (docs/tpm.md), and for `tpm` the EK certificate's issuer. */
+  attestationLevel: 'tpm' | 'software';
+  ekIssuer: string | null;
 }
 
 export interface ModelCounters {
@@ -190,7 +193,11 @@ export interface CertificationRun {
 export interface SignedReport {
   body: {
     window: { start: string; end: string };
-    results: { projects: ProjectResult[]; totals: { certifiedNodes: number; awardFen: number } };
+    results: {
+      projects: ProjectResult[];
+      /** certifiedNodesByAttestation: under policies v3 on. */
+      totals: { certifiedNodes: number; awardFen: number; certifiedNodesByAttestation?: { tpm: number; software: number } };
+    };
     /** v3 on (docs/records.md): who approved each counted project's figures, and the projects left out. */
     inputs: {
       approvals?: { projectId: string; approvedBy: string | null; approvedRole: string; approvedAt: string; declaredDiffers: boolean }[];

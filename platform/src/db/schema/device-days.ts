@@ -30,6 +30,8 @@ export const deviceDays = pgTable(
     heartbeats: integer('heartbeats').notNull(),
     lateHeartbeats: integer('late_heartbeats').notNull(), // filed by a trusted device clock, not receive time
     inferences: bigint('inferences', { mode: 'number' }).notNull(),
+    // Heartbeats of the day carrying a TPM seal that verified at ingest with the device's AK (docs/tpm.md).
+    tpmSeals: integer('tpm_seals').notNull().default(0),
   },
   (t) => [primaryKey({ name: 'device_days_pk', columns: [t.deviceId, t.day] })],
 );

@@ -14,10 +14,10 @@ export const attestationLevel = pgEnum('attestation_level', ['tpm', 'software'])
 //   enrollment (routes/enroll*.ts and the enrollment/ services) inserts the row: the hardware's identity,
 //     enterprise and project, its key and MQTT credentials, and the declared profile below;
 //     re-enrolling the same hardware updates project, key and credentials, and the attestation
-//     (attestation_level, ek_*, ak_public) the device proved this time;
+//     (attestation_level, ek_*, ak_public, ek_certificate) the device proved this time;
 //   the device profile (ingest/device-profile.ts): kind, inventory, agent_version,
-//     heartbeat_interval_ms, hello_offset_ms, as the device declares them at re-enrollment and at
-//     every hello;
+//     heartbeat_interval_ms, hello_offset_ms, declared_sha256, as the device declares them at
+//     re-enrollment and at every hello;
 //   the heartbeat writer (ingest/heartbeat-writer.ts): last_seq, first_seen_at, last_seen_at, in the
 //     transaction that stores the heartbeats they come from;
 //   presence (ingest/presence.ts): online, came_online_at.
@@ -50,6 +50,10 @@ export const devices = pgTable(
     // Device clock minus platform clock at the latest hello (ms). Kept here, not only in memory, so
     // any platform instance can file the device's queued heartbeats (filing.ts) whichever got the hello.
     helloOffsetMs: bigint('hello_offset_ms', { mode: 'number' }),
+    // SHA-256 (hex) of the declaring part of the last hello written (ingest/device-profile.ts): a
+    // platform restarted, or another instance, skips the write for a hello that repeats it. Null
+    // after enrollment: the next hello is written.
+    declaredSha256: text('declared_sha256'),
     attestationLevel: attestationLevel('attestation_level').notNull().default('software'),
     // The EK certificate's issuer (RFC 4514-ish, as node:crypto prints it) and serial (hex), and
     // SHA-256 of the EK's SubjectPublicKeyInfo: the chip, whatever certificate names it. Null at software.
@@ -58,6 +62,8 @@ export const devices = pgTable(
     ekPublicSha256: text('ek_public_sha256'),
     // The attestation key as TPM2B_PUBLIC, base64: what the device's TPM signs with from now on.
     akPublic: text('ak_public'),
+    // The EK certificate (DER, base64), for a verifier's own check of its chain (docs/tpm.md).
+    ekCertificate: text('ek_certificate'),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),

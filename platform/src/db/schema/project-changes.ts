@@ -3,7 +3,7 @@ import { projects } from './projects.js';
 
 // Who changed which declared figure of a project, from what to what, and when: investment figures
 // and the assessment window feed the award (实施细则 art. 18), so every change is kept. Append-only:
-// database triggers refuse UPDATE, DELETE and TRUNCATE (migration 0016_project_lifecycle). Written by
+// database triggers refuse UPDATE, DELETE and TRUNCATE (migration 0018_project_lifecycle). Written by
 // services/projects.ts only.
 export const projectChanges = pgTable(
   'project_changes',

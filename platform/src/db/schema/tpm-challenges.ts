@@ -13,6 +13,8 @@ export const tpmChallenges = pgTable(
     ekSerial: text('ek_serial').notNull(),
     ekPublicSha256: text('ek_public_sha256').notNull(),
     akPublic: text('ak_public').notNull(), // TPM2B_PUBLIC, base64
+    // The EK certificate (DER, base64) as shown: kept with the device so a verifier can check its chain.
+    ekCertificate: text('ek_certificate'),
     nonce: text('nonce').notNull(), // 32 random bytes, base64
     secretHash: text('secret_hash').notNull(), // SHA-256 hex of the credential's secret
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -111,6 +111,17 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
           { testid: 'cert-totals' },
           t('cert.totals', { nodes: formatInt(results.totals.certifiedNodes), award: formatMoney(results.totals.awardFen) }),
         ),
+        // How much of the count rests on a TPM (docs/tpm.md): reports under policy v3 on say it.
+        results.totals.certifiedNodesByAttestation
+          ? h(
+              'span',
+              { testid: 'cert-by-level' },
+              t('cert.byLevel', {
+                tpm: formatInt(results.totals.certifiedNodesByAttestation.tpm),
+                software: formatInt(results.totals.certifiedNodesByAttestation.software),
+              }),
+            )
+          : null,
         h(
           'button',
           { type: 'button', testid: 'cert-json', onclick: () => void download(`/certifications/${runId}`, `certification-${runId}.json`) },

@@ -38,6 +38,14 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     [t('col.kind'), kindLabel(device.kind)],
     [t('device.fingerprint'), h('code', { testid: 'device-fingerprint' }, device.fingerprint)],
     [t('device.keyId'), h('code', { testid: 'device-key-id' }, device.keyId)],
+    [
+      t('device.attestation'),
+      h(
+        'span',
+        { testid: 'device-attestation' },
+        device.attestationLevel === 'tpm' ? t('device.attestation.tpm', { issuer: device.ekIssuer ?? '—' }) : t('device.attestation.software'),
+      ),
+    ],
     [t('col.agentVersion'), device.agentVersion],
     [t('device.interval'), `${formatInt(device.heartbeatIntervalMs / 1000)} ${t('unit.s')}`],
     [t('col.enrolled'), formatTime(device.enrolledAt)],
