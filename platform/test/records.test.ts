@@ -136,6 +136,10 @@ describe('award figures: declared by the enterprise, counted once approved', () 
         declaredDiffers: false,
       },
     ]);
+    const csv = await (
+      await fetch(`${tp.baseUrl}/api/v1/certifications/${r.attestation.runId}/report.csv`, { headers: { authorization: `Bearer ${as('bureau')}` } })
+    ).text();
+    expect(csv.split('\r\n')[1]!.split(',').slice(-2)).toEqual(['kjj.li', '2026-03-03T02:00:00.000Z']);
     // 150,000 yuan is below the 200,000 floor (art. 18): two nodes, no award.
     expect(counted(r)).toMatchObject({ certifiedNodes: 2, certifiedWorkstations: ['W01', 'W02'], awardFen: 0, awardLimitedBy: 'minimum_investment' });
   });
@@ -203,6 +207,33 @@ describe('award figures: declared by the enterprise, counted once approved', () 
     expect(patch).toMatchObject({ actorName: 'ent.zhang', actorRole: 'enterprise', target: { 'param.id': projectId } });
     const approval = audit.find((e: any) => e.route === '/api/v1/projects/:id/approval' && e.status === 201 && e.actorRole === 'bureau');
     expect(approval).toMatchObject({ actorName: 'kjj.li' });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every new route with its body and answers', async () => {
+    const doc = (await tp.api('GET', '/docs/json', undefined, null)).body;
+    for (const [path, method] of [
+      ['/api/v1/enterprises/{id}', 'patch'],
+      ['/api/v1/enterprises/{id}/archive', 'post'],
+      ['/api/v1/projects/{id}', 'patch'],
+      ['/api/v1/projects/{id}/archive', 'post'],
+      ['/api/v1/projects/{id}/approval', 'post'],
+      ['/api/v1/projects/{id}/history', 'get'],
+      ['/api/v1/workstations/{id}', 'patch'],
+      ['/api/v1/workstations/{id}/archive', 'post'],
+    ] as const) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(Object.keys(op.responses), `${method} ${path}`).toContain('404');
+    }
+    const approval = doc.paths['/api/v1/projects/{id}/approval'].post;
+    expect(approval.requestBody.content['application/json'].schema.required).toEqual([
+      'totalInvestmentFen',
+      'eligibleInvestmentFen',
+      'windowStart',
+      'windowEnd',
+    ]);
   });
 });
 

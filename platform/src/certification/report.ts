@@ -189,6 +189,7 @@ export function reportCsv(body: ReportBody, runId: string): string {
   const yuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
   const enterprises = new Map((body.inputs.names?.enterprises ?? []).map((e) => [e.enterpriseId, e]));
   const projectNames = new Map((body.inputs.names?.projects ?? []).map((p) => [p.projectId, p.name]));
+  const approvals = new Map((body.inputs.approvals ?? []).map((a) => [a.projectId, a]));
   const rows = [
     [
       '认证编号',
@@ -208,6 +209,9 @@ export function reportCsv(body: ReportBody, runId: string): string {
       '认定节点数',
       '奖励金额（元）',
       '奖励限定依据',
+      // Whose approval the investment figures carry (docs/records.md): a person, else the role.
+      '数据批准人',
+      '批准时间',
     ],
     ...body.results.projects.map((p) => {
       const e = enterprises.get(p.enterpriseId);
@@ -229,6 +233,8 @@ export function reportCsv(body: ReportBody, runId: string): string {
         String(p.certifiedNodes),
         yuan(p.awardFen),
         LIMITED_BY[p.awardLimitedBy] ?? p.awardLimitedBy,
+        approvals.get(p.projectId)?.approvedBy ?? approvals.get(p.projectId)?.approvedRole ?? '',
+        approvals.get(p.projectId)?.approvedAt ?? '',
       ];
     }),
   ];
