@@ -315,6 +315,19 @@ describe('archiving: kept for history, closed to new work', () => {
   });
 });
 
+describe('a window changed but not approved', () => {
+  it('leaves the project out with that reason: the approved window decides, the declared one only waits', async () => {
+    const figures = { totalInvestmentFen: 30_000_000, eligibleInvestmentFen: 20_000_000, windowStart: '2024-01-01', windowEnd: '2024-12-31' };
+    const p = await tp.api('POST', '/api/v1/projects', { enterpriseId: otherEnterpriseId, name: '旧考核期', ...figures }, as('other'));
+    expect((await tp.api('POST', `/api/v1/projects/${p.body.id}/approval`, figures, as('bureau'))).status).toBe(201);
+    const moved = await tp.api('PATCH', `/api/v1/projects/${p.body.id}`, { windowStart: '2025-01-01', windowEnd: '2025-12-31' }, as('other'));
+    expect(moved.body).toMatchObject({ pendingApproval: true, approval: { windowStart: '2024-01-01' } });
+    const r = await certify();
+    expect(r.body.inputs.notCertifiable).toContainEqual({ projectId: p.body.id, enterpriseId: otherEnterpriseId, reason: 'declared_window_not_approved' });
+    expect(r.body.inputs.projects.map((x) => x.projectId)).not.toContain(p.body.id);
+  });
+});
+
 function pick(p: Record<string, unknown>) {
   return { totalInvestmentFen: p.totalInvestmentFen, eligibleInvestmentFen: p.eligibleInvestmentFen, windowStart: p.windowStart, windowEnd: p.windowEnd };
 }
