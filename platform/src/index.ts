@@ -7,4 +7,6 @@ export { createLogger } from './log.js';
 export { checkUscc, usccCheckCharacter } from './domain/uscc.js';
 // Response shapes the dashboard (platform/web) reads, shared so the two cannot drift apart.
 export type { BreakdownRow } from './dashboard/breakdown.js';
-export type { ProjectResult } from './certification/count.js';
+export type { EnterpriseResult, ProjectResult } from './certification/count.js';
+export type { SiteSample } from './certification/report.js';
+export type { PerformanceFigures } from './certification/performance.js';

@@ -191,6 +191,9 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
 
   it('starts a certification run, shows its per-project table and downloads the CSV', async () => {
     await page.click('[data-testid=nav-certification]');
+    // The default window is the projects' assessment window (both 2025-07-01 – 2026-06-30), not the year to date.
+    await page.waitForSelector('[data-testid=cert-from]');
+    expect([await page.inputValue('[data-testid=cert-from]'), await page.inputValue('[data-testid=cert-to]')]).toEqual(['2025-07-01', '2026-06-30']);
     await page.fill('[data-testid=cert-from]', '2025-07-01');
     await page.fill('[data-testid=cert-to]', '2025-07-31');
     await page.click('[data-testid=cert-start]');
@@ -199,6 +202,18 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     // Money from integer fen, zh-CN: "0.00 元" (nothing was online in July 2025: no award).
     expect(await textOf(page, 'cert-totals')).toBe('合计：0 个节点，奖补 0.00 元');
     expect(await textOf(page, 'cert-by-level')).toBe('其中 0 个由 TPM 背书，0 个仅软件');
+    // Per-enterprise subtotals, named as registered; the sample waits for the bureau's value; the
+    // operator's figures for the window.
+    expect(await page.locator('[data-testid=cert-enterprises] tbody tr').count()).toBe(2);
+    expect(await textOf(page, 'cert-enterprises')).toContain(USCC[1]);
+    expect(await textOf(page, 'cert-sample')).toContain('尚未抽取');
+    expect(await textOf(page, 'cert-performance')).toContain('接入企业数');
+    // Printed for filing: the report without the navigation and the controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=cert-csv]').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=cert-projects]').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     expect(await textOf(page, 'cert-projects')).toContain('400,000.00 元'); // eligible investment 40,000,000 fen
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=cert-csv]')]);
     const csv = readFileSync((await download.path())!, 'utf8');
@@ -257,6 +272,14 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await waitForText(pageC, 'who', (t) => t === '市科学技术局');
     await waitForText(pageC, 'devices-online', (t) => t === '2');
     expect(await pageC.locator('[data-testid=nav-certification]').count()).toBe(1);
+    // The bureau reveals its value for the latest run: the page then shows the drawn sample (here no
+    // project passed review: nothing was online in July 2025).
+    const run = (await tp.api('GET', '/api/v1/certifications?limit=1')).body.items[0];
+    const reveal = await tp.api('POST', `/api/v1/certifications/${run.id}/sample-value`, { value: 'ab'.repeat(32) }, tokens.bureau);
+    expect(reveal.status, JSON.stringify(reveal.body)).toBe(201);
+    await pageC.goto(`${tp.baseUrl}/#/certification/${run.id}`);
+    await waitForText(pageC, 'cert-sample', (t) => t.includes('种子'));
+    expect(await textOf(pageC, 'cert-sample')).toContain('本次认证无通过审核的项目');
     await ctxC.close();
   });
 });

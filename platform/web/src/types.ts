@@ -1,6 +1,6 @@
 // Shapes of the API answers the dashboard reads (the OpenAPI document at /docs/json is the source).
-import type { BreakdownRow, ProjectResult } from '@edgenet/platform';
-export type { BreakdownRow, ProjectResult };
+import type { BreakdownRow, EnterpriseResult, PerformanceFigures, ProjectResult, SiteSample } from '@edgenet/platform';
+export type { BreakdownRow, EnterpriseResult, PerformanceFigures, ProjectResult, SiteSample };
 export type Role = 'operator' | 'bureau' | 'enterprise';
 export type DeviceKind = 'compute_box' | 'industrial_pc' | 'server';
 
@@ -195,6 +195,7 @@ export interface SignedReport {
     window: { start: string; end: string };
     results: {
       projects: ProjectResult[];
+      enterprises: EnterpriseResult[];
       /** certifiedNodesByAttestation: under policies v3 on. */
       totals: { certifiedNodes: number; awardFen: number; certifiedNodesByAttestation?: { tpm: number; software: number } };
     };
@@ -204,6 +205,9 @@ export interface SignedReport {
       notCertifiable?: { projectId: string; enterpriseId: string; reason: string }[];
     };
   };
+  /** Drawn once the bureau has submitted its value (commit then reveal); until then, samplePending. */
+  sample?: SiteSample;
+  samplePending?: { reportHash: string; submitTo: string };
 }
 
 export interface Account {

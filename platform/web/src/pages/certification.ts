@@ -1,19 +1,25 @@
-// Certification (operator and bureau): start a run for a window, see its per-project table
-// (certified nodes, award, flags), and download the signed JSON and the CSV (docs/certification.md).
+// Certification (operator and bureau): start a run for a window (by default the projects' assessment
+// window), see its per-project table (certified nodes, award, flags), the per-enterprise subtotals,
+// the on-site sample and the operator's performance figures for the window (实施细则 art. 23), print
+// it for filing, and download the signed JSON and the CSV (docs/certification.md).
 import { download, get, post, qs } from '../api.js';
 import { h, replace } from '../dom.js';
-import { formatInt, formatMoney, formatTime } from '../format.js';
+import { formatBp, formatInt, formatMoney, formatTime } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { errorBox, section, type PageContext } from '../page.js';
 import { go } from '../router.js';
-import type { CertificationRun, Enterprise, Page, Project, SignedReport } from '../types.js';
+import type { CertificationRun, Enterprise, EnterpriseResult, Page, PerformanceFigures, Project, SignedReport } from '../types.js';
+import { assessmentWindow } from '../assessment-window.js';
 import { NUMERIC, deviceLink, flagLabel } from './shared.js';
 
 export async function certificationPage(ctx: PageContext): Promise<void> {
   const runId = ctx.route.path[1];
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const from = h('input', { type: 'date', value: `${today.slice(0, 4)}-01-01`, testid: 'cert-from' });
-  const to = h('input', { type: 'date', value: today, testid: 'cert-to' });
+  const [runs, projects] = await Promise.all([get<Page<CertificationRun>>(`/certifications${qs({ limit: 50 })}`), get<Page<Project>>('/projects?limit=1000')]);
+  if (!ctx.alive()) return;
+  const window = assessmentWindow(projects.items, today);
+  const from = h('input', { type: 'date', value: window.start, testid: 'cert-from' });
+  const to = h('input', { type: 'date', value: window.end, testid: 'cert-to' });
   const status = h('span', { class: 'muted', testid: 'cert-status' });
   const start = h('button', { type: 'submit', testid: 'cert-start' }, t('cert.start'));
   const form = h(
@@ -39,8 +45,6 @@ export async function certificationPage(ctx: PageContext): Promise<void> {
     start,
     status,
   );
-  const runs = await get<Page<CertificationRun>>(`/certifications${qs({ limit: 50 })}`);
-  if (!ctx.alive()) return;
   const detail = h('div', { testid: 'cert-detail' });
   replace(
     ctx.root,
@@ -94,11 +98,14 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
     get<Page<Enterprise>>('/enterprises?limit=1000'),
   ]);
   if (!ctx.alive()) return;
-  const projectName = new Map(projects.items.map((p) => [p.id, p.name]));
-  const enterpriseName = new Map(enterprises.items.map((e) => [e.id, e.name]));
   const { results, window, inputs } = report.body;
   const approvals = new Map((inputs.approvals ?? []).map((a) => [a.projectId, a]));
   const left = inputs.notCertifiable ?? [];
+  const performance = await get<PerformanceFigures>(`/performance${qs({ from: window.start, to: window.end })}`).catch(() => null);
+  if (!ctx.alive()) return;
+  const projectName = new Map(projects.items.map((p) => [p.id, p.name]));
+  const enterpriseById = new Map(enterprises.items.map((e) => [e.id, e]));
+  const enterpriseName = new Map(enterprises.items.map((e) => [e.id, e.name]));
   replace(
     el,
     section(
@@ -132,6 +139,7 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
           { type: 'button', testid: 'cert-csv', onclick: () => void download(`/certifications/${runId}/report.csv`, `certification-${runId}.csv`) },
           t('cert.downloadCsv'),
         ),
+        h('button', { type: 'button', testid: 'cert-print', onclick: () => globalThis.print() }, t('cert.print')),
       ),
       h(
         'table',
@@ -210,6 +218,94 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
               ),
             ),
           ),
+    ),
+    subtotals(results.enterprises, enterpriseById),
+    siteSample(report, projectName, enterpriseName),
+    performance ? performanceSection(performance) : null,
+  );
+}
+
+/** Per enterprise (art. 18 applicants): its projects, nodes and award summed, named as registered. */
+function subtotals(rows: readonly EnterpriseResult[], byId: ReadonlyMap<string, Enterprise>): HTMLElement {
+  const heads = ['col.enterprise', 'col.uscc', 'col.town', 'col.projects', 'col.certifiedNodes', 'col.award'] as const;
+  return section(
+    t('cert.enterprises'),
+    h(
+      'table',
+      { class: 'table', testid: 'cert-enterprises' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          heads.map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k))),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        rows.map((e) => {
+          const known = byId.get(e.enterpriseId);
+          return h(
+            'tr',
+            null,
+            h('td', null, known?.name ?? e.enterpriseId.slice(0, 8)),
+            h('td', null, known?.uscc ?? '—'),
+            h('td', null, known?.town ?? '—'),
+            h('td', { class: 'num' }, formatInt(e.projects)),
+            h('td', { class: 'num' }, formatInt(e.certifiedNodes)),
+            h('td', { class: 'num' }, formatMoney(e.awardFen)),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+/** The on-site check sample (000_…txt 四(三)), drawn only after the bureau revealed its value. */
+function siteSample(report: SignedReport, projectName: ReadonlyMap<string, string>, enterpriseName: ReadonlyMap<string, string>): HTMLElement {
+  const sample = report.sample;
+  if (!sample) return section(t('cert.sample'), h('p', { class: 'hint', testid: 'cert-sample' }, t('cert.samplePending')));
+  return section(
+    t('cert.sample'),
+    h(
+      'div',
+      { testid: 'cert-sample' },
+      h('p', { class: 'hint' }, t('cert.sampleSeed', { share: `${sample.share.num}/${sample.share.den}`, seed: sample.seed.slice(0, 16) })),
+      sample.projects.length === 0
+        ? h('p', { class: 'hint' }, t('cert.sampleEmpty'))
+        : h(
+            'ul',
+            null,
+            sample.projects.map((p) =>
+              h(
+                'li',
+                null,
+                `${enterpriseName.get(p.enterpriseId) ?? p.enterpriseId.slice(0, 8)} · ${projectName.get(p.projectId) ?? p.projectId.slice(0, 8)}: `,
+                p.devices.length === 0 ? t('cert.sampleNoDevice') : p.devices.map((d) => h('span', { class: 'chip' }, deviceLink(d))),
+              ),
+            ),
+          ),
+    ),
+  );
+}
+
+/** The operator's figures for the run's window (实施细则 art. 23), from GET /performance. */
+function performanceSection(p: PerformanceFigures): HTMLElement {
+  const facts: [MessageKey, string][] = [
+    ['perf.enterprises', formatInt(p.enterprisesConnected)],
+    ['perf.devices', formatInt(p.devicesOnline)],
+    ['perf.nodes', formatInt(p.nodesCertified)],
+    ['perf.availability', formatBp(p.availabilityBp)],
+    ['perf.completeness', `${formatBp(p.completenessBp)} (${formatInt(p.heartbeatsReceived)} / ${formatInt(p.heartbeatsExpected)})`],
+  ];
+  return section(
+    t('cert.performance'),
+    h(
+      'dl',
+      { class: 'facts', testid: 'cert-performance' },
+      facts.flatMap(([k, v]) => [h('dt', null, t(k)), h('dd', null, v)]),
     ),
   );
 }
