@@ -246,6 +246,15 @@ def main():
     if root != att['evidenceRoot']:
         problems.append('evidence root %s differs from the attested %s' % (root, att['evidenceRoot']))
     inputs = body['inputs']
+    # v3 (docs/certification.md "Approved figures"): each counted project carries its approval's figures.
+    if body.get('format') == 'edgenet-certification-v3':
+        approved = {a['projectId']: a for a in inputs.get('approvals', [])}
+        for p in inputs['projects']:
+            a = approved.get(p['projectId'])
+            if a is None or (a['totalInvestmentFen'], a['eligibleInvestmentFen']) != (p['totalInvestmentFen'], p['eligibleInvestmentFen']):
+                problems.append('project %s is counted without its approved figures' % p['projectId'])
+        if set(approved) != {p['projectId'] for p in inputs['projects']}:
+            problems.append('the approvals are not those of the counted projects')
     results = recount(policy, body['window'], inputs['projects'], inputs['registeredWorkstations'], [json.loads(l) for l in lines])
     if canonical(results) != canonical(body['results']):
         problems.append('recounted results differ from the report')

@@ -78,6 +78,8 @@ const E2 = '10000000-0000-4000-8000-000000000002';
 const P1 = '20000000-0000-4000-8000-000000000001';
 const P2 = '20000000-0000-4000-8000-000000000002';
 const P3 = '20000000-0000-4000-8000-000000000003';
+// Declared but never approved: listed as not certifiable, its figures counted nowhere.
+const P4 = '20000000-0000-4000-8000-000000000004';
 const dev = (n) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const span = (code, from = 0, to = 9) => ({ code, fromDay: day(from), toDay: day(to) });
 const row = (n, projectId, enterpriseId, kind, days, mappings, flags = [], attestation = 'software') => ({
@@ -145,6 +147,26 @@ const projects = [
   { projectId: P2, enterpriseId: E1, totalInvestmentFen: 19_999_999, eligibleInvestmentFen: 19_999_999 },
   { projectId: P3, enterpriseId: E2, totalInvestmentFen: 1_000_000_000, eligibleInvestmentFen: 100_000 },
 ];
+// The approved figures (docs/records.md): what inputs.projects counts. P2's enterprise has since
+// declared other figures, which wait for approval and are not counted.
+const approval = (projectId, n, p, approvedRole, approvedBy, declaredDiffers = false) => ({
+  projectId,
+  approvalId: `60000000-0000-4000-8000-00000000000${n}`,
+  totalInvestmentFen: p.totalInvestmentFen,
+  eligibleInvestmentFen: p.eligibleInvestmentFen,
+  windowStart: '2026-01-01',
+  windowEnd: '2026-12-31',
+  approvedRole,
+  approvedBy,
+  approvedAt: `2026-02-0${n}T08:00:00.000Z`,
+  declaredDiffers,
+});
+const approvals = [
+  approval(P1, 1, projects[0], 'bureau', 'kjj.li'),
+  approval(P2, 2, projects[1], 'operator', 'ops.wang', true),
+  approval(P3, 3, projects[2], 'operator', 'ops.wang'),
+];
+const notCertifiable = [{ projectId: P4, enterpriseId: E2, reason: 'no_approved_figures' }];
 const registered = [...codes('K', 10), ...codes('W', 7)].map((c) => `${E1}/${c}`).concat([`${E2}/V01`, `${E2}/V02`]);
 const names = {
   enterprises: [
@@ -155,10 +177,11 @@ const names = {
     { projectId: P1, name: '视觉质检' },
     { projectId: P2, name: '小项目' },
     { projectId: P3, name: '服务器集群' },
+    { projectId: P4, name: '待批准项目' },
   ],
 };
 const window = { start: day(0), end: day(9) };
-const built = buildBody({ policy: COUNTING_POLICY, window, projects, registeredWorkstations: registered, devices, names });
+const built = buildBody({ policy: COUNTING_POLICY, window, projects, registeredWorkstations: registered, devices, names, approvals, notCertifiable });
 // A test key, published here on purpose: never a platform's.
 const TEST_KEY = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f\n-----END PRIVATE KEY-----\n';
 const key = createPrivateKey(TEST_KEY);

@@ -25,6 +25,11 @@ export const PLATFORM_ERROR_CODES = {
     meaning: 'an alarm is assigned to an unknown account, or to one that may not see it (the bureau, another enterprise)',
   },
   EDGENET_ERR_CONFLICT: { status: 409, meaning: "a unique record already exists (USCC, workstation code, known hardware, a run's bureau sample value)" },
+  EDGENET_ERR_ARCHIVED: { status: 409, meaning: 'the record is archived: it cannot be edited, approved, or given new devices, projects or workstations' },
+  EDGENET_ERR_APPROVAL_STALE: {
+    status: 409,
+    meaning: 'the figures sent for approval are not the ones declared now (they changed since the approver read them)',
+  },
   EDGENET_ERR_USCC_INVALID: { status: 400, meaning: 'the unified social credit code fails its check character or character set (GB 32100-2015)' },
   EDGENET_ERR_INVESTMENT_INVALID: { status: 400, meaning: 'the eligible investment exceeds the total investment' },
   EDGENET_ERR_WINDOW_INVALID: { status: 400, meaning: 'a time window ends before it starts, or is longer than allowed' },
@@ -37,7 +42,7 @@ export const PLATFORM_ERROR_CODES = {
       "a TPM's evidence is refused: EK certificate not from a configured root, a bad attestation key, a wrong secret or quote, a stale or used challenge",
   },
   EDGENET_ERR_TPM_NOT_CONFIGURED: { status: 501, meaning: 'TPM attestation is off: no manufacturer roots are configured (EDGENET_TPM_ROOTS_DIR)' },
-  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired, used up or revoked' },
+  EDGENET_ERR_ENROLL_TOKEN: { status: 403, meaning: 'the enrollment token is unknown, expired, used up or revoked, or its project or enterprise is archived' },
   EDGENET_ERR_WORKSTATION_UNREGISTERED: {
     status: 400,
     meaning: 'an enrollment or a set_workstations command names a workstation code its enterprise has not registered',
@@ -89,6 +94,8 @@ export const ERR_CSRF = httpError('EDGENET_ERR_CSRF', 'a request made with the s
 export const ERR_FORBIDDEN = httpError('EDGENET_ERR_FORBIDDEN', 'the %s role may not %s');
 export const ERR_ALARM_ASSIGNEE = httpError('EDGENET_ERR_ALARM_ASSIGNEE', '%s');
 export const ERR_CONFLICT = httpError('EDGENET_ERR_CONFLICT', '%s');
+export const ERR_ARCHIVED = httpError('EDGENET_ERR_ARCHIVED', '%s is archived');
+export const ERR_APPROVAL_STALE = httpError('EDGENET_ERR_APPROVAL_STALE', '%s');
 export const ERR_USCC_INVALID = httpError('EDGENET_ERR_USCC_INVALID', '%s');
 export const ERR_INVESTMENT_INVALID = httpError('EDGENET_ERR_INVESTMENT_INVALID', '%s');
 export const ERR_WINDOW_INVALID = httpError('EDGENET_ERR_WINDOW_INVALID', '%s');

@@ -4,9 +4,6 @@
 // lifetime from the upgrade (not "never", not already expired), the first operator token stays the
 // admin credential, and the audit chain written before the new column still verifies.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,27 +13,21 @@ import { hashSecret } from '../src/auth/secrets.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
 import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
+import { migrationsBefore } from '../../test/helpers/migrations.js';
 
 let db: TestDatabase;
 let handle: DatabaseHandle;
-const before = mkdtempSync(join(tmpdir(), 'edgenet-migrations-'));
+const cut = migrationsBefore('_accounts_sessions');
+const before = cut.folder;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   handle = await openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, poolSize: 2 });
-  // The folder as it was before this migration (its number is the lead's to choose at merge).
-  cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
-  const journalPath = join(before, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith('_accounts_sessions'));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
 });
 afterAll(async () => {
   await handle?.close();
   await db?.drop();
-  rmSync(before, { recursive: true, force: true });
+  cut.remove();
 });
 
 it('gives old tokens the default lifetime, keeps the first operator token admin, and the old audit chain verifies', async () => {

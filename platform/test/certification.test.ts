@@ -389,12 +389,15 @@ describe('certification of a known fleet', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '认证编号,认证期起,认证期止,项目编号,项目名称,企业编号,企业名称,统一社会信用代码,所在镇街,项目总投资（元）,新增投资额（元）,设备数,核验通过设备数,存疑设备数,认定节点数,奖励金额（元）,奖励限定依据',
+      '认证编号,认证期起,认证期止,项目编号,项目名称,企业编号,企业名称,统一社会信用代码,所在镇街,项目总投资（元）,新增投资额（元）,设备数,核验通过设备数,存疑设备数,认定节点数,奖励金额（元）,奖励限定依据,数据批准人,批准时间',
     );
     const p1 = lines.find((l) => l.includes(project.P1!))!.split(',');
     expect(p1.slice(4, 9)).toEqual(['P1', p1[5], '东莞一号精密', USCC[0], '松山湖']);
     expect(p1.slice(9, 11)).toEqual(['500000.00', '400000.00']);
     expect(p1[16]).toBe('每节点平均不超过5000元');
+    // Entered by the first operator token (no person): approved by that act, named by the role.
+    expect(p1[17]).toBe('operator');
+    expect(p1[18]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(4 + 2); // header, 4 projects, the empty string after the last CRLF
   });

@@ -12,6 +12,7 @@ import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.j
 import { enrollTestDevice } from '../../test/helpers/device.js';
 import { base32Decode, totp } from '../src/auth/totp.js';
 import { raiseAlarms } from '../src/services/alarms.js';
+import { usccCheckCharacter } from '../src/domain/uscc.js';
 
 type Target = Seeded & { deviceId: string };
 /** How an enterprise token acting on another enterprise's record must be answered. */
@@ -64,7 +65,14 @@ const shared = {
   /** Per enterprise: an enrollment token's id, and spare ones each writer may revoke. */
   enrollmentTokenId: {} as Record<string, string>,
   spareEnrollmentTokens: {} as Record<string, Record<Caller, string>>,
+  /** Records only archived here (archiving own.* would close the routes walked after it), by enterprise. */
+  spareEnterpriseId: '',
+  spareProject: {} as Record<string, string>,
+  spareWorkstation: {} as Record<string, string>,
+  workstation: {} as Record<string, string>,
 };
+/** The figures seedEnterprise declares (and, as the operator, approves): what an approver sends back. */
+const SEEDED_FIGURES = { totalInvestmentFen: 50_000_000, eligibleInvestmentFen: 40_000_000, windowStart: '2025-07-01', windowEnd: '2026-06-30' };
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/enterprises': {
@@ -78,6 +86,16 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/v1/enterprises': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/enterprises?limit=1000' }) },
   'GET /api/v1/enterprises/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/enterprises/${t.enterpriseId}` }) },
+  'PATCH /api/v1/enterprises/:id': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t) => ({ url: `/api/v1/enterprises/${t.enterpriseId}`, body: { town: '松山湖' } }),
+  },
+  'POST /api/v1/enterprises/:id/archive': {
+    roles: ['operator'],
+    foreign: 'global',
+    request: () => ({ url: `/api/v1/enterprises/${shared.spareEnterpriseId}/archive` }),
+  },
   'POST /api/v1/projects': {
     roles: WRITERS,
     foreign: 'forbidden',
@@ -95,12 +113,38 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/v1/projects': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/projects?limit=1000' }) },
   'GET /api/v1/projects/:id': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/projects/${t.projectId}` }) },
+  'PATCH /api/v1/projects/:id': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t, n) => ({ url: `/api/v1/projects/${t.projectId}`, body: { name: `视觉质检 ${n}` } }),
+  },
+  'POST /api/v1/projects/:id/archive': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t) => ({ url: `/api/v1/projects/${shared.spareProject[t.enterpriseId]}/archive` }),
+  },
+  'POST /api/v1/projects/:id/approval': {
+    roles: CERTIFIERS,
+    foreign: 'global',
+    request: (t) => ({ url: `/api/v1/projects/${t.projectId}/approval`, body: SEEDED_FIGURES }),
+  },
+  'GET /api/v1/projects/:id/history': { roles: ALL, foreign: 'not-found', request: (t) => ({ url: `/api/v1/projects/${t.projectId}/history` }) },
   'POST /api/v1/workstations': {
     roles: WRITERS,
     foreign: 'forbidden',
     request: (t, n) => ({ url: '/api/v1/workstations', body: { enterpriseId: t.enterpriseId, code: `M-${n}` } }),
   },
   'GET /api/v1/workstations': { roles: ALL, foreign: 'filtered', request: () => ({ url: '/api/v1/workstations?limit=1000' }) },
+  'PATCH /api/v1/workstations/:id': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t, n) => ({ url: `/api/v1/workstations/${shared.workstation[t.enterpriseId]}`, body: { name: `工位 ${n}` } }),
+  },
+  'POST /api/v1/workstations/:id/archive': {
+    roles: WRITERS,
+    foreign: 'not-found',
+    request: (t) => ({ url: `/api/v1/workstations/${shared.spareWorkstation[t.enterpriseId]}/archive` }),
+  },
   'POST /api/v1/projects/:id/enrollment-tokens': {
     roles: WRITERS,
     foreign: 'forbidden',
@@ -358,6 +402,19 @@ beforeAll(async () => {
   const b = await seedEnterprise(tp, { uscc: USCC[1], town: '长安', workstations: ['W-1'] });
   own = { ...a, deviceId: (await enrollTestDevice(tp, a.token)).deviceId };
   foreign = { ...b, deviceId: (await enrollTestDevice(tp, b.token)).deviceId };
+  const spare = await tp.api('POST', '/api/v1/enterprises', {
+    name: '东莞待归档工厂',
+    uscc: `91441900MA4UX0Q20${usccCheckCharacter('91441900MA4UX0Q20')}`,
+    town: '厚街',
+  });
+  shared.spareEnterpriseId = spare.body.id;
+  for (const t of [a, b]) {
+    const p = await tp.api('POST', '/api/v1/projects', { enterpriseId: t.enterpriseId, name: '待归档', ...SEEDED_FIGURES });
+    shared.spareProject[t.enterpriseId] = p.body.id;
+    shared.spareWorkstation[t.enterpriseId] = (await tp.api('POST', '/api/v1/workstations', { enterpriseId: t.enterpriseId, code: 'W-SPARE' })).body.id;
+    const listed = await tp.api('GET', `/api/v1/workstations?enterpriseId=${t.enterpriseId}`);
+    shared.workstation[t.enterpriseId] = listed.body.items.find((w: { code: string }) => w.code === 'W-1').id;
+  }
   // Every caller but the admin is a person's token: a person may list and revoke their own.
   tokens.admin = OPERATOR_TOKEN;
   const people: Record<Exclude<Caller, 'admin'>, Record<string, string>> = {
@@ -503,6 +560,12 @@ describe('roles on every route', () => {
       expect([...(r.roles ?? [])].sort(), key).toEqual([...c.roles].sort());
     }
     expect(missing, 'routes without a row in CASES (decide their roles and add them)').toEqual([]);
+    // …and every row is a route the app serves: a decision on a route that is not there checks nothing.
+    const served = new Set(routes.map((r) => `${r.method} ${r.url}`));
+    expect(
+      Object.keys(CASES).filter((k) => !served.has(k)),
+      'rows in CASES for routes the app does not register',
+    ).toEqual([]);
   });
 
   it('lets each allowed role through and answers 403 to the others, 401 without a token', async () => {

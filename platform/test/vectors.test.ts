@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/certification/canonical-json.js';
 import { inclusionProof, merkleRoot, verifyInclusion } from '../src/certification/merkle.js';
+import { verifyReport } from '../src/certification/verify.js';
 import { independentRecount } from './independent-recount.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -119,5 +120,23 @@ describe('test vectors', () => {
     expect(t.status).toBe(1);
     expect(t.out.problems.some((p) => p.startsWith('evidence root'))).toBe(true);
     expect(t.out.problems).toContain('recounted results differ from the report');
+  });
+
+  it('the bundle counts its approved figures, and both checkers refuse a counted figure that is not the approved one', () => {
+    const report = JSON.parse(read('bundle/report.json'));
+    expect(report.body.format).toBe('edgenet-certification-v3');
+    expect(report.body.inputs.approvals.map((a: { approvedBy: string }) => a.approvedBy)).toEqual(['kjj.li', 'ops.wang', 'ops.wang']);
+    expect(report.body.inputs.notCertifiable).toEqual([
+      { projectId: '20000000-0000-4000-8000-000000000004', enterpriseId: '10000000-0000-4000-8000-000000000002', reason: 'no_approved_figures' },
+    ]);
+    // P1's approval lowered after signing: the counted figure is no longer the approved one.
+    report.body.inputs.approvals[0].eligibleInvestmentFen -= 100;
+    const t = independentRecount(JSON.stringify(report), read('bundle/evidence.ndjson'));
+    expect(t.status).toBe(1);
+    expect(t.out.problems).toContain('project 20000000-0000-4000-8000-000000000001 is counted without its approved figures');
+    const verdict = verifyReport(report, JSON.parse(read('bundle/keys.json')).keys, read('bundle/evidence.ndjson'));
+    expect(verdict.problems).toContain(
+      'inputs.projects[20000000-0000-4000-8000-000000000001] counts other investment figures than its approval 60000000-0000-4000-8000-000000000001',
+    );
   });
 });

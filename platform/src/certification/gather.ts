@@ -1,33 +1,102 @@
 // Reads what a certification run counts from the database: the projects whose assessment window
-// overlaps the run window, their devices, the daily rollups (never raw heartbeats: a year for a whole city must not scan them), the
-// workstation mappings as day spans, registered workstations and open flags. A device's online
-// buckets while an operator had it disabled or decommissioned are left out (inactive-spans.ts).
+// overlaps the run window (the approved window; docs/records.md), their approved figures, their
+// devices, the daily rollups (never raw heartbeats: a year for a whole city must not scan them), the
+// workstation mappings as day spans, registered workstations and open flags. A project that cannot be
+// counted (no approval, archived) is listed with its reason, and its devices are not gathered. A
+// device's online buckets while an operator had it disabled or decommissioned are left out
+// (inactive-spans.ts).
 import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
-import { deviceFlags, devices, deviceStatusEvents, enterprises, projects, workstationMappings, workstations } from '../db/schema/index.js';
-import { countedBuckets, inactiveSpans, overlaps, type StatusAt } from './inactive-spans.js';
+import { deviceFlags, devices, deviceStatusEvents, enterprises, projectApprovals, projects, workstationMappings, workstations } from '../db/schema/index.js';
+import { countedBuckets, inactiveSpans, overlaps as overlapsSpans, type StatusAt } from './inactive-spans.js';
+import { latestApprovals, sameFigures, type Approval } from '../services/project-approvals.js';
 import type { CountInput, DeviceEvidence } from './count.js';
-import type { ReportNames } from './report.js';
+import type { ReportInputs, ApprovedFigures, NotCertifiable } from './report.js';
 import { calendarOf } from '../domain/calendar.js';
 import type { CountingPolicy } from './policy.js';
 
 const GATHER_SLICE = 250; // devices per rollup query: ~90,000 rows for a year
 
-export async function gatherCountInput(
-  db: Database,
-  policy: CountingPolicy,
-  window: { start: string; end: string },
-): Promise<CountInput & { names: ReportNames }> {
+type Window = { start: string; end: string };
+type ProjectRow = typeof projects.$inferSelect & { enterpriseArchivedAt: Date | null };
+
+const overlaps = (w: { windowStart: string; windowEnd: string }, window: Window): boolean => w.windowStart <= window.end && w.windowEnd >= window.start;
+
+/**
+ * Which projects are counted, with which figures, and which are not and why. The approved window
+ * decides whether an approved project belongs to the run; a declared window only lists a project
+ * as waiting for approval.
+ */
+function classify(rows: readonly ProjectRow[], approvals: Map<string, Approval>, window: Window) {
+  const counted: { row: ProjectRow; approval: Approval }[] = [];
+  const notCertifiable: NotCertifiable[] = [];
+  for (const row of rows) {
+    const approval = approvals.get(row.id);
+    const refuse = (reason: NotCertifiable['reason']) => notCertifiable.push({ projectId: row.id, enterpriseId: row.enterpriseId, reason });
+    if (row.enterpriseArchivedAt) refuse('enterprise_archived');
+    else if (row.archivedAt) refuse('project_archived');
+    else if (!approval) refuse('no_approved_figures');
+    else if (overlaps(approval, window)) counted.push({ row, approval });
+    else refuse('declared_window_not_approved');
+  }
+  return { counted, notCertifiable };
+}
+
+function approvedFigures(row: ProjectRow, a: Approval): ApprovedFigures {
+  return {
+    projectId: row.id,
+    approvalId: a.id,
+    totalInvestmentFen: a.totalInvestmentFen,
+    eligibleInvestmentFen: a.eligibleInvestmentFen,
+    windowStart: a.windowStart,
+    windowEnd: a.windowEnd,
+    approvedRole: a.approvedRole,
+    approvedBy: a.approvedByName,
+    approvedAt: a.approvedAt.toISOString(),
+    declaredDiffers: !sameFigures(row, a),
+  };
+}
+
+/** Projects whose declared window, or any approved window, overlaps the run's. */
+async function candidateProjects(db: Database, window: Window): Promise<ProjectRow[]> {
+  const approvedIds = db
+    .selectDistinct({ id: projectApprovals.projectId })
+    .from(projectApprovals)
+    .where(and(lte(projectApprovals.windowStart, window.end), gte(projectApprovals.windowEnd, window.start)));
+  return db
+    .select({ project: projects, enterpriseArchivedAt: enterprises.archivedAt })
+    .from(projects)
+    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .where(or(and(lte(projects.windowStart, window.end), gte(projects.windowEnd, window.start)), inArray(projects.id, approvedIds)))
+    .orderBy(projects.id)
+    .then((rows) => rows.map((r) => ({ ...r.project, enterpriseArchivedAt: r.enterpriseArchivedAt })));
+}
+
+export async function gatherCountInput(db: Database, policy: CountingPolicy, window: Window): Promise<CountInput & Required<ReportInputs>> {
   const calendar = calendarOf(policy);
   const { dayAndBucket } = calendar;
-  const projectRows = await db
-    .select()
-    .from(projects)
-    .where(and(lte(projects.windowStart, window.end), gte(projects.windowEnd, window.start)))
-    .orderBy(projects.id);
+  const candidates = await candidateProjects(db, window);
+  const { counted, notCertifiable } = classify(
+    candidates,
+    await latestApprovals(
+      db,
+      candidates.map((p) => p.id),
+    ),
+    window,
+  );
+  const projectRows = counted.map((c) => c.row);
   const projectIds = projectRows.map((p) => p.id);
   const enterpriseIds = [...new Set(projectRows.map((p) => p.enterpriseId))];
+  // Every candidate is either counted or listed as not certifiable: the report names them all.
+  const namedIds = [...new Set(candidates.map((p) => p.enterpriseId))];
+  const registered = enterpriseIds.length
+    ? await db
+        .select({ enterpriseId: workstations.enterpriseId, code: workstations.code, archivedAt: workstations.archivedAt })
+        .from(workstations)
+        .where(or(...enterpriseIds.map((id) => eq(workstations.enterpriseId, id))))
+    : [];
+  const archivedOn = new Map(registered.filter((w) => w.archivedAt).map((w) => [`${w.enterpriseId}/${w.code}`, dayAndBucket(w.archivedAt!).day]));
   const deviceRows = projectIds.length
     ? await db
         .select({
@@ -101,9 +170,13 @@ export async function gatherCountInput(
       .where(inArray(workstationMappings.deviceId, deviceIds))
       .orderBy(workstationMappings.deviceId, workstationMappings.code, workstationMappings.validFrom);
     for (const m of maps) {
-      // A mapping holds on every calendar day it overlaps: from the day it began to the day it ended.
+      // A mapping holds on every calendar day it overlaps: from the day it began to the day it ended,
+      // and, to a workstation since archived, no later than the day it was archived: an archived
+      // workstation cannot be newly served (docs/records.md).
       const fromDay = dayAndBucket(m.validFrom).day;
-      const toDay = m.validTo ? dayAndBucket(m.validTo.getTime() - 1).day : window.end;
+      const ended = m.validTo ? dayAndBucket(m.validTo.getTime() - 1).day : window.end;
+      const archived = archivedOn.get(`${evidence.get(m.deviceId)?.enterpriseId}/${m.code}`);
+      const toDay = archived !== undefined && archived < ended ? archived : ended;
       if (toDay < window.start || fromDay > window.end || toDay < fromDay) continue;
       // Days are YYYY-MM-DD strings: compared as strings (Math.min/max would make them NaN).
       const intoWindow = (day: string): string => (day < window.start ? window.start : day > window.end ? window.end : day);
@@ -116,28 +189,25 @@ export async function gatherCountInput(
       .orderBy(deviceFlags.deviceId, deviceFlags.kind, deviceFlags.id);
     for (const f of flags) evidence.get(f.deviceId)?.flags.push({ id: f.id, kind: f.kind, reason: f.reason });
   }
-  const registered = enterpriseIds.length
-    ? await db
-        .select({ enterpriseId: workstations.enterpriseId, code: workstations.code })
-        .from(workstations)
-        .where(or(...enterpriseIds.map((id) => eq(workstations.enterpriseId, id))))
-    : [];
-  const enterpriseRows = enterpriseIds.length
+  const enterpriseRows = namedIds.length
     ? await db
         .select({ enterpriseId: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, town: enterprises.town })
         .from(enterprises)
-        .where(inArray(enterprises.id, enterpriseIds))
+        .where(inArray(enterprises.id, namedIds))
     : [];
   return {
     policy,
     window,
-    names: { enterprises: enterpriseRows, projects: projectRows.map((p) => ({ projectId: p.id, name: p.name })) },
-    projects: projectRows.map((p) => ({
-      projectId: p.id,
-      enterpriseId: p.enterpriseId,
-      totalInvestmentFen: p.totalInvestmentFen,
-      eligibleInvestmentFen: p.eligibleInvestmentFen,
+    names: { enterprises: enterpriseRows, projects: candidates.map((p) => ({ projectId: p.id, name: p.name })) },
+    // The approved figures, never the declared ones.
+    projects: counted.map(({ row, approval }) => ({
+      projectId: row.id,
+      enterpriseId: row.enterpriseId,
+      totalInvestmentFen: approval.totalInvestmentFen,
+      eligibleInvestmentFen: approval.eligibleInvestmentFen,
     })),
+    approvals: counted.map(({ row, approval }) => approvedFigures(row, approval)),
+    notCertifiable,
     registeredWorkstations: registered.map((w) => `${w.enterpriseId}/${w.code}`),
     devices: [...evidence.values()],
   };
@@ -166,7 +236,7 @@ async function leaveOutInactive(
     const spans = inactiveSpans(events);
     const device = evidence.get(deviceId);
     if (!device || spans.length === 0) continue;
-    const touched = device.days.filter(([day]) => overlaps(spans, calendar.dayStartUtc(day), calendar.dayStartUtc(day) + dayMs));
+    const touched = device.days.filter(([day]) => overlapsSpans(spans, calendar.dayStartUtc(day), calendar.dayStartUtc(day) + dayMs));
     if (touched.length === 0) continue;
     const bits = await queryRows<{ day: string; buckets: string }>(
       db,

@@ -7,8 +7,10 @@ import { countNodes, type CountInput, type CountResult, type DeviceEvidence, typ
 import { merkleRoot } from './merkle.js';
 import type { CountingPolicy } from './policy.js';
 
-// v2 added inputs.names (who each enterprise and project is); a v1 body is still verified the same way.
-export const REPORT_FORMAT = 'edgenet-certification-v2';
+// v2 added inputs.names (who each enterprise and project is); v3 inputs.approvals (the approved
+// figures counted, and who approved them when) and inputs.notCertifiable (the projects left out, and
+// why). v1 and v2 bodies are still verified the same way.
+export const REPORT_FORMAT = 'edgenet-certification-v3';
 // v2 added auditHead: the audit log's newest entry when the report was signed.
 export const ATTESTATION_FORMAT = 'edgenet-attestation-v2';
 
@@ -20,11 +22,45 @@ export interface ReportNames {
   projects: { projectId: string; name: string }[];
 }
 
+/**
+ * The award inputs of a counted project as the operator or the bureau approved them
+ * (docs/records.md): inputs.projects carries exactly these investment figures.
+ */
+export interface ApprovedFigures {
+  projectId: string;
+  approvalId: string;
+  totalInvestmentFen: number;
+  eligibleInvestmentFen: number;
+  windowStart: string;
+  windowEnd: string;
+  approvedRole: string;
+  /** The approver's username (null: a token made for no person). */
+  approvedBy: string | null;
+  approvedAt: string;
+  /** The enterprise has declared other figures since: they wait for approval and are not counted. */
+  declaredDiffers: boolean;
+}
+
+export type NotCertifiableReason = 'no_approved_figures' | 'declared_window_not_approved' | 'project_archived' | 'enterprise_archived';
+
+/** A project whose window touches the run's but which is not counted, and why: never silently dropped. */
+export interface NotCertifiable {
+  projectId: string;
+  enterpriseId: string;
+  reason: NotCertifiableReason;
+}
+
 export interface ReportBody {
-  format: typeof REPORT_FORMAT | 'edgenet-certification-v1';
+  format: typeof REPORT_FORMAT | 'edgenet-certification-v2' | 'edgenet-certification-v1';
   policy: CountingPolicy;
   window: { start: string; end: string };
-  inputs: { projects: ProjectInput[]; registeredWorkstations: string[]; names?: ReportNames };
+  inputs: {
+    projects: ProjectInput[];
+    registeredWorkstations: string[];
+    names?: ReportNames;
+    approvals?: ApprovedFigures[];
+    notCertifiable?: NotCertifiable[];
+  };
   evidence: { count: number; merkleRoot: string; leafOrder: 'deviceId' };
   results: CountResult;
 }
@@ -53,7 +89,16 @@ export function evidenceLines(devices: readonly DeviceEvidence[]): string[] {
   return [...devices].sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1)).map((d) => canonicalJson(d));
 }
 
-export function buildBody(input: CountInput & { names?: ReportNames }): { body: ReportBody; bodyJson: string; bodyHash: string; lines: string[] } {
+/** What a run adds to the count's input: who is who, and the approvals behind the figures. */
+export interface ReportInputs {
+  names?: ReportNames;
+  approvals?: readonly ApprovedFigures[];
+  notCertifiable?: readonly NotCertifiable[];
+}
+
+const byProject = (a: { projectId: string }, b: { projectId: string }): number => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0);
+
+export function buildBody(input: CountInput & ReportInputs): { body: ReportBody; bodyJson: string; bodyHash: string; lines: string[] } {
   const lines = evidenceLines(input.devices);
   const body: ReportBody = {
     format: REPORT_FORMAT,
@@ -66,6 +111,8 @@ export function buildBody(input: CountInput & { names?: ReportNames }): { body: 
         enterprises: [...(input.names?.enterprises ?? [])].sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1)),
         projects: [...(input.names?.projects ?? [])].sort((a, b) => (a.projectId < b.projectId ? -1 : 1)),
       },
+      approvals: [...(input.approvals ?? [])].sort(byProject),
+      notCertifiable: [...(input.notCertifiable ?? [])].sort(byProject),
     },
     evidence: { count: lines.length, merkleRoot: merkleRoot(lines), leafOrder: 'deviceId' },
     results: countNodes(input),
@@ -142,6 +189,7 @@ export function reportCsv(body: ReportBody, runId: string): string {
   const yuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
   const enterprises = new Map((body.inputs.names?.enterprises ?? []).map((e) => [e.enterpriseId, e]));
   const projectNames = new Map((body.inputs.names?.projects ?? []).map((p) => [p.projectId, p.name]));
+  const approvals = new Map((body.inputs.approvals ?? []).map((a) => [a.projectId, a]));
   const rows = [
     [
       '认证编号',
@@ -161,6 +209,9 @@ export function reportCsv(body: ReportBody, runId: string): string {
       '认定节点数',
       '奖励金额（元）',
       '奖励限定依据',
+      // Whose approval the investment figures carry (docs/records.md): a person, else the role.
+      '数据批准人',
+      '批准时间',
     ],
     ...body.results.projects.map((p) => {
       const e = enterprises.get(p.enterpriseId);
@@ -182,6 +233,8 @@ export function reportCsv(body: ReportBody, runId: string): string {
         String(p.certifiedNodes),
         yuan(p.awardFen),
         LIMITED_BY[p.awardLimitedBy] ?? p.awardLimitedBy,
+        approvals.get(p.projectId)?.approvedBy ?? approvals.get(p.projectId)?.approvedRole ?? '',
+        approvals.get(p.projectId)?.approvedAt ?? '',
       ];
     }),
   ];

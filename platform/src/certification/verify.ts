@@ -14,6 +14,7 @@ import type { CountingPolicy } from './policy.js';
 import { PUBLISHED_POLICIES } from './published-policies.js';
 import { buildBody, drawSample, sha256Hex, type Attestation, type ReportBody, type SiteSample } from './report.js';
 import { reportHashOf, signatureProblem, verifyChain, type ChainLink, type PublishedKey } from './verify-chain.js';
+import { checkApprovals } from './verify-approvals.js';
 import { checkEvidence, type EvidenceProof } from './verify-evidence.js';
 import { checkWitness, type WitnessInputs } from './verify-witness.js';
 import type { Cosignature } from '../witness/cosignature.js';
@@ -91,7 +92,7 @@ export interface Verdict {
 }
 
 export const STANDING_NOTES: readonly string[] = Object.freeze([
-  'the inputs (projects, investments, registered workstations) are as the operator entered them: compare them with the bureau’s own records',
+  'the inputs (projects, investments, registered workstations) are as the operator entered them, and the approvals as the platform recorded them: compare them with the bureau’s own records',
   'that the hardware is physically at the workstations it maps to: that is what the on-site check is for',
 ]);
 
@@ -115,6 +116,11 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
   if (report.body.policy.version !== att.policyVersion)
     problems.push(`body.policy.version ${report.body.policy.version} differs from attestation.policyVersion ${att.policyVersion}`);
   if (differences(report.body.window, att.window, 'window').length > 0) problems.push('body.window differs from attestation.window');
+
+  // Step 2b: the counted figures are the approved ones (v3 on).
+  const approvals = checkApprovals(report.body);
+  problems.push(...approvals.problems);
+  checked.push(...approvals.checked);
 
   // Step 3: the chain of reports, and the reports held from before.
   if (options.chain) {

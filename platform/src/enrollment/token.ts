@@ -3,7 +3,7 @@
 import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import { hashSecret } from '../auth/secrets.js';
 import type { Database } from '../db/index.js';
-import { enrollmentTokens, projects } from '../db/schema/index.js';
+import { enrollmentTokens, enterprises, projects } from '../db/schema/index.js';
 import { ERR_ENROLL_TOKEN } from '../errors.js';
 
 export interface ClaimedToken {
@@ -26,14 +26,20 @@ export async function claimToken(tx: Database, token: string, now: Date, ip: str
       maxUses: enrollmentTokens.maxUses,
       expiresAt: enrollmentTokens.expiresAt,
       revokedAt: enrollmentTokens.revokedAt,
+      projectArchivedAt: projects.archivedAt,
+      enterpriseArchivedAt: enterprises.archivedAt,
     })
     .from(enrollmentTokens)
     .innerJoin(projects, eq(projects.id, enrollmentTokens.projectId))
+    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
     .where(eq(enrollmentTokens.tokenHash, hashSecret(token)));
   if (!row) throw new ERR_ENROLL_TOKEN('unknown token');
   seen(row.id);
   if (row.revokedAt) throw new ERR_ENROLL_TOKEN(`revoked at ${row.revokedAt.toISOString()}`);
   if (row.expiresAt <= now) throw new ERR_ENROLL_TOKEN(`expired at ${row.expiresAt.toISOString()}`);
+  // An archived project or enterprise takes no new devices (docs/records.md).
+  if (row.enterpriseArchivedAt) throw new ERR_ENROLL_TOKEN('its enterprise is archived');
+  if (row.projectArchivedAt) throw new ERR_ENROLL_TOKEN('its project is archived');
   const [claimed] = await tx
     .update(enrollmentTokens)
     .set({ uses: sql`${enrollmentTokens.uses} + ${count}` })

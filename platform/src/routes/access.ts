@@ -1,5 +1,5 @@
 // Role checks shared by the routes. The roles: operator does everything but manage accounts (admin);
-// bureau reads everything and changes nothing here; enterprise sees and manages only its own.
+// bureau reads everything and changes nothing but its approval of award figures; enterprise sees and manages only its own.
 import type { FastifyRequest } from 'fastify';
 import type { Principal, Role, RouteRole } from '../auth/principal.js';
 import { ERR_FORBIDDEN, ERR_UNAUTHENTICATED } from '../errors.js';
@@ -23,6 +23,8 @@ declare module 'fastify' {
 export const ALL_ROLES: readonly Role[] = ['operator', 'bureau', 'enterprise'];
 export const WRITERS: readonly Role[] = ['operator', 'enterprise'];
 export const OPERATOR_ONLY: readonly Role[] = ['operator'];
+/** Approving the figures an award is computed from: the operator or the bureau, never the enterprise that declared them. */
+export const APPROVERS: readonly Role[] = ['operator', 'bureau'];
 /** Managing accounts and every token: an operator with the admin flag (auth/principal.ts mayUse). */
 export const ADMIN_ONLY: readonly RouteRole[] = ['admin'];
 

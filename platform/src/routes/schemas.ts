@@ -4,6 +4,7 @@ export const uuidString = { type: 'string', format: 'uuid' } as const;
 export const isoTime = { type: 'string', format: 'date-time' } as const;
 /** A value that may also be null (OpenAPI 3.1 / JSON Schema). */
 export const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
+export const nullableTime = { type: ['string', 'null'], format: 'date-time' } as const;
 
 export const idParams = {
   type: 'object',

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ERR_TOKEN_SCOPE } from '../errors.js';
+import { ERR_ARCHIVED, ERR_TOKEN_SCOPE } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import type { Role } from '../auth/principal.js';
 import { projectById } from '../services/projects.js';
@@ -66,12 +66,14 @@ export async function tokenRoutes(app: FastifyInstance, ctx: PlatformContext): P
         },
         403: errorResponse,
         404: errorResponse,
+        409: errorResponse,
       },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
       const project = await projectById(db, request.params.id);
       assertEnterprise(principal, project.enterpriseId, 'issue enrollment tokens for a project');
+      if (project.archivedAt) throw new ERR_ARCHIVED('the project');
       const maxUses = request.body?.maxUses ?? 1;
       const expiresAt = new Date(Date.now() + (request.body?.expiresInHours ?? 24 * 7) * HOUR_MS);
       const { id, token } = await issueEnrollmentToken(db, {

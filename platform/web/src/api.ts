@@ -77,6 +77,10 @@ export async function post<T>(path: string, body: unknown, options: RequestOptio
   return (await request('POST', path, body, options)).json() as Promise<T>;
 }
 
+export async function patch<T>(path: string, body: unknown): Promise<T> {
+  return (await request('PATCH', path, body)).json() as Promise<T>;
+}
+
 /** DELETE; the answer's body, if any, is not read. */
 export async function del(path: string): Promise<void> {
   await request('DELETE', path);

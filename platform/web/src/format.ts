@@ -30,6 +30,13 @@ export function fenToYuanString(fen: number | bigint): string {
   return `${neg ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
+/** "1234.56" (yuan, as typed in a form) → 123456 fen, never through a float; null when it is not a sum of money. */
+export function yuanToFen(text: string): number | null {
+  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
+  if (!m) return null;
+  return Number(BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0')));
+}
+
 /** zh-CN: "1,234.56 元"; en: "¥1,234.56". Two decimals from integer fen. */
 export function formatMoney(fen: number | bigint, lang: Locale = locale()): string {
   const yuan = fenToYuanString(fen) as unknown as number; // a decimal string; see the file comment

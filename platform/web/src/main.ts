@@ -13,6 +13,7 @@ import { devicePage } from './pages/device.js';
 import { devicesPage } from './pages/devices.js';
 import { enterprisePage } from './pages/enterprise.js';
 import { enterprisesPage } from './pages/enterprises.js';
+import { projectPage } from './pages/project.js';
 import { loginPage } from './pages/login.js';
 import { adminPage } from './pages/admin.js';
 import { enrollmentTokensPage } from './pages/enrollment-tokens.js';
@@ -50,6 +51,7 @@ const HIDDEN_ROUTES: { match: (p: string[]) => boolean; page: Page; nav: string;
   { match: (p) => p[0] === 'account', page: accountPage, nav: '#/account', roles: ALL },
   { match: (p) => p[0] === 'devices' && p.length === 2, page: devicePage, nav: '#/devices', roles: ALL },
   { match: (p) => p[0] === 'enterprises' && p.length === 2, page: enterprisePage, nav: '#/enterprises', roles: ALL },
+  { match: (p) => p[0] === 'projects' && p.length === 2, page: projectPage, nav: '#/enterprises', roles: ALL },
 ];
 
 const app = document.getElementById('app')!;

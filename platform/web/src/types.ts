@@ -133,16 +133,49 @@ export interface Enterprise {
   name: string;
   uscc: string;
   town: string;
+  archivedAt?: string | null;
 }
 
-export interface Project {
-  id: string;
-  enterpriseId: string;
-  name: string;
+/** The figures an award is computed from: declared on the project, counted as approved (docs/records.md). */
+export interface AwardFigures {
   totalInvestmentFen: number;
   eligibleInvestmentFen: number;
   windowStart: string;
   windowEnd: string;
+}
+
+export interface Approval extends AwardFigures {
+  id: string;
+  approvedRole: string;
+  approvedByName: string | null;
+  approvedAt: string;
+}
+
+export interface Project extends AwardFigures {
+  id: string;
+  enterpriseId: string;
+  name: string;
+  archivedAt?: string | null;
+  approval?: Approval | null;
+  pendingApproval?: boolean;
+}
+
+export interface ProjectChange {
+  id: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string;
+  actorRole: string;
+  actorName: string | null;
+  at: string;
+}
+
+export interface Workstation {
+  id: string;
+  enterpriseId: string;
+  code: string;
+  name: string | null;
+  archivedAt: string | null;
 }
 
 export interface Flag {
@@ -204,6 +237,11 @@ export interface SignedReport {
       enterprises: EnterpriseResult[];
       /** certifiedNodesByAttestation: under policies v3 on. */
       totals: { certifiedNodes: number; awardFen: number; certifiedNodesByAttestation?: { tpm: number; software: number } };
+    };
+    /** v3 on (docs/records.md): who approved each counted project's figures, and the projects left out. */
+    inputs: {
+      approvals?: { projectId: string; approvedBy: string | null; approvedRole: string; approvedAt: string; declaredDiffers: boolean }[];
+      notCertifiable?: { projectId: string; enterpriseId: string; reason: string }[];
     };
   };
   /** Drawn once the bureau has submitted its value (commit then reveal); until then, samplePending. */

@@ -25,3 +25,5 @@ export { tpmChallenges } from './tpm-challenges.js';
 export { alarms, alarmEvents } from './alarms.js';
 export { notificationChannels, notificationDeliveries, notificationAttempts } from './notifications.js';
 export { deviceCommands, deviceCommandEvents } from './device-commands.js';
+export { projectChanges } from './project-changes.js';
+export { projectApprovals } from './project-approvals.js';

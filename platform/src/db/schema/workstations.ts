@@ -13,6 +13,9 @@ export const workstations = pgTable(
     code: text('code').notNull(),
     name: text('name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Archived (the line is gone), never deleted: mappings and past reports keep its code. A mapping
+    // to it holds in a certification run only up to the day it was archived (certification/gather.ts).
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [unique('workstations_enterprise_code_uq').on(t.enterpriseId, t.code), index('workstations_enterprise_idx').on(t.enterpriseId)],
 );

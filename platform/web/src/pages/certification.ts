@@ -98,7 +98,9 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
     get<Page<Enterprise>>('/enterprises?limit=1000'),
   ]);
   if (!ctx.alive()) return;
-  const { results, window } = report.body;
+  const { results, window, inputs } = report.body;
+  const approvals = new Map((inputs.approvals ?? []).map((a) => [a.projectId, a]));
+  const left = inputs.notCertifiable ?? [];
   const performance = await get<PerformanceFigures>(`/performance${qs({ from: window.start, to: window.end })}`).catch(() => null);
   if (!ctx.alive()) return;
   const projectName = new Map(projects.items.map((p) => [p.id, p.name]));
@@ -158,6 +160,7 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
               'col.certifiedNodes',
               'col.award',
               'col.limitedBy',
+              'cert.approvedBy',
             ].map((k) => h('th', { class: NUMERIC.has(k) ? 'num' : '' }, t(k as MessageKey))),
           ),
         ),
@@ -191,10 +194,30 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
               h('td', { class: 'num' }, formatInt(p.certifiedNodes)),
               h('td', { class: 'num' }, formatMoney(p.awardFen)),
               h('td', null, t(`limit.${p.awardLimitedBy}` as MessageKey)),
+              h('td', { class: 'small' }, approvedBy(approvals.get(p.projectId))),
             ),
           ),
         ),
       ),
+      left.length === 0
+        ? null
+        : h(
+            'div',
+            { testid: 'cert-not-certifiable' },
+            h('h3', null, t('cert.notCertifiable')),
+            h(
+              'ul',
+              null,
+              left.map((n) =>
+                h(
+                  'li',
+                  null,
+                  `${enterpriseName.get(n.enterpriseId) ?? n.enterpriseId.slice(0, 8)} · ${projectName.get(n.projectId) ?? n.projectId.slice(0, 8)}: `,
+                  t(`cert.reason.${n.reason}` as MessageKey),
+                ),
+              ),
+            ),
+          ),
     ),
     subtotals(results.enterprises, enterpriseById),
     siteSample(report, projectName, enterpriseName),
@@ -285,4 +308,10 @@ function performanceSection(p: PerformanceFigures): HTMLElement {
       facts.flatMap(([k, v]) => [h('dt', null, t(k)), h('dd', null, v)]),
     ),
   );
+}
+
+function approvedBy(a: NonNullable<SignedReport['body']['inputs']['approvals']>[number] | undefined): string {
+  if (!a) return '—';
+  const who = `${a.approvedBy ?? t(`role.${a.approvedRole as 'operator'}`)} · ${formatTime(a.approvedAt)}`;
+  return a.declaredDiffers ? `${who} (${t('records.pending')})` : who;
 }

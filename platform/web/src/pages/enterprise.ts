@@ -1,13 +1,15 @@
 // One enterprise: its record and its projects with investment (money in yuan from integer fen) and
-// fleet figures; a project leads to its devices.
+// fleet figures; a project leads to its page (figures, approval, history), its workstations and the
+// forms that edit and archive them (enterprise-records.ts).
 import { get, qs } from '../api.js';
 import { h, replace } from '../dom.js';
-import { formatInt, formatMoney, formatShare } from '../format.js';
+import { formatInt, formatMoney, formatShare, formatTime } from '../format.js';
 import { t } from '../i18n.js';
 import { NUMERIC } from './shared.js';
 import { section, type PageContext } from '../page.js';
 import { go, link } from '../router.js';
 import type { BreakdownRow, Enterprise, Page, Project } from '../types.js';
+import { enterpriseEditSection, workstationsSection } from './enterprise-records.js';
 
 export async function enterprisePage(ctx: PageContext): Promise<void> {
   const id = ctx.route.path[1]!;
@@ -16,6 +18,7 @@ export async function enterprisePage(ctx: PageContext): Promise<void> {
     get<{ items: BreakdownRow[] }>(`/fleet/breakdown${qs({ by: 'project', enterpriseId: id })}`),
     get<Page<Project>>(`/projects${qs({ enterpriseId: id, limit: 1000 })}`),
   ]);
+  const workstations = await workstationsSection(ctx, id);
   if (!ctx.alive()) return;
   const figures = new Map(breakdown.items.map((r) => [r.key, r]));
   replace(
@@ -24,7 +27,8 @@ export async function enterprisePage(ctx: PageContext): Promise<void> {
       'div',
       { class: 'page-head' },
       h('h1', { testid: 'enterprise-name' }, ent.name),
-      h('span', { class: 'muted' }, `${ent.town} · ${t('col.uscc')} ${ent.uscc}`),
+      h('span', { class: 'muted', testid: 'enterprise-meta' }, `${ent.town} · ${t('col.uscc')} ${ent.uscc}`),
+      ent.archivedAt ? h('span', { class: 'warn', testid: 'enterprise-archived' }, t('records.archivedAt', { t: formatTime(ent.archivedAt) })) : null,
       h('a', { class: 'button', href: link('/devices', { enterpriseId: ent.id }) }, t('enterprise.devices')),
     ),
     section(
@@ -50,8 +54,14 @@ export async function enterprisePage(ctx: PageContext): Promise<void> {
             const f = figures.get(p.id);
             return h(
               'tr',
-              { class: 'clickable', onclick: () => go(link('/devices', { projectId: p.id })) },
-              h('td', null, h('a', { href: link('/devices', { projectId: p.id }) }, p.name)),
+              { class: 'clickable', testid: `project-row-${p.name}`, onclick: () => go(link(`/projects/${p.id}`)) },
+              h(
+                'td',
+                null,
+                h('a', { href: link(`/projects/${p.id}`) }, p.name),
+                p.pendingApproval ? h('span', { class: 'badge warn' }, t('records.pending')) : null,
+                p.archivedAt ? h('span', { class: 'badge' }, t('records.archivedBadge')) : null,
+              ),
               h('td', { class: 'num' }, formatMoney(p.totalInvestmentFen)),
               h('td', { class: 'num' }, formatMoney(p.eligibleInvestmentFen)),
               h('td', { class: 'num' }, formatInt(f?.devices ?? 0)),
@@ -63,5 +73,7 @@ export async function enterprisePage(ctx: PageContext): Promise<void> {
         ),
       ),
     ),
+    workstations,
+    enterpriseEditSection(ctx, ent, () => enterprisePage(ctx)),
   );
 }
