@@ -98,8 +98,8 @@ export async function notificationRoutes(app: FastifyInstance, ctx: PlatformCont
         },
         // An e-mail channel names an address; the others a URL the platform posts to.
         anyOf: [
-          { properties: { kind: { const: 'email' }, target: { format: 'email' } } },
-          { properties: { kind: { enum: ['webhook', 'wecom', 'dingtalk'] }, target: { pattern: '^https?://[^\\s]+$' } } },
+          { properties: { kind: { const: 'email' }, target: { type: 'string', format: 'email' } } },
+          { properties: { kind: { enum: ['webhook', 'wecom', 'dingtalk'] }, target: { type: 'string', pattern: '^https?://[^\\s]+$' } } },
         ],
       },
       response: { 201: channel, 400: errorResponse, 404: errorResponse },
