@@ -6,7 +6,7 @@
 import mqtt from 'mqtt';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, launchChromium, screenshot, signInWithPassword, textOf, waitForText } from '../helpers/browser.js';
+import { HAS_CHROMIUM, launchChromium, screenshot, signIn, textOf, waitForText } from '../helpers/browser.js';
 import { enrollTestDevice, type TestDevice } from '../helpers/device.js';
 import { seedEnterprise, type Seeded } from '../helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
@@ -68,7 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)('device lifecycle and enrollment tokens, in Chrom
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
       page.on('pageerror', (err) => console.error('page error:', err.message));
-      await signInWithPassword(page, tp.baseUrl, 'wang.ops', PASSWORD);
+      await signIn(page, tp.baseUrl, 'wang.ops', PASSWORD);
 
       await page.goto(`${tp.baseUrl}/#/devices/${device.deviceId}`);
       await waitForText(page, 'device-lifecycle-status', (t) => t === '启用');

@@ -72,13 +72,3 @@ export async function logIn(page: Page, baseUrl: string, token: string): Promise
   await page.click('[data-testid=login-submit]');
   await page.waitForSelector('[data-testid=page-overview]');
 }
-
-/** Signs a person in with a password on the sign-in page (the session cookie is set), to the overview. */
-export async function signInWithPassword(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.waitForSelector('[data-testid=username]');
-  await page.fill('[data-testid=username]', username);
-  await page.fill('[data-testid=password]', password);
-  await page.click('[data-testid=signin-submit]');
-  await page.waitForSelector('[data-testid=page-overview]');
-}
