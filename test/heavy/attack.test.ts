@@ -166,7 +166,7 @@ describe('attack on the network edge', () => {
       const devices: TestDevice[] = [];
       for (let i = 0; i < DEVICES; i++) devices.push(await enrollTestDevice(tp, seeded.token));
       const tlsOptions = { ca, servername: 'localhost', rejectUnauthorized: true, keepalive: 30 };
-      const state = devices.map(() => ({ client: null as MqttClient | null, seq: 0, acked: 0, lastAckAt: 0, maxGapMs: 0, failedReconnects: 0 }));
+      const state = devices.map(() => ({ client: null as MqttClient | null, seq: 0, acked: 0, unacked: 0, lastAckAt: 0, maxGapMs: 0, failedReconnects: 0 }));
       await Promise.all(
         devices.map(async (d, i) => {
           const client = await d.connect(tlsOptions);
@@ -188,7 +188,11 @@ describe('attack on the network edge', () => {
               s.lastAckAt = now;
               s.acked += 1;
             },
-            () => undefined,
+            // Its PUBACK never came: the client was closed with it in flight (the reconnects below).
+            // The platform may have stored it all the same: stored, not acknowledged.
+            () => {
+              s.unacked += 1;
+            },
           );
         });
       }, 1_000);
@@ -307,7 +311,7 @@ describe('attack on the network edge', () => {
           `CONNECT flood ${figures.at(-2)!.opened} (CONNACKs ${JSON.stringify(figures.at(-2)!.connack)}); 60,000-char ids ${figures.at(-1)!.opened} (CONNACKs ${JSON.stringify(figures.at(-1)!.connack)}); ` +
           `deep JSON ${JSON.stringify(abuse.deep)}; 8 MiB anonymous bulk ${JSON.stringify(abuse.bulk)} (slowest ${abuse.bulkMaxMs} ms); ` +
           `healthz ${probes.length} probes, slowest ${slowest} ms, failed ${failedProbes.length}; devices acked during attack min ${Math.min(...ackedDuring)} max ${Math.max(...ackedDuring)}, longest gap ${Math.max(...state.map((s) => s.maxGapMs))} ms; ` +
-          `reconnects ${JSON.stringify(reconnectMs)} ms (failed tries ${state.reduce((n, s) => n + s.failedReconnects, 0)}); ` +
+          `reconnects ${JSON.stringify(reconnectMs)} ms (failed tries ${state.reduce((n, s) => n + s.failedReconnects, 0)}, PUBACKs cut off ${state.reduce((n, s) => n + s.unacked, 0)}); ` +
           `RSS baseline ${Math.round(baselineRss / 1024)} MiB, during ${Math.round(rssDuring / 1024)} MiB, after ${Math.round(rssAfter / 1024)} MiB; log grew ${logGrowth} bytes`,
       );
 
@@ -320,9 +324,11 @@ describe('attack on the network edge', () => {
         reconnectMs.every((ms) => ms < RECONNECT_WITHIN_MS),
         'devices reconnect during the flood',
       ).toBe(true);
-      // Acknowledged means stored, for every device.
+      // Acknowledged means stored, for every device; beyond those, at most the ones whose PUBACK was
+      // cut off by the forced reconnect (stored, the acknowledgement lost with the connection).
       state.forEach((s, i) => {
-        expect(storedCounts[i], `device ${i} stored vs acknowledged`).toBe(s.acked);
+        expect(storedCounts[i], `device ${i} stored vs acknowledged`).toBeGreaterThanOrEqual(s.acked);
+        expect(storedCounts[i], `device ${i} stored vs published`).toBeLessThanOrEqual(s.acked + s.unacked);
       });
       // Heartbeats kept arriving: each device was acknowledged at least every 10 s, and about once a second.
       expect(Math.max(...state.map((s) => s.maxGapMs))).toBeLessThan(10_000);
