@@ -25,15 +25,9 @@ ALTER TABLE "device_status_events" ADD CONSTRAINT "device_status_events_device_i
 CREATE INDEX "device_status_events_device_idx" ON "device_status_events" USING btree ("device_id","seq");--> statement-breakpoint
 ALTER TABLE "enrollment_tokens" ADD CONSTRAINT "enrollment_tokens_created_by_account_accounts_id_fk" FOREIGN KEY ("created_by_account") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrollment_tokens" ADD CONSTRAINT "enrollment_tokens_revoked_by_accounts_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
--- hand edit: device_status_events is append-only, like audit_log (0002): UPDATE, DELETE and TRUNCATE raise.
-CREATE OR REPLACE FUNCTION device_status_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'device_status_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END
-$$;
+-- hand edit: device_status_events is append-only, enforced by the database with edgenet_immutable()
+-- of 0004 (as certification runs and project approvals): UPDATE, DELETE and TRUNCATE raise.
+CREATE TRIGGER device_status_events_immutable BEFORE UPDATE OR DELETE ON device_status_events FOR EACH ROW EXECUTE FUNCTION edgenet_immutable();
 --> statement-breakpoint
--- hand edit: (trigger, row level)
-CREATE TRIGGER device_status_events_no_update_delete BEFORE UPDATE OR DELETE ON device_status_events FOR EACH ROW EXECUTE FUNCTION device_status_events_append_only();
---> statement-breakpoint
--- hand edit: (trigger, statement level)
-CREATE TRIGGER device_status_events_no_truncate BEFORE TRUNCATE ON device_status_events FOR EACH STATEMENT EXECUTE FUNCTION device_status_events_append_only();
+-- hand edit: (as above)
+CREATE TRIGGER device_status_events_no_truncate BEFORE TRUNCATE ON device_status_events FOR EACH STATEMENT EXECUTE FUNCTION edgenet_immutable();

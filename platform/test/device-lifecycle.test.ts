@@ -206,12 +206,12 @@ describe('the status log', () => {
     await act(d.deviceId, 'disable');
     const { db } = tp.platform.context;
     await expect(db.execute(sql`update device_status_events set reason = 'nothing happened' where device_id = ${d.deviceId}::uuid`)).rejects.toMatchObject({
-      cause: { message: /append-only/ },
+      cause: { message: /device_status_events is immutable/ },
     });
     await expect(db.execute(sql`delete from device_status_events where device_id = ${d.deviceId}::uuid`)).rejects.toMatchObject({
-      cause: { message: /append-only/ },
+      cause: { message: /device_status_events is immutable/ },
     });
-    await expect(db.execute(sql`truncate device_status_events`)).rejects.toMatchObject({ cause: { message: /append-only/ } });
+    await expect(db.execute(sql`truncate device_status_events`)).rejects.toMatchObject({ cause: { message: /device_status_events is immutable/ } });
     expect(await events(d.deviceId)).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 // Gets commands to devices and their signed results back (docs/commands.md). Steps per device:
-//   expire what is past its deadline → publish each open command, oldest first → mark it delivered
+//   read the open commands → expire each past its deadline → publish the others, oldest first →
+//   mark each delivered
 // It runs when a command is sent to a connected device, and when a device returns (its hello): a
 // device offline when the command was sent gets it then, unless it expired meanwhile. A command
 // delivered whose result never came (the connection dropped) is sent again on return: every action
@@ -9,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { devices } from '../db/schema/index.js';
-import { commandById, expireDue, openCommands, transition, type CommandState } from './ledger.js';
+import { commandById, expireCommand, openCommands, transition, type CommandState } from './ledger.js';
 import { commandPayload } from './wire.js';
 
 /** Hands a command to the broker for this device; false when the device is not connected there. */
@@ -85,8 +86,14 @@ export class CommandDelivery {
 
   async #deliver(deviceId: string, again: boolean): Promise<void> {
     const { db, clock, publish, log } = this.#d;
-    await expireDue(db, clock(), deviceId);
+    // One read per delivery (every hello runs one): the open commands, those past their deadline
+    // expired on the way rather than by a query of their own.
+    const startedAt = clock();
     for (const command of await openCommands(db, deviceId)) {
+      if (command.deadlineAt <= startedAt) {
+        await expireCommand(db, command, startedAt);
+        continue;
+      }
       if (command.state !== 'queued' && !again) continue;
       if (!(await publish(deviceId, commandPayload(command)))) {
         // Not connected here: the worker that holds it is asked (a cluster), else it waits for its return.

@@ -72,10 +72,13 @@ export async function expireDue(db: Database, now: Date, deviceId?: string): Pro
     .from(deviceCommands)
     .where(and(...where));
   let expired = 0;
-  for (const c of due) {
-    if (await transition(db, c.id, OPEN_STATES, 'expired', now, `no result by the deadline (was ${c.state})`, { finishedAt: now })) expired += 1;
-  }
+  for (const c of due) if (await expireCommand(db, c, now)) expired += 1;
   return expired;
+}
+
+/** One open command whose deadline passed becomes expired; false when another writer moved it first. */
+export function expireCommand(db: Database, c: Pick<CommandRow, 'id' | 'state'>, now: Date): Promise<boolean> {
+  return transition(db, c.id, OPEN_STATES, 'expired', now, `no result by the deadline (was ${c.state})`, { finishedAt: now });
 }
 
 /** What the device should still get: queued, or delivered without a result (lost on the way), in order. */
