@@ -91,7 +91,10 @@ describe.skipIf(!HAS_CHROMIUM)('alarms and flags in Chromium', () => {
     await page.waitForSelector('[data-testid=flag-resolved]');
     expect(await page.locator(`[data-testid=resolve-${flag.id}]`).count()).toBe(0);
     const [resolved] = (await tp.api('GET', `/api/v1/flags?open=false&deviceId=${deviceId}`)).body.items;
-    expect(resolved).toMatchObject({ id: flag.id, resolution: '现场核实：设备时钟已校准' });
+    // A browser session has no token: who resolved it is the signed-in person, by id and by name.
+    expect(resolved).toMatchObject({ id: flag.id, resolution: '现场核实：设备时钟已校准', resolvedBy: accountId, resolvedByName: 'duty.wang' });
+    await page.goto(`${tp.baseUrl}/#/devices/${deviceId}`);
+    await waitForText(page, `resolution-of-${flag.id}`, (t) => t.startsWith('duty.wang 处理：'));
 
     // The delivery log: both alarms were tried on the channel, and the error is shown.
     await page.click('[data-testid=nav-notifications]');

@@ -2,6 +2,7 @@
 // devices' flags), resolved only by the operator, with who and why kept beside the flag.
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context.js';
+import { actorOf } from '../services/actor.js';
 import { listFlags, moveDuplicateFlag, resolveFlag } from '../services/flags.js';
 import { ALL_ROLES, OPERATOR_ONLY, principalOf } from './access.js';
 import { errorResponse, idParams, isoTime, nullable, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
@@ -18,6 +19,7 @@ const flag = {
     createdAt: isoTime,
     resolvedAt: nullable(isoTime),
     resolvedBy: nullable(uuidString),
+    resolvedByName: nullable({ type: 'string' }),
     resolution: nullable({ type: 'string' }),
   },
 } as const;
@@ -49,7 +51,7 @@ export async function flagRoutes(app: FastifyInstance, { db, flags }: PlatformCo
       response: { 200: flag, 404: errorResponse, 409: errorResponse },
     },
     handler: async (request) => {
-      const row = await resolveFlag(db, flags, request.params.id, principalOf(request).tokenId, request.body.resolution);
+      const row = await resolveFlag(db, flags, request.params.id, actorOf(principalOf(request)), request.body.resolution);
       request.log.warn({ flagId: row.id, deviceId: row.deviceId, kind: row.kind }, 'flag resolved');
       return row;
     },
@@ -73,7 +75,7 @@ export async function flagRoutes(app: FastifyInstance, { db, flags }: PlatformCo
       response: { 200: flag, 404: errorResponse, 409: errorResponse },
     },
     handler: async (request) => {
-      const row = await moveDuplicateFlag(db, flags, request.params.id, request.body.toDeviceId, principalOf(request).tokenId, request.body.reason);
+      const row = await moveDuplicateFlag(db, flags, request.params.id, request.body.toDeviceId, actorOf(principalOf(request)), request.body.reason);
       request.log.warn({ flagId: request.params.id, toDeviceId: row.deviceId, newFlagId: row.id }, 'duplicate_hardware flag moved');
       return row;
     },

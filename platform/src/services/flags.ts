@@ -6,6 +6,7 @@ import { deviceFlags, deviceHardwareIds, devices } from '../db/schema/index.js';
 import { idKind } from '../enrollment/hardware-ids.js';
 import { ERR_CONFLICT, ERR_NOT_FOUND } from '../errors.js';
 import type { FlagRecorder } from '../ingest/flags.js';
+import type { Actor } from './actor.js';
 import { listPage, scoped, type PageQuery } from './page.js';
 
 const COLUMNS = {
@@ -18,6 +19,7 @@ const COLUMNS = {
   createdAt: deviceFlags.createdAt,
   resolvedAt: deviceFlags.resolvedAt,
   resolvedBy: deviceFlags.resolvedBy,
+  resolvedByName: deviceFlags.resolvedByName,
   resolution: deviceFlags.resolution,
 };
 
@@ -42,10 +44,10 @@ export function listFlags(db: Database, scope: string | null, filter: FlagFilter
 }
 
 /** Resolves an open flag: 404 when there is no such flag, 409 when it is resolved already. */
-export async function resolveFlag(db: Database, recorder: FlagRecorder, id: string, resolvedBy: string | null, resolution: string) {
+export async function resolveFlag(db: Database, recorder: FlagRecorder, id: string, by: Actor, resolution: string) {
   const [updated] = await db
     .update(deviceFlags)
-    .set({ resolvedAt: new Date(), resolvedBy, resolution })
+    .set({ resolvedAt: new Date(), resolvedBy: by.id, resolvedByName: by.name, resolution })
     .where(and(eq(deviceFlags.id, id), isNull(deviceFlags.resolvedAt)))
     .returning();
   if (!updated) {
@@ -67,7 +69,7 @@ export async function resolveFlag(db: Database, recorder: FlagRecorder, id: stri
  * each is shown to its own enterprise. 404 for no such flag or device; 409 when the flag is resolved,
  * is not duplicate_hardware, or the two devices claim no fingerprint or serial in common.
  */
-export async function moveDuplicateFlag(db: Database, recorder: FlagRecorder, id: string, toDeviceId: string, movedBy: string | null, reason: string) {
+export async function moveDuplicateFlag(db: Database, recorder: FlagRecorder, id: string, toDeviceId: string, by: Actor, reason: string) {
   const moved = await db.transaction(async (tx) => {
     const [flag] = await tx.select().from(deviceFlags).where(eq(deviceFlags.id, id)).for('update');
     if (!flag) throw new ERR_NOT_FOUND('flag');
@@ -84,7 +86,7 @@ export async function moveDuplicateFlag(db: Database, recorder: FlagRecorder, id
     const now = new Date();
     await tx
       .update(deviceFlags)
-      .set({ resolvedAt: now, resolvedBy: movedBy, resolution: `moved to the other device claiming this hardware: ${reason}` })
+      .set({ resolvedAt: now, resolvedBy: by.id, resolvedByName: by.name, resolution: `moved to the other device claiming this hardware: ${reason}` })
       .where(eq(deviceFlags.id, id));
     await recorder.raise(
       toDeviceId,

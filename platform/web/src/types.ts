@@ -185,6 +185,7 @@ export interface Flag {
   reason: string;
   createdAt: string;
   resolvedAt: string | null;
+  resolvedByName: string | null;
   resolution: string | null;
 }
 

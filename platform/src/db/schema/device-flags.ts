@@ -16,7 +16,10 @@ export const deviceFlags = pgTable(
     evidence: jsonb('evidence').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    // Who resolved it, as project_approvals keeps it (services/actor.ts): the account, or a token
+    // made for no person; and the person's name, so the record outlives the account.
     resolvedBy: uuid('resolved_by'),
+    resolvedByName: text('resolved_by_name'),
     resolution: text('resolution'),
   },
   (t) => [index('device_flags_device_idx').on(t.deviceId), index('device_flags_open_idx').on(t.kind, t.resolvedAt)],

@@ -201,7 +201,19 @@ export async function devicePage(ctx: PageContext): Promise<void> {
                 'tr',
                 { class: f.resolvedAt ? 'resolved' : '' },
                 h('td', null, h('span', { class: `badge ${f.resolvedAt ? 'off' : 'warn'}`, title: f.kind }, flagLabel(f.kind))),
-                h('td', null, f.reason, f.resolution ? h('div', { class: 'muted' }, f.resolution) : null),
+                h(
+                  'td',
+                  null,
+                  f.reason,
+                  f.resolution
+                    ? h(
+                        'div',
+                        { class: 'muted', testid: `resolution-of-${f.id}` },
+                        f.resolvedByName ? t('flags.resolvedBy', { name: f.resolvedByName }) : '',
+                        f.resolution,
+                      )
+                    : null,
+                ),
                 h('td', null, formatTime(f.createdAt)),
               ),
             ),

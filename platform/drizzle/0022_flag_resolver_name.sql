@@ -1,0 +1,1 @@
+ALTER TABLE "device_flags" ADD COLUMN "resolved_by_name" text;
