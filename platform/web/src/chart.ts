@@ -23,6 +23,16 @@ export function timeChart(
   series: SeriesSpec[],
   opts: { height?: number; daily?: boolean; yLabel?: string } = {},
 ): () => void {
+  // With nothing to plot uPlot still draws an axis (ticks of 1 1 1 0 0 0), which reads as data.
+  if (x.length === 0 || ys.every((y) => y.every((v) => v === null))) {
+    el.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint chart-empty', textContent: t('chart.noData') }));
+    el.dataset.empty = 'true';
+    return () => undefined;
+  }
+  delete el.dataset.empty;
+  // The plotted span, for whoever reads the page without seeing the canvas (a screen reader's label, a test).
+  el.dataset.from = new Date(x[0]! * 1000).toISOString();
+  el.dataset.to = new Date(x[x.length - 1]! * 1000).toISOString();
   // Ticks show seconds when the chart spans less than an hour (a device's recent heartbeats).
   const span = x.length > 1 ? x[x.length - 1]! - x[0]! : 0;
   const fmt = new Intl.DateTimeFormat(

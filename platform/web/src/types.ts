@@ -113,6 +113,8 @@ export interface ModelCounters {
 export interface Heartbeat {
   seq: number;
   receivedAt: string;
+  deviceTime: string;
+  clockUntrusted: boolean;
   cpuPercent: number;
   memoryUsedBytes: number;
   memoryTotalBytes: number;

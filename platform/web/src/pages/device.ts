@@ -108,12 +108,14 @@ export async function devicePage(ctx: PageContext): Promise<void> {
   const loadHeartbeats = async () => {
     const { items } = await get<{ items: Heartbeat[] }>(`/devices/${id}/heartbeats?limit=360`);
     if (!ctx.alive()) return;
-    const hb = [...items].reverse();
-    const x = hb.map((b) => Date.parse(b.receivedAt) / 1000);
+    // Plotted at the device's own time where its clock was trusted (the filing rule): a backlog
+    // sent after an outage is drawn over the hours it covers, not squeezed into its receive second.
+    const hb = [...items].sort((a, b) => plotTime(a) - plotTime(b));
+    const x = hb.map(plotTime);
     for (const c of chartCleanups.splice(0)) c();
     charts.replaceChildren();
     const one = (title: string, ys: (number | null)[], i: number) => {
-      const el = h('div', { class: 'chart small' });
+      const el = h('div', { class: 'chart small', testid: `chart-${i}` });
       charts.appendChild(h('div', null, h('h3', null, title), el));
       chartCleanups.push(timeChart(el, x, [ys], [{ label: title, color: color(i) }], { height: 160 }));
     };
@@ -255,4 +257,9 @@ function inventoryTable(inventory: Record<string, unknown>): HTMLElement {
       ),
     ),
   );
+}
+
+/** Seconds since the epoch a heartbeat is drawn at: its device time, or its receive time when the device's clock was not trusted. */
+export function plotTime(b: Pick<Heartbeat, 'receivedAt' | 'deviceTime' | 'clockUntrusted'>): number {
+  return Date.parse(b.clockUntrusted ? b.receivedAt : b.deviceTime) / 1000;
 }

@@ -1,0 +1,86 @@
+// A device's page in real Chromium: charts drawn at the device's own time, an empty chart that says
+// so, and the pages usable on a phone. A device back from a 6-hour outage sends its backlog within
+// seconds; drawn at receive time it would fill a few seconds of the axis, drawn at device time it
+// covers the six hours it describes (the filing rule, docs/evidence.md).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { HAS_CHROMIUM, launchChromium, screenshot, signIn, waitForText } from '../helpers/browser.js';
+import { enrollTestDevice, type TestDevice } from '../helpers/device.js';
+import { seedEnterprise } from '../helpers/fixtures.js';
+import { startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
+
+const PASSWORD = 'a long passphrase for charts';
+const HOUR = 3_600_000;
+let tp: TestPlatform;
+let browser: Browser;
+let device: TestDevice;
+let silent: string;
+
+beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
+  tp = await startTestPlatform();
+  expect((await tp.api('POST', '/api/v1/accounts', { username: 'ops.li', role: 'operator', password: PASSWORD })).status).toBe(201);
+  const factory = await seedEnterprise(tp, { workstations: ['W-1', 'W-2'] });
+  device = await enrollTestDevice(tp, factory.token, { workstations: ['W-1'] });
+  silent = (await enrollTestDevice(tp, factory.token, { workstations: ['W-2'] })).deviceId;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await tp?.close();
+});
+
+async function signedInPage(viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  await signIn(page, tp.baseUrl, 'ops.li', PASSWORD);
+  return page;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('device charts and the phone layout in Chromium', () => {
+  it('draws a backlog over the hours it covers, and says when there is nothing to draw', async () => {
+    const client = await device.connect();
+    await device.hello(client);
+    // Seven heartbeats made once an hour over the last six hours, all sent now.
+    const start = Date.now() - 6 * HOUR;
+    for (let seq = 1; seq <= 7; seq++) await device.heartbeat(client, seq, { deviceTimeMs: start + (seq - 1) * HOUR, cpuPercent: 10 * seq });
+    await waitFor('backlog stored', async () => (await tp.api('GET', `/api/v1/devices/${device.deviceId}/heartbeats?limit=10`)).body.items.length === 7);
+
+    const page = await signedInPage();
+    await page.goto(`${tp.baseUrl}/#/devices/${device.deviceId}`);
+    const cpu = page.locator('[data-testid=chart-0]');
+    await cpu.locator('canvas').waitFor();
+    const from = Date.parse((await cpu.getAttribute('data-from'))!);
+    const to = Date.parse((await cpu.getAttribute('data-to'))!);
+    expect(to - from).toBeGreaterThanOrEqual(6 * HOUR - 1_000);
+    await screenshot(page, 'device-backlog');
+
+    // No heartbeat yet: every chart says there is no data, none draws an axis.
+    await page.goto(`${tp.baseUrl}/#/devices/${silent}`);
+    await waitForText(page, 'chart-0', (t) => t === '此时段没有数据');
+    expect(await page.locator('[data-testid^=chart-] canvas').count()).toBe(0);
+  });
+
+  it('fits a phone: no page wider than the screen, the navigation on one line', async () => {
+    const page = await signedInPage({ width: 375, height: 812 });
+    // Each page with the content that makes it widest: charts, the device table, the run form.
+    const pages: [string, string][] = [
+      ['#/', '[data-testid=chart-24h] canvas'],
+      ['#/devices', '[data-testid=device-table] .vt-row:not(.loading)'],
+      [`#/devices/${device.deviceId}`, '[data-testid=chart-0] canvas'],
+      ['#/certification', '[data-testid=cert-start]'],
+    ];
+    for (const [route, content] of pages) {
+      await page.goto(`${tp.baseUrl}/${route}`);
+      await page.waitForSelector(content);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, route).toBeLessThanOrEqual(innerWidth);
+      // One line of navigation: no link is taller than two lines of its own text.
+      const tallest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.nav a')].map((a) => a.getBoundingClientRect().height)));
+      expect(tallest, route).toBeLessThan(40);
+    }
+    await screenshot(page, 'phone-device');
+  });
+});
