@@ -4,6 +4,7 @@
 declare const document: {
   querySelector(selector: string): any;
   querySelectorAll(selector: string): Iterable<any> & ArrayLike<any>;
+  documentElement: { scrollWidth: number };
 };
 declare const window: any;
 declare const sessionStorage: { getItem(key: string): string | null };
