@@ -44,6 +44,22 @@ export function formatMoney(fen: number | bigint, lang: Locale = locale()): stri
   return nf('cny', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(yuan);
 }
 
+const FEN_PER_WAN = 1_000_000n; // 1 万元 = 10,000 元 = 1,000,000 fen
+
+/**
+ * A headline amount as Chinese readers take it in: zh-CN "12.35 万元" from 1 万元 up (rounded half up
+ * to 0.01 万元, i.e. to 100 元), exact "1,234.56 元" below; en the exact amount. Tables and reports
+ * keep formatMoney's exact figure; a rounded headline always has the exact one beside it (title).
+ */
+export function formatMoneyShort(fen: number | bigint, lang: Locale = locale()): string {
+  const v = BigInt(fen);
+  const abs = v < 0n ? -v : v;
+  if (lang !== 'zh-CN' || abs < FEN_PER_WAN) return formatMoney(fen, lang);
+  const hundredths = (abs * 100n + FEN_PER_WAN / 2n) / FEN_PER_WAN; // 0.01 万元 units, half up
+  const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}` as unknown as number; // see the file comment
+  return `${v < 0n ? '-' : ''}${nf('wan', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(text)} 万元`;
+}
+
 /** Basis points → "87.5%". */
 export function formatBp(bp: number): string {
   return `${formatDecimal(bp / 100, 1)}%`;
@@ -56,10 +72,12 @@ export function formatShare(part: number, whole: number): string {
 const TZ = 'Asia/Shanghai';
 export function formatTime(iso: string | null | undefined, lang: Locale = locale()): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang, {
+  // English gets the month's name, day first ("2 Dec 2026, 20:15:00"): 12/02/2026 reads as
+  // 2 December in Dongguan's other language and as 12 February to half of English readers.
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
     timeZone: TZ,
     year: 'numeric',
-    month: '2-digit',
+    month: lang === 'en' ? 'short' : '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',

@@ -2,7 +2,7 @@
 // integer fen everywhere), and the other display formats of the dashboard.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fenToYuanString, formatBp, formatInt, formatMoney, formatShare } from '../src/format.js';
+import { fenToYuanString, formatBp, formatInt, formatMoney, formatMoneyShort, formatShare, formatTime } from '../src/format.js';
 
 describe('money', () => {
   it('formats integer fen as yuan with 2 decimals, the zh-CN way', () => {
@@ -27,6 +27,30 @@ describe('money', () => {
         expect(formatMoney(fen, 'zh-CN').replace(/,/g, '')).toBe(`${yuan} 元`);
       }),
     );
+  });
+});
+
+describe('headline amounts in 万元', () => {
+  it('reads 万元 from 1 万元 up in zh-CN, rounded half up to 0.01 万元, and exact below and in en', () => {
+    expect(formatMoneyShort(12_345_678, 'zh-CN')).toBe('12.35 万元'); // 123,456.78 元
+    expect(formatMoneyShort(12_344_999, 'zh-CN')).toBe('12.34 万元');
+    expect(formatMoneyShort(12_345_000, 'zh-CN')).toBe('12.35 万元'); // the half goes up
+    expect(formatMoneyShort(1_000_000, 'zh-CN')).toBe('1.00 万元');
+    expect(formatMoneyShort(999_999, 'zh-CN')).toBe('9,999.99 元');
+    expect(formatMoneyShort(100_000_000_000, 'zh-CN')).toBe('100,000.00 万元'); // 10 亿元
+    expect(formatMoneyShort(-12_345_678, 'zh-CN')).toBe('-12.35 万元');
+    expect(formatMoneyShort(12_345_678, 'en')).toBe('¥123,456.78');
+  });
+
+  it('never goes through a float beyond 2^53 fen', () => {
+    expect(formatMoneyShort(9_007_199_254_740_993n, 'zh-CN')).toBe('9,007,199,254.74 万元');
+  });
+});
+
+describe('times', () => {
+  it('names the month in English and keeps the Chinese numeric date, both in Shanghai time', () => {
+    expect(formatTime('2026-12-02T12:15:00Z', 'en')).toBe('02 Dec 2026, 20:15:00');
+    expect(formatTime('2026-12-02T12:15:00Z', 'zh-CN')).toBe('2026/12/02 20:15:00');
   });
 });
 

@@ -4,7 +4,7 @@
 // it for filing, and download the signed JSON and the CSV (docs/certification.md).
 import { download, get, post, qs } from '../api.js';
 import { h, replace } from '../dom.js';
-import { formatBp, formatInt, formatMoney, formatTime } from '../format.js';
+import { formatBp, formatInt, formatMoney, formatMoneyShort, formatTime } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { errorBox, section, type PageContext } from '../page.js';
 import { go } from '../router.js';
@@ -115,8 +115,9 @@ async function showRun(ctx: PageContext, el: HTMLElement, run: CertificationRun 
         { class: 'filters' },
         h(
           'strong',
-          { testid: 'cert-totals' },
-          t('cert.totals', { nodes: formatInt(results.totals.certifiedNodes), award: formatMoney(results.totals.awardFen) }),
+          // The headline in 万元 as it is read aloud; the exact amount on hover and in every table below.
+          { testid: 'cert-totals', title: formatMoney(results.totals.awardFen) },
+          t('cert.totals', { nodes: formatInt(results.totals.certifiedNodes), award: formatMoneyShort(results.totals.awardFen) }),
         ),
         // How much of the count rests on a TPM (docs/tpm.md): reports under policy v3 on say it.
         results.totals.certifiedNodesByAttestation
