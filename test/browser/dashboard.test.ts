@@ -248,7 +248,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await pageB.locator('[data-testid=nav-certification]').count()).toBe(0);
     await pageB.click('[data-testid=nav-devices]');
     await waitForText(pageB, 'device-total', (t) => t.includes('1'));
-    const listed = await pageB.locator('[data-testid=device-table] a.mono').evaluateAll((as) => as.map((a) => a.getAttribute('title')));
+    const listed = await pageB.locator('[data-testid=device-table] a[data-testid^=device-name-]').evaluateAll((as) => as.map((a) => a.getAttribute('title')));
     expect(listed).toEqual([agents[2]!.deviceId]);
     await screenshot(pageB, 'enterprise-devices');
     // Another enterprise's device by URL: not found on the page, 404 from the API.

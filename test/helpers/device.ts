@@ -21,7 +21,7 @@ export interface TestDevice {
 export async function enrollTestDevice(
   tp: TestPlatform,
   token: string,
-  opts: { workstations?: string[]; fingerprint?: string; kind?: 'compute_box' | 'industrial_pc' | 'server' } = {},
+  opts: { workstations?: string[]; fingerprint?: string; kind?: 'compute_box' | 'industrial_pc' | 'server'; inventory?: Record<string, unknown> } = {},
 ): Promise<TestDevice> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = rawPublicKey(publicKey);
@@ -35,7 +35,7 @@ export async function enrollTestDevice(
       fingerprint,
       publicKey: raw,
       agentVersion: 'test',
-      inventory: { cpuBrand: 'test' },
+      inventory: { cpuBrand: 'test', ...opts.inventory },
       workstations: opts.workstations,
     },
     null,
@@ -71,7 +71,7 @@ export async function enrollTestDevice(
           fingerprint,
           heartbeatIntervalMs,
           deviceTimeMs: Date.now(),
-          inventory: { cpuBrand: 'test', cpuCores: 4 },
+          inventory: { cpuBrand: 'test', cpuCores: 4, ...opts.inventory },
         }).finish(),
       ),
     heartbeat: (client, seq, extra = {}) =>

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, sql, type 
 import type { Database } from '../db/index.js';
 import { devices, enterprises, projects, workstationMappings } from '../db/schema/index.js';
 import type { DeviceKindName } from '@edgenet/proto';
+import { hardwareLabel } from './hardware-label.js';
 
 export const DEVICE_SORTS = ['enrolledAt', 'lastSeenAt', 'kind', 'enterprise', 'project', 'town', 'online', 'id'] as const;
 export type DeviceSort = (typeof DEVICE_SORTS)[number];
@@ -18,7 +19,7 @@ export interface DeviceListQuery {
   online?: boolean | undefined;
   town?: string | undefined;
   kind?: DeviceKindName | undefined;
-  /** Device id, fingerprint or key id prefix; or part of the enterprise or project name. */
+  /** Device id, fingerprint or key id prefix; or part of the enterprise or project name or of a serial. */
   q?: string | undefined;
   sort?: DeviceSort | undefined;
   order?: 'asc' | 'desc' | undefined;
@@ -53,7 +54,17 @@ export const DEVICE_COLUMNS = {
   lastSeenAt: devices.lastSeenAt,
 };
 
-const columns = { ...DEVICE_COLUMNS, enterpriseName: enterprises.name, projectName: projects.name, town: enterprises.town };
+const inventoryText = (key: string) => sql<string | null>`${devices.inventory}->>${sql.raw(`'${key}'`)}`;
+const columns = {
+  ...DEVICE_COLUMNS,
+  enterpriseName: enterprises.name,
+  projectName: projects.name,
+  town: enterprises.town,
+  // For the label (hardware-label.ts): three short strings out of the inventory, not all of it.
+  systemModel: inventoryText('systemModel'),
+  systemSerial: inventoryText('systemSerial'),
+  boardSerial: inventoryText('boardSerial'),
+};
 
 /** LIKE patterns treat % and _ as wildcards; a search for "L1_01" means the text itself. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -77,6 +88,9 @@ export async function listDevices(db: Database, query: DeviceListQuery) {
         like(devices.keyId, prefix),
         ilike(enterprises.name, anywhere),
         ilike(projects.name, anywhere),
+        // The serial on the box's label, as someone standing beside it reads it out.
+        ilike(inventoryText('systemSerial'), anywhere),
+        ilike(inventoryText('boardSerial'), anywhere),
         eq(enterprises.town, q),
       )!,
     );
@@ -121,5 +135,12 @@ export async function listDevices(db: Database, query: DeviceListQuery) {
           )
           .groupBy(workstationMappings.deviceId);
   const servedBy = new Map(served.map((s) => [s.deviceId, s.n]));
-  return { items: items.map((i) => ({ ...i, workstationsServed: servedBy.get(i.id) ?? 0 })), total: total?.n ?? 0 };
+  return {
+    items: items.map(({ systemModel, systemSerial, boardSerial, ...i }) => ({
+      ...i,
+      ...hardwareLabel({ systemModel, systemSerial, boardSerial }),
+      workstationsServed: servedBy.get(i.id) ?? 0,
+    })),
+    total: total?.n ?? 0,
+  };
 }

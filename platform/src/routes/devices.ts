@@ -34,6 +34,9 @@ const device = {
     projectName: { type: 'string' },
     town: { type: 'string' },
     workstationsServed: { type: 'integer' },
+    // What a person calls it (dashboard/hardware-label.ts): null where the inventory has no real value.
+    model: { type: ['string', 'null'] },
+    serial: { type: ['string', 'null'] },
   },
 } as const;
 

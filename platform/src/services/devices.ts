@@ -3,6 +3,7 @@
 // newest heartbeat reported it, its connection history and its recent heartbeats.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { DEVICE_COLUMNS } from '../dashboard/device-list.js';
+import { hardwareLabel } from '../dashboard/hardware-label.js';
 import type { Database } from '../db/index.js';
 import { deviceConnections, devices, heartbeats, workstationMappings } from '../db/schema/index.js';
 import { ERR_NOT_FOUND } from '../errors.js';
@@ -40,7 +41,7 @@ export async function deviceDetail(db: Database, id: string, scope: string | nul
     .orderBy(desc(heartbeats.seq))
     .limit(1);
   const queue = latest && latest.depth !== null && latest.dropped !== null ? latest : null;
-  return { ...row, workstations: mapped.map((m) => m.code), queue };
+  return { ...row, ...hardwareLabel(row.inventory as Record<string, unknown>), workstations: mapped.map((m) => m.code), queue };
 }
 
 /** Online/offline transitions, newest first. */

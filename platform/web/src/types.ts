@@ -36,6 +36,9 @@ export interface Page<T> {
 
 export interface DeviceRow {
   id: string;
+  /** From its inventory (platform dashboard/hardware-label.ts); null where it reported no real value. */
+  model: string | null;
+  serial: string | null;
   enterpriseId: string;
   projectId: string;
   kind: DeviceKind;

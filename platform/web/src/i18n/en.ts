@@ -268,6 +268,7 @@ export const en: Record<MessageKey, string> = {
   'flags.resolve': 'Resolve',
   'flags.resolution': 'Resolution (at least 10 characters)',
   'flags.resolved': 'Flag resolved',
+  'device.serialShort': 'SN',
   'chart.noData': 'No data in this period',
   'flags.resolvedBy': 'Resolved by {name}: ',
   'notify.title': 'Notifications',

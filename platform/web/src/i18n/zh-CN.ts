@@ -264,6 +264,7 @@ export const zhCN = {
   'flags.resolve': '解除标记',
   'flags.resolution': '处理结论（至少 10 个字）',
   'flags.resolved': '标记已解除',
+  'device.serialShort': '序列号',
   'chart.noData': '此时段没有数据',
   'flags.resolvedBy': '{name} 处理：',
   'notify.title': '通知',

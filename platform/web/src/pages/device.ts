@@ -9,7 +9,7 @@ import { t } from '../i18n.js';
 import { every, section, type PageContext } from '../page.js';
 import type { Connection, DeviceDetail, Enterprise, Flag, Heartbeat, Page, Project } from '../types.js';
 import { commandsSection } from './device-commands.js';
-import { compactTable, flagLabel, kindLabel, statusBadge } from './shared.js';
+import { compactTable, deviceName, flagLabel, kindLabel, statusBadge } from './shared.js';
 import { deviceLifecycle, lifecycleStatus } from './device-lifecycle.js';
 import { go } from '../router.js';
 
@@ -69,7 +69,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     h(
       'div',
       { class: 'page-head' },
-      h('h1', null, t('device.title')),
+      h('h1', { testid: 'device-name' }, device.model || device.serial ? deviceName(device) : t('device.title')),
       h('code', { class: 'muted', testid: 'device-id' }, device.id),
       status,
       lifecycleStatus(device.status, 'device-lifecycle-status'),

@@ -8,7 +8,7 @@ import { every, type PageContext } from '../page.js';
 import { go } from '../router.js';
 import type { BreakdownRow, DeviceRow, Page } from '../types.js';
 import { VirtualTable } from '../virtual-table.js';
-import { kindLabel, statusBadge } from './shared.js';
+import { deviceName, kindLabel, statusBadge } from './shared.js';
 import { lifecycleStatus } from './device-lifecycle.js';
 
 const FILTERS = ['q', 'online', 'kind', 'town', 'enterpriseId', 'projectId'] as const;
@@ -72,9 +72,9 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
       {
         key: 'id',
         label: t('col.device'),
-        width: '110px',
+        width: 'minmax(150px, 1.5fr)',
         sortable: true,
-        cell: (d) => h('a', { href: `#/devices/${d.id}`, class: 'mono', title: d.id }, d.id.slice(0, 8)),
+        cell: (d) => h('a', { href: `#/devices/${d.id}`, title: d.id, testid: `device-name-${d.id}` }, deviceName(d)),
       },
       { key: 'enterprise', label: t('col.enterprise'), width: 'minmax(140px, 2fr)', sortable: true, cell: (d) => d.enterpriseName ?? '' },
       { key: 'project', label: t('col.project'), width: 'minmax(120px, 1.5fr)', sortable: true, cell: (d) => d.projectName ?? '' },

@@ -59,3 +59,10 @@ export function compactTable(heads: readonly (MessageKey | '')[], rows: HTMLElem
     h('tbody', null, rows),
   );
 }
+
+/** What a person calls a device: "model · SN serial", the serial or the model alone, else its short id. */
+export function deviceName(d: { id: string; model: string | null; serial: string | null }): string {
+  if (d.model && d.serial) return `${d.model} · ${t('device.serialShort')} ${d.serial}`;
+  if (d.serial) return `${t('device.serialShort')} ${d.serial}`;
+  return d.model ? `${d.model} · ${d.id.slice(0, 8)}` : d.id.slice(0, 8);
+}

@@ -1,5 +1,5 @@
-// A device's page in real Chromium: charts drawn at the device's own time, an empty chart that says
-// so, and the pages usable on a phone. A device back from a 6-hour outage sends its backlog within
+// A device's page in real Chromium: named by its model and serial, found by its serial, charts
+// drawn at the device's own time, an empty chart that says so, and the pages usable on a phone. A device back from a 6-hour outage sends its backlog within
 // seconds; drawn at receive time it would fill a few seconds of the axis, drawn at device time it
 // covers the six hours it describes (the filing rule, docs/evidence.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +21,11 @@ beforeAll(async () => {
   tp = await startTestPlatform();
   expect((await tp.api('POST', '/api/v1/accounts', { username: 'ops.li', role: 'operator', password: PASSWORD })).status).toBe(201);
   const factory = await seedEnterprise(tp, { workstations: ['W-1', 'W-2'] });
-  device = await enrollTestDevice(tp, factory.token, { workstations: ['W-1'] });
-  silent = (await enrollTestDevice(tp, factory.token, { workstations: ['W-2'] })).deviceId;
+  device = await enrollTestDevice(tp, factory.token, { workstations: ['W-1'], inventory: { systemModel: 'MIC-770', systemSerial: 'ADV2611A0042' } });
+  // A white-box PC whose firmware left the placeholders in: it has no name to show but its id.
+  silent = (
+    await enrollTestDevice(tp, factory.token, { workstations: ['W-2'], inventory: { systemModel: 'To be filled by O.E.M.', systemSerial: 'Default string' } })
+  ).deviceId;
   browser = await launchChromium();
 }, 120_000);
 
@@ -61,6 +64,19 @@ describe.skipIf(!HAS_CHROMIUM)('device charts and the phone layout in Chromium',
     await page.goto(`${tp.baseUrl}/#/devices/${silent}`);
     await waitForText(page, 'chart-0', (t) => t === '此时段没有数据');
     expect(await page.locator('[data-testid^=chart-] canvas').count()).toBe(0);
+  });
+
+  it('names devices by model and serial, and finds one by its serial', async () => {
+    const page = await signedInPage();
+    await page.goto(`${tp.baseUrl}/#/devices?q=2611a00`);
+    await waitForText(page, `device-name-${device.deviceId}`, (t) => t === 'MIC-770 · 序列号 ADV2611A0042');
+    expect(await page.locator('[data-testid=device-table] .vt-row:not(.loading)').count()).toBe(1);
+    await page.goto(`${tp.baseUrl}/#/devices`);
+    await waitForText(page, `device-name-${silent}`, (t) => t === silent.slice(0, 8));
+    await page.click(`[data-testid=device-name-${device.deviceId}]`);
+    await waitForText(page, 'device-name', (t) => t === 'MIC-770 · 序列号 ADV2611A0042');
+    const api = (await tp.api('GET', `/api/v1/devices/${silent}`)).body;
+    expect([api.model, api.serial]).toEqual([null, null]);
   });
 
   it('fits a phone: no page wider than the screen, the navigation on one line', async () => {
