@@ -77,6 +77,12 @@ describe.skipIf(!HAS_CHROMIUM)('device charts and the phone layout in Chromium',
     await waitForText(page, 'device-name', (t) => t === 'MIC-770 · 序列号 ADV2611A0042');
     const api = (await tp.api('GET', `/api/v1/devices/${silent}`)).body;
     expect([api.model, api.serial]).toEqual([null, null]);
+
+    // An empty list says what to do next, not nothing.
+    await page.goto(`${tp.baseUrl}/#/devices?q=NO-SUCH-SERIAL`);
+    await waitForText(page, 'devices-empty', (t) => t.startsWith('没有符合筛选条件的设备'));
+    await page.goto(`${tp.baseUrl}/#/alerts`);
+    await page.waitForSelector('text=没有未处理的标记');
   });
 
   it('fits a phone: no page wider than the screen, the navigation on one line', async () => {

@@ -117,7 +117,8 @@ export class VirtualTable<T> {
       const { items, total } = await this.#o.load(page * size, size, this.#sort, this.#order);
       if (generation !== this.#generation) return;
       this.#pages.set(page, items);
-      if (total !== this.#total) {
+      // Also on every first page: an empty result after a reload is news too (the page says why it is empty).
+      if (total !== this.#total || page === 0) {
         this.#total = total;
         this.#o.onTotal?.(total);
       }

@@ -46,7 +46,7 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
       section(
         `${t('alerts.offline', { m: a.settings.offlineMinutes })} (${formatInt(a.offline.total)})`,
         a.offline.items.length === 0
-          ? h('p', { class: 'hint' }, t('alerts.none'))
+          ? h('p', { class: 'hint empty' }, t('alerts.noneOffline'))
           : h(
               'table',
               { class: 'table', testid: 'alerts-offline' },
@@ -84,7 +84,7 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
       section(
         `${t('alerts.flagged')} (${formatInt(a.flagged.total)})`,
         a.flagged.items.length === 0
-          ? h('p', { class: 'hint' }, t('alerts.none'))
+          ? h('p', { class: 'hint empty' }, t('alerts.noneFlagged'))
           : h(
               'table',
               { class: 'table', testid: 'alerts-flagged' },
@@ -122,7 +122,7 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
         `${t('alerts.shareDrops')} (${formatInt(a.shareDrops.length)})`,
         h('p', { class: 'hint' }, t('alerts.shareDropsHint', { p: 100 - a.settings.shareDropPercent })),
         a.shareDrops.length === 0
-          ? h('p', { class: 'hint' }, t('alerts.none'))
+          ? h('p', { class: 'hint empty' }, t('alerts.noneShareDrops'))
           : h(
               'table',
               { class: 'table', testid: 'alerts-share' },

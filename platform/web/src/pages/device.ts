@@ -195,7 +195,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     replace(
       flags,
       page.items.length === 0
-        ? h('p', { class: 'hint' }, t('alerts.none'))
+        ? h('p', { class: 'hint empty' }, t('device.noFlags'))
         : compactTable(
             ['col.flag', 'col.reason', 'col.raised'],
             page.items.map((f) =>

@@ -21,6 +21,9 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
   let order: 'asc' | 'desc' = query.get('order') === 'asc' ? 'asc' : 'desc';
 
   const total = h('span', { class: 'muted', testid: 'device-total' });
+  // An empty list says what to do next: enroll the first device, or loosen the filters.
+  const empty = h('p', { class: 'hint empty', testid: 'devices-empty' });
+  empty.hidden = true;
   const search = h('input', { type: 'search', placeholder: t('devices.search'), value: state.q, testid: 'device-search', class: 'grow' });
   const select = (key: string, options: [string, string][], testid: string) => {
     const el = h(
@@ -86,7 +89,11 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
     ],
     load: (offset, limit, s, o) => get<Page<DeviceRow>>(`/devices${qs({ ...state, offset, limit, sort: s, order: o })}`),
     onRow: (d) => go(`#/devices/${d.id}`),
-    onTotal: (n) => (total.textContent = t('devices.total', { n: formatInt(n) })),
+    onTotal: (n) => {
+      total.textContent = t('devices.total', { n: formatInt(n) });
+      empty.hidden = n > 0;
+      empty.textContent = FILTERS.some((k) => state[k]) ? t('devices.noneMatch') : t('devices.noneYet');
+    },
     onSort: (s, o) => {
       sort = s;
       order = o;
@@ -124,6 +131,7 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
     h('div', { class: 'page-head' }, h('h1', null, t('devices.title')), total, scopeNote),
     h('div', { class: 'filters' }, search, online, kind, town),
     h('section', { class: 'card flush' }, table.el),
+    empty,
   );
   table.reload();
   get<{ items: BreakdownRow[] }>('/fleet/breakdown?by=town')

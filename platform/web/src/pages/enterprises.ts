@@ -18,6 +18,8 @@ export async function enterprisesPage(ctx: PageContext): Promise<void> {
   const render = () => {
     const needle = filter.value.trim().toLowerCase();
     const shown = needle ? rows.filter((r) => r.label.toLowerCase().includes(needle) || r.town.includes(needle)) : rows;
+    if (shown.length === 0)
+      return replace(table, h('p', { class: 'hint empty', testid: 'enterprises-empty' }, t(needle ? 'enterprises.noneMatch' : 'enterprises.noneYet')));
     replace(
       table,
       h(
