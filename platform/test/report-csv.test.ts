@@ -1,7 +1,7 @@
 // The bureau's CSV cell by cell (RFC 4180 quoting; OWASP "CSV Injection"): a name typed by a person
 // never runs as a spreadsheet formula, and quotes, commas and line breaks stay inside their cell.
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../src/certification/report.js';
+import { csvCell } from '../src/domain/csv.js';
 
 describe('csvCell', () => {
   it.each([

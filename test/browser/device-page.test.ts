@@ -2,6 +2,7 @@
 // drawn at the device's own time, an empty chart that says so, and the pages usable on a phone. A device back from a 6-hour outage sends its backlog within
 // seconds; drawn at receive time it would fill a few seconds of the axis, drawn at device time it
 // covers the six hours it describes (the filing rule, docs/evidence.md).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { HAS_CHROMIUM, launchChromium, screenshot, signIn, waitForText } from '../helpers/browser.js';
@@ -77,6 +78,16 @@ describe.skipIf(!HAS_CHROMIUM)('device charts and the phone layout in Chromium',
     await waitForText(page, 'device-name', (t) => t === 'MIC-770 · 序列号 ADV2611A0042');
     const api = (await tp.api('GET', `/api/v1/devices/${silent}`)).body;
     expect([api.model, api.serial]).toEqual([null, null]);
+
+    // The list exports every device as a CSV Excel opens: byte-order mark, Chinese headers, the name.
+    await page.goto(`${tp.baseUrl}/#/devices`);
+    await page.waitForSelector('[data-testid=device-table] .vt-row:not(.loading)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=devices-csv]')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF设备,ID,序列号,状态,')).toBe(true);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3); // the header and both devices
+    expect(lines.find((l) => l.includes(device.deviceId))).toMatch(/^MIC-770 · 序列号 ADV2611A0042,[0-9a-f-]{36},ADV2611A0042,(在线|离线),/);
 
     // An empty list says what to do next, not nothing.
     await page.goto(`${tp.baseUrl}/#/devices?q=NO-SUCH-SERIAL`);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import { countNodes, type CountInput, type CountResult, type DeviceEvidence, type ProjectInput } from './count.js';
+import { csvDocument } from '../domain/csv.js';
 import { merkleRoot } from './merkle.js';
 import type { CountingPolicy } from './policy.js';
 
@@ -171,16 +172,6 @@ const LIMITED_BY: Record<string, string> = {
 };
 
 /**
- * One spreadsheet cell (RFC 4180): quoted when it holds a comma, quote or line break. A cell that
- * begins with = + - @ tab or CR is prefixed with ' so a spreadsheet shows it as text instead of
- * running it as a formula (OWASP "CSV Injection"): enterprise and project names are typed by people.
- */
-export function csvCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-/**
  * Per-project table for the bureau's spreadsheet: Chinese headers, names, USCC and town beside the
  * ids, money in yuan with 2 decimals from integer fen; UTF-8 with a byte-order mark and CRLF lines so
  * Excel opens it as UTF-8.
@@ -238,5 +229,5 @@ export function reportCsv(body: ReportBody, runId: string): string {
       ];
     }),
   ];
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }

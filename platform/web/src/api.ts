@@ -3,6 +3,8 @@
 // write carries the session's CSRF token in x-csrf-token (docs/accounts.md). Or a bearer token is
 // pasted: it lives in sessionStorage (this tab only, gone when it closes) and goes in the
 // Authorization header, which another site cannot make the browser send.
+import { saveBlob } from './dom.js';
+
 const TOKEN_KEY = 'edgenet.token';
 let csrfToken: string | null = null;
 export const API = '/api/v1';
@@ -88,15 +90,7 @@ export async function del(path: string): Promise<void> {
 
 /** Downloads with the token (a plain link could not send it) and saves under `filename`. */
 export async function download(path: string, filename: string): Promise<void> {
-  const blob = await (await request('GET', path)).blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await (await request('GET', path)).blob(), filename);
 }
 
 /** Query string from the defined values only. */

@@ -45,3 +45,15 @@ export function replace(el: Element, ...children: Child[]): void {
   el.replaceChildren();
   append(el, children);
 }
+
+/** Saves a blob the page made or fetched as a file named `filename` (the browser's download). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

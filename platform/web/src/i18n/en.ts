@@ -275,6 +275,8 @@ export const en: Record<MessageKey, string> = {
   'alerts.noneFlagged': 'No open flag: every device counts unless something else disqualifies it.',
   'alerts.noneShareDrops': 'No enterprise’s online share has dropped.',
   'device.noFlags': 'No flag on this device.',
+  'col.serial': 'Serial',
+  'csv.export': 'Export CSV',
   'device.serialShort': 'SN',
   'chart.noData': 'No data in this period',
   'flags.resolvedBy': 'Resolved by {name}: ',

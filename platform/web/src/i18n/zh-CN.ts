@@ -271,6 +271,8 @@ export const zhCN = {
   'alerts.noneFlagged': '没有未处理的标记：若无其他取消资格的情况，所有设备均计入。',
   'alerts.noneShareDrops': '没有企业的在线率下降。',
   'device.noFlags': '此设备没有标记。',
+  'col.serial': '序列号',
+  'csv.export': '导出 CSV',
   'device.serialShort': '序列号',
   'chart.noData': '此时段没有数据',
   'flags.resolvedBy': '{name} 处理：',

@@ -8,6 +8,7 @@ import { formatTime } from '../format.js';
 import { t } from '../i18n.js';
 import { errorBox, section, type PageContext } from '../page.js';
 import type { Account, Alarm, AlarmEvent, Page } from '../types.js';
+import { allPages, csvButton } from '../csv-export.js';
 import { deviceLink } from './shared.js';
 
 export async function alarmsPage(ctx: PageContext): Promise<void> {
@@ -177,6 +178,19 @@ export async function alarmsPage(ctx: PageContext): Promise<void> {
     h('option', { value: 'open' }, t('alarms.open')),
     h('option', { value: 'all' }, t('alarms.all')),
   );
-  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('alarms.title')), toggle), notice, body);
+  const csv = csvButton<Alarm>(
+    'alarms-csv',
+    'alarms',
+    [
+      { header: t('col.alarm'), value: (a) => t(`alarms.kind.${a.kind}`) },
+      { header: t('col.subject'), value: (a) => a.subject },
+      { header: t('col.raisedAt'), value: (a) => a.raisedAt },
+      { header: t('col.status'), value: (a) => t(`alarms.state.${a.state}`) },
+      { header: t('col.assignee'), value: (a) => a.assigneeName },
+      { header: t('col.device'), value: (a) => a.deviceId },
+    ],
+    () => allPages((offset, limit) => get<Page<Alarm>>(`/alarms${qs({ offset, limit, state: filter === 'open' ? 'open' : undefined })}`)),
+  );
+  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('alarms.title')), toggle, csv), notice, body);
   await load();
 }

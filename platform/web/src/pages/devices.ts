@@ -8,10 +8,26 @@ import { every, type PageContext } from '../page.js';
 import { go } from '../router.js';
 import type { BreakdownRow, DeviceRow, Page } from '../types.js';
 import { VirtualTable } from '../virtual-table.js';
+import { allPages, csvButton, type CsvColumn } from '../csv-export.js';
 import { deviceName, kindLabel, statusBadge } from './shared.js';
 import { lifecycleStatus } from './device-lifecycle.js';
 
 const FILTERS = ['q', 'online', 'kind', 'town', 'enterpriseId', 'projectId'] as const;
+
+// Headers in the language of the page that builds the button.
+const deviceCsv = (): CsvColumn<DeviceRow>[] => [
+  { header: t('col.device'), value: (d) => deviceName(d) },
+  { header: 'ID', value: (d) => d.id },
+  { header: t('col.serial'), value: (d) => d.serial },
+  { header: t('col.status'), value: (d) => (d.status === 'active' ? t(d.online ? 'status.online' : 'status.offline') : d.status) },
+  { header: t('col.enterprise'), value: (d) => d.enterpriseName },
+  { header: t('col.project'), value: (d) => d.projectName },
+  { header: t('col.town'), value: (d) => d.town },
+  { header: t('col.kind'), value: (d) => kindLabel(d.kind) },
+  { header: t('col.workstations'), value: (d) => d.workstationsServed ?? 0 },
+  { header: t('col.lastSeen'), value: (d) => d.lastSeenAt },
+  { header: t('col.enrolled'), value: (d) => d.enrolledAt },
+];
 
 export async function devicesPage(ctx: PageContext): Promise<void> {
   const query = ctx.route.query;
@@ -128,7 +144,17 @@ export async function devicesPage(ctx: PageContext): Promise<void> {
   }
   replace(
     ctx.root,
-    h('div', { class: 'page-head' }, h('h1', null, t('devices.title')), total, scopeNote),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', null, t('devices.title')),
+      total,
+      scopeNote,
+      // Every device the filters select, not the rows on screen.
+      csvButton('devices-csv', 'devices', deviceCsv(), () =>
+        allPages((offset, limit) => get<Page<DeviceRow>>(`/devices${qs({ ...state, offset, limit, sort, order })}`)),
+      ),
+    ),
     h('div', { class: 'filters' }, search, online, kind, town),
     h('section', { class: 'card flush' }, table.el),
     empty,

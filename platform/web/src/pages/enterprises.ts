@@ -8,13 +8,27 @@ import { NUMERIC } from './shared.js';
 import { every, type PageContext } from '../page.js';
 import { go } from '../router.js';
 import type { BreakdownRow } from '../types.js';
+import { csvButton } from '../csv-export.js';
 
 export async function enterprisesPage(ctx: PageContext): Promise<void> {
   if (ctx.me.enterprise) return go(`#/enterprises/${ctx.me.enterprise.id}`);
   const filter = h('input', { type: 'search', placeholder: t('enterprises.filter'), testid: 'enterprise-filter' });
   const table = h('div');
-  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('enterprises.title')), filter), h('section', { class: 'card' }, table));
   let rows: BreakdownRow[] = [];
+  const csv = csvButton<BreakdownRow>(
+    'enterprises-csv',
+    'enterprises',
+    [
+      { header: t('col.enterprise'), value: (r) => r.label },
+      { header: t('col.town'), value: (r) => r.town },
+      { header: t('col.projects'), value: (r) => r.projects },
+      { header: t('col.devices'), value: (r) => r.devices },
+      { header: t('col.online'), value: (r) => r.online },
+      { header: t('col.workstations'), value: (r) => r.workstations },
+    ],
+    () => rows,
+  );
+  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('enterprises.title')), filter, csv), h('section', { class: 'card' }, table));
   const render = () => {
     const needle = filter.value.trim().toLowerCase();
     const shown = needle ? rows.filter((r) => r.label.toLowerCase().includes(needle) || r.town.includes(needle)) : rows;
