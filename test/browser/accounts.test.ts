@@ -54,14 +54,24 @@ describe.skipIf(!HAS_CHROMIUM)('people signing in, in Chromium', () => {
     // The cookie is invisible to the page's scripts.
     expect(await page.evaluate('document.cookie')).toBe('');
 
-    const script = await tp.api('POST', '/api/v1/api-tokens', { name: 'nightly export', role: 'bureau' });
-    expect((await tp.api('GET', '/api/v1/devices', undefined, script.body.token)).status).toBe(200);
+    // A token for a script, made in the form: its secret is shown once and works at once.
     await page.click('[data-testid=nav-admin]');
-    await page.waitForSelector(`[data-testid=revoke-${script.body.id}]`);
+    await page.fill('[data-testid=new-token-name]', 'nightly export');
+    await page.selectOption('[data-testid=new-token-role]', 'bureau');
+    await page.fill('[data-testid=new-token-days]', '30');
+    await page.click('[data-testid=create-token]');
+    const secret = await waitForText(page, 'new-token-secret', (t) => t.length > 20);
+    const listedTokens = (await tp.api('GET', '/api/v1/api-tokens')).body.items as { id: string; name: string; role: string; expiresAt: string }[];
+    const made = listedTokens.find((x) => x.name === 'nightly export')!;
+    expect(made.role).toBe('bureau');
+    expect(Date.parse(made.expiresAt) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    expect(Date.parse(made.expiresAt) - Date.now()).toBeLessThan(31 * 86_400_000);
+    expect((await tp.api('GET', '/api/v1/devices', undefined, secret)).status).toBe(200);
+    await page.waitForSelector(`[data-testid=revoke-${made.id}]`);
     expect(await page.locator('[data-testid=account-table] tbody tr').count()).toBeGreaterThanOrEqual(2); // admin and li.admin
-    await page.click(`[data-testid=revoke-${script.body.id}]`);
-    await page.waitForSelector(`[data-testid=revoked-${script.body.id}]`);
-    const refused = await tp.api('GET', '/api/v1/devices', undefined, script.body.token);
+    await page.click(`[data-testid=revoke-${made.id}]`);
+    await page.waitForSelector(`[data-testid=revoked-${made.id}]`);
+    const refused = await tp.api('GET', '/api/v1/devices', undefined, secret);
     expect(refused).toMatchObject({ status: 401, body: { code: 'EDGENET_ERR_UNAUTHENTICATED' } });
 
     // An account made on the page gets a generated password, shown once, that signs in.

@@ -68,6 +68,51 @@ export async function adminPage(ctx: PageContext): Promise<void> {
     h('button', { type: 'submit', testid: 'create-account' }, t('admin.createSubmit')),
   );
 
+  // A bearer token for automation (a nightly export, a script): its secret is shown once, here.
+  const tokenName = h('input', { type: 'text', testid: 'new-token-name', 'aria-label': t('col.name') });
+  const tokenRole = h(
+    'select',
+    { testid: 'new-token-role', 'aria-label': t('col.role') },
+    (['operator', 'bureau', 'enterprise'] as const).map((r) => h('option', { value: r }, t(`role.${r}`))),
+  );
+  const tokenEnterprise = h('input', { type: 'text', testid: 'new-token-enterprise', 'aria-label': t('admin.enterpriseId') });
+  const tokenDays = h('input', { type: 'number', testid: 'new-token-days', 'aria-label': t('admin.tokenDays'), value: '90' });
+  tokenDays.min = '1';
+  const tokenForm = h(
+    'form',
+    {
+      class: 'inline-form',
+      onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          const made = await post<{ id: string; token: string; expiresAt: string }>('/api-tokens', {
+            name: tokenName.value.trim(),
+            role: tokenRole.value,
+            ...(tokenRole.value === 'enterprise' ? { enterpriseId: tokenEnterprise.value.trim() } : {}),
+            expiresInDays: Number(tokenDays.value),
+          });
+          show(
+            h(
+              'div',
+              { testid: 'new-token' },
+              t('admin.tokenShownOnce', { n: tokenName.value.trim(), at: formatTime(made.expiresAt) }),
+              h('code', { testid: 'new-token-secret', class: 'mono' }, made.token),
+            ),
+          );
+          tokenName.value = '';
+          await load();
+        } catch (err) {
+          failed(err);
+        }
+      },
+    },
+    h('label', null, t('col.name'), tokenName),
+    h('label', null, t('col.role'), tokenRole),
+    h('label', null, t('admin.enterpriseId'), tokenEnterprise),
+    h('label', null, t('admin.tokenDays'), tokenDays),
+    h('button', { type: 'submit', testid: 'create-token' }, t('admin.tokenSubmit')),
+  );
+
   async function reset(a: Account): Promise<void> {
     try {
       const updated = await post<Account>(`/accounts/${a.id}/password`, {});
@@ -142,7 +187,7 @@ export async function adminPage(ctx: PageContext): Promise<void> {
     h('div', { class: 'page-head' }, h('h1', null, t('admin.title'))),
     notice,
     section(t('admin.accounts'), h('h3', null, t('admin.create')), createForm, accounts),
-    section(t('admin.tokens'), tokens),
+    section(t('admin.tokens'), h('h3', null, t('admin.tokenCreate')), tokenForm, tokens),
   );
   await load();
 }
