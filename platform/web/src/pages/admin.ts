@@ -25,6 +25,13 @@ function table(testid: string, heads: string[], rows: HTMLElement[]): HTMLElemen
   );
 }
 
+const roleSelect = (testid: string) =>
+  h(
+    'select',
+    { testid, 'aria-label': t('col.role') },
+    (['operator', 'bureau', 'enterprise'] as const).map((r) => h('option', { value: r }, t(`role.${r}`))),
+  );
+
 export async function adminPage(ctx: PageContext): Promise<void> {
   const notice = h('div', { class: 'notice', testid: 'admin-notice', 'aria-live': 'polite' });
   const accounts = h('div');
@@ -33,11 +40,7 @@ export async function adminPage(ctx: PageContext): Promise<void> {
   const failed = (err: unknown) => show(err instanceof ApiError ? h('div', { class: 'error-text', testid: 'admin-error' }, err.message) : errorBox(err));
 
   const username = h('input', { type: 'text', testid: 'new-username', 'aria-label': t('col.username') });
-  const role = h(
-    'select',
-    { testid: 'new-role', 'aria-label': t('col.role') },
-    (['operator', 'bureau', 'enterprise'] as const).map((r) => h('option', { value: r }, t(`role.${r}`))),
-  );
+  const role = roleSelect('new-role');
   const enterpriseId = h('input', { type: 'text', testid: 'new-enterprise', 'aria-label': t('admin.enterpriseId') });
   const admin = h('input', { type: 'checkbox', testid: 'new-admin' });
   const createForm = h(
@@ -70,11 +73,7 @@ export async function adminPage(ctx: PageContext): Promise<void> {
 
   // A bearer token for automation (a nightly export, a script): its secret is shown once, here.
   const tokenName = h('input', { type: 'text', testid: 'new-token-name', 'aria-label': t('col.name') });
-  const tokenRole = h(
-    'select',
-    { testid: 'new-token-role', 'aria-label': t('col.role') },
-    (['operator', 'bureau', 'enterprise'] as const).map((r) => h('option', { value: r }, t(`role.${r}`))),
-  );
+  const tokenRole = roleSelect('new-token-role');
   const tokenEnterprise = h('input', { type: 'text', testid: 'new-token-enterprise', 'aria-label': t('admin.enterpriseId') });
   const tokenDays = h('input', { type: 'number', testid: 'new-token-days', 'aria-label': t('admin.tokenDays'), value: '90' });
   tokenDays.min = '1';
