@@ -107,6 +107,11 @@ describe.skipIf(!HAS_CHROMIUM)('records in Chromium', () => {
     expect(listed.find((w: { code: string }) => w.code === 'W01').archivedAt).toBeNull();
     await screenshot(ops, 'enterprise-workstations');
 
+    // An enterprise with no project yet says what to do next instead of an empty table.
+    const bare = (await tp.api('POST', '/api/v1/enterprises', { name: '东莞八号精密', uscc: USCC[1], town: '长安' })).body.id;
+    await ops.goto(`${tp.baseUrl}/#/enterprises/${bare}`);
+    await waitForText(ops, 'no-projects', (t) => t.startsWith('尚无项目'));
+
     // A run counts the approved figures and names the approver; an enterprise's new project, not
     // approved yet, is listed as not certified, with its reason.
     const entToken = (await tp.api('POST', '/api/v1/api-tokens', { name: 'erp', role: 'enterprise', enterpriseId })).body.token;

@@ -37,11 +37,15 @@ export function yuanToFen(text: string): number | null {
   return Number(BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0')));
 }
 
-/** zh-CN: "1,234.56 元"; en: "¥1,234.56". Two decimals from integer fen. */
+/**
+ * zh-CN: "1,234.56 元"; en: "CNY 1,234.56" (the ISO 4217 code: "¥" is also the yen's sign, and an
+ * English reader comparing offers cannot tell them apart). Two decimals from integer fen; the code is
+ * joined to the figure by a no-break space, so the amount never wraps.
+ */
 export function formatMoney(fen: number | bigint, lang: Locale = locale()): string {
   const yuan = fenToYuanString(fen) as unknown as number; // a decimal string; see the file comment
   if (lang === 'zh-CN') return `${nf('yuan', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(yuan)} 元`;
-  return nf('cny', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(yuan);
+  return nf('cny', { style: 'currency', currency: 'CNY', currencyDisplay: 'code' }).format(yuan);
 }
 
 const FEN_PER_WAN = 1_000_000n; // 1 万元 = 10,000 元 = 1,000,000 fen

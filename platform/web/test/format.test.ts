@@ -7,7 +7,9 @@ import { fenToYuanString, formatBp, formatInt, formatMoney, formatMoneyShort, fo
 describe('money', () => {
   it('formats integer fen as yuan with 2 decimals, the zh-CN way', () => {
     expect(formatMoney(123_456, 'zh-CN')).toBe('1,234.56 元');
-    expect(formatMoney(123_456, 'en')).toBe('¥1,234.56');
+    expect(formatMoney(123_456, 'en')).toBe('CNY\u00a01,234.56');
+    expect(formatMoney(12_500_000, 'en')).toBe('CNY\u00a0125,000.00');
+    expect(formatMoney(-1_050, 'en')).toBe('-CNY\u00a010.50');
     expect(formatMoney(0, 'zh-CN')).toBe('0.00 元');
     expect(formatMoney(5, 'zh-CN')).toBe('0.05 元');
     expect(formatMoney(100_000_000, 'zh-CN')).toBe('1,000,000.00 元'); // art. 18 per-project cap
@@ -39,7 +41,7 @@ describe('headline amounts in 万元', () => {
     expect(formatMoneyShort(999_999, 'zh-CN')).toBe('9,999.99 元');
     expect(formatMoneyShort(100_000_000_000, 'zh-CN')).toBe('100,000.00 万元'); // 10 亿元
     expect(formatMoneyShort(-12_345_678, 'zh-CN')).toBe('-12.35 万元');
-    expect(formatMoneyShort(12_345_678, 'en')).toBe('¥123,456.78');
+    expect(formatMoneyShort(12_345_678, 'en')).toBe('CNY\u00a0123,456.78');
   });
 
   it('never goes through a float beyond 2^53 fen', () => {

@@ -378,4 +378,7 @@ export const en: Record<MessageKey, string> = {
   'cert.reason.declared_window_not_approved': 'its changed window is not approved yet',
   'cert.reason.project_archived': 'the project is archived',
   'cert.reason.enterprise_archived': 'the enterprise is archived',
+  // dashboard: charts, empty states, csv, money, tokens
+  'enterprise.noProjects': 'No project yet. Add the enterprise’s deployment project (investment figures and window) so its devices can enroll and be counted.',
+  'admin.noTokens': 'No access token yet. Create one below for a script or an integration; its secret is shown once.',
 };

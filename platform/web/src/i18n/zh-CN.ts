@@ -373,6 +373,9 @@ export const zhCN = {
   'cert.reason.declared_window_not_approved': '变更后的考核期尚未批准',
   'cert.reason.project_archived': '项目已归档',
   'cert.reason.enterprise_archived': '企业已归档',
+  // dashboard: charts, empty states, csv, money, tokens
+  'enterprise.noProjects': '尚无项目：先登记企业的部署项目（投资额和期间），其设备才能注册并计入节点。',
+  'admin.noTokens': '尚无访问令牌：可在下方为脚本或系统集成创建，密钥只显示一次。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -154,6 +154,7 @@ export async function adminPage(ctx: PageContext): Promise<void> {
     );
     replace(
       tokens,
+      k.items.length === 0 ? h('p', { class: 'muted', testid: 'no-api-tokens' }, t('admin.noTokens')) : null,
       table(
         'token-table',
         ['col.name', 'col.role', 'col.account', 'col.createdBy', 'col.createdAt', 'col.expiresAt', 'col.lastUsedAt', ''],

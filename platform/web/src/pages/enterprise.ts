@@ -33,6 +33,7 @@ export async function enterprisePage(ctx: PageContext): Promise<void> {
     ),
     section(
       t('enterprise.projects'),
+      projects.items.length === 0 ? h('p', { class: 'muted', testid: 'no-projects' }, t('enterprise.noProjects')) : null,
       h(
         'table',
         { class: 'table', testid: 'project-table' },
