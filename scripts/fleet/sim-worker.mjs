@@ -1,8 +1,11 @@
 // One simulator process: thousands of devices, each its own TCP connection speaking MQTT 3.1.1 with
 // mqtt-packet (the codec inside MQTT.js and aedes) — a full client per device costs too much memory at
 // 100,000 — and the real edge.v1 protocol: signed hello, workstation mapping, chained heartbeats.
+// Over TLS when given the platform's CA (config.ca): trusting exactly that CA, as an enrolled agent
+// pins it, with the host name checked against the server certificate (RFC 6125).
 // Started by fleet.mjs with fork(); takes its devices over IPC and reports over IPC.
 import { connect } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { createPrivateKey } from 'node:crypto';
 import mqttPacket from 'mqtt-packet';
 import { chainLink, deviceTopic, edge, encodeHeartbeat, sealedPayload } from '../../proto/dist/index.js';
@@ -21,6 +24,7 @@ process.on('message', (msg) => {
   else if (msg.type === 'stop') stop();
   else if (msg.type === 'drain') drain().then((s) => process.send({ type: 'drained', stats: s }));
   else if (msg.type === 'stats') process.send({ type: 'stats', stats: snapshot() });
+  else if (msg.type === 'reconnect') reconnect(msg.count);
 });
 
 function start(msg) {
@@ -49,7 +53,9 @@ function start(msg) {
 
 function open(d) {
   if (stopping) return;
-  const socket = connect({ host: cfg.host, port: cfg.port, localAddress: d.source });
+  const socket = cfg.ca
+    ? connectTls({ host: cfg.host, port: cfg.port, localAddress: d.source, ca: cfg.ca, rejectUnauthorized: true })
+    : connect({ host: cfg.host, port: cfg.port, localAddress: d.source });
   d.socket = socket;
   socket.setNoDelay(true);
   const parser = mqttPacket.parser({ protocolVersion: 4 });
@@ -58,7 +64,7 @@ function open(d) {
   socket.on('data', (buf) => parser.parse(buf));
   socket.on('error', () => undefined);
   socket.on('close', () => onClose(d, socket));
-  socket.on('connect', () => {
+  socket.on(cfg.ca ? 'secureConnect' : 'connect', () => {
     const will = sealedPayload(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), d.privateKey);
     socket.write(
       mqttPacket.generate({
@@ -122,6 +128,15 @@ function onClose(d, socket) {
   // sees the fleet come back spread out, not as one wave.
   const delay = Math.random() * Math.min(RECONNECT_CAP_MS, RECONNECT_BASE_MS * 2 ** d.attempts++);
   setTimeout(() => open(d), delay);
+}
+
+/**
+ * Drops `count` connected devices' connections at once, as a network blip does; each comes back
+ * through onClose's backoff (first attempt within a second) with a new TLS handshake, CONNECT,
+ * hello and mapping. The benchmark measures what that costs the platform per reconnect.
+ */
+function reconnect(count) {
+  for (const d of devices.filter((x) => x.connected).slice(0, count)) d.socket.destroy();
 }
 
 function schedule(d, delayMs) {
