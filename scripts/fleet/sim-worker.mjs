@@ -18,6 +18,9 @@ const devices = [];
 const stats = { connects: 0, connectFailures: 0, disconnects: 0, generated: 0, acked: 0, misbehaved: 0, connectedAt: [] };
 let stopping = false; // no more reconnects
 let generating = true; // heartbeats still being made
+// While the benchmark measures connections, devices skip their heartbeats (as with a longer
+// interval): the window's CPU is then the connections', not a share estimated from the hold.
+let paused = false;
 
 process.on('message', (msg) => {
   if (msg.type === 'start') start(msg);
@@ -25,10 +28,12 @@ process.on('message', (msg) => {
   else if (msg.type === 'drain') drain().then((s) => process.send({ type: 'drained', stats: s }));
   else if (msg.type === 'stats') process.send({ type: 'stats', stats: snapshot() });
   else if (msg.type === 'reconnect') reconnect(msg.count);
+  else if (msg.type === 'pause') paused = msg.paused;
 });
 
 function start(msg) {
   cfg = { ...msg.config, forgerKey: createPrivateKey({ key: msg.config.forgerJwk, format: 'jwk' }) };
+  paused = Boolean(cfg.paused);
   for (const [i, d] of msg.devices.entries()) {
     const privateKey = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: d.d, x: d.x }, format: 'jwk' });
     devices.push({
@@ -148,7 +153,7 @@ function schedule(d, delayMs) {
 }
 
 function heartbeat(d) {
-  if (!generating) return;
+  if (!generating || paused) return;
   d.seq += 1;
   stats.generated += 1;
   const body = encodeHeartbeat({
