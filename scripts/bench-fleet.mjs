@@ -14,12 +14,23 @@
 //
 //   npm run bench:fleet -- --devices 10000 --interval 10000 --hold 120 [--broker aedes|mosquitto|both]
 //                          [--backend postgres|pglite] [--storm] [--platform-workers N] [--workers N]
-//                          [--disconnect 0.001] [--json FILE]
+//                          [--transport tls|tcp] [--disconnect 0.001] [--json FILE]
+//
+// Devices speak MQTTS to the embedded broker by default, trusting exactly the platform's CA as an
+// enrolled agent pins it; --transport tcp for plain MQTT. (The benchmark's Mosquitto listens on
+// plain TCP only: its column is always TCP.)
+//
+// Each unit is also measured against its floor in the same run (fleet/floor.mjs: Ed25519 verify,
+// decode, SHA-256, a bare aedes QoS 1 receive, COPY of the same rows), and per connection: the
+// first connection (the ramp: TLS, CONNECT, hello, mapping) and a TLS reconnection (a batch of
+// devices dropped and back), as platform + PostgreSQL CPU per connect. Devices skip their heartbeats
+// in those two windows; what was stored in them anyway is taken out at the hold's cost per heartbeat.
 //
 // CPU per stored heartbeat is the platform's process tree and, on PostgreSQL, the backends of its
 // database (/proc), over the heartbeats committed in the hold. --json FILE writes those and the other
-// headline figures per broker (platformCpuUsPerHeartbeat, dbCpuUsPerHeartbeat, p99CommitMs, lost,
-// doubled, bytesPerHeartbeat, restartAllOnlineS; null where the run did not measure one).
+// headline figures per broker (platformCpuUsPerHeartbeat, dbCpuUsPerHeartbeat, floorUsPerHeartbeat,
+// tlsReconnectMs, firstConnectMs, p99CommitMs, lost, doubled, bytesPerHeartbeat, restartAllOnlineS;
+// null where the run did not measure one).
 //
 // PostgreSQL: DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres);
 // a fresh database is made and dropped for each broker. Every device is an open file in the
@@ -31,6 +42,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiClient, defaultWorkers, enrollFleet, sourceRange, startFleet } from './fleet/fleet.mjs';
+import { measureFloor } from './fleet/floor.mjs';
 import { processTree, treeUsage } from './lib/proc-usage.mjs';
 import { createScratchDatabase } from './lib/scratch-database.mjs';
 import { freePort, mosquittoCapacity, mosquittoVersion, openFileLimit, PLATFORM_USER_PREFIX, startMosquitto } from './fleet/mosquitto.mjs';
@@ -49,6 +61,8 @@ const { values: o } = parseArgs({
     disconnect: { type: 'string', default: '0' }, // a steady state has no random disconnects unless asked
     ramp: { type: 'string', default: '' },
     storm: { type: 'boolean', default: false },
+    transport: { type: 'string', default: 'tls' },
+    reconnects: { type: 'string', default: '' },
     json: { type: 'string', default: '' },
   },
 });
@@ -58,6 +72,8 @@ const HOLD_S = Number(o.hold);
 const RAMP_MS = o.ramp ? Number(o.ramp) : Math.max(10_000, DEVICES / 2); // about 2,000 connects/s
 const SIM_WORKERS = o.workers ? Number(o.workers) : defaultWorkers(DEVICES);
 const PLATFORM_WORKERS = Number(o['platform-workers']);
+const TLS = o.transport === 'tls';
+const RECONNECTS = o.reconnects ? Number(o.reconnects) : Math.min(1_000, Math.ceil(DEVICES / 2)); // a batch: CPU per reconnect needs many
 const BROKERS = o.broker === 'both' ? ['aedes', 'mosquitto'] : [o.broker];
 const TOKEN = `op_bench_${randomBytes(16).toString('hex')}`;
 const INSTANCE_ID = 'bench';
@@ -92,6 +108,8 @@ process.exitCode = columns.some((c) => c.rows.has('failed')) ? 1 : 0;
 function checkSettings() {
   const problems = [];
   if (!['aedes', 'mosquitto', 'both'].includes(o.broker)) problems.push(`--broker must be aedes, mosquitto or both, not ${o.broker}`);
+  if (!['tls', 'tcp'].includes(o.transport)) problems.push(`--transport must be tls or tcp, not ${o.transport}`);
+  if (!Number.isInteger(RECONNECTS) || RECONNECTS < 0 || RECONNECTS > DEVICES) problems.push('--reconnects must be a whole number from 0 to --devices');
   if (!['postgres', 'pglite'].includes(o.backend)) problems.push(`--backend must be postgres or pglite, not ${o.backend}`);
   for (const [name, v] of [
     ['--devices', DEVICES],
@@ -139,7 +157,9 @@ function platformProcesses(broker) {
 function brokerTitle(broker) {
   const workers = platformProcesses(broker) > 1 ? `, EDGENET_WORKERS=${PLATFORM_WORKERS}` : '';
   const single = PLATFORM_WORKERS > 1 && platformProcesses(broker) === 1 ? '; one platform process' : '';
-  return broker === 'aedes' ? `aedes (embedded in the platform${workers})` : `Mosquitto ${mosquittoVersion()} (external broker mode${single})`;
+  return broker === 'aedes'
+    ? `aedes (embedded in the platform${workers}; ${TLS ? 'MQTTS' : 'MQTT over TCP'})`
+    : `Mosquitto ${mosquittoVersion()} (external broker mode${single}; MQTT over TCP)`;
 }
 
 /** One whole benchmark against one broker, on a fresh database; returns the table's rows for it. */
@@ -154,10 +174,15 @@ async function runOnce(broker) {
     doubled: null,
     bytesPerHeartbeat: null,
     restartAllOnlineS: null,
-    // Not measured by this benchmark yet (the simulator speaks plain MQTT; the floor is not run).
     floorUsPerHeartbeat: null,
+    // Platform + PostgreSQL CPU ms per connection (split beside it); a reconnect to Mosquitto is over
+    // TCP, so there it is reconnectMs and tlsReconnectMs stays null.
     tlsReconnectMs: null,
+    reconnectMs: null,
+    reconnectSplitMs: null,
     firstConnectMs: null,
+    firstConnectSplitMs: null,
+    floor: null,
   };
   const row = (k, v) => rows.set(k, v);
   const dataDir = mkdtempSync(join(tmpdir(), 'edgenet-fleet-'));
@@ -202,12 +227,25 @@ async function runOnce(broker) {
         EDGENET_BROKER_USERNAME: PLATFORM_USER.username,
         EDGENET_BROKER_PASSWORD: PLATFORM_USER.password,
       });
+    } else if (TLS) {
+      mqtt = { host: '127.0.0.1', port: await freePort() };
+      env.EDGENET_MQTTS_PORT = String(mqtt.port);
     } else {
       mqtt = { host: '127.0.0.1', port: await freePort() };
       Object.assign(env, { EDGENET_MQTT_PLAIN: 'true', EDGENET_MQTT_HOST: '0.0.0.0', EDGENET_MQTT_PORT: String(mqtt.port) });
     }
     platform = platformProcess(env);
     await platform.start();
+    // The platform made its CA and server certificate in its data folder (tls/material.ts); the
+    // devices pin that CA, and the floor's bare broker serves the same certificate.
+    const tls =
+      TLS && broker === 'aedes'
+        ? {
+            ca: readFileSync(join(dataDir, 'tls/ca.pem'), 'utf8'),
+            cert: readFileSync(join(dataDir, 'tls/server.pem'), 'utf8'),
+            key: readFileSync(join(dataDir, 'tls/server-key.pem'), 'utf8'),
+          }
+        : null;
     const api = apiClient(`http://127.0.0.1:${httpPort}`, TOKEN);
     const stored = async () => (await api('GET', `/api/v1/performance?from=2020-01-01&to=${tomorrow()}`)).heartbeatsReceived;
     const brokerAlive = () => {
@@ -228,10 +266,13 @@ async function runOnce(broker) {
     const platformMeter = meter(() => platform.pid);
     const brokerMeter = mosquitto ? meter(() => mosquitto.pid) : null;
     databaseMeter = db ? backendMeter(db) : null;
+    const firstConnects = await cpuWindow(platform.pid, db, stored);
     fleet = startFleet({
       devices,
       workers: SIM_WORKERS,
       ...mqtt,
+      ca: tls?.ca ?? null,
+      paused: true, // no heartbeats in the ramp: its CPU is the first connections'
       intervalMs: INTERVAL,
       rampMs: RAMP_MS,
       sources: sourceRange(o.sources),
@@ -243,6 +284,7 @@ async function runOnce(broker) {
       brokerAlive();
       platformMeter.sample();
       brokerMeter?.sample();
+      await firstConnects.sample();
     }
     const refused = fleet.total('connectFailures');
     row(
@@ -254,7 +296,14 @@ async function runOnce(broker) {
     // the ramp: every connected device's hello handled (with an external broker, a fast ramp leaves
     // a queue there that the platform drains first), then one more interval at most 10 s.
     const settleBy = Date.now() + 300_000;
-    while (Date.now() < settleBy && (await api('GET', '/api/v1/ingest/stats')).accepted.hello < fleet.total('connects')) await sleep(1_000);
+    while (Date.now() < settleBy && (await api('GET', '/api/v1/ingest/stats')).accepted.hello < fleet.total('connects')) {
+      await sleep(1_000);
+      await firstConnects.sample();
+    }
+    await sleep(1_000); // the last hellos' and mappings' writes
+    await fleet.refresh();
+    const firstConnectWindow = { ...(await firstConnects.end()), connects: fleet.total('connects') };
+    fleet.pause(false);
     await sleep(Math.min(INTERVAL, 10_000));
     const s0 = await api('GET', '/api/v1/ingest/stats?reset=true');
     const stored0 = await stored();
@@ -301,6 +350,42 @@ async function runOnce(broker) {
             : ', PostgreSQL not measured (PGlite runs inside the platform)') +
           (brokerMeter ? `, Mosquitto ${fmt(perHeartbeat(brokerMeter.summary().cpuS))} µs` : ''),
       );
+      const perConnect = connectCost(firstConnectWindow, summary);
+      if (perConnect) {
+        summary.firstConnectMs = perConnect.ms;
+        summary.firstConnectSplitMs = perConnect.split;
+        row(
+          'first connection',
+          `${describeConnect(perConnect)}, over the ramp's ${fmt(firstConnectWindow.connects)} connects${TLS && !mosquitto ? ' (TLS handshake, CONNECT, hello, mapping)' : ''}`,
+        );
+      }
+    }
+
+    // Step 3b: reconnection, a batch of devices dropped at once and back (TLS, CONNECT, hello, mapping).
+    if (RECONNECTS > 0 && summary.platformCpuUsPerHeartbeat !== null) {
+      await fleet.refresh();
+      const connects0 = fleet.total('connects');
+      const hello0 = (await api('GET', '/api/v1/ingest/stats')).accepted.hello;
+      fleet.pause(true);
+      await sleep(2_000); // heartbeats in flight committed
+      const window = await cpuWindow(platform.pid, db, stored);
+      fleet.reconnect(RECONNECTS);
+      const by = Date.now() + 120_000;
+      while (Date.now() < by && (await api('GET', '/api/v1/ingest/stats')).accepted.hello < hello0 + RECONNECTS) {
+        await sleep(500);
+        await window.sample();
+      }
+      await sleep(1_000);
+      await fleet.refresh();
+      const reconnectWindow = { ...(await window.end()), connects: fleet.total('connects') - connects0 };
+      fleet.pause(false);
+      const perConnect = connectCost(reconnectWindow, summary);
+      if (perConnect) {
+        summary.reconnectMs = perConnect.ms;
+        summary.reconnectSplitMs = perConnect.split;
+        if (tls) summary.tlsReconnectMs = perConnect.ms;
+        row('reconnection', `${describeConnect(perConnect)}, over ${fmt(reconnectWindow.connects)} ${tls ? 'TLS ' : ''}reconnects of devices dropped at once`);
+      }
     }
 
     // Step 4: the storm.
@@ -384,6 +469,28 @@ async function runOnce(broker) {
       const [h] = await db.query('select count(*)::bigint n from heartbeats');
       if (Number(h.n) > 0) summary.bytesPerHeartbeat = Math.round(bytes / Number(h.n));
     }
+    // Step 7: the floor, on this machine now, with the fleet idle (drained).
+    const floor = await measureFloor({ db, tls });
+    summary.floor = floor;
+    summary.floorUsPerHeartbeat = floor.totalUs;
+    row(
+      'floor per heartbeat',
+      `${floor.totalUs} µs: platform ${floor.platformUs} (Ed25519 verify ${floor.verifyUs}, decode ${floor.decodeUs}, SHA-256 ${floor.sha256Us}, ` +
+        `bare aedes QoS 1 receive ${floor.receiveUs}${tls ? ' over TLS' : ''}, COPY text ${floor.copyClientUs})` +
+        (floor.dbUs !== null ? ` + PostgreSQL ${floor.dbUs} (server side of COPY into a heartbeats-shaped table)` : ''),
+    );
+    if (summary.platformCpuUsPerHeartbeat !== null) {
+      const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(1)}×`);
+      const all = summary.platformCpuUsPerHeartbeat + (summary.dbCpuUsPerHeartbeat ?? 0);
+      row(
+        'CPU per heartbeat / floor',
+        `platform ${summary.platformCpuUsPerHeartbeat} / ${floor.platformUs} µs = ${ratio(summary.platformCpuUsPerHeartbeat, floor.platformUs)}` +
+          (summary.dbCpuUsPerHeartbeat !== null
+            ? `; PostgreSQL ${summary.dbCpuUsPerHeartbeat} / ${floor.dbUs} µs = ${ratio(summary.dbCpuUsPerHeartbeat, floor.dbUs)}`
+            : '') +
+          `; all ${all} / ${floor.totalUs} µs = ${ratio(all, floor.totalUs)}`,
+      );
+    }
     row(
       'storage',
       `${fmt(86_400_000 / INTERVAL)} heartbeat rows and ${fmt(bytes / deviceDays / 1024)} KiB per device-day (heartbeats + rollups + anchors${db ? '' : ', whole PGlite folder'})`,
@@ -405,6 +512,43 @@ async function runOnce(broker) {
     await db?.drop().catch(() => undefined);
   }
   return { rows, summary };
+}
+
+/**
+ * Platform and PostgreSQL CPU over a window (the connection figures): the platform's process tree,
+ * and its database's backends sampled as the hold's are; with the heartbeats stored meanwhile.
+ */
+async function cpuWindow(pid, db, stored) {
+  const database = db ? backendMeter(db) : null;
+  await database?.startWindow();
+  const platform0 = treeUsage(pid).cpuS;
+  const stored0 = await stored();
+  return {
+    sample: async () => database?.sample(),
+    async end() {
+      const platformS = treeUsage(pid).cpuS - platform0;
+      const dbS = database ? (await database.summary()).cpuS : 0;
+      await database?.close();
+      return { platformS, dbS, heartbeats: (await stored()) - stored0 };
+    },
+  };
+}
+
+/**
+ * CPU ms per connection over a window: what the window spent, less its stored heartbeats at the
+ * hold's CPU per heartbeat (devices keep beating meanwhile), over the connects in it.
+ */
+function connectCost(w, summary) {
+  if (w.connects <= 0 || summary.platformCpuUsPerHeartbeat === null) return null;
+  const less = (cpuS, usPerHeartbeat) => Math.max(0, cpuS - (w.heartbeats * (usPerHeartbeat ?? 0)) / 1e6);
+  const platformMs = (less(w.platformS, summary.platformCpuUsPerHeartbeat) / w.connects) * 1000;
+  const dbMs = (less(w.dbS, summary.dbCpuUsPerHeartbeat) / w.connects) * 1000;
+  const r = (n) => Math.round(n * 100) / 100;
+  return { ms: r(platformMs + dbMs), split: { platform: r(platformMs), db: r(dbMs) }, heartbeats: w.heartbeats };
+}
+
+function describeConnect(c) {
+  return `${c.ms} ms CPU per connect (platform ${c.split.platform} + PostgreSQL ${c.split.db}; ${fmt(c.heartbeats)} heartbeats stored meanwhile taken out)`;
 }
 
 /** A fresh PostgreSQL database for one run (null with PGlite: the run's data folder holds it). */

@@ -8,10 +8,13 @@
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node scripts/bench-writer.mjs \
 //     [--dist platform/dist] [--rows 50000] [--devices 1000] [--batch 1000] [--rounds 5]
 //
+// Beside rows per second it prints PostgreSQL's CPU per new row: the backends of the scratch
+// database, from /proc (the server runs on this machine), summed over the new-row passes.
+//
 // `--dist` names the built platform to load, so two builds (before and after a change) can be
 // compared on the same server. It creates a fresh database next to the one DATABASE_URL names and
 // drops it afterwards.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -107,6 +110,22 @@ try {
     seqBase += perDevice;
     return rows;
   };
+  const monitor = await scratch.session();
+  // CPU seconds of each backend of the scratch database but the monitor's own (utime + stime, USER_HZ 100).
+  const backendCpu = async () => {
+    const out = new Map();
+    for (const { pid } of await monitor.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        out.set(pid, (Number(stat[11]) + Number(stat[12])) / 100);
+      } catch {
+        /* ended meanwhile */
+      }
+    }
+    return out;
+  };
+  let dbCpuS = 0;
+  let dbRows = 0;
   const pass = async (writer, rows) => {
     const t = process.hrtime.bigint();
     for (const row of rows) await writer.enqueue(row, signed);
@@ -118,7 +137,10 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     const writer = new HeartbeatWriter(db, log, { batchSize: BATCH, flushMs: 60_000, calendar });
     const rows = rowsOf(round);
+    const before = await backendCpu();
     const s1 = await pass(writer, rows);
+    for (const [pid, s] of await backendCpu()) dbCpuS += s - (before.get(pid) ?? 0);
+    dbRows += rows.length;
     const s2 = await pass(writer, rows);
     await writer.close();
     if (writer.failures !== 0) throw new Error('a batch failed: the figures would be meaningless');
@@ -132,8 +154,10 @@ try {
   const [stored] = (await db.execute(sql.raw('select count(*)::int as n from heartbeats'))).rows;
   console.log(
     `bench-writer (${values.dist}): median ${Math.round(median(fresh))} rows/s new, ${Math.round(median(redelivered))} rows/s redelivered; ` +
-      `${ROUNDS} rounds of ${ROWS} rows over ${DEVICES} devices, batches of ${BATCH}; ${stored.n} rows stored`,
+      `${ROUNDS} rounds of ${ROWS} rows over ${DEVICES} devices, batches of ${BATCH}; ${stored.n} rows stored; ` +
+      `PostgreSQL ${((dbCpuS / dbRows) * 1e6).toFixed(1)} µs CPU per new row`,
   );
+  await monitor.end();
 } finally {
   await handle.close();
   await scratch.drop();

@@ -8,15 +8,14 @@
 // PGlite): the test alters heartbeats' primary key to (device_id, seq, received_at), exactly as
 // db/migrate.ts does before create_hypertable. With that key a redelivery with a new receive time
 // is no conflict for heartbeats itself; only heartbeat_keys keeps it out.
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeHeartbeat, keyIdOf, rawPublicKey, sealEnvelope } from '@edgenet/proto';
+import { encodeHeartbeat, sealEnvelope } from '@edgenet/proto';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
 import { migrateDatabase } from '../src/db/migrate.js';
-import { devices, enterprises, projects } from '../src/db/schema/index.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { DeviceRegistry } from '../src/ingest/device-registry.js';
 import { FlagRecorder } from '../src/ingest/flags.js';
@@ -26,7 +25,7 @@ import type { Presence } from '../src/ingest/presence.js';
 import { SharedPresence } from '../src/ingest/presence/shared.js';
 import { RejectCounter } from '../src/ingest/reject-counter.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
-import { USCC } from '../../test/helpers/fixtures.js';
+import { seedDevices } from '../../test/helpers/seed-devices.js';
 
 const log = pino({ level: 'silent' });
 const SEQS = 20;
@@ -84,35 +83,7 @@ describe.each([
     }
     const keys = generateKeyPairSync('ed25519');
     privateKey = keys.privateKey;
-    const raw = rawPublicKey(keys.publicKey);
-    const [e] = await first.db.insert(enterprises).values({ name: '东莞精密制造有限公司', uscc: USCC[0], town: '松山湖' }).returning();
-    const [p] = await first.db
-      .insert(projects)
-      .values({
-        enterpriseId: e!.id,
-        name: '视觉质检',
-        totalInvestmentFen: 50_000_000,
-        eligibleInvestmentFen: 40_000_000,
-        windowStart: '2026-01-01',
-        windowEnd: '2026-12-31',
-      })
-      .returning();
-    const [d] = await first.db
-      .insert(devices)
-      .values({
-        enterpriseId: e!.id,
-        projectId: p!.id,
-        kind: 'compute_box',
-        fingerprint: createHash('sha256').update(randomBytes(16)).digest('hex'),
-        publicKey: raw,
-        keyId: keyIdOf(raw),
-        mqttPasswordHash: 'f'.repeat(64),
-        inventory: {},
-        agentVersion: 'test',
-        heartbeatIntervalMs: 10_000,
-      })
-      .returning();
-    deviceId = d!.id;
+    [deviceId] = (await seedDevices(first.db, { publicKeys: [keys.publicKey] })) as [string];
     a = instance(first);
     b = instance(handles.at(-1)!);
   });

@@ -3,16 +3,14 @@
 // newest stored heartbeat (the heartbeat writer's). The shared timeout sweep reads both, so a device
 // that has come online but has no heartbeat stored yet is not timed out early, and one silent for
 // longer than its timeout is.
-import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
 import { migrateDatabase } from '../src/db/migrate.js';
-import { devices, enterprises, projects } from '../src/db/schema/index.js';
 import { SharedPresence } from '../src/ingest/presence/shared.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
-import { USCC } from '../../test/helpers/fixtures.js';
+import { seedDevices } from '../../test/helpers/seed-devices.js';
 import { waitFor } from '../../test/helpers/platform.js';
 
 const log = pino({ level: 'silent' });
@@ -25,34 +23,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   handle = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, poolSize: 2 });
   await migrateDatabase(handle, log);
-  const [e] = await handle.db.insert(enterprises).values({ name: '东莞精密制造有限公司', uscc: USCC[0], town: '松山湖' }).returning();
-  const [p] = await handle.db
-    .insert(projects)
-    .values({
-      enterpriseId: e!.id,
-      name: '视觉质检',
-      totalInvestmentFen: 50_000_000,
-      eligibleInvestmentFen: 40_000_000,
-      windowStart: '2026-01-01',
-      windowEnd: '2026-12-31',
-    })
-    .returning();
-  const [d] = await handle.db
-    .insert(devices)
-    .values({
-      enterpriseId: e!.id,
-      projectId: p!.id,
-      kind: 'compute_box',
-      fingerprint: createHash('sha256').update(randomBytes(16)).digest('hex'),
-      publicKey: 'k',
-      keyId: '0123456789abcdef',
-      mqttPasswordHash: 'f'.repeat(64),
-      inventory: {},
-      agentVersion: 'test',
-      heartbeatIntervalMs: INTERVAL_MS,
-    })
-    .returning();
-  deviceId = d!.id;
+  [deviceId] = (await seedDevices(handle.db, { heartbeatIntervalMs: INTERVAL_MS })) as [string];
 });
 
 afterAll(async () => {

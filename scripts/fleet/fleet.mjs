@@ -100,7 +100,18 @@ export function defaultWorkers(count) {
  * addresses so 100,000 connections do not run out of ephemeral ports (about 28,000 per source
  * address and destination on Linux's default ip_local_port_range).
  */
-export function startFleet({ devices, workers = defaultWorkers(devices.length), host, port, intervalMs, rampMs, sources, disconnectChance = 0 }) {
+export function startFleet({
+  devices,
+  workers = defaultWorkers(devices.length),
+  host,
+  port,
+  ca = null,
+  intervalMs,
+  rampMs,
+  sources,
+  disconnectChance = 0,
+  paused = false,
+}) {
   const forger = { kty: 'OKP', crv: 'Ed25519', ...ed25519Pair() };
   const procs = [];
   const latest = new Map();
@@ -117,7 +128,7 @@ export function startFleet({ devices, workers = defaultWorkers(devices.length), 
     child.send({
       type: 'start',
       devices: slice,
-      config: { host, port, intervalMs, rampMs, sources, disconnectChance, forgerJwk: forger },
+      config: { host, port, ca, intervalMs, rampMs, sources, disconnectChance, forgerJwk: forger, paused },
     });
     procs.push(child);
   }
@@ -127,6 +138,14 @@ export function startFleet({ devices, workers = defaultWorkers(devices.length), 
     total,
     /** The times of the connection acknowledgements since the last call. */
     takeConnectTimes: () => connectTimes.splice(0),
+    /** Devices skip their heartbeats while paused (a connection-cost window), and resume after. */
+    pause(paused) {
+      for (const p of procs) p.send({ type: 'pause', paused });
+    },
+    /** Drops `count` connected devices' connections, spread over the workers; they reconnect. */
+    reconnect(count) {
+      for (const [w, p] of procs.entries()) p.send({ type: 'reconnect', count: Math.floor(count / workers) + (w < count % workers ? 1 : 0) });
+    },
     /** Asks every worker for its figures now (they report once a second anyway). */
     async refresh() {
       await Promise.all(

@@ -1,8 +1,11 @@
 // One simulator process: thousands of devices, each its own TCP connection speaking MQTT 3.1.1 with
 // mqtt-packet (the codec inside MQTT.js and aedes) — a full client per device costs too much memory at
 // 100,000 — and the real edge.v1 protocol: signed hello, workstation mapping, chained heartbeats.
+// Over TLS when given the platform's CA (config.ca): trusting exactly that CA, as an enrolled agent
+// pins it, with the host name checked against the server certificate (RFC 6125).
 // Started by fleet.mjs with fork(); takes its devices over IPC and reports over IPC.
 import { connect } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { createPrivateKey } from 'node:crypto';
 import mqttPacket from 'mqtt-packet';
 import { chainLink, deviceTopic, edge, encodeHeartbeat, sealedPayload } from '../../proto/dist/index.js';
@@ -15,16 +18,22 @@ const devices = [];
 const stats = { connects: 0, connectFailures: 0, disconnects: 0, generated: 0, acked: 0, misbehaved: 0, connectedAt: [] };
 let stopping = false; // no more reconnects
 let generating = true; // heartbeats still being made
+// While the benchmark measures connections, devices skip their heartbeats (as with a longer
+// interval): the window's CPU is then the connections', not a share estimated from the hold.
+let paused = false;
 
 process.on('message', (msg) => {
   if (msg.type === 'start') start(msg);
   else if (msg.type === 'stop') stop();
   else if (msg.type === 'drain') drain().then((s) => process.send({ type: 'drained', stats: s }));
   else if (msg.type === 'stats') process.send({ type: 'stats', stats: snapshot() });
+  else if (msg.type === 'reconnect') reconnect(msg.count);
+  else if (msg.type === 'pause') paused = msg.paused;
 });
 
 function start(msg) {
   cfg = { ...msg.config, forgerKey: createPrivateKey({ key: msg.config.forgerJwk, format: 'jwk' }) };
+  paused = Boolean(cfg.paused);
   for (const [i, d] of msg.devices.entries()) {
     const privateKey = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: d.d, x: d.x }, format: 'jwk' });
     devices.push({
@@ -49,7 +58,9 @@ function start(msg) {
 
 function open(d) {
   if (stopping) return;
-  const socket = connect({ host: cfg.host, port: cfg.port, localAddress: d.source });
+  const socket = cfg.ca
+    ? connectTls({ host: cfg.host, port: cfg.port, localAddress: d.source, ca: cfg.ca, rejectUnauthorized: true })
+    : connect({ host: cfg.host, port: cfg.port, localAddress: d.source });
   d.socket = socket;
   socket.setNoDelay(true);
   const parser = mqttPacket.parser({ protocolVersion: 4 });
@@ -58,7 +69,7 @@ function open(d) {
   socket.on('data', (buf) => parser.parse(buf));
   socket.on('error', () => undefined);
   socket.on('close', () => onClose(d, socket));
-  socket.on('connect', () => {
+  socket.on(cfg.ca ? 'secureConnect' : 'connect', () => {
     const will = sealedPayload(edge.v1.Status.encode({ online: false, deviceTimeMs: Date.now() }).finish(), d.privateKey);
     socket.write(
       mqttPacket.generate({
@@ -124,6 +135,15 @@ function onClose(d, socket) {
   setTimeout(() => open(d), delay);
 }
 
+/**
+ * Drops `count` connected devices' connections at once, as a network blip does; each comes back
+ * through onClose's backoff (first attempt within a second) with a new TLS handshake, CONNECT,
+ * hello and mapping. The benchmark measures what that costs the platform per reconnect.
+ */
+function reconnect(count) {
+  for (const d of devices.filter((x) => x.connected).slice(0, count)) d.socket.destroy();
+}
+
 function schedule(d, delayMs) {
   d.timer = setTimeout(() => {
     heartbeat(d);
@@ -133,7 +153,7 @@ function schedule(d, delayMs) {
 }
 
 function heartbeat(d) {
-  if (!generating) return;
+  if (!generating || paused) return;
   d.seq += 1;
   stats.generated += 1;
   const body = encodeHeartbeat({

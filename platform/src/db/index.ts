@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -90,6 +90,20 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 }
 
 /** Rows of a raw SQL query; both drivers return them as `rows`. */
+const dialect = new PgDialect();
+
+/**
+ * Runs one of a writer's fixed statements under a name. On PostgreSQL node-postgres then sends it
+ * as a named prepared statement: parsed, analysed and planned once per connection, only bound and
+ * executed afterwards (PostgreSQL docs 55.2.3, "Extended Query"); PGlite's driver ignores the name
+ * and runs it as before. A name must always stand for the same text: pg refuses one reused with
+ * another on the same connection, so the text may not vary with the values (arrays, not lists).
+ */
+export async function executeNamed<T>(db: Pick<Database, '_'>, name: string, query: SQL): Promise<T[]> {
+  const result = (await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()) as { rows: T[] };
+  return result.rows;
+}
+
 export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;

@@ -3,7 +3,7 @@
 // this module is the one writer of devices.last_seq, first_seen_at and last_seen_at.
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { queryRows, type Database } from '../db/index.js';
+import { executeNamed, type Database } from '../db/index.js';
 import type { Calendar } from '../domain/calendar.js';
 import { PlatformError } from '../errors.js';
 import { chainAnchors, deviceDays, devices, heartbeatKeys, heartbeats } from '../db/schema/index.js';
@@ -174,8 +174,11 @@ export class HeartbeatWriter {
       // then inserts nothing. Keys go in sorted, so two overlapping batches lock them in one order.
       const sorted = [...byKey.values()].map((q) => q.row).sort((x, y) => (x.deviceId < y.deviceId ? -1 : x.deviceId > y.deviceId ? 1 : x.seq - y.seq));
       const k = unnestRows(heartbeatKeys, ['deviceId', 'seq'], sorted);
-      const won = await queryRows<{ device_id: string; seq: string | number }>(
+      // Each statement has a name: its text never changes (one array per column), so PostgreSQL
+      // parses and plans it once per connection instead of once per batch (db/index.ts).
+      const won = await executeNamed<{ device_id: string; seq: string | number }>(
         tx,
+        'heartbeat_keys_insert',
         sql`
         insert into heartbeat_keys (${k.columns}) select * from ${k.unnest}
         on conflict do nothing returning device_id, seq`,
@@ -187,7 +190,7 @@ export class HeartbeatWriter {
           HEARTBEAT_COLUMNS,
           inserted.map((q) => q.row),
         );
-        await tx.execute(sql`insert into heartbeats (${rows.columns}) select * from ${rows.unnest}`);
+        await executeNamed(tx, 'heartbeats_insert', sql`insert into heartbeats (${rows.columns}) select * from ${rows.unnest}`);
       }
       const rollup = rollupDays(
         this.#opts.calendar,
@@ -195,40 +198,52 @@ export class HeartbeatWriter {
       );
       if (rollup.length > 0) {
         const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences', 'tpmSeals'], rollup);
-        await tx.execute(sql`
+        await executeNamed(
+          tx,
+          'device_days_upsert',
+          sql`
           insert into device_days (${days.columns}) select * from ${days.unnest}
           on conflict (device_id, day) do update
              set buckets = device_days.buckets | excluded.buckets,
                  heartbeats = device_days.heartbeats + excluded.heartbeats,
                  late_heartbeats = device_days.late_heartbeats + excluded.late_heartbeats,
                  inferences = device_days.inferences + excluded.inferences,
-                 tpm_seals = device_days.tpm_seals + excluded.tpm_seals`);
+                 tpm_seals = device_days.tpm_seals + excluded.tpm_seals`,
+        );
       }
       const anchors = dayAnchors(this.#opts.calendar, inserted);
       if (anchors.length > 0) {
         // Keep the day's highest seq: a late batch for an earlier part of the day must not replace it.
         const a = unnestRows(chainAnchors, ['deviceId', 'day', 'seq', 'body', 'signature', 'keyId'], anchors);
-        await tx.execute(sql`
+        await executeNamed(
+          tx,
+          'chain_anchors_upsert',
+          sql`
           insert into chain_anchors (${a.columns}) select * from ${a.unnest}
           on conflict (device_id, day) do update
              set seq = excluded.seq, body = excluded.body, signature = excluded.signature, key_id = excluded.key_id
-           where excluded.seq > chain_anchors.seq`);
+           where excluded.seq > chain_anchors.seq`,
+        );
       }
       // Locked in id order first, as presence.ts locks them: no deadlock between the two.
       const ids = [...latest.keys()].sort();
-      await tx.execute(sql`select id from devices where id = any(${sql.param(ids)}::uuid[]) order by id for no key update`);
+      await executeNamed(tx, 'devices_lock_seen', sql`select id from devices where id = any(${sql.param(ids)}::uuid[]) order by id for no key update`);
       const seen = unnestRows(
         devices,
         ['id', 'lastSeq', 'lastSeenAt'],
         ids.map((id) => latest.get(id)!),
       );
-      await tx.execute(sql`
+      await executeNamed(
+        tx,
+        'devices_update_seen',
+        sql`
         update devices d
            set last_seq = greatest(d.last_seq, v.last_seq),
                last_seen_at = greatest(d.last_seen_at, v.last_seen_at),
                first_seen_at = coalesce(d.first_seen_at, v.last_seen_at)
           from ${seen.unnest} as v(id, last_seq, last_seen_at)
-         where d.id = v.id`);
+         where d.id = v.id`,
+      );
     });
   }
 
