@@ -68,6 +68,10 @@ const heartbeat = {
     receivedAt: isoTime,
     deviceTime: isoTime,
     clockUntrusted: { type: 'boolean' },
+    // The time the heartbeat counts under and why (ingest/filing.ts decides, once): a chart draws
+    // filedAt, so a backlog sits where it happened and a wrong clock at its receive time.
+    filedAt: isoTime,
+    filing: { type: 'string', enum: ['received', 'device_time', 'untrusted_clock', 'before_enrollment'] },
     uptimeS: { type: 'integer' },
     cpuPercent: { type: 'number' },
     memoryUsedBytes: { type: 'integer' },

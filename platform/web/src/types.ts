@@ -118,6 +118,9 @@ export interface Heartbeat {
   receivedAt: string;
   deviceTime: string;
   clockUntrusted: boolean;
+  /** When it counts (the server's filing rule): device time for a trusted backlog, else receive time. */
+  filedAt: string;
+  filing: 'received' | 'device_time' | 'untrusted_clock' | 'before_enrollment';
   cpuPercent: number;
   memoryUsedBytes: number;
   memoryTotalBytes: number;

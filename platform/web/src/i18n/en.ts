@@ -381,4 +381,6 @@ export const en: Record<MessageKey, string> = {
   // dashboard: charts, empty states, csv, money, tokens
   'enterprise.noProjects': 'No project yet. Add the enterprise’s deployment project (investment figures and window) so its devices can enroll and be counted.',
   'admin.noTokens': 'No access token yet. Create one below for a script or an integration; its secret is shown once.',
+  'chart.untrustedClock':
+    '{n} heartbeats drawn at the time the platform received them: the device clock was not trusted (ahead of the platform or not checked), so its own time is not used.',
 };

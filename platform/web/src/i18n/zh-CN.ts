@@ -376,6 +376,7 @@ export const zhCN = {
   // dashboard: charts, empty states, csv, money, tokens
   'enterprise.noProjects': '尚无项目：先登记企业的部署项目（投资额和期间），其设备才能注册并计入节点。',
   'admin.noTokens': '尚无访问令牌：可在下方为脚本或系统集成创建，密钥只显示一次。',
+  'chart.untrustedClock': '{n} 个心跳按平台接收时间绘制：设备时钟不可信（超前于平台或未经校验），其自报时间不予采用。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

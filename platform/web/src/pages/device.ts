@@ -60,6 +60,8 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     device.workstations.map((w) => h('span', { class: 'chip' }, w)),
   );
   const charts = h('div', { class: 'grid3' });
+  const clockNote = h('p', { class: 'hint warn', testid: 'chart-clock-note' });
+  clockNote.hidden = true;
   const latency = h('div', { class: 'chart', testid: 'chart-latency' });
   const connections = h('div', { testid: 'connections' });
   const flags = h('div', { testid: 'device-flags' });
@@ -95,7 +97,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
       section(t('device.inventory'), inventoryTable(device.inventory)),
     ),
     deviceLifecycle(ctx, device, () => go(location.hash)),
-    section(t('device.charts'), charts),
+    section(t('device.charts'), clockNote, charts),
     section(t('device.latency'), latency),
     h('div', { class: 'grid2' }, section(t('device.connections'), connections), section(t('device.flags'), flags)),
     section(t('device.commands'), commandsSection(ctx, device.id, device.workstations)),
@@ -114,6 +116,11 @@ export async function devicePage(ctx: PageContext): Promise<void> {
     const x = hb.map(plotTime);
     for (const c of chartCleanups.splice(0)) c();
     charts.replaceChildren();
+    // Points whose device time was not believed sit at their receive time; say how many, so a
+    // gap followed by a dense run is read as "clock wrong", not as a burst of activity.
+    const untrusted = hb.filter((b) => b.filing === 'untrusted_clock').length;
+    replace(clockNote, untrusted > 0 ? t('chart.untrustedClock', { n: formatInt(untrusted) }) : '');
+    clockNote.hidden = untrusted === 0;
     const one = (title: string, ys: (number | null)[], i: number) => {
       const el = h('div', { class: 'chart small', testid: `chart-${i}` });
       charts.appendChild(h('div', null, h('h3', null, title), el));
@@ -259,7 +266,11 @@ function inventoryTable(inventory: Record<string, unknown>): HTMLElement {
   );
 }
 
-/** Seconds since the epoch a heartbeat is drawn at: its device time, or its receive time when the device's clock was not trusted. */
-export function plotTime(b: Pick<Heartbeat, 'receivedAt' | 'deviceTime' | 'clockUntrusted'>): number {
-  return Date.parse(b.clockUntrusted ? b.receivedAt : b.deviceTime) / 1000;
+/**
+ * Seconds since the epoch a heartbeat is drawn at: the time it was filed under. The server's filing
+ * rule (ingest/filing.ts) decides, not the page: a clock ahead of the platform's, or one not checked
+ * at a hello, is untrusted even when the agent did not say so, and is drawn at receive time.
+ */
+export function plotTime(b: Pick<Heartbeat, 'filedAt'>): number {
+  return Date.parse(b.filedAt) / 1000;
 }
