@@ -89,7 +89,6 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-/** Rows of a raw SQL query; both drivers return them as `rows`. */
 const dialect = new PgDialect();
 
 /**
@@ -104,6 +103,7 @@ export async function executeNamed<T>(db: Pick<Database, '_'>, name: string, que
   return result.rows;
 }
 
+/** Rows of a raw SQL query; both drivers return them as `rows`. */
 export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
