@@ -39,6 +39,7 @@ import { DOCS_CONTENT_SECURITY_POLICY, webRoutes } from './routes/web.js';
 import { brokerHookRoutes } from './routes/broker-hooks.js';
 import { alarmRoutes } from './routes/alarms.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { answerErrors } from './routes/error-answers.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -69,6 +70,7 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }) as unknown as FastifyInstance;
   collectRoutes(app);
+  answerErrors(app);
   guardConnections(app, ctx);
   limitJsonDepth(app);
   securityHeaders(app, config.https);

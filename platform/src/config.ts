@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { PlatformError } from './errors.js';
-import { passwordProblems } from './auth/password-rules.js';
+import { passwordProblems, passwordProblemTexts } from './auth/password-rules.js';
 
 /** The account the first start creates (services/accounts.ts). */
 export const FIRST_ADMIN_USERNAME = 'admin';
@@ -297,7 +297,7 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
   if (config.tokenDefaultDays > config.tokenMaxDays) problems.push('EDGENET_TOKEN_DEFAULT_DAYS must not exceed EDGENET_TOKEN_MAX_DAYS');
   if (config.sessionIdleMinutes > config.sessionMaxHours * 60) problems.push('EDGENET_SESSION_IDLE_MINUTES must not exceed EDGENET_SESSION_MAX_HOURS');
   if (config.adminPassword !== undefined) {
-    for (const p of passwordProblems(FIRST_ADMIN_USERNAME, config.adminPassword)) problems.push(`EDGENET_ADMIN_PASSWORD ${p}`);
+    for (const p of passwordProblemTexts(passwordProblems(FIRST_ADMIN_USERNAME, config.adminPassword))) problems.push(`EDGENET_ADMIN_PASSWORD ${p}`);
   }
   if (problems.length > 0) {
     throw new PlatformError('EDGENET_ERR_CONFIG', `invalid configuration:\n  - ${problems.join('\n  - ')}`);

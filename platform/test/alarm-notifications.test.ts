@@ -10,6 +10,7 @@ import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js'
 import { seedEnterprise, USCC, type Seeded } from '../../test/helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from '../../test/helpers/receivers.js';
+import { flagReason } from '../src/ingest/flag-reasons.js';
 
 const MINUTE = 60_000;
 const SECRET = 'webhook-shared-secret-0123';
@@ -117,7 +118,7 @@ describe('delivery', () => {
     failing.answer = (_r, n) => (n <= 2 ? { status: 503, body: 'busy' } : { status: 204, body: '' });
     try {
       const id = await channel({ kind: 'webhook', name: 'flaky', target: `${failing.url}/hook` });
-      await tp.platform.context.flags.raise(device.deviceId, 'rate_limited', 'a burst', {});
+      await tp.platform.context.flags.raise(device.deviceId, 'rate_limited', flagReason('replay', { seq: 1, lastSeq: 90 }), {});
       const t0 = now;
       expect((await evaluate()).raised).toBe(1); // device_flagged
       expect(failing.requests).toHaveLength(1);
@@ -155,7 +156,7 @@ describe('delivery', () => {
     down.answer = () => ({ status: 500, body: 'down' });
     try {
       const id = await channel({ kind: 'webhook', name: 'down', target: `${down.url}/hook` });
-      await tp.platform.context.flags.raise((await enrollTestDevice(tp, factory.token)).deviceId, 'clock_skew', 'skewed', {});
+      await tp.platform.context.flags.raise((await enrollTestDevice(tp, factory.token)).deviceId, 'clock_skew', flagReason('clock_ahead', { minutes: 9 }), {});
       // The new device was never heard from either: it raises device_offline too (the clock is
       // hours ahead of its enrollment), so this channel gets two deliveries.
       const t0 = now;
@@ -184,7 +185,12 @@ describe('a sender that died', () => {
       const id = await channel({ kind: 'webhook', name: 'claimed', target: `${slow.url}/hook` });
       const { db } = tp.platform.context;
       const t0 = now;
-      await tp.platform.context.flags.raise((await enrollTestDevice(tp, factory.token)).deviceId, 'rate_limited', 'burst', {});
+      await tp.platform.context.flags.raise(
+        (await enrollTestDevice(tp, factory.token)).deviceId,
+        'rate_limited',
+        flagReason('replay', { seq: 1, lastSeq: 90 }),
+        {},
+      );
       await evaluate();
       const sent = (await deliveries(`channelId=${id}`)).length;
       expect(sent).toBeGreaterThan(0);
@@ -219,7 +225,7 @@ describe('robot formats', () => {
       const ding = await channel({ kind: 'dingtalk', name: '钉钉群', target: `${robots.url}/robot/send?access_token=dt-1`, secret: DING_SECRET });
       const other = await seedEnterprise(tp, { uscc: USCC[1], town: '长安' });
       const box = await enrollTestDevice(tp, other.token);
-      await tp.platform.context.flags.raise(box.deviceId, 'duplicate_hardware', 'same fingerprint', {});
+      await tp.platform.context.flags.raise(box.deviceId, 'duplicate_hardware', flagReason('rekeyed_while_connected'), {});
       await evaluate();
       const flagged = (prefix: string) => robots.requests.find((r) => r.url.startsWith(prefix) && r.body.includes('duplicate_hardware'))!;
       const we = flagged('/cgi-bin/webhook/send');
@@ -255,7 +261,12 @@ describe('robot formats', () => {
     robots.answer = () => ({ status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' });
     try {
       const id = await channel({ kind: 'dingtalk', name: 'wrong secret', target: `${robots.url}/robot/send?access_token=x`, secret: 'SECwrong-secret' });
-      await tp.platform.context.flags.raise((await enrollTestDevice(tp, factory.token)).deviceId, 'rate_limited', 'burst', {});
+      await tp.platform.context.flags.raise(
+        (await enrollTestDevice(tp, factory.token)).deviceId,
+        'rate_limited',
+        flagReason('replay', { seq: 1, lastSeq: 90 }),
+        {},
+      );
       await evaluate();
       const d = (await deliveries(`channelId=${id}`)).find((x) => x.alarmKind === 'device_flagged')!;
       expect(d.state).toBe('pending');

@@ -10,6 +10,7 @@ import { calendarOf } from '../src/domain/calendar.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC, seedEnterprise, type Seeded } from '../../test/helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../../test/helpers/platform.js';
+import { flagReason } from '../src/ingest/flag-reasons.js';
 
 const calendar = calendarOf(COUNTING_POLICY);
 const { dayAndBucket } = calendar;
@@ -85,12 +86,20 @@ describe('alerts', () => {
   it('lists devices silent longer than the setting (never-seen ones from enrollment) and open flags with their reason', async () => {
     const { db, flags } = tp.platform.context;
     await db.execute(sql`update devices set enrolled_at = now() - interval '2 hours' where id = ${silent.deviceId}::uuid`);
-    await flags.raise(other.deviceId, 'clock_skew', 'clock 9 min ahead', {});
+    await flags.raise(other.deviceId, 'clock_skew', flagReason('clock_ahead', { minutes: 9 }), {});
     const all = (await tp.api('GET', '/api/v1/alerts')).body;
     expect(all.settings).toEqual({ offlineMinutes: 60, shareDropPercent: 30 });
     expect(all.offline.items.map((d: { deviceId: string }) => d.deviceId)).toEqual([silent.deviceId]);
     expect(all.offline.items[0]).toMatchObject({ lastSeenAt: null, enterpriseId: a.enterpriseId, town: '松山湖', kind: 'server' });
-    expect(all.flagged.items).toEqual([expect.objectContaining({ deviceId: other.deviceId, kind: 'clock_skew', reason: 'clock 9 min ahead' })]);
+    expect(all.flagged.items).toEqual([
+      expect.objectContaining({
+        deviceId: other.deviceId,
+        kind: 'clock_skew',
+        reason: 'device clock is 9 min ahead of the platform',
+        reasonCode: 'clock_ahead',
+        reasonParams: { minutes: 9 },
+      }),
+    ]);
     const scoped = (await tp.api('GET', '/api/v1/alerts', undefined, tokenB)).body;
     expect(scoped.offline.total).toBe(0);
     expect(scoped.flagged.total).toBe(1);

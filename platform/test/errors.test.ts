@@ -29,8 +29,9 @@ describe('error codes', () => {
 
   it('follow the EDGENET_ERR_<WHAT> pattern and carry their status', () => {
     for (const code of ERROR_CODES) expect(code).toMatch(/^EDGENET_ERR_[A-Z_]+$/);
-    const err = new ERR_USCC_INVALID('body/uscc bad check character');
-    expect(err).toMatchObject({ code: 'EDGENET_ERR_USCC_INVALID', statusCode: 400 });
+    const err = new ERR_USCC_INVALID({ field: 'body/uscc', reason: 'uscc_check', got: '"4"', expected: '"3"' });
+    expect(err).toMatchObject({ code: 'EDGENET_ERR_USCC_INVALID', statusCode: 400, message: 'body/uscc check character is "4", expected "3"' });
+    expect(err.params).toEqual({ field: 'body/uscc', reason: 'uscc_check', got: '"4"', expected: '"3"' });
   });
 
   it('keep the cause when wrapping', () => {

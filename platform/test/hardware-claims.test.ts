@@ -12,6 +12,7 @@ import { hardwareIds } from '../src/enrollment/hardware-ids.js';
 import { seedEnterprise, USCC, type Seeded } from '../../test/helpers/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { enrollTestDevice } from '../../test/helpers/device.js';
+import { flagReason } from '../src/ingest/flag-reasons.js';
 
 let tp: TestPlatform;
 let a: Seeded;
@@ -127,7 +128,7 @@ describe('a clone', () => {
     expect(audit).toContain(claimant);
     // A flag resolved (here: moved) does not move again; a flag of another kind never moves.
     expect((await tp.api('POST', `/api/v1/flags/${flagOnReal!.id}/move`, { toDeviceId: claimant, reason: 'checked on site' })).status).toBe(409);
-    await tp.platform.context.flags.raise(unrelated, 'clock_skew', 'not a duplicate', {});
+    await tp.platform.context.flags.raise(unrelated, 'clock_skew', flagReason('clock_ahead', { minutes: 9 }), {});
     const [skew] = (await tp.api('GET', `/api/v1/flags?deviceId=${unrelated}&open=true`)).body.items as { id: string }[];
     const notDuplicate = await tp.api('POST', `/api/v1/flags/${skew!.id}/move`, { toDeviceId: claimant, reason: 'checked on site' });
     expect(notDuplicate.status).toBe(409);

@@ -13,6 +13,7 @@ import { enrollTestDevice } from '../../test/helpers/device.js';
 import { base32Decode, totp } from '../src/auth/totp.js';
 import { raiseAlarms } from '../src/services/alarms.js';
 import { usccCheckCharacter } from '../src/domain/uscc.js';
+import { flagReason } from '../src/ingest/flag-reasons.js';
 
 type Target = Seeded & { deviceId: string };
 /** How an enterprise token acting on another enterprise's record must be answered. */
@@ -434,9 +435,9 @@ beforeAll(async () => {
   shared.accountId = (await tp.api('POST', '/api/v1/accounts', { username: 'matrix.reset', role: 'bureau' })).body.id;
   await lifecycleTargets();
   const { flags, db } = tp.platform.context;
-  await flags.raise(own.deviceId, 'rate_limited', 'listed in the matrix', {});
-  await flags.raise(foreign.deviceId, 'rate_limited', 'listed in the matrix', {});
-  await flags.raise(own.deviceId, 'clock_skew', 'resolved in the matrix', {});
+  await flags.raise(own.deviceId, 'rate_limited', flagReason('replay', { seq: 1, lastSeq: 90 }), {});
+  await flags.raise(foreign.deviceId, 'rate_limited', flagReason('replay', { seq: 1, lastSeq: 90 }), {});
+  await flags.raise(own.deviceId, 'clock_skew', flagReason('clock_ahead', { minutes: 9 }), {});
   const { deviceFlags } = await import('../src/db/schema/index.js');
   const { and, eq } = await import('drizzle-orm');
   const [toResolve] = await db
@@ -444,7 +445,7 @@ beforeAll(async () => {
     .from(deviceFlags)
     .where(and(eq(deviceFlags.deviceId, own.deviceId), eq(deviceFlags.kind, 'clock_skew')));
   shared.flagId = toResolve!.id;
-  await flags.raise(foreign.deviceId, 'clock_skew', 'resolved in the matrix by the second operator', {});
+  await flags.raise(foreign.deviceId, 'clock_skew', flagReason('clock_behind', { minutes: 9 }), {});
   const [second] = await db
     .select({ id: deviceFlags.id })
     .from(deviceFlags)

@@ -7,9 +7,9 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('names what is wrong', () => {
-    expect(checkUscc('91350100M000100Y4')).toEqual({ ok: false, reason: 'must be 18 characters, got 17' });
-    expect(checkUscc('91350100M000100Y44')).toEqual({ ok: false, reason: 'check character is "4", expected "3"' });
-    expect(checkUscc('91350100I000100Y43')).toMatchObject({ ok: false, reason: expect.stringContaining('character 9 ("I")') });
+    expect(checkUscc('91350100M000100Y4')).toEqual({ ok: false, reason: 'uscc_length', params: { length: 17 } });
+    expect(checkUscc('91350100M000100Y44')).toEqual({ ok: false, reason: 'uscc_check', params: { got: '"4"', expected: '"3"' } });
+    expect(checkUscc('91350100I000100Y43')).toEqual({ ok: false, reason: 'uscc_character', params: { position: 9, character: '"I"' } });
   });
 
   it('catches every single-character substitution', () => {

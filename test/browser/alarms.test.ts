@@ -8,6 +8,7 @@ import { HAS_CHROMIUM, launchChromium, screenshot, waitForText } from '../helper
 import { enrollTestDevice } from '../helpers/device.js';
 import { seedEnterprise } from '../helpers/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { flagReason } from '../../platform/src/ingest/flag-reasons.js';
 
 const PASSWORD = 'a long passphrase for duty';
 let now = Date.now();
@@ -25,7 +26,7 @@ beforeAll(async () => {
   accountId = made.body.id;
   const factory = await seedEnterprise(tp, { workstations: ['W-1'] });
   deviceId = (await enrollTestDevice(tp, factory.token, { workstations: ['W-1'] })).deviceId;
-  await tp.platform.context.flags.raise(deviceId, 'clock_skew', 'device clock 2 h ahead', {});
+  await tp.platform.context.flags.raise(deviceId, 'clock_skew', flagReason('clock_ahead', { minutes: 120 }), {});
   browser = await launchChromium();
 }, 120_000);
 

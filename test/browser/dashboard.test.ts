@@ -11,6 +11,7 @@ import { spawnAgent, type AgentProcess } from '../../agent/test/helpers/agent-pr
 import { HAS_CHROMIUM, launchChromium, logIn, screenshot, textOf, waitForText } from '../helpers/browser.js';
 import { USCC, seedEnterprise, type Seeded } from '../helpers/fixtures.js';
 import { OPERATOR_TOKEN, startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
+import { flagReason } from '../../platform/src/ingest/flag-reasons.js';
 
 const INTERVAL_MS = 1_000;
 let tp: TestPlatform;
@@ -81,7 +82,7 @@ beforeAll(async () => {
   tokens.enterpriseB = (await tp.api('POST', '/api/v1/api-tokens', { name: 'factory IT', role: 'enterprise', enterpriseId: b.enterpriseId })).body.token;
   await waitFor('three agents online', async () => (await tp.api('GET', '/api/v1/fleet/summary')).body.devices.online === 3, 30_000);
   // A flag with its reason, through the platform's own recorder, for the alerts page.
-  await tp.platform.context.flags.raise(agents[2]!.deviceId, 'clock_skew', 'device clock 12 min ahead of the platform at reconnect', { skewMs: 720_000 });
+  await tp.platform.context.flags.raise(agents[2]!.deviceId, 'clock_skew', flagReason('clock_ahead', { minutes: 12 }), { skewMs: 720_000 });
   browser = await launchChromium();
 }, 180_000);
 
@@ -183,7 +184,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
   it('lists alerts with the flag reason, each linking to its device', async () => {
     await page.click('[data-testid=nav-alerts]');
     await page.waitForSelector('[data-testid=alerts-flagged]');
-    expect(await textOf(page, 'alerts-flagged')).toContain('device clock 12 min ahead of the platform at reconnect');
+    expect(await textOf(page, 'alerts-flagged')).toContain('设备时钟比平台快 12 分钟');
     const href = await page.locator('[data-testid=alerts-flagged] a').first().getAttribute('href');
     expect(href).toBe(`#/devices/${agents[2]!.deviceId}`);
     await screenshot(page, 'alerts');

@@ -19,7 +19,7 @@ export function authenticate(ctx: PlatformContext): (request: FastifyRequest) =>
   const limits = sessionLimits(ctx);
   // A lookup the database cannot answer is not a bad credential: 503 with its code, not 401 or 500.
   const unavailable = (err: unknown): never => {
-    throw new ERR_DATABASE_UNAVAILABLE({ cause: err });
+    throw new ERR_DATABASE_UNAVAILABLE({}, { cause: err });
   };
   /** The caller, and whether the request is free of a CSRF suspicion. */
   async function caller(request: FastifyRequest): Promise<{ principal: Principal | null; csrfOk: boolean }> {
@@ -41,6 +41,6 @@ export function authenticate(ctx: PlatformContext): (request: FastifyRequest) =>
     if (!principal) throw new ERR_UNAUTHENTICATED();
     request.principal = principal; // known even when refused: the audit log records who was refused
     if (!csrfOk) throw new ERR_CSRF();
-    if (!mayUse(principal, roles)) throw new ERR_FORBIDDEN(principal.role, `${request.method} ${request.routeOptions.url}`);
+    if (!mayUse(principal, roles)) throw new ERR_FORBIDDEN({ role: principal.role, action: `${request.method} ${request.routeOptions.url}` });
   };
 }

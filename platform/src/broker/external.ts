@@ -31,6 +31,7 @@ import type { Logger } from 'pino';
 import type { Handled, Ingest } from '../ingest/ingest.js';
 import { OrderedAcks } from './ordered-acks.js';
 import type { DeviceTransport } from './transport.js';
+import type { ConnectionCause } from '../ingest/presence.js';
 
 export interface ExternalBrokerOptions {
   url: string;
@@ -110,7 +111,7 @@ export class ExternalBroker implements DeviceTransport {
    * and ingest drops what it still sends (the registry's status). Kicking it at once would take
    * the broker's management API (EMQX `DELETE /api/v5/clients/{id}`), which is not configured here.
    */
-  closeSession(_deviceId: string, _cause: string): void {}
+  closeSession(_deviceId: string, _cause: ConnectionCause): void {}
 
   /**
    * Starts connecting, and keeps reconnecting until close(); ready() says when it consumes. Resolves

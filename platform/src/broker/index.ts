@@ -5,10 +5,11 @@ import { createServer as createTlsServer } from 'node:tls';
 import { Aedes, type Client } from 'aedes';
 import { commandTopic } from '@edgenet/proto';
 import type { FlagRecorder } from '../ingest/flags.js';
+import { flagReason } from '../ingest/flag-reasons.js';
 import type { Logger } from 'pino';
 import type { Ingest } from '../ingest/ingest.js';
 import type { DeviceRegistry } from '../ingest/device-registry.js';
-import type { Presence } from '../ingest/presence.js';
+import type { ConnectionCause, Presence } from '../ingest/presence.js';
 import type { RejectCounter } from '../ingest/reject-counter.js';
 import { makeAuthenticate } from './authenticate.js';
 import { makeAuthorizePublish } from './authorize-publish.js';
@@ -70,7 +71,7 @@ export interface EmbeddedBroker {
   /** A command to a device connected to this broker; false when it has no session here. */
   publishCommand(deviceId: string, payload: Buffer): Promise<boolean>;
   /** Closes the device's session in this broker, if it holds one; `cause` goes to its connection history. */
-  closeSession(deviceId: string, cause: string): void;
+  closeSession(deviceId: string, cause: ConnectionCause): void;
   close(): Promise<void>;
 }
 
@@ -117,7 +118,7 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
   function flagConflict(deviceId: string, before: string | undefined, now: string | undefined): void {
     if (before === now) return;
     // note(), not raise(): a database that is down keeps the flag waiting instead of losing it.
-    deps.flags.note(deviceId, 'identity_conflict', 'the device credentials were used from two addresses at once', {
+    deps.flags.note(deviceId, 'identity_conflict', flagReason('identity_conflict'), {
       connectedFrom: before,
       newConnectionFrom: now,
       at: new Date().toISOString(),
@@ -145,8 +146,8 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     deps.peers?.announce(client.id, address(client));
   });
   // Sessions the platform closed itself (a disabled device): their end is recorded with that cause.
-  const closedBecause = new WeakMap<Client, string>();
-  function closeSession(deviceId: string, cause: string): void {
+  const closedBecause = new WeakMap<Client, ConnectionCause>();
+  function closeSession(deviceId: string, cause: ConnectionCause): void {
     const current = clients[deviceId];
     if (!current) return;
     closedBecause.set(current, cause);

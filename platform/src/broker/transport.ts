@@ -1,6 +1,8 @@
 // How device traffic reaches ingest, whichever way it comes: the embedded aedes broker
 // (broker/embedded.ts) or a consumer of an external broker (broker/external.ts). The platform
 // picks one at composition (platform.ts) and from then on only knows this interface.
+import type { ConnectionCause } from '../ingest/presence.js';
+
 export interface DeviceTransport {
   /** Opens the device side: listens (embedded) or starts connecting (external). */
   start(): Promise<void>;
@@ -22,7 +24,7 @@ export interface DeviceTransport {
    * it. The embedded broker does; an external broker's sessions are its own: the device is refused
    * at its next CONNECT (broker-auth/hooks.ts) and its messages are dropped by ingest meanwhile.
    */
-  closeSession(deviceId: string, cause: string): void;
+  closeSession(deviceId: string, cause: ConnectionCause): void;
   /** Stops taking device messages; what was taken is handed to ingest first. */
   close(): Promise<void>;
 }

@@ -31,6 +31,6 @@ export async function submitSampleValue(db: Database, runId: string, bureauValue
     submittedBy: certificationSampleSeeds.submittedBy,
     submittedAt: certificationSampleSeeds.submittedAt,
   });
-  if (!row) throw new ERR_CONFLICT('the bureau value for this run was submitted already; its sample stands');
+  if (!row) throw new ERR_CONFLICT({ reason: 'sample_value_submitted' });
   return row;
 }

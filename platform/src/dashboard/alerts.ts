@@ -30,6 +30,8 @@ export interface FlagAlert {
   enterpriseName: string;
   kind: string;
   reason: string;
+  reasonCode: string | null;
+  reasonParams: Record<string, string | number> | null;
   createdAt: string;
 }
 
@@ -79,7 +81,7 @@ export async function fleetAlerts(
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from devices d where ${silent}`),
     queryRows<Record<string, unknown>>(
       db,
-      sql`select f.id, f.device_id, d.enterprise_id, e.name as enterprise_name, f.kind, f.reason, f.created_at
+      sql`select f.id, f.device_id, d.enterprise_id, e.name as enterprise_name, f.kind, f.reason, f.reason_code, f.reason_params, f.created_at
             from device_flags f join devices d on d.id = f.device_id join enterprises e on e.id = d.enterprise_id
            where f.resolved_at is null and ${inScope}
            order by f.created_at desc, f.id
@@ -115,6 +117,8 @@ export async function fleetAlerts(
         enterpriseName: r.enterprise_name as string,
         kind: r.kind as string,
         reason: r.reason as string,
+        reasonCode: (r.reason_code as string | null) ?? null,
+        reasonParams: (r.reason_params as Record<string, string | number> | null) ?? null,
         createdAt: iso(r.created_at),
       })),
     },

@@ -17,6 +17,7 @@ import type { Database } from '../db/index.js';
 import { deviceHardwareIds, devices } from '../db/schema/index.js';
 import { ERR_CONFLICT } from '../errors.js';
 import type { FlagRecorder } from '../ingest/flags.js';
+import { flagReason } from '../ingest/flag-reasons.js';
 import { idKind } from './hardware-ids.js';
 
 /**
@@ -88,7 +89,7 @@ export async function flagDuplicates(
     await flags.raise(
       device.id,
       'duplicate_hardware',
-      `claims hardware ${twins.length} earlier enrolled device(s) already claim (${shared.join(', ')})`,
+      flagReason('hardware_claimed', { count: twins.length, shared: shared.join(', ') }),
       // Another enterprise's device ids and serials stay out: this flag is shown to this device's
       // enterprise. The operator finds the others through device_hardware_ids.
       { shared, earlierDevices: twins.length, earlierInThisEnterprise: ownTwins.sort(), hardwareIds: ids.length, detectedAt: now.toISOString() },
@@ -101,7 +102,7 @@ export async function flagDuplicates(
     await flags.raise(
       device.id,
       'duplicate_hardware',
-      'the hardware re-enrolled with a new key while the device was connected with its old key',
+      flagReason('rekeyed_while_connected'),
       {
         fingerprint,
         detectedAt: now.toISOString(),
@@ -125,16 +126,20 @@ export async function refuseKnownHardware(tx: Database, fingerprints: readonly s
     : [];
   if (claimed.length > 0) {
     // The kinds only: the batch's own serials, but which device holds them is not this caller's to know.
-    throw new ERR_CONFLICT(
-      `${claimed.length} hardware identifier(s) already enrolled (${[...new Set(claimed.map((c) => idKind(c.hardwareId)))].join(', ')}): re-enroll those devices one by one with /enroll`,
-    );
+    throw new ERR_CONFLICT({
+      reason: 'hardware_ids_enrolled',
+      count: claimed.length,
+      kinds: [...new Set(claimed.map((c) => idKind(c.hardwareId)))].join(', '),
+    });
   }
   if (known.length > 0) {
-    throw new ERR_CONFLICT(
-      `${known.length} fingerprint(s) already enrolled (re-enroll those one by one with /enroll): ${known
+    throw new ERR_CONFLICT({
+      reason: 'fingerprints_enrolled',
+      count: known.length,
+      fingerprints: known
         .slice(0, 5)
         .map((k) => k.fingerprint.slice(0, 16))
-        .join(', ')}`,
-    );
+        .join(', '),
+    });
   }
 }

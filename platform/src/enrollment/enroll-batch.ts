@@ -24,10 +24,10 @@ export async function enrollBatch(
   heartbeatIntervalMs: number,
 ): Promise<EnrolledBatch> {
   const fingerprints = batch.map((d) => d.fingerprint);
-  if (new Set(fingerprints).size !== fingerprints.length) throw new ERR_BATCH_DUPLICATE('body/devices holds the same fingerprint twice');
+  if (new Set(fingerprints).size !== fingerprints.length) throw new ERR_BATCH_DUPLICATE({ reason: 'batch_fingerprint' });
   const ids = batch.map((d) => hardwareIds(d.inventory));
   const allIds = ids.flat();
-  if (new Set(allIds).size !== allIds.length) throw new ERR_BATCH_DUPLICATE('body/devices holds the same hardware serial twice');
+  if (new Set(allIds).size !== allIds.length) throw new ERR_BATCH_DUPLICATE({ reason: 'batch_serial' });
   for (const [i, d] of batch.entries()) assertPublicKey(d.publicKey, `body/devices/${i}/publicKey`);
   const passwords = batch.map(() => newSecret('mq'));
   const candidates = batch.map((d, i) => ({ ...d, passwordHash: hashSecret(passwords[i]!) }));

@@ -9,6 +9,6 @@ export function assertPublicKey(raw: string, field: string): void {
   try {
     publicKeyFromRaw(raw);
   } catch {
-    throw new ERR_PUBLIC_KEY_INVALID(`${field} is not an Ed25519 public key`);
+    throw new ERR_PUBLIC_KEY_INVALID({ field });
   }
 }

@@ -33,20 +33,20 @@ export async function claimToken(tx: Database, token: string, now: Date, ip: str
     .innerJoin(projects, eq(projects.id, enrollmentTokens.projectId))
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
     .where(eq(enrollmentTokens.tokenHash, hashSecret(token)));
-  if (!row) throw new ERR_ENROLL_TOKEN('unknown token');
+  if (!row) throw new ERR_ENROLL_TOKEN({ reason: 'token_unknown' });
   seen(row.id);
-  if (row.revokedAt) throw new ERR_ENROLL_TOKEN(`revoked at ${row.revokedAt.toISOString()}`);
-  if (row.expiresAt <= now) throw new ERR_ENROLL_TOKEN(`expired at ${row.expiresAt.toISOString()}`);
+  if (row.revokedAt) throw new ERR_ENROLL_TOKEN({ reason: 'token_revoked', at: row.revokedAt.toISOString() });
+  if (row.expiresAt <= now) throw new ERR_ENROLL_TOKEN({ reason: 'token_expired', at: row.expiresAt.toISOString() });
   // An archived project or enterprise takes no new devices (docs/records.md).
-  if (row.enterpriseArchivedAt) throw new ERR_ENROLL_TOKEN('its enterprise is archived');
-  if (row.projectArchivedAt) throw new ERR_ENROLL_TOKEN('its project is archived');
+  if (row.enterpriseArchivedAt) throw new ERR_ENROLL_TOKEN({ reason: 'token_enterprise_archived' });
+  if (row.projectArchivedAt) throw new ERR_ENROLL_TOKEN({ reason: 'token_project_archived' });
   const [claimed] = await tx
     .update(enrollmentTokens)
     .set({ uses: sql`${enrollmentTokens.uses} + ${count}` })
     .where(and(eq(enrollmentTokens.id, row.id), gte(enrollmentTokens.maxUses, sql`${enrollmentTokens.uses} + ${count}`)))
     .returning({ id: enrollmentTokens.id });
   if (!claimed) {
-    throw new ERR_ENROLL_TOKEN(`already used ${row.uses} of ${row.maxUses} times (from ${ip})${count > 1 ? `; ${count} more asked` : ''}`);
+    throw new ERR_ENROLL_TOKEN({ reason: count > 1 ? 'token_used_up_asked' : 'token_used_up', uses: row.uses, maxUses: row.maxUses, ip, asked: count });
   }
   return { id: row.id, projectId: row.projectId, enterpriseId: row.enterpriseId };
 }

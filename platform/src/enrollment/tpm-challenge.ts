@@ -35,11 +35,11 @@ const SECRET_BYTES = 32; // a SHA-256-sized credential, the most TPM2B_DIGEST ho
 export async function issueChallenge(db: Database, roots: TpmRoots | null, ttlMs: number, request: TpmChallengeRequest, at: Date): Promise<TpmChallenge> {
   if (!roots) throw new ERR_TPM_NOT_CONFIGURED();
   // A challenge costs a row and an RSA encryption: only a live token may ask for one.
-  if (!(await isLiveToken(db, request.token, at))) throw new ERR_ENROLL_TOKEN('unknown, expired, used up or revoked');
+  if (!(await isLiveToken(db, request.token, at))) throw new ERR_ENROLL_TOKEN({ reason: 'token_not_live' });
   const ek = verifyEkCertificate(Buffer.from(request.ekCertificate, 'base64'), roots, at);
-  if (typeof ek === 'string') throw new ERR_TPM_ATTESTATION(ek);
+  if (typeof ek === 'string') throw new ERR_TPM_ATTESTATION({ detail: ek });
   const ak = parseAttestationKey(Buffer.from(request.akPublic, 'base64'));
-  if (typeof ak === 'string') throw new ERR_TPM_ATTESTATION(ak);
+  if (typeof ak === 'string') throw new ERR_TPM_ATTESTATION({ detail: ak });
   const secret = randomBytes(SECRET_BYTES);
   const nonce = randomBytes(TPM_NONCE_BYTES);
   const credential = makeCredential(ek.key, ak.name, secret, randomBytes(32));
@@ -67,23 +67,23 @@ export async function issueChallenge(db: Database, roots: TpmRoots | null, ttlMs
 /** Checks the answer to a challenge and spends it; throws ERR_TPM_ATTESTATION when anything is off. */
 export async function redeemChallenge(tx: Database, token: string, answer: TpmAttestation, publicKey: string, at: Date): Promise<TpmEvidence> {
   const [row] = await tx.select().from(tpmChallenges).where(eq(tpmChallenges.id, answer.challengeId)).for('update');
-  if (!row || !secretMatches(token, row.tokenHash)) throw new ERR_TPM_ATTESTATION('no such challenge for this enrollment token');
-  if (row.usedAt !== null) throw new ERR_TPM_ATTESTATION('the challenge was answered already (a replayed nonce)');
-  if (row.expiresAt <= at) throw new ERR_TPM_ATTESTATION(`the challenge expired at ${row.expiresAt.toISOString()} (a stale nonce)`);
+  if (!row || !secretMatches(token, row.tokenHash)) throw new ERR_TPM_ATTESTATION({ detail: 'no such challenge for this enrollment token' });
+  if (row.usedAt !== null) throw new ERR_TPM_ATTESTATION({ detail: 'the challenge was answered already (a replayed nonce)' });
+  if (row.expiresAt <= at) throw new ERR_TPM_ATTESTATION({ detail: `the challenge expired at ${row.expiresAt.toISOString()} (a stale nonce)` });
   if (!secretMatches(Buffer.from(answer.secret, 'base64'), row.secretHash)) {
-    throw new ERR_TPM_ATTESTATION('the activated secret is wrong: the attestation key is not in the TPM that holds the certified EK');
+    throw new ERR_TPM_ATTESTATION({ detail: 'the activated secret is wrong: the attestation key is not in the TPM that holds the certified EK' });
   }
   const ak = parseAttestationKey(Buffer.from(row.akPublic, 'base64'));
-  if (typeof ak === 'string') throw new ERR_TPM_ATTESTATION(ak);
+  if (typeof ak === 'string') throw new ERR_TPM_ATTESTATION({ detail: ak });
   const expected = quoteQualifyingData(Buffer.from(row.nonce, 'base64'), Buffer.from(publicKey, 'base64url'));
   const problem = quoteProblem(ak.key, Buffer.from(answer.quote, 'base64'), Buffer.from(answer.signature, 'base64'), expected);
-  if (problem) throw new ERR_TPM_ATTESTATION(problem);
+  if (problem) throw new ERR_TPM_ATTESTATION({ detail: problem });
   const [spent] = await tx
     .update(tpmChallenges)
     .set({ usedAt: at })
     .where(and(eq(tpmChallenges.id, row.id), isNull(tpmChallenges.usedAt)))
     .returning({ id: tpmChallenges.id });
-  if (!spent) throw new ERR_TPM_ATTESTATION('the challenge was answered already (a replayed nonce)');
+  if (!spent) throw new ERR_TPM_ATTESTATION({ detail: 'the challenge was answered already (a replayed nonce)' });
   return { ekIssuer: row.ekIssuer, ekSerial: row.ekSerial, ekPublicSha256: row.ekPublicSha256, akPublic: row.akPublic, ekCertificate: row.ekCertificate };
 }
 

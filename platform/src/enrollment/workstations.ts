@@ -25,7 +25,7 @@ export async function assertRegistered(tx: Database, enterpriseId: string, codes
   const idByCode = await registeredIds(tx, enterpriseId, codes);
   const missing = [...new Set(codes)].filter((c) => !idByCode.has(c));
   if (missing.length > 0)
-    throw new ERR_WORKSTATION_UNREGISTERED(missing.slice(0, 20).join(', ') + (missing.length > 20 ? ` and ${missing.length - 20} more` : ''));
+    throw new ERR_WORKSTATION_UNREGISTERED({ codes: missing.slice(0, 20).join(', ') + (missing.length > 20 ? ` … (${missing.length})` : '') });
   return idByCode;
 }
 

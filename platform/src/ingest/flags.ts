@@ -1,10 +1,11 @@
 // Raises fraud and integrity flags. A flag is raised once per device and kind while it is
-// open; its reason is a sentence and its evidence the facts behind it, both shown to the operator
-// and the bureau. Resolving one is an operator act recorded beside it (routes/flags.ts).
+// open; its reason is a code with its values (flag-reasons.ts) and its evidence the facts behind it,
+// both shown to the operator and the bureau. Resolving one is an operator act recorded beside it (routes/flags.ts).
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { deviceFlags } from '../db/schema/index.js';
+import { type FlagReason, flagReasonText } from './flag-reasons.js';
 
 export type FlagKind = 'duplicate_hardware' | 'virtual_machine' | 'identity_conflict' | 'replay' | 'clock_skew' | 'rate_limited';
 
@@ -18,7 +19,7 @@ export interface FlagRetryOptions {
 interface PendingFlag {
   deviceId: string;
   kind: FlagKind;
-  reason: string;
+  reason: FlagReason;
   evidence: Record<string, unknown>;
 }
 
@@ -50,11 +51,11 @@ export class FlagRecorder {
    * the flag could not be written, and the flag must not be lost because the database was down:
    * it waits here, one per device and kind, and is written when the database answers again.
    */
-  note(deviceId: string, kind: FlagKind, reason: string, evidence: Record<string, unknown>): void {
+  note(deviceId: string, kind: FlagKind, reason: FlagReason, evidence: Record<string, unknown>): void {
     const key = `${deviceId}:${kind}`;
     if (this.#open.has(key) || this.#pending.has(key)) return;
     if (this.#pending.size >= this.#retry.maxPending) {
-      this.#log.error({ deviceId, flag: kind, reason, pending: this.#pending.size }, 'flag not recorded: too many flags wait for the database');
+      this.#log.error({ deviceId, flag: kind, reason: reason.code, pending: this.#pending.size }, 'flag not recorded: too many flags wait for the database');
       return;
     }
     this.#pending.set(key, { deviceId, kind, reason, evidence });
@@ -93,7 +94,7 @@ export class FlagRecorder {
     this.#timer = undefined;
   }
 
-  async raise(deviceId: string, kind: FlagKind, reason: string, evidence: Record<string, unknown>, db: Database = this.#db): Promise<void> {
+  async raise(deviceId: string, kind: FlagKind, reason: FlagReason, evidence: Record<string, unknown>, db: Database = this.#db): Promise<void> {
     const key = `${deviceId}:${kind}`;
     if (this.#open.has(key)) return;
     const existing = await db
@@ -102,8 +103,9 @@ export class FlagRecorder {
       .where(and(eq(deviceFlags.deviceId, deviceId), eq(deviceFlags.kind, kind), isNull(deviceFlags.resolvedAt)))
       .limit(1);
     if (existing.length === 0) {
-      await db.insert(deviceFlags).values({ deviceId, kind, reason, evidence });
-      this.#log.warn({ deviceId, flag: kind, reason }, 'device flagged');
+      const text = flagReasonText(reason);
+      await db.insert(deviceFlags).values({ deviceId, kind, reason: text, reasonCode: reason.code, reasonParams: reason.params, evidence });
+      this.#log.warn({ deviceId, flag: kind, reason: text }, 'device flagged');
     }
     this.#open.add(key);
   }
@@ -112,19 +114,4 @@ export class FlagRecorder {
   resolved(deviceId: string, kind: string): void {
     this.#open.delete(`${deviceId}:${kind}`);
   }
-}
-
-// Vendor strings that SMBIOS shows inside common hypervisors and clouds.
-const HYPERVISOR = /vmware|virtualbox|qemu|kvm|xen|bochs|parallels|hyper-v|virtual machine|openstack|amazon ec2|google compute|alibaba cloud ecs|docker|lxc/i;
-
-/** A reason when the inventory says this is a virtual machine or container, else null. */
-export function virtualMachineReason(inventory: Record<string, unknown>): string | null {
-  if (inventory.virtual === true) {
-    return `the agent reports a virtual machine${inventory.virtualHost ? ` (${String(inventory.virtualHost)})` : ''}`;
-  }
-  for (const field of ['systemManufacturer', 'systemModel', 'boardManufacturer', 'virtualHost']) {
-    const value = inventory[field];
-    if (typeof value === 'string' && HYPERVISOR.test(value)) return `${field} "${value}" names a hypervisor or container`;
-  }
-  return null;
 }

@@ -25,7 +25,8 @@ import type { DeviceRegistry, KnownDevice } from './device-registry.js';
 import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
 import { fileHeartbeat } from './filing.js';
-import { virtualMachineReason, type FlagRecorder } from './flags.js';
+import type { FlagRecorder } from './flags.js';
+import { flagReason, virtualMachineReason } from './flag-reasons.js';
 import { SkewTracker } from './skew-tracker.js';
 import type { HeartbeatRate } from './heartbeat-rate.js';
 import type { Presence } from './presence.js';
@@ -210,7 +211,7 @@ export class Ingest {
       // Redelivery repeats the last few; far behind is someone replaying captured traffic: more than
       // windowSeq behind, as docs/certification.md "Flags" states the boundary.
       if (device.lastSeq - hb.seq > this.#d.policy.replay.windowSeq) {
-        this.#d.flags.note(device.id, 'replay', `heartbeat seq ${hb.seq} arrived after seq ${device.lastSeq}`, {
+        this.#d.flags.note(device.id, 'replay', flagReason('replay', { seq: hb.seq, lastSeq: device.lastSeq }), {
           seq: hb.seq,
           lastSeq: device.lastSeq,
           receivedAt: receivedAt.toISOString(),
@@ -329,7 +330,7 @@ export class Ingest {
   #flagSkew(device: KnownDevice, skewMs: number, receivedAt: Date, seenIn: string): void {
     const minutes = Math.round(skewMs / 60_000);
     const since = this.#skew.since(device.id);
-    this.#d.flags.note(device.id, 'clock_skew', `device clock is ${minutes} min ${skewMs > 0 ? 'ahead of' : 'behind'} the platform`, {
+    this.#d.flags.note(device.id, 'clock_skew', flagReason(skewMs > 0 ? 'clock_ahead' : 'clock_behind', { minutes: Math.abs(minutes) }), {
       skewMs,
       seenIn,
       receivedAt: receivedAt.toISOString(),

@@ -9,6 +9,19 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { deviceConnections, devices } from '../db/schema/index.js';
 
+// What began or ended a device's time online, as device_connections.cause stores it: a fixed set,
+// so that the dashboard words each in its user's language (platform/test/server-texts.test.ts).
+export const CONNECTION_CAUSES = [
+  'heartbeat',
+  'heartbeat timeout',
+  'connection closed',
+  'device status offline',
+  'platform restart',
+  'device disabled',
+  'device decommissioned',
+] as const;
+export type ConnectionCause = (typeof CONNECTION_CAUSES)[number];
+
 export interface Presence {
   /** Starts the timeout sweep every `sweepMs` unless `sweeps` is false (another process runs it). */
   start(sweepMs: number, sweeps?: boolean): Promise<void>;
@@ -16,7 +29,7 @@ export interface Presence {
   seen(deviceId: string, intervalMs: number, nowMs?: number): void;
   /** The broker accepted a connection for this device (aedes 'client' event); kept for the history. */
   connected(deviceId: string, remoteAddress: string | undefined): void;
-  disconnected(deviceId: string, cause: string): void;
+  disconnected(deviceId: string, cause: ConnectionCause): void;
   /** Resolves when every transition so far is in the database. */
   settled(): Promise<unknown>;
   /** Stops the sweep and writes what is pending. */
@@ -26,7 +39,7 @@ export interface Presence {
 export interface Transition {
   deviceId: string;
   online: boolean;
-  cause: string;
+  cause: ConnectionCause;
   atMs: number;
   remoteAddress: string | null;
 }
@@ -71,7 +84,7 @@ function lockedInIdOrder(where: SQL | undefined): SQL {
 }
 
 /** Sets every online device offline, with a transition each: nobody is connected after a restart. */
-export async function markAllOffline(db: Database, cause: string): Promise<void> {
+export async function markAllOffline(db: Database, cause: ConnectionCause): Promise<void> {
   const was = await db.update(devices).set({ online: false }).where(sql`${devices.online}`).returning({ id: devices.id });
   const now = Date.now();
   await appendHistory(

@@ -47,7 +47,7 @@ export function limitJsonDepth(app: FastifyInstance, maxDepth = MAX_JSON_DEPTH):
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    if (jsonDepth(text, maxDepth) > maxDepth) return done(new ERR_BODY_TOO_DEEP(maxDepth), undefined);
+    if (jsonDepth(text, maxDepth) > maxDepth) return done(new ERR_BODY_TOO_DEEP({ depth: maxDepth }), undefined);
     parse(request, text, done);
   });
 }

@@ -36,6 +36,6 @@ export function principalOf(request: FastifyRequest): Principal {
 /** Throws 403 unless the caller may act on this enterprise. */
 export function assertEnterprise(p: Principal, enterpriseId: string, action: string): void {
   if (p.role === 'enterprise' && p.enterpriseId !== enterpriseId) {
-    throw new ERR_FORBIDDEN('enterprise', `${action} of another enterprise`);
+    throw new ERR_FORBIDDEN({ role: 'enterprise', action: `${action} of another enterprise` });
   }
 }

@@ -56,8 +56,7 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
     handler: async (request, reply) => {
       const { windowStart, windowEnd } = request.body;
       const days = (Date.parse(windowEnd) - Date.parse(windowStart)) / 86_400_000 + 1;
-      if (!(days >= 1 && days <= MAX_WINDOW_DAYS))
-        throw new ERR_WINDOW_INVALID(`body/windowEnd must be 0 to ${MAX_WINDOW_DAYS - 1} days after body/windowStart`);
+      if (!(days >= 1 && days <= MAX_WINDOW_DAYS)) throw new ERR_WINDOW_INVALID({ reason: 'window_too_long', maxDays: MAX_WINDOW_DAYS - 1 });
       const run = await startCertificationRun({
         db,
         signer,
@@ -175,7 +174,7 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
       // A run with no devices stores no rows: '' is no leaf, not one empty one.
       const lines = run.evidence === '' ? [] : run.evidence.split('\n');
       const index = lines.findIndex((l) => (JSON.parse(l) as { deviceId: string }).deviceId === request.params.deviceId);
-      if (index < 0) throw new ERR_NOT_FOUND('device in this run');
+      if (index < 0) throw new ERR_NOT_FOUND({ what: 'device_in_run' });
       return { leaf: lines[index], index, treeSize: lines.length, proof: inclusionProof(lines, index), merkleRoot: JSON.parse(run.attestation).evidenceRoot };
     },
   });

@@ -9,7 +9,7 @@ import { calendarOf } from '../domain/calendar.js';
 import type { PlatformContext } from '../context.js';
 import { enterpriseCard } from '../services/enterprises.js';
 import { ALL_ROLES, principalOf } from './access.js';
-import { isoTime, uuidString } from './schemas.js';
+import { isoTime, textCode, uuidString } from './schemas.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const day = { type: 'string', format: 'date' } as const;
@@ -170,6 +170,7 @@ export async function dashboardRoutes(app: FastifyInstance, { db, config, policy
                       enterpriseName: { type: 'string' },
                       kind: { type: 'string' },
                       reason: { type: 'string' },
+                      ...textCode,
                       createdAt: isoTime,
                     },
                   },

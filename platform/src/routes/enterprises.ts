@@ -28,7 +28,7 @@ const fields = {
 function checkedUscc(raw: string, at: string): string {
   const uscc = raw.toUpperCase();
   const check = checkUscc(uscc);
-  if (!check.ok) throw new ERR_USCC_INVALID(`${at} ${check.reason}`);
+  if (!check.ok) throw new ERR_USCC_INVALID({ field: at, reason: check.reason, ...check.params });
   return uscc;
 }
 
@@ -89,7 +89,7 @@ export async function enterpriseRoutes(app: FastifyInstance, ctx: PlatformContex
       const changes = { ...request.body };
       if (changes.uscc !== undefined) {
         // The USCC is who the enterprise is in the bureau's records: its staff cannot re-declare it.
-        if (principalOf(request).role !== 'operator') throw new ERR_FORBIDDEN('enterprise', 'change the unified social credit code');
+        if (principalOf(request).role !== 'operator') throw new ERR_FORBIDDEN({ role: 'enterprise', action: 'PATCH uscc' });
         changes.uscc = checkedUscc(changes.uscc, 'body/uscc');
       }
       return updateEnterprise(db, request.params.id, request.scope, changes);

@@ -5,7 +5,7 @@ import type { PlatformContext } from '../context.js';
 import { actorOf } from '../services/actor.js';
 import { listFlags, moveDuplicateFlag, resolveFlag } from '../services/flags.js';
 import { ALL_ROLES, OPERATOR_ONLY, principalOf } from './access.js';
-import { errorResponse, idParams, isoTime, nullable, pageOf, pageQueryProps, uuidString, type PageQuery } from './schemas.js';
+import { errorResponse, idParams, isoTime, nullable, pageOf, pageQueryProps, textCode, uuidString, type PageQuery } from './schemas.js';
 
 const flag = {
   type: 'object',
@@ -15,6 +15,7 @@ const flag = {
     enterpriseId: uuidString,
     kind: { type: 'string' },
     reason: { type: 'string' },
+    ...textCode,
     evidence: { type: 'object', additionalProperties: true },
     createdAt: isoTime,
     resolvedAt: nullable(isoTime),

@@ -8,13 +8,13 @@ const WINDOW_MS = 60_000; // limits are per minute
 
 type Limiter = (req: FastifyRequest) => Promise<{ isExceeded?: boolean; ttlInSeconds?: number; isAllowed: boolean }>;
 
-function enforce(limiter: Limiter, what: string) {
+function enforce(limiter: Limiter, what: 'address' | 'token') {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const r = await limiter(request);
     if (r.isAllowed || !r.isExceeded) return;
     const retry = Math.max(1, r.ttlInSeconds ?? 1);
     reply.header('retry-after', String(retry));
-    throw new ERR_RATE_LIMITED(what, retry);
+    throw new ERR_RATE_LIMITED({ what, seconds: retry });
   };
 }
 

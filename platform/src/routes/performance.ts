@@ -24,7 +24,7 @@ export async function performanceRoutes(app: FastifyInstance, { db, policy }: Pl
     },
     handler: async (request) => {
       const { from, to, budgetFen } = request.query;
-      if (to < from) throw new ERR_WINDOW_INVALID('querystring/to must not be before querystring/from');
+      if (to < from) throw new ERR_WINDOW_INVALID({ reason: 'window_query_order' });
       const figures = await performanceFigures(db, calendar, from, to);
       return { ...figures, payment: budgetFen === undefined ? null : { budgetFen, ...operatorPayment(budgetFen, figures) } };
     },

@@ -31,6 +31,12 @@ export function pageOf(item: object) {
   } as const;
 }
 
+/** A server text as a code and its values (flag reasons), beside its English wording. */
+export const textCode = {
+  reasonCode: { type: ['string', 'null'] },
+  reasonParams: { type: ['object', 'null'], additionalProperties: true },
+} as const;
+
 export const errorResponse = {
   type: 'object',
   properties: {
@@ -38,6 +44,8 @@ export const errorResponse = {
     code: { type: 'string' },
     error: { type: 'string' },
     message: { type: 'string' },
+    // The values of the message, for rendering it in the user's language (routes/error-answers.ts).
+    params: { type: 'object', additionalProperties: true },
   },
 } as const;
 

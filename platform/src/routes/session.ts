@@ -50,7 +50,7 @@ function describe(p: Principal, csrfToken: string | null, expiresAt?: Date) {
 function lockedFor(reply: FastifyReply, retryAfterMs: number): Error {
   const seconds = Math.ceil(retryAfterMs / 1000);
   reply.header('retry-after', String(seconds));
-  return new ERR_ACCOUNT_LOCKED(seconds);
+  return new ERR_ACCOUNT_LOCKED({ seconds });
 }
 
 export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext): Promise<void> {
@@ -150,7 +150,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: PlatformContext):
   // A person's own settings: the second factor and the password (docs/accounts.md).
   const ownAccount = (request: Parameters<typeof principalOf>[0]): string => {
     const { accountId } = principalOf(request);
-    if (!accountId) throw new ERR_ACCOUNT_SCOPE('this belongs to a person: the caller is not an account, nor a token made for one');
+    if (!accountId) throw new ERR_ACCOUNT_SCOPE({ reason: 'not_a_person' });
     return accountId;
   };
 

@@ -73,7 +73,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: PlatformContext): P
       const principal = principalOf(request);
       const project = await projectById(db, request.params.id);
       assertEnterprise(principal, project.enterpriseId, 'issue enrollment tokens for a project');
-      if (project.archivedAt) throw new ERR_ARCHIVED('the project');
+      if (project.archivedAt) throw new ERR_ARCHIVED({ what: 'project' });
       const maxUses = request.body?.maxUses ?? 1;
       const expiresAt = new Date(Date.now() + (request.body?.expiresInHours ?? 24 * 7) * HOUR_MS);
       const { id, token } = await issueEnrollmentToken(db, {
@@ -117,7 +117,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: PlatformContext): P
     handler: async (request, reply) => {
       const { name, role, enterpriseId, accountId } = request.body;
       if ((role === 'enterprise') !== (enterpriseId !== undefined)) {
-        throw new ERR_TOKEN_SCOPE('body/enterpriseId is required for the enterprise role and not allowed for others');
+        throw new ERR_TOKEN_SCOPE({ reason: 'token_enterprise' });
       }
       const now = ctx.clock();
       const expiresAt = new Date(now.getTime() + (request.body.expiresInDays ?? config.tokenDefaultDays) * DAY_MS);

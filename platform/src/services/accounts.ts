@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { lockoutMs } from '../auth/lockout.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password-hash.js';
-import { passwordProblems } from '../auth/password-rules.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from '../auth/password-rules.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.js';
 import type { Role } from '../auth/principal.js';
 import { FIRST_ADMIN_USERNAME } from '../config.js';
@@ -47,8 +47,8 @@ export function generatedPassword(): string {
 }
 
 function assertPassword(username: string, password: string): void {
-  const problems = passwordProblems(username, password);
-  if (problems.length > 0) throw new ERR_PASSWORD_RULES(`the password ${problems.join('; ')}`);
+  const [first] = passwordProblems(username, password);
+  if (first) throw new ERR_PASSWORD_RULES({ reason: first, min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
 }
 
 export async function createAccount(
@@ -57,9 +57,9 @@ export async function createAccount(
 ): Promise<AccountView> {
   const username = fields.username.toLowerCase();
   if ((fields.role === 'enterprise') !== (fields.enterpriseId !== null)) {
-    throw new ERR_ACCOUNT_SCOPE('enterpriseId is required for the enterprise role and not allowed for others');
+    throw new ERR_ACCOUNT_SCOPE({ reason: 'account_enterprise' });
   }
-  if (fields.admin && fields.role !== 'operator') throw new ERR_ACCOUNT_SCOPE('only an operator account can be an admin');
+  if (fields.admin && fields.role !== 'operator') throw new ERR_ACCOUNT_SCOPE({ reason: 'account_admin_role' });
   if (fields.enterpriseId) await assertEnterpriseExists(db, fields.enterpriseId);
   assertPassword(username, fields.password);
   const passwordHash = await hashPassword(fields.password);
@@ -68,7 +68,7 @@ export async function createAccount(
     .values({ username, role: fields.role, admin: fields.admin, enterpriseId: fields.enterpriseId, passwordHash, createdBy: fields.createdBy })
     .onConflictDoNothing()
     .returning(VIEW);
-  if (!row) throw new ERR_CONFLICT(`an account named ${username} already exists`);
+  if (!row) throw new ERR_CONFLICT({ reason: 'account_exists', username });
   return row;
 }
 
@@ -82,7 +82,7 @@ export function listAccounts(db: Database): Promise<AccountView[]> {
  */
 export async function resetPassword(db: Database, accountId: string, password: string, now: Date): Promise<AccountView> {
   const [account] = await db.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
-  if (!account) throw new ERR_NOT_FOUND('account');
+  if (!account) throw new ERR_NOT_FOUND({ what: 'account' });
   assertPassword(account.username, password);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -155,7 +155,7 @@ export async function changeOwnPassword(
   keepSessionId: string | null,
 ): Promise<{ retryAfterMs: number } | null> {
   const [row] = await db.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
-  if (!row) throw new ERR_NOT_FOUND('account');
+  if (!row) throw new ERR_NOT_FOUND({ what: 'account' });
   const check = await signIn(db, row.username, current, now);
   if (check.outcome === 'locked') return { retryAfterMs: check.retryAfterMs };
   if (check.outcome === 'wrong') throw new ERR_CURRENT_PASSWORD();
@@ -176,16 +176,16 @@ export async function changeOwnPassword(
 export async function startTotp(db: Database, accountId: string): Promise<{ secret: string; uri: string }> {
   const secret = newTotpSecret();
   const [row] = await db.update(accounts).set({ totpPending: secret }).where(eq(accounts.id, accountId)).returning({ username: accounts.username });
-  if (!row) throw new ERR_NOT_FOUND('account');
+  if (!row) throw new ERR_NOT_FOUND({ what: 'account' });
   return { secret, uri: otpauthUri(row.username, secret) };
 }
 
 /** The first code from the pending secret turns the second factor on; a wrong one changes nothing. */
 export async function confirmTotp(db: Database, accountId: string, code: string, now: Date): Promise<void> {
   const [row] = await db.select({ pending: accounts.totpPending }).from(accounts).where(eq(accounts.id, accountId));
-  if (!row) throw new ERR_NOT_FOUND('account');
+  if (!row) throw new ERR_NOT_FOUND({ what: 'account' });
   const step = row.pending ? verifyTotp(row.pending, code, now.getTime(), null) : null;
-  if (step === null) throw new ERR_TOTP_CODE(row.pending ? 'the code does not match the new secret' : 'no second factor is being set up');
+  if (step === null) throw new ERR_TOTP_CODE({ reason: row.pending ? 'totp_mismatch' : 'totp_not_pending' });
   await db.update(accounts).set({ totpSecret: row.pending, totpPending: null, totpLastStep: step }).where(eq(accounts.id, accountId));
 }
 
@@ -213,7 +213,7 @@ export async function recoverAdmin(db: Database, username: string, now: Date): P
     await createAccount(db, { username: name, role: 'operator', admin: true, enterpriseId: null, password, createdBy: null });
     return { username: name, password, created: true };
   }
-  if (!row.admin) throw new ERR_ACCOUNT_SCOPE(`${name} is not an admin account; reset it from the dashboard instead`);
+  if (!row.admin) throw new ERR_ACCOUNT_SCOPE({ reason: 'account_not_admin', username: name });
   await resetPassword(db, row.id, password, now);
   return { username: name, password, created: false };
 }

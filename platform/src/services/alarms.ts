@@ -80,7 +80,7 @@ async function alarmInScope(db: Database, scope: string | null, id: string) {
     .from(alarms)
     .leftJoin(accounts, eq(accounts.id, alarms.assigneeId))
     .where(scoped(alarms.enterpriseId, scope, eq(alarms.id, id)));
-  if (!alarm) throw new ERR_NOT_FOUND('alarm');
+  if (!alarm) throw new ERR_NOT_FOUND({ what: 'alarm' });
   return alarm;
 }
 
@@ -97,7 +97,7 @@ export async function acknowledgeAlarm(db: Database, caller: Principal, scope: s
       .set({ acknowledgedAt: now })
       .where(and(eq(alarms.id, id), isNull(alarms.acknowledgedAt)))
       .returning({ id: alarms.id });
-    if (!updated) throw new ERR_CONFLICT('the alarm is already acknowledged');
+    if (!updated) throw new ERR_CONFLICT({ reason: 'alarm_acknowledged' });
     await tx.insert(alarmEvents).values({ alarmId: id, at: now, action: 'acknowledged', comment, ...actorOf(caller) });
   });
   return showAlarm(db, scope, id);
@@ -112,7 +112,7 @@ export async function assignAlarm(db: Database, caller: Principal, id: string, a
   const [person] = await db.select({ role: accounts.role, enterpriseId: accounts.enterpriseId }).from(accounts).where(eq(accounts.id, assigneeId));
   const mayHold =
     person && (person.role === 'operator' || (person.role === 'enterprise' && alarm.enterpriseId !== null && person.enterpriseId === alarm.enterpriseId));
-  if (!mayHold) throw new ERR_ALARM_ASSIGNEE(person ? 'the account may not see this alarm' : 'no such account');
+  if (!mayHold) throw new ERR_ALARM_ASSIGNEE({ reason: person ? 'assignee_hidden' : 'assignee_unknown' });
   await db.transaction(async (tx) => {
     await tx.update(alarms).set({ assigneeId }).where(eq(alarms.id, id));
     await tx.insert(alarmEvents).values({ alarmId: id, at: now, action: 'assigned', assigneeId, comment, ...actorOf(caller) });

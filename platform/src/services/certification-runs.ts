@@ -27,7 +27,7 @@ export function listRuns(db: Database, page: PageQuery) {
 
 export async function loadRun(db: Database, id: string) {
   const [run] = await db.select().from(certificationRuns).where(eq(certificationRuns.id, id));
-  if (!run) throw new ERR_NOT_FOUND('certification run');
+  if (!run) throw new ERR_NOT_FOUND({ what: 'certification_run' });
   return run;
 }
 

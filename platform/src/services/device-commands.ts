@@ -41,7 +41,7 @@ function paramsOf(req: CommandRequest): Record<string, unknown> {
 
 export async function sendCommand(s: CommandServices, deviceId: string, principal: Principal, scope: string | null, req: CommandRequest) {
   const device = await visibleDevice(s.db, deviceId, scope);
-  if (principal.role === 'enterprise' && !ENTERPRISE_KINDS.includes(req.kind)) throw new ERR_FORBIDDEN('enterprise', `send ${req.kind}`);
+  if (principal.role === 'enterprise' && !ENTERPRISE_KINDS.includes(req.kind)) throw new ERR_FORBIDDEN({ role: 'enterprise', action: `send ${req.kind}` });
   const params = paramsOf(req);
   // Refused now, with the codes named, rather than mapped and silently uncounted later.
   if (req.kind === 'set_workstations') await assertRegistered(s.db, device.enterpriseId, params.workstations as string[]);
@@ -73,18 +73,19 @@ export async function showCommand(s: CommandServices, deviceId: string, commandI
   const device = await visibleDevice(s.db, deviceId, scope);
   await expireDue(s.db, s.clock(), device.id);
   const row = await commandById(s.db, commandId);
-  if (!row || row.deviceId !== device.id) throw new ERR_NOT_FOUND('command');
+  if (!row || row.deviceId !== device.id) throw new ERR_NOT_FOUND({ what: 'command' });
   return { ...shape(row), history: await commandEvents(s.db, row.id), result: resultOf(row) };
 }
 
 export async function cancelCommand(s: CommandServices, deviceId: string, commandId: string, principal: Principal, scope: string | null) {
   const current = await showCommand(s, deviceId, commandId, scope);
-  if (principal.role === 'enterprise' && !ENTERPRISE_KINDS.includes(current.kind)) throw new ERR_FORBIDDEN('enterprise', `cancel ${current.kind}`);
+  if (principal.role === 'enterprise' && !ENTERPRISE_KINDS.includes(current.kind))
+    throw new ERR_FORBIDDEN({ role: 'enterprise', action: `cancel ${current.kind}` });
   const now = s.clock();
   const by = principal.username ?? `${principal.role} token`;
   if (!(await transition(s.db, commandId, ['queued'], 'cancelled', now, `cancelled by ${by}`, { finishedAt: now }))) {
     const [again] = await s.db.select({ state: deviceCommands.state }).from(deviceCommands).where(eq(deviceCommands.id, commandId));
-    throw new ERR_COMMAND_STATE(again?.state ?? current.state);
+    throw new ERR_COMMAND_STATE({ state: again?.state ?? current.state });
   }
   return showCommand(s, deviceId, commandId, scope);
 }

@@ -49,15 +49,15 @@ async function lockDevice(tx: Database, id: string, scope: string | null): Promi
     .from(devices)
     .where(eq(devices.id, id))
     .for('update');
-  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('device');
+  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND({ what: 'device' });
   return row;
 }
 
 function assertFrom(device: Locked, action: LifecycleAction, allowed: readonly DeviceStatus[]): void {
-  if (!allowed.includes(device.status)) throw new ERR_DEVICE_STATUS(device.status, ACTION_PAST[action]);
+  if (!allowed.includes(device.status)) throw new ERR_DEVICE_STATUS({ reason: 'status_forbids', status: device.status, change: ACTION_PAST[action] });
 }
 
-const ACTION_PAST: Record<LifecycleAction, string> = {
+export const ACTION_PAST: Record<LifecycleAction, string> = {
   disable: 'disabled',
   enable: 're-enabled',
   decommission: 'decommissioned',
@@ -118,9 +118,9 @@ export function moveDevice(db: Database, req: LifecycleRequest & { projectId: st
     const device = await lockDevice(tx, req.deviceId, scope);
     assertFrom(device, 'move', TRANSITIONS.move.from);
     const [target] = await tx.select({ id: projects.id, enterpriseId: projects.enterpriseId }).from(projects).where(eq(projects.id, req.projectId));
-    if (!target || (scope && scope !== target.enterpriseId)) throw new ERR_NOT_FOUND('project');
-    if (target.enterpriseId !== device.enterpriseId) throw new ERR_DEVICE_MOVE('a device moves only to a project of its own enterprise');
-    if (target.id === device.projectId) throw new ERR_DEVICE_MOVE('the device is already in this project');
+    if (!target || (scope && scope !== target.enterpriseId)) throw new ERR_NOT_FOUND({ what: 'project' });
+    if (target.enterpriseId !== device.enterpriseId) throw new ERR_DEVICE_MOVE({ reason: 'move_other_enterprise' });
+    if (target.id === device.projectId) throw new ERR_DEVICE_MOVE({ reason: 'move_same_project' });
     await placeDevice(tx, device.id, target.id);
     await record(tx, device, req, { action: 'move', to: device.status, fromProjectId: device.projectId, toProjectId: target.id });
     return [{ deviceId: device.id, status: device.status }];
@@ -134,15 +134,15 @@ export function moveDevice(db: Database, req: LifecycleRequest & { projectId: st
  */
 export function replaceDevice(db: Database, req: LifecycleRequest & { replacementId: string }, scope: string | null): Promise<StatusChange[]> {
   return db.transaction(async (tx) => {
-    if (req.replacementId === req.deviceId) throw new ERR_DEVICE_MOVE('a device cannot replace itself');
+    if (req.replacementId === req.deviceId) throw new ERR_DEVICE_MOVE({ reason: 'replace_itself' });
     // Locked in id order: two replacements naming the same pair the other way round cannot deadlock.
     const [first, second] = [req.deviceId, req.replacementId].sort();
     const a = await lockDevice(tx, first!, scope);
     const b = await lockDevice(tx, second!, scope);
     const [old, replacement] = a.id === req.deviceId ? [a, b] : [b, a];
     assertFrom(old, 'replace', ['active', 'disabled']);
-    if (replacement.status !== 'active') throw new ERR_DEVICE_STATUS(replacement.status, 'the replacement');
-    if (replacement.enterpriseId !== old.enterpriseId) throw new ERR_DEVICE_MOVE('the replacement must be enrolled in the same enterprise');
+    if (replacement.status !== 'active') throw new ERR_DEVICE_STATUS({ reason: 'replacement_status', status: replacement.status });
+    if (replacement.enterpriseId !== old.enterpriseId) throw new ERR_DEVICE_MOVE({ reason: 'replace_other_enterprise' });
     const codes = await tx
       .select({ code: workstationMappings.code })
       .from(workstationMappings)

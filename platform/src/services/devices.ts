@@ -21,7 +21,7 @@ export async function visibleDevice(db: Database, id: string, scope: string | nu
     })
     .from(devices)
     .where(eq(devices.id, id));
-  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('device');
+  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND({ what: 'device' });
   return row;
 }
 

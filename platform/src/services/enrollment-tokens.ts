@@ -69,7 +69,7 @@ export async function listEnrollmentTokens(db: Database, query: TokenListQuery, 
 
 async function visibleToken(db: Database, id: string, scope: string | null, now: Date) {
   const [row] = await selectTokens(db, eq(enrollmentTokens.id, id));
-  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('enrollment token');
+  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND({ what: 'enrollment_token' });
   return withState(now)(row);
 }
 
@@ -81,7 +81,7 @@ export async function revokeEnrollmentToken(db: Database, id: string, scope: str
     .set({ revokedAt: now, revokedBy: by })
     .where(and(eq(enrollmentTokens.id, id), isNull(enrollmentTokens.revokedAt)))
     .returning({ id: enrollmentTokens.id });
-  if (!revoked) throw new ERR_CONFLICT('the enrollment token is already revoked');
+  if (!revoked) throw new ERR_CONFLICT({ reason: 'enrollment_token_revoked' });
   return visibleToken(db, id, scope, now);
 }
 

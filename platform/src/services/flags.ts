@@ -6,6 +6,7 @@ import { deviceFlags, deviceHardwareIds, devices } from '../db/schema/index.js';
 import { idKind } from '../enrollment/hardware-ids.js';
 import { ERR_CONFLICT, ERR_NOT_FOUND } from '../errors.js';
 import type { FlagRecorder } from '../ingest/flags.js';
+import { flagReason } from '../ingest/flag-reasons.js';
 import type { Actor } from './actor.js';
 import { listPage, scoped, type PageQuery } from './page.js';
 
@@ -15,6 +16,8 @@ const COLUMNS = {
   enterpriseId: devices.enterpriseId,
   kind: deviceFlags.kind,
   reason: deviceFlags.reason,
+  reasonCode: deviceFlags.reasonCode,
+  reasonParams: deviceFlags.reasonParams,
   evidence: deviceFlags.evidence,
   createdAt: deviceFlags.createdAt,
   resolvedAt: deviceFlags.resolvedAt,
@@ -52,7 +55,7 @@ export async function resolveFlag(db: Database, recorder: FlagRecorder, id: stri
     .returning();
   if (!updated) {
     const [exists] = await db.select({ id: deviceFlags.id }).from(deviceFlags).where(eq(deviceFlags.id, id));
-    throw exists ? new ERR_CONFLICT('the flag is already resolved') : new ERR_NOT_FOUND('flag');
+    throw exists ? new ERR_CONFLICT({ reason: 'flag_resolved' }) : new ERR_NOT_FOUND({ what: 'flag' });
   }
   // The recorder remembers open flags so ingest does not query for each; this one is open no more.
   recorder.resolved(updated.deviceId, updated.kind);
@@ -72,17 +75,17 @@ export async function resolveFlag(db: Database, recorder: FlagRecorder, id: stri
 export async function moveDuplicateFlag(db: Database, recorder: FlagRecorder, id: string, toDeviceId: string, by: Actor, reason: string) {
   const moved = await db.transaction(async (tx) => {
     const [flag] = await tx.select().from(deviceFlags).where(eq(deviceFlags.id, id)).for('update');
-    if (!flag) throw new ERR_NOT_FOUND('flag');
-    if (flag.resolvedAt) throw new ERR_CONFLICT('the flag is already resolved');
-    if (flag.kind !== 'duplicate_hardware') throw new ERR_CONFLICT(`only a duplicate_hardware flag moves; this one is ${flag.kind}`);
-    if (flag.deviceId === toDeviceId) throw new ERR_CONFLICT('the flag is on that device already');
+    if (!flag) throw new ERR_NOT_FOUND({ what: 'flag' });
+    if (flag.resolvedAt) throw new ERR_CONFLICT({ reason: 'flag_resolved' });
+    if (flag.kind !== 'duplicate_hardware') throw new ERR_CONFLICT({ reason: 'flag_not_movable', kind: flag.kind });
+    if (flag.deviceId === toDeviceId) throw new ERR_CONFLICT({ reason: 'flag_same_device' });
     const pair = await tx
       .select({ id: devices.id, fingerprint: devices.fingerprint })
       .from(devices)
       .where(inArray(devices.id, [flag.deviceId, toDeviceId]));
-    if (!pair.some((d) => d.id === toDeviceId)) throw new ERR_NOT_FOUND('device');
+    if (!pair.some((d) => d.id === toDeviceId)) throw new ERR_NOT_FOUND({ what: 'device' });
     const shared = await sharedHardware(tx, flag.deviceId, toDeviceId, pair[0]!.fingerprint === pair[1]?.fingerprint);
-    if (shared.length === 0) throw new ERR_CONFLICT('the two devices claim no fingerprint or serial in common: the flag cannot move between them');
+    if (shared.length === 0) throw new ERR_CONFLICT({ reason: 'flag_nothing_shared' });
     const now = new Date();
     await tx
       .update(deviceFlags)
@@ -91,7 +94,7 @@ export async function moveDuplicateFlag(db: Database, recorder: FlagRecorder, id
     await recorder.raise(
       toDeviceId,
       'duplicate_hardware',
-      `the operator found this device, not the other one claiming its hardware (${shared.join(', ')}), to be the duplicate: ${reason}`,
+      flagReason('moved_here', { shared: shared.join(', '), note: reason }),
       { shared, movedAt: now.toISOString() },
       tx,
     );

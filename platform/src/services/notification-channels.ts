@@ -35,7 +35,7 @@ const withoutSecret = <T extends { secret: string | null }>({ secret, ...rest }:
 export async function createChannel(db: Database, input: ChannelInput) {
   if (input.enterpriseId) {
     const [e] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
-    if (!e) throw new ERR_NOT_FOUND('enterprise');
+    if (!e) throw new ERR_NOT_FOUND({ what: 'enterprise' });
   }
   const [row] = await db.insert(notificationChannels).values(input).returning();
   return withoutSecret(row!);
@@ -53,7 +53,7 @@ export async function listChannels(db: Database) {
 /** Takes a channel out of use; it stays, so the delivery log keeps pointing at it. */
 export async function disableChannel(db: Database, id: string) {
   const [row] = await db.update(notificationChannels).set({ enabled: false }).where(eq(notificationChannels.id, id)).returning();
-  if (!row) throw new ERR_NOT_FOUND('notification channel');
+  if (!row) throw new ERR_NOT_FOUND({ what: 'notification_channel' });
   return withoutSecret(row);
 }
 

@@ -42,10 +42,10 @@ export async function recordApproval(db: Database, projectId: string, figures: A
 export async function approveProject(db: Database, projectId: string, seen: AwardFigures, actor: Actor, now: Date): Promise<Approval> {
   return db.transaction(async (tx) => {
     const [project] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
-    if (!project) throw new ERR_NOT_FOUND('project');
-    if (project.archivedAt) throw new ERR_ARCHIVED('the project');
+    if (!project) throw new ERR_NOT_FOUND({ what: 'project' });
+    if (project.archivedAt) throw new ERR_ARCHIVED({ what: 'project' });
     if (!sameFigures(project, seen)) {
-      throw new ERR_APPROVAL_STALE('the declared figures changed since they were read: read the project again and approve what it declares now');
+      throw new ERR_APPROVAL_STALE();
     }
     return recordApproval(tx, projectId, project, actor, now);
   });

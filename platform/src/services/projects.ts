@@ -25,8 +25,8 @@ function withApproval(row: ProjectRow, approval: Approval | undefined): Project 
 }
 
 function checkFigures(p: Pick<NewProject, 'totalInvestmentFen' | 'eligibleInvestmentFen' | 'windowStart' | 'windowEnd'>): void {
-  if (p.eligibleInvestmentFen > p.totalInvestmentFen) throw new ERR_INVESTMENT_INVALID('eligibleInvestmentFen must not exceed totalInvestmentFen');
-  if (p.windowEnd < p.windowStart) throw new ERR_WINDOW_INVALID('windowEnd must not be before windowStart');
+  if (p.eligibleInvestmentFen > p.totalInvestmentFen) throw new ERR_INVESTMENT_INVALID();
+  if (p.windowEnd < p.windowStart) throw new ERR_WINDOW_INVALID({ reason: 'window_order' });
 }
 
 async function recordChanges(db: Database, before: Partial<ProjectRow> | null, after: ProjectRow, actor: Actor, now: Date): Promise<void> {
@@ -66,8 +66,8 @@ export async function createProject(db: Database, fields: NewProject, actor: Act
 export async function updateProject(db: Database, id: string, scope: string | null, changes: ProjectChanges, actor: Actor, now: Date): Promise<Project> {
   const updated = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(projects).where(eq(projects.id, id)).for('update');
-    if (!before || (scope && scope !== before.enterpriseId)) throw new ERR_NOT_FOUND('project');
-    if (before.archivedAt) throw new ERR_ARCHIVED('the project');
+    if (!before || (scope && scope !== before.enterpriseId)) throw new ERR_NOT_FOUND({ what: 'project' });
+    if (before.archivedAt) throw new ERR_ARCHIVED({ what: 'project' });
     checkFigures({ ...before, ...changes });
     const [after] = await tx.update(projects).set(changes).where(eq(projects.id, id)).returning();
     await recordChanges(tx, before, after!, actor, now);
@@ -100,13 +100,13 @@ export async function listProjects(db: Database, scope: string | null, enterpris
 /** The project by id, whoever owns it; 404 when there is none. */
 export async function projectById(db: Database, id: string): Promise<ProjectRow> {
   const [row] = await db.select().from(projects).where(eq(projects.id, id));
-  if (!row) throw new ERR_NOT_FOUND('project');
+  if (!row) throw new ERR_NOT_FOUND({ what: 'project' });
   return row;
 }
 
 async function visibleRow(db: Database, id: string, scope: string | null): Promise<ProjectRow> {
   const [row] = await db.select().from(projects).where(eq(projects.id, id));
-  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('project');
+  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND({ what: 'project' });
   return row;
 }
 

@@ -32,9 +32,9 @@ export async function createApiToken(
 ): Promise<{ id: string; token: string }> {
   if (fields.accountId) {
     const [owner] = await db.select({ role: accounts.role, enterpriseId: accounts.enterpriseId }).from(accounts).where(eq(accounts.id, fields.accountId));
-    if (!owner) throw new ERR_NOT_FOUND('account');
+    if (!owner) throw new ERR_NOT_FOUND({ what: 'account' });
     if (owner.role !== fields.role || owner.enterpriseId !== fields.enterpriseId) {
-      throw new ERR_TOKEN_SCOPE("a token made for an account must have the account's role and enterprise");
+      throw new ERR_TOKEN_SCOPE({ reason: 'token_for_account' });
     }
   }
   if (fields.enterpriseId) await assertEnterpriseExists(db, fields.enterpriseId);
@@ -99,7 +99,7 @@ export async function revokeApiToken(db: Database, p: Principal, id: string, now
     .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(and(eq(apiTokens.id, id), visibleTo(p)));
-  if (!row) throw new ERR_NOT_FOUND('api token');
+  if (!row) throw new ERR_NOT_FOUND({ what: 'api_token' });
   if (row.revokedAt) return { id: row.id, revokedAt: row.revokedAt };
   await db
     .update(apiTokens)

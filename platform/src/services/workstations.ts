@@ -11,13 +11,13 @@ export type Workstation = typeof workstations.$inferSelect;
 export async function registerWorkstation(db: Database, fields: { enterpriseId: string; code: string; name?: string | undefined }): Promise<Workstation> {
   await assertEnterpriseOpen(db, fields.enterpriseId);
   const [row] = await db.insert(workstations).values(fields).onConflictDoNothing().returning();
-  if (!row) throw new ERR_CONFLICT(`workstation ${fields.code} is already registered for this enterprise`);
+  if (!row) throw new ERR_CONFLICT({ reason: 'workstation_exists', code: fields.code });
   return row;
 }
 
 async function visibleWorkstation(db: Database, id: string, scope: string | null): Promise<Workstation> {
   const [row] = await db.select().from(workstations).where(eq(workstations.id, id));
-  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND('workstation');
+  if (!row || (scope && scope !== row.enterpriseId)) throw new ERR_NOT_FOUND({ what: 'workstation' });
   return row;
 }
 
@@ -27,7 +27,7 @@ async function visibleWorkstation(db: Database, id: string, scope: string | null
  */
 export async function renameWorkstation(db: Database, id: string, scope: string | null, name: string | null): Promise<Workstation> {
   const before = await visibleWorkstation(db, id, scope);
-  if (before.archivedAt) throw new ERR_ARCHIVED('the workstation');
+  if (before.archivedAt) throw new ERR_ARCHIVED({ what: 'workstation' });
   const [row] = await db.update(workstations).set({ name }).where(eq(workstations.id, id)).returning();
   return row!;
 }

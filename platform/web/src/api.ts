@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The values the message is made of, for wording it in the user's language (server-text.ts). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
   }
@@ -60,15 +62,17 @@ async function request(method: string, path: string, body?: unknown, options: Re
   if (res.ok) return res;
   let code = '';
   let message = res.statusText;
+  let params: Record<string, string | number> = {};
   try {
-    const err = (await res.json()) as { code?: string; message?: string };
+    const err = (await res.json()) as { code?: string; message?: string; params?: Record<string, string | number> };
     code = err.code ?? '';
     message = err.message ?? message;
+    params = err.params ?? {};
   } catch {
     // not JSON
   }
   if (res.status === 401 && !options.quiet401) onUnauthorized();
-  throw new ApiError(res.status, code, message);
+  throw new ApiError(res.status, code, message, params);
 }
 
 export async function get<T>(path: string, signal?: AbortSignal, options: RequestOptions = {}): Promise<T> {

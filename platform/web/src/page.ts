@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import type { Route } from './router.js';
 import type { Whoami } from './types.js';
+import { errorText } from './server-text.js';
 
 export interface PageContext {
   me: Whoami;
@@ -17,7 +18,7 @@ export interface PageContext {
 export type Page = (ctx: PageContext) => void | Promise<void>;
 
 export function errorBox(err: unknown): HTMLElement {
-  return h('div', { class: 'error', testid: 'error' }, t('common.error', { m: err instanceof Error ? err.message : String(err) }));
+  return h('div', { class: 'error', testid: 'error' }, t('common.error', { m: errorText(err) }));
 }
 
 export function section(title: string, ...children: (Node | string | null)[]): HTMLElement {

@@ -191,6 +191,8 @@ export interface Flag {
   deviceId: string;
   kind: string;
   reason: string;
+  reasonCode: string | null;
+  reasonParams: Record<string, string | number> | null;
   createdAt: string;
   resolvedAt: string | null;
   resolvedByName: string | null;
@@ -214,7 +216,17 @@ export interface Alerts {
   };
   flagged: {
     total: number;
-    items: { flagId: string; deviceId: string; enterpriseId: string; enterpriseName: string; kind: string; reason: string; createdAt: string }[];
+    items: {
+      flagId: string;
+      deviceId: string;
+      enterpriseId: string;
+      enterpriseName: string;
+      kind: string;
+      reason: string;
+      reasonCode: string | null;
+      reasonParams: Record<string, string | number> | null;
+      createdAt: string;
+    }[];
   };
   shareDrops: {
     enterpriseId: string;

@@ -13,6 +13,10 @@ export const deviceFlags = pgTable(
       .references(() => devices.id),
     kind: text('kind').notNull(),
     reason: text('reason').notNull(),
+    // The reason as a code and its values (ingest/flag-reasons.ts), for the dashboard to word in its
+    // user's language; null on flags raised before migration 0023, which show \`reason\` as written.
+    reasonCode: text('reason_code'),
+    reasonParams: jsonb('reason_params').$type<Record<string, string | number>>(),
     evidence: jsonb('evidence').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),

@@ -4,7 +4,7 @@
 // in seconds) and appends every transition to the connection history, so no transition is left out.
 import type { Logger } from 'pino';
 import type { Database } from '../../db/index.js';
-import { appendHistory, markAllOffline, setOnline, type Presence, type Transition } from '../presence.js';
+import { appendHistory, markAllOffline, setOnline, type ConnectionCause, type Presence, type Transition } from '../presence.js';
 import { WriteQueue } from './write-queue.js';
 
 interface Entry {
@@ -60,7 +60,7 @@ export class LocalPresence implements Presence {
     else this.#addresses.delete(deviceId);
   }
 
-  disconnected(deviceId: string, cause: string): void {
+  disconnected(deviceId: string, cause: ConnectionCause): void {
     const entry = this.#entries.get(deviceId);
     if (!entry?.online) return;
     entry.online = false;
@@ -88,7 +88,7 @@ export class LocalPresence implements Presence {
     return this.#writes.stop();
   }
 
-  #write(ids: string[], online: boolean, cause: string, atMs: number): void {
+  #write(ids: string[], online: boolean, cause: ConnectionCause, atMs: number): void {
     this.#log.info({ devices: ids.length <= 10 ? ids : ids.length, online, cause }, online ? 'device online' : 'device offline');
     for (const deviceId of ids) {
       this.#pendingState.set(deviceId, online);

@@ -8,7 +8,7 @@ import { eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/index.js';
 import { devices } from '../../db/schema/index.js';
-import { appendHistory, CHUNK, flipOnline, type Presence } from '../presence.js';
+import { appendHistory, CHUNK, flipOnline, type ConnectionCause, type Presence } from '../presence.js';
 import { WriteQueue } from './write-queue.js';
 
 // Every heartbeat is heard of: gathered for a moment, they make one UPDATE, not one each.
@@ -54,7 +54,7 @@ export class SharedPresence implements Presence {
     else this.#addresses.delete(deviceId);
   }
 
-  disconnected(deviceId: string, cause: string): void {
+  disconnected(deviceId: string, cause: ConnectionCause): void {
     this.#writes.enqueue(() => this.#set(false, cause, new Date(), eq(devices.id, deviceId)));
   }
 
@@ -94,7 +94,7 @@ export class SharedPresence implements Presence {
   }
 
   /** Flips the rows matching `where` and records a transition for exactly those. */
-  async #set(online: boolean, cause: string, now: Date, where: SQL | undefined): Promise<void> {
+  async #set(online: boolean, cause: ConnectionCause, now: Date, where: SQL | undefined): Promise<void> {
     // One transaction: a flip without its history row (a crash between the two, or a reader
     // between them) would break "each transition recorded exactly once".
     const was = await this.#db.transaction(async (tx) => {

@@ -1,15 +1,16 @@
 // A signed-in person's own account: change the password (the other sessions end), and set up the
 // second factor (TOTP): the secret is shown once, to be typed or pasted into an authenticator
 // app, and takes effect only once a code from it is confirmed.
-import { ApiError, post } from '../api.js';
+import { post } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { section, type PageContext } from '../page.js';
+import { errorText } from '../server-text.js';
 
 export function accountPage(ctx: PageContext): void {
   const notice = h('div', { class: 'notice', testid: 'account-notice', 'aria-live': 'polite' });
   const say = (text: string, testid = 'account-message') => replace(notice, h('span', { testid }, text));
-  const failed = (err: unknown) => say(err instanceof ApiError ? err.message : String(err), 'account-error');
+  const failed = (err: unknown) => say(errorText(err), 'account-error');
 
   const current = h('input', { type: 'password', testid: 'current-password', 'aria-label': t('account.current') });
   const next = h('input', { type: 'password', testid: 'new-password-input', 'aria-label': t('account.new') });

@@ -1,12 +1,13 @@
 // An admin's page: every account (create one, reset a password) and every bearer token (revoke
 // one). A generated password is shown once, here, and never again; revoking takes effect at the
 // next request the token makes (the platform checks it on each one).
-import { ApiError, del, get, post } from '../api.js';
+import { del, get, post } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
 import { t } from '../i18n.js';
-import { errorBox, section, type PageContext } from '../page.js';
+import { section, type PageContext } from '../page.js';
 import type { Account, ApiTokenRow } from '../types.js';
+import { errorText } from '../server-text.js';
 
 function table(testid: string, heads: string[], rows: HTMLElement[]): HTMLElement {
   return h(
@@ -37,7 +38,7 @@ export async function adminPage(ctx: PageContext): Promise<void> {
   const accounts = h('div');
   const tokens = h('div');
   const show = (content: HTMLElement | string) => replace(notice, content);
-  const failed = (err: unknown) => show(err instanceof ApiError ? h('div', { class: 'error-text', testid: 'admin-error' }, err.message) : errorBox(err));
+  const failed = (err: unknown) => show(h('div', { class: 'error-text', testid: 'admin-error' }, errorText(err)));
 
   const username = h('input', { type: 'text', testid: 'new-username', 'aria-label': t('col.username') });
   const role = roleSelect('new-role');

@@ -2,14 +2,15 @@
 // whom, since when, its state and its assignee; the operator and the enterprise concerned
 // acknowledge with a comment, the operator assigns (an admin to anybody, any operator to themself);
 // a row opens its history. The platform decides who may do what; this page only hides buttons.
-import { ApiError, get, post, qs } from '../api.js';
+import { get, post, qs } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
 import { t } from '../i18n.js';
-import { errorBox, section, type PageContext } from '../page.js';
+import { section, type PageContext } from '../page.js';
 import type { Account, Alarm, AlarmEvent, Page } from '../types.js';
 import { allPages, csvButton } from '../csv-export.js';
 import { deviceLink } from './shared.js';
+import { errorText } from '../server-text.js';
 
 export async function alarmsPage(ctx: PageContext): Promise<void> {
   const { me } = ctx;
@@ -25,8 +26,7 @@ export async function alarmsPage(ctx: PageContext): Promise<void> {
       ? [{ id: me.accountId, name: me.username ?? t('alarms.assignMe') }]
       : [];
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? id.slice(0, 8)) : '');
-  const failed = (err: unknown) =>
-    replace(notice, err instanceof ApiError ? h('div', { class: 'error-text', testid: 'alarms-error' }, err.message) : errorBox(err));
+  const failed = (err: unknown) => replace(notice, h('div', { class: 'error-text', testid: 'alarms-error' }, errorText(err)));
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();

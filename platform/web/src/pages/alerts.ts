@@ -1,12 +1,13 @@
 // Alerts: devices silent too long, flagged devices (with the flag's reason), enterprises whose
 // online share fell; every row links to the device or enterprise.
-import { ApiError, get, post } from '../api.js';
+import { get, post } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatAge, formatBp, formatInt, formatTime } from '../format.js';
 import { t } from '../i18n.js';
 import { every, section, type PageContext } from '../page.js';
 import type { Alerts } from '../types.js';
 import { NUMERIC, deviceLink, flagLabel, kindLabel } from './shared.js';
+import { errorText, flagReasonText } from '../server-text.js';
 
 export async function alertsPage(ctx: PageContext): Promise<void> {
   const body = h('div');
@@ -28,7 +29,7 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
             await load();
             replace(notice, h('span', { testid: 'flag-resolved' }, t('flags.resolved')));
           } catch (err) {
-            replace(notice, h('div', { class: 'error-text', testid: 'alerts-error' }, err instanceof ApiError ? err.message : String(err)));
+            replace(notice, h('div', { class: 'error-text', testid: 'alerts-error' }, errorText(err)));
           }
         },
       },
@@ -109,7 +110,7 @@ export async function alertsPage(ctx: PageContext): Promise<void> {
                     h('td', null, deviceLink(f.deviceId)),
                     h('td', null, h('a', { href: `#/enterprises/${f.enterpriseId}` }, f.enterpriseName)),
                     h('td', null, h('span', { class: 'badge warn', title: f.kind }, flagLabel(f.kind))),
-                    h('td', null, f.reason),
+                    h('td', null, flagReasonText(f)),
                     h('td', null, formatTime(f.createdAt)),
                     mayResolve ? h('td', null, resolveForm(f.flagId)) : null,
                   ),

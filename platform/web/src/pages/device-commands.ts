@@ -1,13 +1,14 @@
 // A device's commands on its page (docs/commands.md): the history with each state, and, for the roles
 // that may send, a form for ping, request_hello, set_workstations and (the operator) the heartbeat
 // interval. The platform decides who may send what; the form only leaves out what would be refused.
-import { ApiError, get, post, qs } from '../api.js';
+import { get, post, qs } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { every, type PageContext } from '../page.js';
 import { compactTable } from './shared.js';
 import type { DeviceCommand, Page } from '../types.js';
+import { errorText } from '../server-text.js';
 
 type Kind = DeviceCommand['kind'];
 const KINDS: readonly Kind[] = ['ping', 'request_hello', 'set_workstations', 'set_heartbeat_interval'];
@@ -79,7 +80,7 @@ function sendForm(deviceId: string, kinds: readonly Kind[], workstations: readon
           );
           await load();
         } catch (err) {
-          replace(notice, h('div', { class: 'error-text', testid: 'command-error' }, err instanceof ApiError ? err.message : String(err)));
+          replace(notice, h('div', { class: 'error-text', testid: 'command-error' }, errorText(err)));
         }
       },
     },
@@ -117,7 +118,7 @@ function table(items: DeviceCommand[], load: () => Promise<void>, notice: HTMLEl
                       await post(`/devices/${c.deviceId}/commands/${c.id}/cancel`, {});
                       await load();
                     } catch (err) {
-                      replace(notice, h('div', { class: 'error-text' }, err instanceof ApiError ? err.message : String(err)));
+                      replace(notice, h('div', { class: 'error-text' }, errorText(err)));
                     }
                   },
                 },

@@ -1,12 +1,13 @@
 // A device's life on its page: its status, the operator's actions (disable, re-enable,
 // decommission, replace, move; each asks a reason) and the status log with who did what and why.
 // The enterprise and the bureau see the status and the log, not the actions (the API refuses them).
-import { ApiError, get, post } from '../api.js';
+import { get, post } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { section, type PageContext } from '../page.js';
 import type { DeviceDetail, DeviceStatus, DeviceStatusEvent } from '../types.js';
+import { errorText } from '../server-text.js';
 
 type Action = 'disable' | 'enable' | 'decommission' | 'replace' | 'move';
 /** The actions each status allows (services/device-lifecycle.ts). */
@@ -35,7 +36,7 @@ export function deviceLifecycle(ctx: PageContext, device: DeviceDetail, reload: 
       await post(`/devices/${device.id}/${action}`, body);
       reload();
     } catch (err) {
-      replace(notice, h('span', { class: 'error-text', testid: 'lifecycle-error' }, err instanceof ApiError ? err.message : String(err)));
+      replace(notice, h('span', { class: 'error-text', testid: 'lifecycle-error' }, errorText(err)));
     }
   }
 

@@ -12,6 +12,7 @@ import { commandsSection } from './device-commands.js';
 import { compactTable, deviceName, flagLabel, kindLabel, statusBadge } from './shared.js';
 import { deviceLifecycle, lifecycleStatus } from './device-lifecycle.js';
 import { go } from '../router.js';
+import { causeText, flagReasonText, inventoryLabel } from '../server-text.js';
 
 export async function devicePage(ctx: PageContext): Promise<void> {
   const id = ctx.route.path[1]!;
@@ -176,7 +177,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
             null,
             h('td', null, formatTime(c.at)),
             h('td', null, h('span', { class: `badge ${c.event === 'online' ? 'ok' : 'off'}` }, t(`event.${c.event}`))),
-            h('td', null, c.cause),
+            h('td', null, causeText(c.cause)),
             h('td', { class: 'mono' }, c.remoteAddress ?? '—'),
           ),
         ),
@@ -213,7 +214,7 @@ export async function devicePage(ctx: PageContext): Promise<void> {
                 h(
                   'td',
                   null,
-                  f.reason,
+                  flagReasonText(f),
                   f.resolution
                     ? h(
                         'div',
@@ -254,7 +255,7 @@ function inventoryTable(inventory: Record<string, unknown>): HTMLElement {
         h(
           'tr',
           null,
-          h('th', null, k),
+          h('th', { title: k }, inventoryLabel(k)),
           h(
             'td',
             { class: typeof v === 'object' ? 'mono small' : '' },

@@ -1,12 +1,13 @@
 // Enrollment tokens: who issued each, when, its expiry and uses left, its state; revoke one (the
 // operator, or the enterprise for its own projects), and see each use — the device it enrolled,
 // when, from where. The secret itself is shown once at issue and never here.
-import { ApiError, del, get } from '../api.js';
+import { del, get } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatInt, formatTime } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { section, type PageContext } from '../page.js';
 import type { EnrollmentTokenRow, EnrollmentTokenUse, Page } from '../types.js';
+import { errorText } from '../server-text.js';
 
 const head = (keys: string[]) =>
   h(
@@ -30,7 +31,7 @@ export async function enrollmentTokensPage(ctx: PageContext): Promise<void> {
       await del(`/enrollment-tokens/${token.id}`);
       await load();
     } catch (err) {
-      replace(notice, h('span', { class: 'error-text', testid: 'tokens-error' }, err instanceof ApiError ? err.message : String(err)));
+      replace(notice, h('span', { class: 'error-text', testid: 'tokens-error' }, errorText(err)));
     }
   }
 

@@ -4,6 +4,7 @@
 import { ApiError, get, post, setCsrfToken, setToken } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { errorText } from '../server-text.js';
 import type { PageContext } from '../page.js';
 import type { Whoami } from '../types.js';
 
@@ -11,7 +12,7 @@ function failure(err: unknown, unauthorized: string): string {
   if (err instanceof ApiError && err.status === 401 && err.code !== 'EDGENET_ERR_SECOND_FACTOR') return unauthorized;
   if (err instanceof ApiError && err.code === 'EDGENET_ERR_ACCOUNT_LOCKED') return t('login.locked');
   if (err instanceof ApiError && err.code === 'EDGENET_ERR_SECOND_FACTOR') return t('login.codeRequired');
-  return String((err as Error).message);
+  return errorText(err);
 }
 
 export function loginPage(ctx: PageContext, loggedIn: () => void): void {

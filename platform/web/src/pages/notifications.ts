@@ -1,13 +1,14 @@
 // The operator's notifications (docs/alarms.md): the channels — the operator's own hear every
 // alarm, an enterprise's contacts hear only that enterprise's — with a form to add one and a button
 // to take one out of use, and the delivery log: each notification's state and every attempt.
-import { ApiError, del, get, post } from '../api.js';
+import { del, get, post } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
 import { t } from '../i18n.js';
-import { errorBox, section, type PageContext } from '../page.js';
+import { section, type PageContext } from '../page.js';
 import type { ChannelKind, Delivery, NotificationChannel, Page } from '../types.js';
 import { deviceLink } from './shared.js';
+import { errorText } from '../server-text.js';
 
 const KINDS: readonly ChannelKind[] = ['email', 'webhook', 'wecom', 'dingtalk'];
 
@@ -15,8 +16,7 @@ export async function notificationsPage(ctx: PageContext): Promise<void> {
   const notice = h('div', { class: 'notice', testid: 'notify-notice', 'aria-live': 'polite' });
   const channels = h('div');
   const log = h('div');
-  const failed = (err: unknown) =>
-    replace(notice, err instanceof ApiError ? h('div', { class: 'error-text', testid: 'notify-error' }, err.message) : errorBox(err));
+  const failed = (err: unknown) => replace(notice, h('div', { class: 'error-text', testid: 'notify-error' }, errorText(err)));
   const enterprises = (await get<Page<{ id: string; name: string }>>('/enterprises?limit=1000')).items;
   const enterpriseName = (id: string | null) => (id ? (enterprises.find((e) => e.id === id)?.name ?? id.slice(0, 8)) : t('notify.operator'));
 

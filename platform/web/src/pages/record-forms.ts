@@ -1,10 +1,9 @@
 // Pieces the record pages share (docs/records.md): a labelled input, an archive button that asks
 // once more before it acts (archiving cannot be undone from the dashboard), and the notice line
 // where a page says what happened or what the platform refused.
-import { ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, type MessageKey } from '../i18n.js';
-import { errorBox } from '../page.js';
+import { errorText } from '../server-text.js';
 
 export function field(label: MessageKey, testid: string, value: string, type = 'text'): { label: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { type, testid, value, 'aria-label': t(label) });
@@ -22,7 +21,7 @@ export function notice(testid: string): Notice {
   return {
     el,
     show: (text) => replace(el, text),
-    failed: (err) => replace(el, err instanceof ApiError ? h('div', { class: 'error-text', testid: `${testid}-error` }, err.message) : errorBox(err)),
+    failed: (err) => replace(el, h('div', { class: 'error-text', testid: `${testid}-error` }, errorText(err))),
   };
 }
 
