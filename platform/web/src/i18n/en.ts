@@ -174,7 +174,7 @@ export const en: Record<MessageKey, string> = {
   'cert.byLevel': 'of which {tpm} rest on a TPM, {software} on software only',
   'cert.downloadCsv': 'Download CSV',
   'cert.totals': 'Total: {nodes} nodes, award {award}',
-  'cert.none': 'No runs yet',
+  'cert.none': 'No runs yet: choose the window above and start a run to produce the first signed report.',
   'limit.minimum_investment': 'Total investment under 200,000 yuan',
   'limit.share_of_eligible': '30% of eligible investment',
   'limit.per_project_cap': '1,000,000 yuan per project',

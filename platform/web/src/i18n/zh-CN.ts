@@ -171,7 +171,7 @@ export const zhCN = {
   'cert.byLevel': '其中 {tpm} 个由 TPM 背书，{software} 个仅软件',
   'cert.downloadCsv': '下载 CSV',
   'cert.totals': '合计：{nodes} 个节点，奖补 {award}',
-  'cert.none': '尚无认定记录',
+  'cert.none': '尚无认定记录：在上方选择认定期间并点击“开始认定”，生成第一份签名报告。',
   'limit.minimum_investment': '总投资不足 20 万元',
   'limit.share_of_eligible': '投资额 30%',
   'limit.per_project_cap': '单项目 100 万元',

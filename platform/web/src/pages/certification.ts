@@ -54,7 +54,7 @@ export async function certificationPage(ctx: PageContext): Promise<void> {
     section(
       t('cert.runs'),
       runs.items.length === 0
-        ? h('p', { class: 'hint' }, t('cert.none'))
+        ? h('p', { class: 'hint empty', testid: 'cert-none' }, t('cert.none'))
         : h(
             'table',
             { class: 'table', testid: 'cert-runs' },
