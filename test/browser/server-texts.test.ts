@@ -2,6 +2,7 @@
 // the inventory's field names and the errors the platform answers are sent as codes and params and
 // worded by the page, in Chinese on the Chinese page and in English after the switch, with none of
 // the server's English left on the Chinese page.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { HAS_CHROMIUM, launchChromium, signIn, waitForText } from '../helpers/browser.js';
@@ -59,6 +60,16 @@ describe.skipIf(!HAS_CHROMIUM)('server texts in Chromium', () => {
     expect(inventory).toContain('虚拟化平台');
     expect(inventory).not.toMatch(/systemModel|virtualHost/);
 
+    // The flags' CSV carries the reason in the page's language too.
+    await page.goto(`${tp.baseUrl}/#/alerts`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=flags-csv]')]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe('\uFEFF设备,标记,原因,标记时间,处理时间,处理人,处理结论');
+    expect(csv.slice(1)).toEqual([expect.stringMatching(new RegExp(`^${vm.deviceId},虚拟机,代理程序报告运行在虚拟机中（KVM）,`))]);
+
+    await page.goto(`${tp.baseUrl}/#/devices/${vm.deviceId}`);
     await page.click('[data-testid=lang]');
     expect(await waitForText(page, 'device-flags', (t) => t.includes('KVM'))).toContain('The agent reports a virtual machine (KVM)');
     expect(await waitForText(page, 'connections', (t) => t.includes('connection closed'))).toContain('heartbeat received');

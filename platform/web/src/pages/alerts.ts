@@ -1,18 +1,34 @@
 // Alerts: devices silent too long, flagged devices (with the flag's reason), enterprises whose
 // online share fell; every row links to the device or enterprise.
-import { get, post } from '../api.js';
+import { get, post, qs } from '../api.js';
+import { allPages, csvButton } from '../csv-export.js';
 import { h, replace } from '../dom.js';
 import { formatAge, formatBp, formatInt, formatTime } from '../format.js';
 import { t } from '../i18n.js';
 import { every, section, type PageContext } from '../page.js';
-import type { Alerts } from '../types.js';
+import type { Alerts, Flag, Page } from '../types.js';
 import { NUMERIC, deviceLink, flagLabel, kindLabel } from './shared.js';
 import { errorText, flagReasonText } from '../server-text.js';
 
 export async function alertsPage(ctx: PageContext): Promise<void> {
   const body = h('div');
   const notice = h('div', { class: 'notice', testid: 'alerts-notice', 'aria-live': 'polite' });
-  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('alerts.title'))), notice, body);
+  // Every flag, open and resolved, with its reason in the page's language (the alert list shows the open ones).
+  const csv = csvButton<Flag>(
+    'flags-csv',
+    'flags',
+    [
+      { header: t('col.device'), value: (f) => f.deviceId },
+      { header: t('col.flag'), value: (f) => flagLabel(f.kind) },
+      { header: t('col.reason'), value: (f) => flagReasonText(f) },
+      { header: t('col.raised'), value: (f) => f.createdAt },
+      { header: t('col.resolvedAt'), value: (f) => f.resolvedAt },
+      { header: t('col.resolvedBy'), value: (f) => f.resolvedByName },
+      { header: t('col.resolution'), value: (f) => f.resolution },
+    ],
+    () => allPages((offset, limit) => get<Page<Flag>>(`/flags${qs({ offset, limit })}`)),
+  );
+  replace(ctx.root, h('div', { class: 'page-head' }, h('h1', null, t('alerts.title')), csv), notice, body);
   // Resolving a flag is the operator's (routes/flags.ts), with the reason kept beside the flag.
   const mayResolve = ctx.me.role === 'operator';
   const resolveForm = (flagId: string) => {
