@@ -200,8 +200,8 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await page.click('[data-testid=cert-start]');
     await page.waitForSelector('[data-testid=cert-projects] tbody tr');
     expect(await page.locator('[data-testid=cert-projects] tbody tr').count()).toBe(2);
-    // Money from integer fen, zh-CN: "0.00 元" (nothing was online in July 2025: no award).
-    expect(await textOf(page, 'cert-totals')).toBe('合计：0 个节点，奖补 0.00 元');
+    // Money from integer fen, zh-CN: "0.00 元" (a no-break space) (nothing was online in July 2025: no award).
+    expect(await textOf(page, 'cert-totals')).toBe('合计：0 个节点，奖补 0.00\u00a0元');
     expect(await textOf(page, 'cert-by-level')).toBe('其中 0 个由 TPM 背书，0 个仅软件');
     // Per-enterprise subtotals, named as registered; the sample waits for the bureau's value; the
     // operator's figures for the window.
@@ -215,7 +215,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await page.locator('[data-testid=cert-csv]').isVisible()).toBe(false);
     expect(await page.locator('[data-testid=cert-projects]').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
-    expect(await textOf(page, 'cert-projects')).toContain('400,000.00 元'); // eligible investment 40,000,000 fen
+    expect(await textOf(page, 'cert-projects')).toContain('400,000.00\u00a0元'); // eligible investment 40,000,000 fen
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=cert-csv]')]);
     const csv = readFileSync((await download.path())!, 'utf8');
     // The bureau's spreadsheet: a UTF-8 byte-order mark, Chinese headers, CRLF lines.

@@ -70,11 +70,11 @@ describe.skipIf(!HAS_CHROMIUM)('records in Chromium', () => {
     await ent.fill('[data-testid=edit-eligible]', '450000.50');
     await ent.click('[data-testid=save-project]');
     await waitForText(ent, 'approval-status', (t) => t.includes('待批准'));
-    expect(await cell(ent, 'totalInvestmentFen', 'declared')).toBe('600,000.00 元');
-    expect(await cell(ent, 'totalInvestmentFen', 'approved')).toBe('500,000.00 元');
-    expect(await cell(ent, 'eligibleInvestmentFen', 'declared')).toBe('450,000.50 元');
+    expect(await cell(ent, 'totalInvestmentFen', 'declared')).toBe('600,000.00\u00a0元');
+    expect(await cell(ent, 'totalInvestmentFen', 'approved')).toBe('500,000.00\u00a0元');
+    expect(await cell(ent, 'eligibleInvestmentFen', 'declared')).toBe('450,000.50\u00a0元');
     const history = await ent.locator('[data-testid=history-table]').textContent();
-    expect(history).toContain('500,000.00 元 → 600,000.00 元');
+    expect(history).toContain('500,000.00\u00a0元 → 600,000.00\u00a0元');
     expect(history).toContain('zhang.ent');
     const declared = (await tp.api('GET', `/api/v1/projects/${projectId}`)).body;
     expect(declared).toMatchObject({ totalInvestmentFen: 60_000_000, eligibleInvestmentFen: 45_000_050, pendingApproval: true });
@@ -86,8 +86,8 @@ describe.skipIf(!HAS_CHROMIUM)('records in Chromium', () => {
     await ops.waitForSelector('[data-testid=approve-project]');
     await ops.click('[data-testid=approve-project]');
     await waitForText(ops, 'approval-status', (t) => t.includes('wang.ops'));
-    expect(await cell(ops, 'totalInvestmentFen', 'approved')).toBe('600,000.00 元');
-    expect(await cell(ops, 'eligibleInvestmentFen', 'approved')).toBe('450,000.50 元');
+    expect(await cell(ops, 'totalInvestmentFen', 'approved')).toBe('600,000.00\u00a0元');
+    expect(await cell(ops, 'eligibleInvestmentFen', 'approved')).toBe('450,000.50\u00a0元');
     expect(await ops.locator('[data-testid=approve-project]').count()).toBe(0);
     const approved = (await tp.api('GET', `/api/v1/projects/${projectId}`)).body;
     expect(approved).toMatchObject({

@@ -39,12 +39,12 @@ export function yuanToFen(text: string): number | null {
 
 /**
  * zh-CN: "1,234.56 元"; en: "CNY 1,234.56" (the ISO 4217 code: "¥" is also the yen's sign, and an
- * English reader comparing offers cannot tell them apart). Two decimals from integer fen; the code is
+ * English reader comparing offers cannot tell them apart). Two decimals from integer fen; the unit or code is
  * joined to the figure by a no-break space, so the amount never wraps.
  */
 export function formatMoney(fen: number | bigint, lang: Locale = locale()): string {
   const yuan = fenToYuanString(fen) as unknown as number; // a decimal string; see the file comment
-  if (lang === 'zh-CN') return `${nf('yuan', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(yuan)} 元`;
+  if (lang === 'zh-CN') return `${nf('yuan', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(yuan)}\u00a0元`;
   return nf('cny', { style: 'currency', currency: 'CNY', currencyDisplay: 'code' }).format(yuan);
 }
 
@@ -61,7 +61,7 @@ export function formatMoneyShort(fen: number | bigint, lang: Locale = locale()):
   if (lang !== 'zh-CN' || abs < FEN_PER_WAN) return formatMoney(fen, lang);
   const hundredths = (abs * 100n + FEN_PER_WAN / 2n) / FEN_PER_WAN; // 0.01 万元 units, half up
   const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}` as unknown as number; // see the file comment
-  return `${v < 0n ? '-' : ''}${nf('wan', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(text)} 万元`;
+  return `${v < 0n ? '-' : ''}${nf('wan', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(text)}\u00a0万元`;
 }
 
 /** Basis points → "87.5%". */
