@@ -26,7 +26,7 @@ describe('money', () => {
       fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (fen) => {
         const yuan = fenToYuanString(fen);
         expect(BigInt(yuan.replace('.', ''))).toBe(BigInt(fen));
-        expect(formatMoney(fen, 'zh-CN').replace(/,/g, '')).toBe(`${yuan} 元`);
+        expect(formatMoney(fen, 'zh-CN').replace(/,/g, '')).toBe(`${yuan}\u00a0元`);
       }),
     );
   });
