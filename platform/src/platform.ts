@@ -70,6 +70,8 @@ export interface StartOptions {
   evaluatesAlarms?: boolean;
   /** The time as accounts, sessions, tokens and alarms see it; a test injects its own. */
   clock?: () => Date;
+  /** Every statement sent to the database (db/index.ts DatabaseOptions.onStatement). */
+  onStatement?: (text: string) => void;
 }
 
 interface Prepared {
@@ -85,12 +87,13 @@ interface Prepared {
  * not start at all: it would serve tokens and passwords in clear), the database and its migrations, the operator token. A cluster's
  * primary runs it before forking, so workers find everything made and never race to make it.
  */
-async function prepare(config: Readonly<PlatformConfig>, log: Logger): Promise<Prepared> {
+async function prepare(config: Readonly<PlatformConfig>, log: Logger, onStatement?: (text: string) => void): Promise<Prepared> {
   const tls = await loadTlsMaterial(config);
   const handle = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
+    ...(onStatement ? { onStatement } : {}),
     onIdleError: (err) => log.warn({ err }, 'idle database connection lost; the pool replaces it'),
   }).catch((err: unknown) => {
     throw new PlatformError('EDGENET_ERR_STARTUP', `cannot open the ${config.databaseUrl ? 'PostgreSQL' : 'PGlite'} database: ${(err as Error).message}`, {
@@ -143,7 +146,7 @@ export async function createPlatform(
 ): Promise<Platform> {
   // Before anything is opened: a roots folder that cannot be read fails the start, not an enrollment.
   const tpmRoots = tpmRootsOf(config);
-  const { tls, handle, heartbeatStorage, createdOperatorToken, createdAdminPassword } = await prepare(config, log);
+  const { tls, handle, heartbeatStorage, createdOperatorToken, createdAdminPassword } = await prepare(config, log, options.onStatement);
   const { db } = handle;
   const rejects = new RejectCounter(log);
   const registry = new DeviceRegistry(db);

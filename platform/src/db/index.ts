@@ -3,7 +3,7 @@
 // same code and the same migrations.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SQL } from 'drizzle-orm';
+import type { Logger, SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 
@@ -26,13 +26,28 @@ export interface DatabaseOptions {
   poolSize: number;
   /** Errors of idle connections (the server restarted or ended them); the pool replaces them. */
   onIdleError?: (err: Error) => void;
+  /**
+   * Called with the text of every statement drizzle sends, transactions' included (its Logger
+   * interface): a test counts what a flow costs the database in statements, not in wall time.
+   */
+  onStatement?: (text: string) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize, options.onIdleError) : openPglite(options.dataDir);
+  const logger = options.onStatement ? statementLogger(options.onStatement) : undefined;
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize, logger, options.onIdleError) : openPglite(options.dataDir, logger);
 }
 
-async function openPostgres(url: string, poolSize: number, onIdleError = (_err: Error): void => undefined): Promise<DatabaseHandle> {
+function statementLogger(onStatement: (text: string) => void): Logger {
+  return { logQuery: (query) => onStatement(query) };
+}
+
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  logger: Logger | undefined,
+  onIdleError = (_err: Error): void => undefined,
+): Promise<DatabaseHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
@@ -43,7 +58,7 @@ async function openPostgres(url: string, poolSize: number, onIdleError = (_err: 
   pool.on('error', onIdleError);
   // Fail at start, with the driver's own message, when the server is unreachable.
   await pool.query('select 1');
-  const db = drizzle({ client: pool, schema });
+  const db = drizzle({ client: pool, schema, ...(logger ? { logger } : {}) });
   return {
     db,
     backend: 'postgres',
@@ -67,7 +82,7 @@ async function openPostgres(url: string, poolSize: number, onIdleError = (_err: 
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, logger: Logger | undefined): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -78,7 +93,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   // grew to 189 MiB and the platform idled at ~400 MB RSS with 3 devices; with 32 MB it stays at its
   // initial 128 MiB (measured on this machine, PGlite 0.5.16).
   const client = await PGlite.create(dir, { postgresqlconf: ['shared_buffers=32MB'] });
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, ...(logger ? { logger } : {}) });
   return {
     db,
     backend: 'pglite',

@@ -50,6 +50,18 @@ export function mustRecord(stored: StoredDeclaration | null, next: StoredDeclara
   return Math.abs(stored.helloOffsetMs - next.helloOffsetMs) > OFFSET_WRITE_TOLERANCE_MS || trusted(stored.helloOffsetMs) !== trusted(next.helloOffsetMs);
 }
 
+/**
+ * The declaration stored on the device's row. An instance that shares the devices with others
+ * (external broker, a cluster's workers) compares a hello with it, not with its memory: another
+ * instance may have written a different one since, and a hello that repeats what this instance
+ * last wrote would otherwise leave the other's standing.
+ */
+export async function storedDeclaration(db: Pick<Database, 'select'>, deviceId: string): Promise<StoredDeclaration | null> {
+  const [row] = await db.select({ profileSha256: devices.declaredSha256, helloOffsetMs: devices.helloOffsetMs }).from(devices).where(eq(devices.id, deviceId));
+  if (row?.profileSha256 == null || row.helloOffsetMs === null) return null;
+  return { profileSha256: row.profileSha256, helloOffsetMs: row.helloOffsetMs };
+}
+
 /** Stores a declaration; `db` may be a transaction (re-enrollment writes it with the new credentials). */
 export async function recordProfile(db: Pick<Database, 'update'>, deviceId: string, p: DeclaredProfile): Promise<void> {
   // drizzle leaves a column whose value is undefined out of the SET list.

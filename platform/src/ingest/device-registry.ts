@@ -2,16 +2,16 @@
 // public key, enterprise and the last accepted heartbeat sequence. Loaded from the database on the
 // first use and dropped on re-enrollment, so a device never authenticates against a stale entry.
 //
-// Loads are batched: every device asked for while the event loop turns is read with three queries
-// for up to 1,000 devices (their rows, each one's newest heartbeat through the primary key, their
-// open workstation mappings). Each query costs the platform about 0.15 ms of CPU on this 2-core
-// machine; a restarted platform under 100,000 reconnecting devices otherwise makes several per
-// CONNECT, and the reconnect storm waits on them.
+// Loads are batched: every device asked for while the event loop turns is read with one statement
+// for up to 1,000 devices (their rows, each one's newest heartbeat through the primary key and its
+// open workstation mapping, joined laterally). A round trip costs the platform about 0.15 ms of CPU
+// on this 2-core machine (docs/capacity.md); a restarted platform under 100,000 reconnecting devices
+// otherwise makes several per CONNECT, and the reconnect storm waits on them.
 import { createHash, type KeyObject } from 'node:crypto';
 import { publicKeyFromRaw } from '@edgenet/proto';
 import { parseAttestationKey } from '../attestation/tpm-public.js';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/index.js';
+import { executeNamed, type Database } from '../db/index.js';
 import { devices, type deviceStatus } from '../db/schema/index.js';
 import type { StoredDeclaration } from './device-profile.js';
 import type { OpenMapping } from './workstation-mapping.js';
@@ -139,71 +139,71 @@ export class DeviceRegistry {
   }
 
   async #loadMany(ids: string[]): Promise<Map<string, KnownDevice>> {
-    const rows = await this.#db
-      .select({
-        id: devices.id,
-        enterpriseId: devices.enterpriseId,
-        passwordHash: devices.mqttPasswordHash,
-        publicKey: devices.publicKey,
-        heartbeatIntervalMs: devices.heartbeatIntervalMs,
-        lastSeq: devices.lastSeq,
-        keyId: devices.keyId,
-        akPublic: devices.akPublic,
-        helloOffsetMs: devices.helloOffsetMs,
-        declaredSha256: devices.declaredSha256,
-        enrolledAt: devices.enrolledAt,
-        status: devices.status,
-      })
-      .from(devices)
-      .where(sql`${devices.id} = any(${sql.param(ids)}::uuid[])`);
-    if (rows.length === 0) return new Map();
-    const enrolled = sql`${sql.param(rows.map((r) => r.id))}::uuid[]`;
-    // The chain head, inference total and filed time of the newest stored heartbeat (its seq is
-    // devices.last_seq: the writer advances both in one transaction).
-    const last = await queryRows<{ device_id: string; inference_total: string | number; filed_at: Date | string; body: Uint8Array | null }>(
+    // One statement: the rows, with the chain head, inference total and filed time of each one's
+    // newest stored heartbeat (its seq is devices.last_seq: the writer advances both in one
+    // transaction) and its open workstation mapping beside it. A first connection waits on it.
+    const rows = await executeNamed<LoadedRow>(
       this.#db,
+      'load_devices',
       sql`
-      select h.device_id, h.inference_total, h.filed_at, h.body
-        from unnest(${enrolled}) as d(id)
-        cross join lateral (
-          select device_id, inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
-        ) h`,
+      select d.id, d.enterprise_id, d.mqtt_password_hash, d.public_key, d.heartbeat_interval_ms, d.last_seq, d.key_id,
+             d.ak_public, d.hello_offset_ms, d.declared_sha256, d.enrolled_at, d.status,
+             h.inference_total, h.filed_at, h.body, m.codes, m.revision
+        from ${devices} d
+        left join lateral (
+          select inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
+        ) h on true
+        left join lateral (
+          select array_agg(code) as codes, max(revision) as revision from workstation_mappings where device_id = d.id and valid_to is null
+        ) m on true
+       where d.id = any(${sql.param(ids)}::uuid[])`,
     );
-    const newest = new Map(last.map((h) => [h.device_id, h]));
-    const open = await queryRows<{ device_id: string; code: string; revision: number }>(
-      this.#db,
-      sql`
-      select device_id, code, revision from workstation_mappings
-       where device_id = any(${enrolled}) and valid_to is null`,
-    );
-    const mappings = new Map<string, { codes: string[]; revision: number }>();
-    for (const m of open) {
-      const entry = mappings.get(m.device_id) ?? { codes: [], revision: 0 };
-      entry.codes.push(m.code);
-      entry.revision = Math.max(entry.revision, Number(m.revision));
-      mappings.set(m.device_id, entry);
-    }
-    return new Map(
-      rows.map(({ enrolledAt, akPublic, declaredSha256, ...row }) => {
-        const ak = akPublic ? parseAttestationKey(Buffer.from(akPublic, 'base64')) : null;
-        const h = newest.get(row.id);
-        return [
-          row.id,
-          {
-            ...row,
-            enrolledAtMs: enrolledAt.getTime(),
-            publicKey: publicKeyFromRaw(row.publicKey),
-            // Judged at enrollment; a stored AK that no longer parses seals nothing.
-            ak: ak && typeof ak !== 'string' ? ak.key : null,
-            lastInferenceTotal: Number(h?.inference_total ?? 0),
-            lastFiledMs: h ? new Date(h.filed_at).getTime() : 0,
-            lastBodyHash: h?.body ? createHash('sha256').update(h.body).digest() : null,
-            mapping: mappings.get(row.id) ?? null,
-            // The last hello written, as stored: a restart does not make a repeated hello a write.
-            declared: declaredSha256 !== null && row.helloOffsetMs !== null ? { profileSha256: declaredSha256, helloOffsetMs: row.helloOffsetMs } : null,
-          },
-        ];
-      }),
-    );
+    return new Map(rows.map((row) => [row.id, known(row)]));
   }
+}
+
+/** A devices row with its newest heartbeat and open mapping, as both drivers return them. */
+interface LoadedRow {
+  id: string;
+  enterprise_id: string;
+  mqtt_password_hash: string;
+  public_key: string;
+  heartbeat_interval_ms: number;
+  last_seq: string | number;
+  key_id: string;
+  ak_public: string | null;
+  hello_offset_ms: string | number | null;
+  declared_sha256: string | null;
+  enrolled_at: Date | string;
+  status: DeviceStatus;
+  inference_total: string | number | null;
+  filed_at: Date | string | null;
+  body: Uint8Array | null;
+  codes: string[] | null;
+  revision: string | number | null;
+}
+
+function known(row: LoadedRow): KnownDevice {
+  const ak = row.ak_public ? parseAttestationKey(Buffer.from(row.ak_public, 'base64')) : null;
+  const helloOffsetMs = row.hello_offset_ms === null ? null : Number(row.hello_offset_ms);
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    passwordHash: row.mqtt_password_hash,
+    publicKey: publicKeyFromRaw(row.public_key),
+    heartbeatIntervalMs: Number(row.heartbeat_interval_ms),
+    lastSeq: Number(row.last_seq),
+    keyId: row.key_id,
+    helloOffsetMs,
+    enrolledAtMs: new Date(row.enrolled_at).getTime(),
+    status: row.status,
+    // Judged at enrollment; a stored AK that no longer parses seals nothing.
+    ak: ak && typeof ak !== 'string' ? ak.key : null,
+    lastInferenceTotal: Number(row.inference_total ?? 0),
+    lastFiledMs: row.filed_at === null ? 0 : new Date(row.filed_at).getTime(),
+    lastBodyHash: row.body ? createHash('sha256').update(row.body).digest() : null,
+    mapping: row.codes === null ? null : { codes: row.codes, revision: Number(row.revision) },
+    // The last hello written, as stored: a restart does not make a repeated hello a write.
+    declared: row.declared_sha256 !== null && helloOffsetMs !== null ? { profileSha256: row.declared_sha256, helloOffsetMs } : null,
+  };
 }

@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { heartbeats } from '../db/schema/index.js';
 import { quoteProblem } from '../attestation/quote.js';
-import { declarationHash, mustRecord, recordProfile } from './device-profile.js';
+import { declarationHash, mustRecord, recordProfile, storedDeclaration } from './device-profile.js';
 import type { DeviceRegistry, KnownDevice } from './device-registry.js';
 import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { CountingPolicy } from '../certification/policy.js';
@@ -150,8 +150,10 @@ export class Ingest {
       case 'heartbeat':
         return this.#heartbeat(device, m.message, receivedAt, envelope);
       case 'workstations':
-        // Every reconnect repeats the mapping; only a change is written.
-        if (!sameMapping(device.mapping, m.message.workstationCodes, m.message.revision)) {
+        // Every reconnect repeats the mapping; only a change is written. Shared, this instance's
+        // memory may be stale (another one wrote since): the statement compares with the stored
+        // mapping itself, and writes nothing when it is the same.
+        if (this.#d.shared || !sameMapping(device.mapping, m.message.workstationCodes, m.message.revision)) {
           device.mapping = await replaceWorkstationMapping(this.#d.db, device, m.message.workstationCodes, m.message.revision, receivedAt);
         }
         return stored;
@@ -174,9 +176,11 @@ export class Ingest {
     // under their own time (filing.ts).
     device.helloOffsetMs = hello.deviceTimeMs - receivedAt.getTime();
     const inventory = hello.inventory as edge.v1.HardwareInventory;
-    // Every reconnect repeats the hello; only a change is written.
+    // Every reconnect repeats the hello; only a change is written. Shared, against what is stored
+    // (device-profile.ts storedDeclaration): one read instead of trusting a memory others outdate.
     const declared = { profileSha256: declarationHash(hello), helloOffsetMs: device.helloOffsetMs };
-    if (mustRecord(device.declared, declared, this.#d.policy.clock.maxSkewMs)) {
+    const stored = this.#d.shared ? await storedDeclaration(this.#d.db, device.id) : device.declared;
+    if (mustRecord(stored, declared, this.#d.policy.clock.maxSkewMs)) {
       await recordProfile(this.#d.db, device.id, {
         agentVersion: hello.agentVersion,
         kind: deviceKindFromProto(hello.kind) ?? undefined,
