@@ -111,6 +111,7 @@ export const ERROR_REASONS = {
   token_used_up: 'already used {uses} of {maxUses} times (from {ip})',
   token_used_up_asked: 'already used {uses} of {maxUses} times (from {ip}); {asked} more asked',
   status_forbids: 'device is {status}: it cannot be {change}',
+  reenroll_decommissioned: 'this hardware is device {deviceId}, which is decommissioned: it cannot enroll again',
   replacement_status: 'the replacement is {status}: only an active device can take over',
   move_other_enterprise: 'a device moves only to a project of its own enterprise',
   move_same_project: 'the device is already in this project',

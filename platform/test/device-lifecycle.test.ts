@@ -129,7 +129,8 @@ describe('disable and re-enable', () => {
 
 describe('decommission', () => {
   it('keeps the device, frees its workstations, and never lets it connect again', async () => {
-    const d = await enrollTestDevice(tp, ent.token, { workstations: ['W-2'] });
+    const fingerprint = 'f'.repeat(64);
+    const d = await enrollTestDevice(tp, ent.token, { workstations: ['W-2'], fingerprint });
     const client = await d.connect();
     await d.hello(client);
     const res = await act(d.deviceId, 'decommission', { reason: 'board failed' });
@@ -144,6 +145,11 @@ describe('decommission', () => {
       sql`select valid_to from workstation_mappings where device_id = ${d.deviceId}::uuid`,
     );
     expect(mapping!.valid_to).not.toBeNull(); // ended, not deleted
+    // Nor enroll again: it would get credentials it cannot use, and take W-2 back.
+    await expect(enrollTestDevice(tp, ent.token, { workstations: ['W-2'], fingerprint })).rejects.toThrow(
+      `enroll failed: 409 {"statusCode":409,"code":"EDGENET_ERR_DEVICE_STATUS","error":"Conflict","message":"this hardware is device ${d.deviceId}, which is decommissioned: it cannot enroll again","params":{"reason":"reenroll_decommissioned","deviceId":"${d.deviceId}"}}`,
+    );
+    expect((await tp.api('GET', `/api/v1/devices/${d.deviceId}`)).body).toMatchObject({ status: 'decommissioned', workstations: [] });
   });
 });
 

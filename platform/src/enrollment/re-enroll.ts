@@ -4,6 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { keyIdOf } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
+import { ERR_DEVICE_STATUS } from '../errors.js';
 import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
 import { recordProfile } from '../ingest/device-profile.js';
 import { attestationColumns, type NewDevice } from './insert-devices.js';
@@ -13,6 +14,7 @@ import { closeMappings, openMappings } from './workstations.js';
 export interface KnownHardware {
   id: string;
   keyId: string;
+  status: 'active' | 'disabled' | 'decommissioned';
   /** The highest seq stored for the device: the re-enrolled agent continues above it. */
   lastSeq: number;
 }
@@ -20,7 +22,7 @@ export interface KnownHardware {
 /** The device this enterprise already has for the hardware, or undefined when it is new here. */
 export async function knownHardware(tx: Database, enterpriseId: string, fingerprint: string): Promise<KnownHardware | undefined> {
   const [existing] = await tx
-    .select({ id: devices.id, keyId: devices.keyId, lastSeq: devices.lastSeq })
+    .select({ id: devices.id, keyId: devices.keyId, status: devices.status, lastSeq: devices.lastSeq })
     .from(devices)
     .where(and(eq(devices.enterpriseId, enterpriseId), eq(devices.fingerprint, fingerprint)))
     .limit(1);
@@ -37,6 +39,10 @@ export async function reenroll(
   at: Date,
   remoteAddress: string,
 ): Promise<{ keyChanged: boolean }> {
+  // Decommissioned is for good (docs/devices.md): the box would get credentials it can never use and
+  // take its workstations back from whoever serves them now. A disabled one re-enrolls and stays
+  // disabled until the operator enables it.
+  if (existing.status === 'decommissioned') throw new ERR_DEVICE_STATUS({ reason: 'reenroll_decommissioned', deviceId: existing.id });
   const keyId = keyIdOf(device.publicKey);
   // The profile columns have one writer (db/schema/devices.ts); this statement sets the credentials.
   // The attestation is what the device proved this time: a box re-enrolled without its TPM is software.

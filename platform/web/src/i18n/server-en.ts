@@ -70,6 +70,7 @@ export const serverEn: Record<ServerTextKey, string> = {
   'errorReason.token_used_up': 'already used {uses} of {maxUses} times (from {ip})',
   'errorReason.token_used_up_asked': 'already used {uses} of {maxUses} times (from {ip}); {asked} more asked',
   'errorReason.status_forbids': 'The device is {status}: it cannot be {change}',
+  'errorReason.reenroll_decommissioned': 'This hardware is device {deviceId}, which is decommissioned: it cannot enroll again',
   'errorReason.replacement_status': 'The replacement is {status}: only an active device can take over',
   'errorReason.move_other_enterprise': 'A device moves only to a project of its own enterprise',
   'errorReason.move_same_project': 'The device is already in this project',

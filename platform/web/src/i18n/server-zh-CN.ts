@@ -70,6 +70,7 @@ export const serverZhCN = {
   'errorReason.token_used_up': '已使用 {uses}/{maxUses} 次（来自 {ip}）',
   'errorReason.token_used_up_asked': '已使用 {uses}/{maxUses} 次（来自 {ip}）；本次又申请 {asked} 次',
   'errorReason.status_forbids': '设备状态为“{status}”，不能{change}',
+  'errorReason.reenroll_decommissioned': '该硬件是已退役的设备 {deviceId}，不能再次注册',
   'errorReason.replacement_status': '替换设备的状态为“{status}”：只有在用的设备可以接替',
   'errorReason.move_other_enterprise': '设备只能移到本企业的其他项目',
   'errorReason.move_same_project': '设备已在该项目中',
