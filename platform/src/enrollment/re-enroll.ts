@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { keyIdOf } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
+import { appendDeviceEvents } from '../services/device-log.js';
 import { recordProfile } from '../ingest/device-profile.js';
 import { attestationColumns, type NewDevice } from './insert-devices.js';
 import type { ClaimedToken } from './token.js';
@@ -15,12 +16,14 @@ export interface KnownHardware {
   keyId: string;
   /** The highest seq stored for the device: the re-enrolled agent continues above it. */
   lastSeq: number;
+  /** Kept by re-enrolling; written beside it in the devices log. */
+  status: 'active' | 'disabled' | 'decommissioned';
 }
 
 /** The device this enterprise already has for the hardware, or undefined when it is new here. */
 export async function knownHardware(tx: Database, enterpriseId: string, fingerprint: string): Promise<KnownHardware | undefined> {
   const [existing] = await tx
-    .select({ id: devices.id, keyId: devices.keyId, lastSeq: devices.lastSeq })
+    .select({ id: devices.id, keyId: devices.keyId, lastSeq: devices.lastSeq, status: devices.status })
     .from(devices)
     .where(and(eq(devices.enterpriseId, enterpriseId), eq(devices.fingerprint, fingerprint)))
     .limit(1);
@@ -66,6 +69,10 @@ export async function reenroll(
   const keyChanged = existing.keyId !== keyId;
   if (keyChanged) await tx.insert(deviceKeys).values({ deviceId: existing.id, publicKey: device.publicKey, keyId });
   await tx.insert(enrollmentTokenUses).values({ tokenId: token.id, deviceId: existing.id, remoteAddress });
+  // The witnessed devices log: the new key and project, the status as it stands.
+  await appendDeviceEvents(tx, [
+    { deviceId: existing.id, event: 're-enroll', status: existing.status, enterpriseId: token.enterpriseId, projectId: token.projectId, publicKey: device.publicKey, at },
+  ]);
   // A re-enrolled device declares its workstations anew (at enrollment or in its first mapping
   // message), possibly from a wiped state dir whose revision counter restarted.
   await closeMappings(tx, existing.id, at);
