@@ -37,7 +37,11 @@ export async function appendClosedDays(db: Database, policy: CountingPolicy, now
     // One row at a time, in order: the seq order is the leaf order.
     for (const d of days) {
       const leaf = deviceDayLeaf(await deviceDayEvidence(db, calendar, d.deviceId, d.day));
-      const written = await db.insert(heartbeatLog).values({ deviceId: d.deviceId, day: d.day, leaf }).onConflictDoNothing().returning({ seq: heartbeatLog.seq });
+      const written = await db
+        .insert(heartbeatLog)
+        .values({ deviceId: d.deviceId, day: d.day, leaf })
+        .onConflictDoNothing()
+        .returning({ seq: heartbeatLog.seq });
       appended += written.length;
     }
   }

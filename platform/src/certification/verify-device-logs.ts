@@ -43,7 +43,8 @@ export function checkDeviceLogs(
   // Step 1: every counted device enrolled, in a tree the witness cosigned by the window's end.
   const events = logs.devices ? [...logs.devices].sort((a, b) => a.seq - b.seq) : undefined;
   if (!events) unchecked.push('enrollments of the counted devices (no devices log given)');
-  else if (!witnessed.devicesByDeadline) unchecked.push('enrollments of the counted devices (no devices tree cosigned by the window’s end, or it does not match the log given)');
+  else if (!witnessed.devicesByDeadline)
+    unchecked.push('enrollments of the counted devices (no devices tree cosigned by the window’s end, or it does not match the log given)');
   else {
     const { size, deadline } = witnessed.devicesByDeadline;
     for (const id of counted) {
@@ -68,7 +69,9 @@ export function checkDeviceLogs(
         const to = from + 86_400_000;
         const span = spans.find((s) => s.fromMs <= from && (s.toMs === null || s.toMs >= to));
         if (buckets > 0 && span) {
-          problems.push(`evidence[${row.deviceId}] on ${day}: ${buckets} online buckets counted while disabled (since ${new Date(span.fromMs).toISOString()} in the devices log)`);
+          problems.push(
+            `evidence[${row.deviceId}] on ${day}: ${buckets} online buckets counted while disabled (since ${new Date(span.fromMs).toISOString()} in the devices log)`,
+          );
         }
         days += 1;
       }
@@ -77,7 +80,13 @@ export function checkDeviceLogs(
   }
   // Step 3: each device-day given still hashes to the leaf the witness saw.
   if (deviceDays.length > 0) {
-    const witnessedDays = new Map((logs.heartbeats ?? []).slice().sort((a, b) => a.seq - b.seq).slice(0, witnessed.heartbeats).map((e) => [`${e.deviceId}/${e.day}`, e]));
+    const witnessedDays = new Map(
+      (logs.heartbeats ?? [])
+        .slice()
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, witnessed.heartbeats)
+        .map((e) => [`${e.deviceId}/${e.day}`, e]),
+    );
     let matched = 0;
     let missing = 0;
     for (const dd of deviceDays) {

@@ -35,7 +35,8 @@ export class WitnessClient {
   readonly #now: () => Date;
   #key: WitnessKey | undefined;
   #timer: NodeJS.Timeout | undefined;
-  #running: Promise<SubmitOutcome[]> | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #pending: Promise<SubmitOutcome[]> | undefined;
 
   constructor(db: Database, options: { url: string; token: string; now?: () => Date }, log: Logger) {
     this.#db = db;
@@ -56,18 +57,22 @@ export class WitnessClient {
     clearInterval(this.#timer);
   }
 
-  /** Every log's current head; one submission at a time (a second caller shares the first's). */
+  /**
+   * Every log's current head, one submission at a time. A caller never shares a submission that
+   * had already started: the report it has just stored must be in it. Callers that arrive while
+   * one waits share that one, which starts after all of them called.
+   */
   submit(): Promise<SubmitOutcome[]> {
-    this.#running ??= (async () => {
-      try {
-        const out: SubmitOutcome[] = [];
-        for (const log of WITNESSED_LOGS) out.push(await this.#submitLog(log));
-        return out;
-      } finally {
-        this.#running = undefined;
-      }
-    })();
-    return this.#running;
+    if (this.#pending) return this.#pending;
+    const next = this.#queue.then(async () => {
+      this.#pending = undefined;
+      const out: SubmitOutcome[] = [];
+      for (const log of WITNESSED_LOGS) out.push(await this.#submitLog(log));
+      return out;
+    });
+    this.#pending = next;
+    this.#queue = next.catch(() => undefined);
+    return next;
   }
 
   async #submitLog(log: WitnessedLog): Promise<SubmitOutcome> {

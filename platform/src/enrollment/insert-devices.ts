@@ -66,7 +66,15 @@ export async function insertDevices(
   // The witnessed devices log (docs/witness.md): the enrollment, with the key, in this transaction.
   await appendDeviceEvents(
     tx,
-    created.map((c) => ({ deviceId: c.id, event: 'enroll', status: 'active', enterpriseId: token.enterpriseId, projectId: token.projectId, publicKey: c.publicKey, at })),
+    created.map((c) => ({
+      deviceId: c.id,
+      event: 'enroll',
+      status: 'active',
+      enterpriseId: token.enterpriseId,
+      projectId: token.projectId,
+      publicKey: c.publicKey,
+      at,
+    })),
   );
   const idByFingerprint = new Map(created.map((c) => [c.fingerprint, c.id]));
   await openMappings(

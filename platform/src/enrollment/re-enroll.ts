@@ -71,7 +71,15 @@ export async function reenroll(
   await tx.insert(enrollmentTokenUses).values({ tokenId: token.id, deviceId: existing.id, remoteAddress });
   // The witnessed devices log: the new key and project, the status as it stands.
   await appendDeviceEvents(tx, [
-    { deviceId: existing.id, event: 're-enroll', status: existing.status, enterpriseId: token.enterpriseId, projectId: token.projectId, publicKey: device.publicKey, at },
+    {
+      deviceId: existing.id,
+      event: 're-enroll',
+      status: existing.status,
+      enterpriseId: token.enterpriseId,
+      projectId: token.projectId,
+      publicKey: device.publicKey,
+      at,
+    },
   ]);
   // A re-enrolled device declares its workstations anew (at enrollment or in its first mapping
   // message), possibly from a wiped state dir whose revision counter restarted.
