@@ -3,31 +3,18 @@
 // and status changes are written in the old shape, then the real folder is applied. Every device
 // gets its enrollment, every status change its entry, in time order, and the log is append-only.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
+import { expect, it } from 'vitest';
+import { queryRows } from '../src/db/index.js';
 import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
 import { deviceLogEntries } from '../src/services/device-log.js';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
-import { migrationsBefore } from '../../test/helpers/migrations.js';
+import { upgradeDatabase } from '../../test/helpers/upgrade-database.js';
 import { USCC } from '../../test/helpers/fixtures.js';
 
-let db: TestDatabase;
-let handle: DatabaseHandle;
-let cut: ReturnType<typeof migrationsBefore>;
-
-beforeAll(async () => {
-  cut = migrationsBefore('_witnessed_logs');
-  db = await createTestDatabase();
-  handle = await openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, poolSize: 2 });
-});
-afterAll(async () => {
-  cut?.remove();
-  await handle?.close();
-  await db?.drop();
-});
+const upgrade = upgradeDatabase('_witnessed_logs');
 
 it('backfills an enrollment per device and every status change, by time, and refuses to change them', async () => {
-  await handle.migrate(cut.folder);
+  const handle = upgrade.handle();
+  await handle.migrate(upgrade.before());
   const x = handle.db;
   const [e] = await queryRows<{ id: string }>(x, sql`insert into enterprises (name, uscc, town) values ('东莞旧厂', ${USCC[0]}, '长安') returning id`);
   const project = async (name: string) =>

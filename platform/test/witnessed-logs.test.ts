@@ -28,6 +28,7 @@ import { startTestPlatform, OPERATOR_TOKEN, type TestPlatform } from '../../test
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC } from '../../test/helpers/fixtures.js';
 import { feedChainedDays } from '../../test/helpers/chained-days.js';
+import { withTriggerOff } from '../../test/helpers/db-admin.js';
 
 const calendar = calendarOf(COUNTING_POLICY);
 const DAYS = ['2025-09-01', '2025-09-02'];
@@ -226,12 +227,12 @@ describe('the devices and heartbeats logs, witnessed', () => {
     expect((JSON.parse(row(honest)) as DeviceEvidence).days.map(([day, buckets]) => [day, buckets])).toEqual(DAYS.map((day) => [day, 0]));
     expect(verify(honest).problems.filter((p) => p.includes('counted while disabled'))).toEqual([]);
     // The insider deletes the status rows counting reads; the witnessed devices log still has them.
-    await db().execute(sql`alter table device_status_events disable trigger device_status_events_immutable`);
-    try {
-      await db().execute(sql`delete from device_status_events where device_id = ${d.g.deviceId}`);
-    } finally {
-      await db().execute(sql`alter table device_status_events enable trigger device_status_events_immutable`);
-    }
+    await withTriggerOff(
+      db(),
+      'device_status_events',
+      'device_status_events_immutable',
+      sql`delete from device_status_events where device_id = ${d.g.deviceId}`,
+    );
     const x = await certifyAndDownload();
     expect((JSON.parse(row(x)) as DeviceEvidence).days.map(([day, buckets]) => [day, buckets])).toEqual(DAYS.map((day) => [day, 12]));
     const v = verify(x);
@@ -246,12 +247,7 @@ describe('the devices and heartbeats logs, witnessed', () => {
     const seen = (await witness.head('devices')).size;
     d.e = await enrollTestDevice(tp, enrollmentToken);
     d.f = await enrollTestDevice(tp, enrollmentToken);
-    await db().execute(sql`alter table device_log disable trigger device_log_immutable`);
-    try {
-      await db().execute(sql`delete from device_log where device_id = ${d.a!.deviceId}`);
-    } finally {
-      await db().execute(sql`alter table device_log enable trigger device_log_immutable`);
-    }
+    await withTriggerOff(db(), 'device_log', 'device_log_immutable', sql`delete from device_log where device_id = ${d.a!.deviceId}`);
     const outcomes = await submitAt('2025-09-22T00:00:00.000Z');
     expect(outcomes.find((o) => o.log === 'devices')).toMatchObject({ ok: false, status: 409 });
     expect((await witness.head('devices')).size).toBe(seen); // nothing cosigned
