@@ -179,7 +179,7 @@ describe('the devices and heartbeats logs, witnessed', () => {
     expect(x.report.cosignatures!.map((c) => c.log).sort()).toEqual(['audit', 'devices', 'devices', 'heartbeats', 'reports']);
     const v = verify(x);
     expect(v.problems).toEqual([]);
-    expect(v.checked).toContain('2 counted device(s) enrolled inside the devices tree of 2 the witness cosigned by 2025-09-03T16:00:00.000Z');
+    expect(v.checked).toContain('2 of 2 counted device(s) enrolled inside the devices tree of 2 the witness cosigned by 2025-09-03T16:00:00.000Z');
     expect(v.checked).toContain('4 device-day(s) given match their leaf in the witnessed heartbeats log');
     const out = cli(x);
     expect(out.out).not.toContain('FAIL');

@@ -47,6 +47,7 @@ export function checkDeviceLogs(
     unchecked.push('enrollments of the counted devices (no devices tree cosigned by the window’s end, or it does not match the log given)');
   else {
     const { size, deadline } = witnessed.devicesByDeadline;
+    let inside = 0;
     for (const id of counted) {
       const i = events.findIndex((e) => e.deviceId === id && e.event === 'enroll');
       if (i < 0) problems.push(`device ${id} is counted but the devices log has no enrollment of it: enrolled after the fact`);
@@ -54,9 +55,9 @@ export function checkDeviceLogs(
         problems.push(
           `device ${id} is counted but its enrollment (devices log #${events[i]!.seq}) is not in the tree of ${size} the witness cosigned by ${deadline}: enrolled after the fact`,
         );
-      }
+      } else inside += 1;
     }
-    checked.push(`${counted.length} counted device(s) enrolled inside the devices tree of ${size} the witness cosigned by ${deadline}`);
+    checked.push(`${inside} of ${counted.length} counted device(s) enrolled inside the devices tree of ${size} the witness cosigned by ${deadline}`);
   }
   // Step 2: no day counted while the device was disabled or decommissioned.
   if (events) {
