@@ -5,6 +5,7 @@
 // event deleted. The witness runs in-process on port 0 with its own folder and a clock the test
 // sets, so that "witnessed before the window ended" happens on the window's own dates.
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,12 +13,13 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { edge, sealEnvelope } from '@edgenet/proto';
+import { edge, keyIdOf, rawPublicKey, sealEnvelope } from '@edgenet/proto';
 import type { DeviceDayEvidence } from '../src/certification/device-day.js';
 import { deviceDayLeaf, deviceEventLeaf, type DeviceLogEntry, type HeartbeatLogEntry } from '../src/certification/log-leaves.js';
 import type { DeviceEvidence } from '../src/certification/count.js';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { changeStatus } from '../src/services/device-lifecycle.js';
+import { queryRows } from '../src/db/index.js';
 import { verifyReport, type SignedReport } from '../src/certification/verify.js';
 import { WitnessClient } from '../src/certification/witness-client.js';
 import { calendarOf } from '../src/domain/calendar.js';
@@ -211,6 +213,29 @@ describe('the devices and heartbeats logs, witnessed', () => {
       `device ${d.c.deviceId} is counted but its enrollment (devices log #${seq}) is not in the tree of 2 the witness cosigned by 2025-09-03T16:00:00.000Z: enrolled after the fact`,
     );
     expect(cli(x).out).toContain(`FAIL  device ${d.c.deviceId} is counted but its enrollment`);
+  });
+
+  it('a device row inserted behind the enrollment path, with no devices log entry, and counted, is named "enrolled after the fact"', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const raw = rawPublicKey(publicKey);
+    const [home] = await queryRows<{ enterprise_id: string; project_id: string }>(
+      db(),
+      sql`select enterprise_id, project_id from devices where id = ${d.a!.deviceId}`,
+    );
+    expect((await tp.api('POST', '/api/v1/workstations', { enterpriseId: home!.enterprise_id, code: 'W04' })).status).toBe(201);
+    const [ghost] = await queryRows<{ id: string }>(
+      db(),
+      sql`insert into devices (enterprise_id, project_id, kind, fingerprint, public_key, key_id, mqtt_password_hash, inventory, agent_version, heartbeat_interval_ms, enrolled_at)
+          values (${home!.enterprise_id}, ${home!.project_id}, 'compute_box', ${'9'.repeat(64)}, ${raw}, ${keyIdOf(raw)}, 'x', '{}', 'test', 300000, '2025-08-01T00:00:00Z')
+          returning id`,
+    );
+    await db().execute(sql`insert into device_keys (device_id, public_key, key_id) values (${ghost!.id}, ${raw}, ${keyIdOf(raw)})`);
+    d.h = { deviceId: ghost!.id, privateKey } as TestDevice;
+    await map(d.h, 'W04');
+    await feed(d.h);
+    const x = await certifyAndDownload();
+    expect(x.report.body.results.devices.find((r) => r.deviceId === ghost!.id)?.verified).toBe(true);
+    expect(verify(x).problems).toContain(`device ${ghost!.id} is counted but the devices log has no enrollment of it: enrolled after the fact`);
   });
 
   it('days counted after the status rows that left them out were deleted are named "counted while disabled" by the devices log', async () => {
