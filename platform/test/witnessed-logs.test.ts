@@ -19,6 +19,7 @@ import { deviceDayLeaf, deviceEventLeaf, type DeviceLogEntry, type HeartbeatLogE
 import type { DeviceEvidence } from '../src/certification/count.js';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { changeStatus } from '../src/services/device-lifecycle.js';
+import { appendClosedDays, firstOpenDay } from '../src/certification/heartbeat-log.js';
 import { queryRows } from '../src/db/index.js';
 import { verifyReport, type SignedReport } from '../src/certification/verify.js';
 import { WitnessClient } from '../src/certification/witness-client.js';
@@ -158,12 +159,22 @@ beforeAll(async () => {
   await submitAt('2025-09-01T00:00:00.000Z');
   await feed(d.a);
   await feed(d.b);
-  // … and the window's days once they have closed (maxLateMs, 7 days, after their end).
+  // … and the window's days once they have closed (maxLateMs, 7 days, after their end), one
+  // submission's share at a time: one here, the other three by the next submission, in order.
+  expect(await appendClosedDays(db(), COUNTING_POLICY, new Date('2025-09-20T00:00:00.000Z'), 1)).toBe(1);
   await submitAt('2025-09-20T00:00:00.000Z');
 }, 120_000);
 afterAll(async () => {
   await tp?.close();
   await witness?.app.close();
+});
+
+describe('closing a day', () => {
+  it('a day closes 1 day + maxLateMs + 1 h after it ended, counted in whole days of the policy calendar', () => {
+    // 2025-09-01 (Shanghai) ends 2025-09-01T16:00Z; 8 days and an hour later is 2025-09-09T17:00Z.
+    expect(firstOpenDay(COUNTING_POLICY, new Date('2025-09-09T16:59:59.999Z'))).toBe('2025-09-01');
+    expect(firstOpenDay(COUNTING_POLICY, new Date('2025-09-09T17:00:00.000Z'))).toBe('2025-09-02');
+  });
 });
 
 describe('the devices and heartbeats logs, witnessed', () => {
