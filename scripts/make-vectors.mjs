@@ -15,6 +15,7 @@ import { canonicalJson } from '../platform/dist/certification/canonical-json.js'
 import { inclusionProof, leafHash, merkleRoot } from '../platform/dist/certification/merkle.js';
 import { COUNTING_POLICY } from '../platform/dist/certification/policy.js';
 import { ATTESTATION_FORMAT, buildBody, drawSample, sha256Hex } from '../platform/dist/certification/report.js';
+import { deviceDayLeaf, deviceEventLeaf } from '../platform/dist/certification/log-leaves.js';
 
 const DIR = join(import.meta.dirname, '../docs/vectors');
 const check = process.argv.includes('--check');
@@ -68,6 +69,38 @@ write(
     trees,
   }),
 );
+
+// 2b. The leaves of the witnessed devices and heartbeats logs (docs/witness.md "What is witnessed"):
+//     each entry, the canonical JSON document hashed, its SHA-256 (the leaf text), and the root of
+//     the devices log of these entries in seq order (a gap in seq, as a rolled-back transaction leaves).
+{
+  const [E, P] = ['0b1f7a52-3c1e-4c5e-9a57-2f1d3c9e8a10', '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a'];
+  const [D1, D2] = ['1c2b3a49-5867-4a3b-9c2d-1e0f9a8b7c6d', '7e6d5c4b-3a29-4b8c-8d7e-6f5a4b3c2d1e'];
+  const key = (n) => Buffer.alloc(32, n).toString('base64url');
+  const events = [
+    { seq: 1, deviceId: D1, event: 'enroll', status: 'active', enterpriseId: E, projectId: P, publicKey: key(1), at: '2025-08-30T02:00:00.000Z' },
+    { seq: 2, deviceId: D2, event: 'enroll', status: 'active', enterpriseId: E, projectId: P, publicKey: key(2), at: '2025-08-30T02:05:00.000Z' },
+    { seq: 4, deviceId: D1, event: 'disable', status: 'disabled', enterpriseId: E, projectId: P, publicKey: null, at: '2025-09-02T01:00:00.000Z' },
+  ];
+  const evidence = {
+    format: 'edgenet-device-day-v1',
+    deviceId: D1,
+    day: '2025-09-01',
+    keys: [{ keyId: 'not-hashed', publicKey: key(1) }],
+    anchor: null,
+    heartbeats: [{ seq: 1, receivedAt: '2025-09-01T01:00:00.000Z', filedAt: '2025-09-01T01:00:00.000Z', filing: 'received', body: 'CAEQgIDwupsz' }],
+  };
+  const { keys: _keys, ...hashed } = evidence;
+  write(
+    'witnessed-logs.json',
+    json({
+      format: 'edgenet-vectors-witnessed-logs-v1',
+      devices: events.map((entry) => ({ entry, document: canonicalJson({ format: 'edgenet-device-event-v1', ...entry }), leaf: deviceEventLeaf(entry) })),
+      devicesRoot: merkleRoot(events.map(deviceEventLeaf)),
+      heartbeats: [{ evidence, document: canonicalJson(hashed), leaf: deviceDayLeaf(evidence) }],
+    }),
+  );
+}
 
 // 3. A complete bundle: every rule whose reading changes money, in a 10-day window.
 const day = (i) => `2026-03-${String(i + 1).padStart(2, '0')}`;

@@ -8,7 +8,7 @@
 //
 //   node scripts/verify-report.mjs --report report.json --keys keys.json --chain chain.json \
 //        --evidence evidence.ndjson [--proofs proofs.ndjson] [--held old-report.json …] [--device-days days.ndjson] \
-//        [--witness-key witness-key.json [--witness-heads head.json …]] [--tpm-roots dir] [--policies docs/policies] [--no-recount] [--no-chain]
+//        [--witness-key witness-key.json [--witness-heads head.json …] [--device-log page.json …] [--heartbeat-log page.json …]] [--tpm-roots dir] [--policies docs/policies] [--no-recount] [--no-chain]
 //
 // report.json:  GET /api/v1/certifications/{id}
 // keys.json:    GET /api/v1/signing-keys
@@ -20,7 +20,11 @@
 // bureau-value: the 64-hex value the bureau submitted for this run's sample (its own record)
 // audit:        GET /api/v1/audit/verify now; audit-entries: a GET /api/v1/audit page holding the anchored entries
 // witness-key:  GET /v1/key of the bureau's own witness (docs/witness.md); with it, a report the
-//               witness did not cosign fails; witness-heads: its GET /v1/logs/reports (and /audit) answers
+//               witness did not cosign fails; witness-heads: its GET /v1/logs/{reports,audit,devices,heartbeats} answers
+// device-log, heartbeat-log: GET /api/v1/witness/logs/devices/leaves (…/heartbeats/leaves), every page
+//               from from=1: checked against the witness's trees, then the counted devices' enrollments
+//               ("enrolled after the fact"), their status ("counted while disabled") and the
+//               device-days given ("day rewritten") against them
 // tpm-roots:    a folder of the TPM manufacturers' root certificates (PEM) the bureau trusts: the EK
 //               certificates of the tpm devices among the device-days are checked against them (docs/tpm.md)
 // Exit status 0 when everything matches and everything was checked; 1 when anything differs, or when
@@ -54,6 +58,8 @@ try {
       'no-chain': { type: 'boolean' },
       'witness-key': { type: 'string', multiple: true },
       'witness-heads': { type: 'string', multiple: true },
+      'device-log': { type: 'string', multiple: true },
+      'heartbeat-log': { type: 'string', multiple: true },
       'tpm-roots': { type: 'string' },
     },
   }));
@@ -95,6 +101,10 @@ const verdict = verifyReport(json(values.report), json(values.keys).keys, values
   witness: values['witness-key']
     ? { keys: values['witness-key'].map(json), heads: (values['witness-heads'] ?? []).flatMap((f) => [json(f)].flat()) }
     : undefined,
+  logs: {
+    devices: values['device-log']?.flatMap((f) => json(f).items),
+    heartbeats: values['heartbeat-log']?.flatMap((f) => json(f).items),
+  },
   tpmRoots: values['tpm-roots'] ? loadTpmRoots(values['tpm-roots']) : undefined,
   audit: values.audit ? { verify: json(values.audit), entries: values['audit-entries'] ? json(values['audit-entries']).items : undefined } : undefined,
 });

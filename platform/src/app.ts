@@ -11,6 +11,7 @@ import { bounded } from './net/bounded.js';
 import { TLS_POLICY } from './tls/policy.js';
 import { collectRoutes } from './routes/inventory.js';
 import { auditRoutes } from './routes/audit.js';
+import { witnessLogRoutes } from './routes/witness-logs.js';
 import { tlsRoutes } from './routes/tls.js';
 import { enterpriseScope } from './auth/principal.js';
 import { authenticate } from './auth/authenticate.js';
@@ -135,6 +136,7 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
         enrollmentTokenRoutes,
         fleetRoutes,
         certificationRoutes,
+        witnessLogRoutes,
         flagRoutes,
         performanceRoutes,
         dashboardRoutes,

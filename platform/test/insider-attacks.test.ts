@@ -2,7 +2,7 @@
 // the platform's database and its signing key, each test changes the count the way an insider could,
 // and shows the standalone verifier, given what the bureau downloads and keeps, detects it and names
 // the row, field or report. The fleet is fed through the real ingest path at chosen receive times.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { independentRecount } from './independent-recount.js';
 import { startTestPlatform, OPERATOR_TOKEN, type TestPlatform } from '../../test/helpers/platform.js';
 import { enrollTestDevice, type TestDevice } from '../../test/helpers/device.js';
 import { USCC } from '../../test/helpers/fixtures.js';
+import { feedChainedDays } from '../../test/helpers/chained-days.js';
 
 const calendar = calendarOf(COUNTING_POLICY);
 const DAYS = ['2025-09-01', '2025-09-02'];
@@ -32,26 +33,8 @@ const SCRIPT = join(import.meta.dirname, '../../scripts/verify-report.mjs');
 let tp: TestPlatform;
 const d: Record<string, TestDevice> = {};
 
-/** `buckets` chained heartbeats a day from 09:00 Shanghai, 5 minutes apart, each with inferences. */
-async function feed(dev: TestDevice, buckets: number): Promise<void> {
-  let prev: Buffer | null = null;
-  let seq = 1;
-  for (const day of DAYS) {
-    for (let k = 0; k < buckets; k++) {
-      const at = calendar.dayStartUtc(day) + 9 * 3_600_000 + k * 300_000;
-      const body = edge.v1.Heartbeat.encode({
-        seq,
-        deviceTimeMs: at,
-        uptimeS: 100,
-        inference: { total: seq * 5 },
-        prevHash: prev ?? new Uint8Array(),
-      }).finish();
-      expect((await tp.platform.context.ingest.handle(dev.deviceId, 'heartbeat', sealEnvelope(body, dev.privateKey), new Date(at))).outcome).toBe('accepted');
-      prev = createHash('sha256').update(body).digest();
-      seq += 1;
-    }
-  }
-}
+/** `buckets` chained heartbeats a day of DAYS (test/helpers/chained-days.ts). */
+const feed = (dev: TestDevice, buckets: number): Promise<void> => feedChainedDays(tp, calendar, dev, DAYS, buckets);
 
 async function map(dev: TestDevice, codes: string[]): Promise<void> {
   const body = edge.v1.WorkstationMapping.encode({ workstationCodes: codes, revision: 1 }).finish();

@@ -4,32 +4,19 @@
 // figures on the operator's behalf: the project is listed as not certifiable until someone does
 // (docs/records.md), and nothing is archived by the upgrade.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { gatherCountInput } from '../src/certification/gather.js';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
-import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
+import { queryRows } from '../src/db/index.js';
 import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
-import { migrationsBefore } from '../../test/helpers/migrations.js';
+import { upgradeDatabase } from '../../test/helpers/upgrade-database.js';
 import { USCC } from '../../test/helpers/fixtures.js';
 
-let db: TestDatabase;
-let handle: DatabaseHandle;
-let cut: ReturnType<typeof migrationsBefore>;
-
-beforeAll(async () => {
-  cut = migrationsBefore('_project_lifecycle');
-  db = await createTestDatabase();
-  handle = await openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, poolSize: 2 });
-});
-afterAll(async () => {
-  cut?.remove();
-  await handle?.close();
-  await db?.drop();
-});
+const upgrade = upgradeDatabase('_project_lifecycle');
 
 it('leaves old projects unapproved and not certifiable, and archives nothing', async () => {
-  await handle.migrate(cut.folder);
+  const handle = upgrade.handle();
+  await handle.migrate(upgrade.before());
   const x = handle.db;
   const [e] = await queryRows<{ id: string }>(x, sql`insert into enterprises (name, uscc, town) values ('东莞旧厂', ${USCC[0]}, '长安') returning id`);
   const [p] = await queryRows<{ id: string }>(

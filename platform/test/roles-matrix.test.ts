@@ -167,6 +167,11 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/fleet/summary': { roles: ALL, foreign: 'global', request: () => ({ url: '/api/v1/fleet/summary' }) },
   'GET /api/v1/ingest/stats': { roles: READERS_NOT_ENTERPRISE, foreign: 'global', request: () => ({ url: '/api/v1/ingest/stats' }) },
   'GET /api/v1/audit': { roles: READERS_NOT_ENTERPRISE, foreign: 'global', request: () => ({ url: '/api/v1/audit' }) },
+  'GET /api/v1/witness/logs/:log/leaves': {
+    roles: READERS_NOT_ENTERPRISE,
+    foreign: 'global',
+    request: () => ({ url: '/api/v1/witness/logs/devices/leaves' }),
+  },
   'POST /api/v1/flags/:id/resolve': {
     roles: ['operator'],
     foreign: 'global',

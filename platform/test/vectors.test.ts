@@ -4,6 +4,7 @@
 // written from the docs and sharing no code with count.ts) agrees with it — and disagrees with a
 // changed row.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +74,22 @@ describe('test vectors', () => {
       }
     }
     for (const p of RFC6962_PROOFS) expect(v.trees[8]!.proofs[p.index]!.proof).toEqual(p.proof);
+  });
+
+  it('witnessed logs: each leaf is the SHA-256 of its document, which holds exactly the entry, and the root is over them in seq order', () => {
+    const v = JSON.parse(read('witnessed-logs.json'));
+    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    for (const d of v.devices) {
+      expect(sha(d.document)).toBe(d.leaf);
+      expect(canonicalJson(JSON.parse(d.document))).toBe(d.document);
+      expect(JSON.parse(d.document)).toEqual({ format: 'edgenet-device-event-v1', ...d.entry });
+    }
+    expect(merkleRoot(v.devices.map((d: { leaf: string }) => d.leaf))).toBe(v.devicesRoot);
+    for (const h of v.heartbeats) {
+      const { keys: _keys, tpm: _tpm, ...hashed } = h.evidence;
+      expect(sha(h.document)).toBe(h.leaf);
+      expect(JSON.parse(h.document)).toEqual(hashed);
+    }
   });
 
   it('the code still gives every vector file byte for byte', () => {

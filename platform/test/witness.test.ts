@@ -159,7 +159,7 @@ describe('a platform with a witness', () => {
   it('hands out each report with the witness’s cosignatures, and the verifier checks them', async () => {
     const report = await certify();
     const mine = report.cosignatures!.filter((c) => c.keyId === w.key.keyId);
-    expect(mine.map((c) => c.log).sort()).toEqual(['audit', 'reports']);
+    expect(mine.map((c) => c.log).sort()).toEqual(['audit', 'devices', 'heartbeats', 'reports']);
     expect(mine.find((c) => c.log === 'reports')!.size).toBe(report.attestation.sequence);
     const v = await verifyWith(report);
     expect(v.problems).toEqual([]);

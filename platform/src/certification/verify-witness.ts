@@ -5,7 +5,9 @@
 // rewritten report, or a cut audit log, then shows however consistently the operator re-signed.
 import type { Cosignature, WitnessKey } from '../witness/cosignature.js';
 import { cosignatureProblem } from '../witness/cosignature.js';
+import { deviceEventLeaf } from './log-leaves.js';
 import { merkleRoot } from './merkle.js';
+import type { DeviceLogs, Witnessed } from './verify-device-logs.js';
 import type { Attestation } from './report.js';
 import type { ChainLink } from './verify-chain.js';
 import { reportHashOf } from './verify-chain.js';
@@ -23,28 +25,55 @@ export function checkWitness(
   witness: WitnessInputs,
   chain: readonly ChainLink[] | undefined,
   auditEntries: readonly { seq: number; hash: string }[] | undefined,
-): { problems: string[]; checked: string[]; unchecked: string[] } {
+  logs: DeviceLogs = {},
+  enrollmentDeadline?: string,
+): { problems: string[]; checked: string[]; unchecked: string[]; witnessed: Witnessed } {
   const problems: string[] = [];
   const checked: string[] = [];
   const unchecked: string[] = [];
   const reportLeaves = chain && [...chain].sort((a, b) => a.attestation.sequence - b.attestation.sequence).map((l) => reportHashOf(l.attestation));
   const auditLeaves = auditEntries && [...auditEntries].sort((a, b) => a.seq - b.seq);
+  // The devices and heartbeats logs may have gaps in seq (a rolled-back transaction uses one up):
+  // their leaves are in seq order, and the root says whether any is missing.
+  const leavesOf: Record<string, string[] | undefined> = {
+    reports: reportLeaves,
+    audit: auditLeaves?.every((e, i) => e.seq === i + 1) ? auditLeaves.map((e) => e.hash) : undefined,
+    devices: logs.devices && [...logs.devices].sort((a, b) => a.seq - b.seq).map(deviceEventLeaf),
+    heartbeats: logs.heartbeats && [...logs.heartbeats].sort((a, b) => a.seq - b.seq).map((e) => e.leaf),
+  };
+  const missing: Record<string, string> = {
+    reports: 'no chain given',
+    audit: 'no complete audit log from entry #1 given',
+    devices: 'no devices log given',
+    heartbeats: 'no heartbeats log given',
+  };
+  const removed: Record<string, string> = {
+    reports: 'reports were withdrawn',
+    audit: 'audit entries were deleted',
+    devices: 'device events were deleted',
+    heartbeats: 'device-days were deleted',
+  };
+  const witnessed: Witnessed = { devicesByDeadline: null, heartbeats: 0 };
   // A cosigned tree against the log the verifier holds: the first `size` leaves must hash to its root.
   const compare = (c: Cosignature, what: string): void => {
-    const leaves = c.log === 'reports' ? reportLeaves : auditLeaves?.every((e, i) => e.seq === i + 1) ? auditLeaves.map((e) => e.hash) : undefined;
+    const leaves = leavesOf[c.log];
     if (!leaves) {
-      unchecked.push(`${what} against the ${c.log} log (${c.log === 'reports' ? 'no chain given' : 'no complete audit log from entry #1 given'})`);
+      unchecked.push(`${what} against the ${c.log} log (${missing[c.log] ?? 'not a log this verifier knows'})`);
       return;
     }
     if (leaves.length < c.size) {
-      problems.push(
-        `${what}: the witness cosigned ${c.size} ${c.log} leaves, the log given has ${leaves.length}: ${c.log === 'reports' ? 'reports were withdrawn' : 'audit entries were deleted'}`,
-      );
+      problems.push(`${what}: the witness cosigned ${c.size} ${c.log} leaves, the log given has ${leaves.length}: ${removed[c.log]}`);
     } else if (merkleRoot(leaves.slice(0, c.size)) !== c.root) {
       problems.push(
         `${what}: the first ${c.size} ${c.log} leaves given differ from the tree the witness cosigned (root ${c.root.slice(0, 16)}…): the log was rewritten`,
       );
-    } else checked.push(`${what}: the ${c.log} log given extends the tree of ${c.size} the witness cosigned`);
+    } else {
+      checked.push(`${what}: the ${c.log} log given extends the tree of ${c.size} the witness cosigned`);
+      if (c.log === 'heartbeats') witnessed.heartbeats = Math.max(witnessed.heartbeats, c.size);
+      if (c.log === 'devices' && enrollmentDeadline !== undefined && c.timestamp <= enrollmentDeadline && c.size > (witnessed.devicesByDeadline?.size ?? -1)) {
+        witnessed.devicesByDeadline = { size: c.size, deadline: enrollmentDeadline };
+      }
+    }
   };
   for (const key of witness.keys) {
     const who = `witness ${key.keyId}`;
@@ -58,7 +87,7 @@ export function checkWitness(
     const holding = valid.find((c) => c.log === 'reports' && c.size >= att.sequence);
     if (!holding) problems.push(`report #${att.sequence} carries no cosignature by ${who}: the witness never saw it (it refused the report, or was not asked)`);
     else compare(holding, `report #${att.sequence} cosigned by ${who}`);
-    for (const c of valid.filter((c) => c.log === 'audit')) compare(c, `the audit log cosigned by ${who} with this report`);
+    for (const c of valid.filter((c) => c.log !== 'reports')) compare(c, `the ${c.log} log cosigned by ${who} with this report`);
     // Step 2: the witness's own newest heads.
     for (const head of (witness.heads ?? []).filter((h) => h.keyId === key.keyId)) {
       const p = cosignatureProblem(head, key);
@@ -66,5 +95,5 @@ export function checkWitness(
       else compare(head, `the newest ${head.log} head of ${who}`);
     }
   }
-  return { problems, checked, unchecked };
+  return { problems, checked, unchecked, witnessed };
 }

@@ -17,6 +17,9 @@ import { reportHashOf, signatureProblem, verifyChain, type ChainLink, type Publi
 import { checkApprovals } from './verify-approvals.js';
 import { checkEvidence, type EvidenceProof } from './verify-evidence.js';
 import { checkWitness, type WitnessInputs } from './verify-witness.js';
+import { checkDeviceLogs, type DeviceLogs } from './verify-device-logs.js';
+import { enrollmentDeadline } from './log-leaves.js';
+import type { DeviceEvidence } from './count.js';
 import type { Cosignature } from '../witness/cosignature.js';
 
 export { differences } from './json-diff.js';
@@ -50,6 +53,8 @@ export interface VerifyOptions {
   audit?: { verify: { ok: boolean; entries: number; head: { seq: number; hash: string } | null }; entries?: readonly { seq: number; hash: string }[] };
   /** The witnesses the bureau trusts, and their newest heads asked of them (docs/witness.md). */
   witness?: WitnessInputs;
+  /** The platform's devices and heartbeats logs (GET /api/v1/witness/logs/{log}/leaves), checked against the witness. */
+  logs?: DeviceLogs;
   /** The TPM manufacturers' roots the bureau trusts: the EK certificates of `tpm` device-days are checked against them. */
   tpmRoots?: TpmRoots;
 }
@@ -102,6 +107,7 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
   const unchecked: Unchecked[] = [];
   const att = report.attestation;
   const policies = options.policies ?? PUBLISHED_POLICIES;
+  let rows: readonly DeviceEvidence[] = []; // the evidence rows, once parsed (step 5)
 
   // Step 1: the platform's signature over the attestation, with the key it names.
   const signature = signatureProblem(report, keys);
@@ -145,6 +151,7 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
     if (options.proofs?.length) unchecked.push({ check: 'proofs', why: 'the held inclusion proofs (no evidence to compare them with)' });
   } else {
     const ev = checkEvidence(evidenceText, att, report.body.evidence.count, options.proofs);
+    rows = ev.devices;
     problems.push(...ev.problems);
     checked.push(...ev.checked);
     if (published) {
@@ -232,10 +239,21 @@ export function verifyReport(report: SignedReport, keys: readonly PublishedKey[]
   // Step 9: the bureau's witness saw this report in this chain, and its newest heads are prefixes
   // of the logs given.
   if (options.witness) {
-    const w = checkWitness(att, report.cosignatures ?? [], options.witness, options.chain, options.audit?.entries);
-    problems.push(...w.problems);
-    checked.push(...w.checked);
-    unchecked.push(...w.unchecked.map((why) => ({ check: 'witness' as const, why })));
+    const calendar = calendarOf(report.body.policy);
+    const w = checkWitness(
+      att,
+      report.cosignatures ?? [],
+      options.witness,
+      options.chain,
+      options.audit?.entries,
+      options.logs,
+      enrollmentDeadline(calendar, report.body.window.end),
+    );
+    // Step 10: the counted devices and days against the witnessed devices and heartbeats logs.
+    const d = checkDeviceLogs(report.body, rows, options.logs ?? {}, w.witnessed, calendar, options.deviceDays);
+    problems.push(...w.problems, ...d.problems);
+    checked.push(...w.checked, ...d.checked);
+    unchecked.push(...[...w.unchecked, ...d.unchecked].map((why) => ({ check: 'witness' as const, why })));
   } else
     unchecked.push({
       check: 'witness',

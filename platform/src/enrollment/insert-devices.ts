@@ -5,6 +5,7 @@
 import { keyIdOf, type EnrollingDevice } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
+import { appendDeviceEvents } from '../services/device-log.js';
 import type { ClaimedToken } from './token.js';
 import type { TpmEvidence } from './tpm-challenge.js';
 import { openMappings } from './workstations.js';
@@ -55,12 +56,26 @@ export async function insertDevices(
         inventory: d.inventory,
         agentVersion: d.agentVersion,
         heartbeatIntervalMs,
+        enrolledAt: at, // the same instant as its devices log entry
         ...attestationColumns(d.tpm),
       })),
     )
     .returning({ id: devices.id, fingerprint: devices.fingerprint, publicKey: devices.publicKey, keyId: devices.keyId });
   await tx.insert(deviceKeys).values(created.map((c) => ({ deviceId: c.id, publicKey: c.publicKey, keyId: c.keyId })));
   await tx.insert(enrollmentTokenUses).values(created.map((c) => ({ tokenId: token.id, deviceId: c.id, remoteAddress })));
+  // The witnessed devices log (docs/witness.md): the enrollment, with the key, in this transaction.
+  await appendDeviceEvents(
+    tx,
+    created.map((c) => ({
+      deviceId: c.id,
+      event: 'enroll',
+      status: 'active',
+      enterpriseId: token.enterpriseId,
+      projectId: token.projectId,
+      publicKey: c.publicKey,
+      at,
+    })),
+  );
   const idByFingerprint = new Map(created.map((c) => [c.fingerprint, c.id]));
   await openMappings(
     tx,

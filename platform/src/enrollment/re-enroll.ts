@@ -6,6 +6,7 @@ import { keyIdOf } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { ERR_DEVICE_STATUS } from '../errors.js';
 import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
+import { appendDeviceEvents } from '../services/device-log.js';
 import { recordProfile } from '../ingest/device-profile.js';
 import { attestationColumns, type NewDevice } from './insert-devices.js';
 import type { ClaimedToken } from './token.js';
@@ -14,6 +15,7 @@ import { closeMappings, openMappings } from './workstations.js';
 export interface KnownHardware {
   id: string;
   keyId: string;
+  /** Kept by re-enrolling (written beside it in the devices log); a decommissioned one is refused. */
   status: 'active' | 'disabled' | 'decommissioned';
   /** The highest seq stored for the device: the re-enrolled agent continues above it. */
   lastSeq: number;
@@ -72,6 +74,18 @@ export async function reenroll(
   const keyChanged = existing.keyId !== keyId;
   if (keyChanged) await tx.insert(deviceKeys).values({ deviceId: existing.id, publicKey: device.publicKey, keyId });
   await tx.insert(enrollmentTokenUses).values({ tokenId: token.id, deviceId: existing.id, remoteAddress });
+  // The witnessed devices log: the new key and project, the status as it stands.
+  await appendDeviceEvents(tx, [
+    {
+      deviceId: existing.id,
+      event: 're-enroll',
+      status: existing.status,
+      enterpriseId: token.enterpriseId,
+      projectId: token.projectId,
+      publicKey: device.publicKey,
+      at,
+    },
+  ]);
   // A re-enrolled device declares its workstations anew (at enrollment or in its first mapping
   // message), possibly from a wiped state dir whose revision counter restarted.
   await closeMappings(tx, existing.id, at);

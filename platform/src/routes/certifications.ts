@@ -7,6 +7,8 @@ import { loadSampleValue, submitSampleValue } from '../certification/sample-valu
 import { startCertificationRun } from '../certification/run.js';
 import { publishedKeys } from '../certification/signing-keys.js';
 import { cosignaturesFor } from '../certification/witness-client.js';
+import { enrollmentDeadline } from '../certification/log-leaves.js';
+import { calendarOf } from '../domain/calendar.js';
 import { ERR_WINDOW_INVALID, ERR_NOT_FOUND } from '../errors.js';
 import type { PlatformContext } from '../context.js';
 import { chainLinks, listRuns, loadRun as loadStoredRun } from '../services/certification-runs.js';
@@ -105,7 +107,7 @@ export async function certificationRoutes(app: FastifyInstance, ctx: PlatformCon
         body,
         // The bureau's witness's signatures over the platform's logs (docs/witness.md): outside the
         // platform's signature, each checkable with the witness's own key.
-        cosignatures: await cosignaturesFor(db, run.sequence),
+        cosignatures: await cosignaturesFor(db, run.sequence, enrollmentDeadline(calendarOf(body.policy), body.window.end)),
         // Drawn only once the bureau has revealed its value (POST …/sample-value).
         ...(value
           ? {

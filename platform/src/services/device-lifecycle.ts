@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/index.js';
 import { devices, deviceStatusEvents, projects, workstationMappings } from '../db/schema/index.js';
 import { closeMappings, openMappings } from '../enrollment/workstations.js';
+import { appendDeviceEvents } from './device-log.js';
 import { placeDevice } from '../enrollment/placement.js';
 import { ERR_DEVICE_MOVE, ERR_DEVICE_STATUS, ERR_NOT_FOUND } from '../errors.js';
 import type { DeviceStatus } from '../ingest/device-registry.js';
@@ -92,6 +93,10 @@ async function record(tx: Database, device: Locked, req: LifecycleRequest, e: Ev
     actorTokenId: req.actor.tokenId,
     at: req.at,
   });
+  // The witnessed devices log (docs/witness.md): the same change, with where it leaves the device.
+  await appendDeviceEvents(tx, [
+    { deviceId: device.id, event: e.action, status: e.to, enterpriseId: device.enterpriseId, projectId: e.toProjectId ?? device.projectId, at: req.at },
+  ]);
 }
 
 /** Disable, re-enable or decommission one device. */

@@ -27,3 +27,5 @@ export { notificationChannels, notificationDeliveries, notificationAttempts } fr
 export { deviceCommands, deviceCommandEvents } from './device-commands.js';
 export { projectChanges } from './project-changes.js';
 export { projectApprovals } from './project-approvals.js';
+export { deviceLog } from './device-log.js';
+export { heartbeatLog } from './heartbeat-log.js';
