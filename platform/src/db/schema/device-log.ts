@@ -2,7 +2,7 @@ import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg
 import { deviceStatus } from './devices.js';
 
 // The witnessed `devices` log (docs/witness.md): every enrollment, re-enrollment and status change
-// of every device, in the order it happened, append-only (migration 0023's triggers refuse UPDATE,
+// of every device, in the order it happened, append-only (migration 0024's triggers refuse UPDATE,
 // DELETE and TRUNCATE). Each row is one RFC 6962 leaf (certification/device-log.ts says how), so a
 // device enrolled after the fact, or a status change removed, shows against the witness's head.
 // Written by the enrollment insert and re-enroll paths and by services/device-lifecycle.ts, in the

@@ -4,7 +4,7 @@ import { bigserial, date, pgTable, text, timestamp, uniqueIndex, uuid } from 'dr
 // its device-day evidence as GET /api/v1/devices/{id}/chain/{day} answers it (certification/
 // heartbeat-log.ts), appended in (day, device id) order when the witness submission runs after the
 // day has closed. Kept, not recomputed: the day's heartbeats rewritten afterwards no longer hash to
-// it, and the row rewritten too no longer extends the witness's head. Append-only (migration 0023).
+// it, and the row rewritten too no longer extends the witness's head. Append-only (migration 0024).
 export const heartbeatLog = pgTable(
   'heartbeat_log',
   {
