@@ -86,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('device lifecycle and enrollment tokens, in Chrom
       expect(seen.refusals.every((c) => c === 5)).toBe(true);
       await waitForText(page, 'status-events', (t) => t.includes('疑似克隆硬盘') && t.includes('wang.ops'));
       await page.goto(`${tp.baseUrl}/#/devices/${device.deviceId}?again`);
-      await waitForText(page, 'connections', (t) => t.includes('device disabled'));
+      await waitForText(page, 'connections', (t) => t.includes('设备被停用')); // the cause, in the page's language
       await screenshot(page, 'device-disabled');
 
       await page.fill('[data-testid=lifecycle-reason]', '已更换硬盘并复核');
