@@ -33,6 +33,7 @@ interface Stored {
 export interface TicketKeyHolder {
   setTicketKeys(keys: Buffer): void;
   once(event: 'close', listener: () => void): unknown;
+  on(event: 'listening', listener: () => void): unknown;
 }
 
 export class TicketKeys {
@@ -62,6 +63,9 @@ export class TicketKeys {
    */
   serve(server: TicketKeyHolder): void {
     server.setTicketKeys(this.#key);
+    // In a cluster worker, listen() sets the keys node:cluster cached from the first worker that
+    // listened (tls.Server._setServerData): after a rotation, a replaced worker would get the old one.
+    server.on('listening', () => server.setTicketKeys(this.#key));
     this.#servers.add(server);
     server.once('close', () => {
       this.#servers.delete(server);

@@ -1,0 +1,84 @@
+// Issue 17: in a cluster (EDGENET_WORKERS=2) a device's reconnect lands in any worker, so every
+// worker must open the tickets the others issued, also after the whole cluster restarted: they all
+// read the one ticket key in the data dir (platform/src/tls/ticket-keys.ts). Before, node:cluster
+// shared the first worker's random key among the workers (tls.Server._setServerData), but a restart
+// made a new one and every device a full handshake. Round robin scheduling puts consecutive
+// connections in different workers. PostgreSQL only: workers cannot share PGlite.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:tls';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { workerPids } from '../helpers/cluster-processes.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { spawnPlatform, type PlatformProcess } from '../helpers/platform-process.js';
+import { waitFor } from '../helpers/platform.js';
+
+let database: TestDatabase | undefined;
+let platform: PlatformProcess | undefined;
+afterAll(async () => {
+  await platform?.kill('SIGKILL');
+  await database?.drop();
+});
+
+/** A port free now, so the restarted cluster listens where the devices reconnect. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.once('error', reject);
+  });
+}
+
+/**
+ * A TLS handshake with the broker: without `session`, a full one, returning the ticket it got; with
+ * it, whether it resumed. (OpenSSL sends no new ticket on a resumed TLS 1.3 connection here, and the
+ * first stays valid until it expires, so the same ticket serves every reconnect.)
+ */
+function handshake(port: number, ca: string, session?: Buffer): Promise<{ resumed: boolean; ticket?: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port, ca, servername: 'localhost', ...(session ? { session } : {}) });
+    socket.once('error', reject);
+    const done = (result: { resumed: boolean; ticket?: Buffer }) => {
+      socket.destroy();
+      resolve(result);
+    };
+    if (session) socket.once('secureConnect', () => done({ resumed: socket.isSessionReused() }));
+    else socket.once('session', (ticket: Buffer) => done({ resumed: socket.isSessionReused(), ticket }));
+  });
+}
+
+describe.skipIf(!inject('databaseUrl'))('TLS resumption across the workers of a cluster', () => {
+  it('a ticket one worker issued resumes in the other, also after the cluster restarted', async () => {
+    database = await createTestDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'edgenet-cluster-tls-'));
+    const mqttsPort = await freePort();
+    const start = async () => {
+      platform = await spawnPlatform({
+        DATABASE_URL: database!.databaseUrl!,
+        EDGENET_DATA_DIR: dataDir,
+        EDGENET_WORKERS: '2',
+        EDGENET_MQTTS_PORT: String(mqttsPort),
+        NODE_CLUSTER_SCHED_POLICY: 'rr',
+      });
+      await waitFor('two workers', () => workerPids(platform!.child.pid!).length === 2);
+    };
+    // Four reconnects, alternating between the workers, each offering the ticket.
+    const reconnects = async (ticket: Buffer) => {
+      const resumed: boolean[] = [];
+      for (let i = 0; i < 4; i++) resumed.push((await handshake(mqttsPort, ca, ticket)).resumed);
+      return resumed;
+    };
+    await start();
+    const ca = readFileSync(join(dataDir, 'tls', 'ca.pem'), 'utf8');
+    const { ticket } = await handshake(mqttsPort, ca);
+    expect(await reconnects(ticket!)).toEqual([true, true, true, true]);
+
+    await platform!.kill('SIGTERM');
+    await start();
+    expect(await reconnects(ticket!)).toEqual([true, true, true, true]);
+  }, 90_000);
+});
