@@ -7,10 +7,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import { connect } from 'node:tls';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { workerPids } from '../helpers/cluster-processes.js';
+import { freePort } from '../helpers/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { spawnPlatform, type PlatformProcess } from '../helpers/platform-process.js';
 import { waitFor } from '../helpers/platform.js';
@@ -21,17 +21,6 @@ afterAll(async () => {
   await platform?.kill('SIGKILL');
   await database?.drop();
 });
-
-/** A port free now, so the restarted cluster listens where the devices reconnect. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.once('error', reject);
-  });
-}
 
 /**
  * A TLS handshake with the broker: without `session`, a full one, returning the ticket it got; with

@@ -4,7 +4,6 @@
 // of its last connection in memory (agent/src/mqtt-session.ts). A ticket from another platform is
 // not decrypted there: that connection still succeeds, with a full handshake.
 import { readFileSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backoff } from '../../agent/src/backoff.js';
 import { createLogger } from '../../agent/src/log.js';
 import { MqttSession } from '../../agent/src/mqtt-session.js';
+import { freePort } from '../helpers/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { enrollTestDevice, type TestDevice } from '../helpers/device.js';
 import { seedEnterprise } from '../helpers/fixtures.js';
@@ -22,17 +22,6 @@ let database: TestDatabase;
 let mqttsPort: number;
 let tp: TestPlatform;
 let device: TestDevice;
-
-/** A port free now, so the restarted platform listens where the agent reconnects. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.once('error', reject);
-  });
-}
 
 const start = (db: TestDatabase, port: number) => startTestPlatform({ EDGENET_MQTTS_PORT: String(port) }, db);
 const caOf = (db: TestDatabase) => readFileSync(join(db.dataDir, 'tls', 'ca.pem'), 'utf8');
