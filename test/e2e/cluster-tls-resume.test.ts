@@ -7,13 +7,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:tls';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { workerPids } from '../helpers/cluster-processes.js';
 import { freePort } from '../helpers/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { spawnPlatform, type PlatformProcess } from '../helpers/platform-process.js';
 import { waitFor } from '../helpers/platform.js';
+import { tlsHandshake as handshake } from '../helpers/tls-handshake.js';
 
 let database: TestDatabase | undefined;
 let platform: PlatformProcess | undefined;
@@ -21,24 +21,6 @@ afterAll(async () => {
   await platform?.kill('SIGKILL');
   await database?.drop();
 });
-
-/**
- * A TLS handshake with the broker: without `session`, a full one, returning the ticket it got; with
- * it, whether it resumed. (OpenSSL sends no new ticket on a resumed TLS 1.3 connection here, and the
- * first stays valid until it expires, so the same ticket serves every reconnect.)
- */
-function handshake(port: number, ca: string, session?: Buffer): Promise<{ resumed: boolean; ticket?: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port, ca, servername: 'localhost', ...(session ? { session } : {}) });
-    socket.once('error', reject);
-    const done = (result: { resumed: boolean; ticket?: Buffer }) => {
-      socket.destroy();
-      resolve(result);
-    };
-    if (session) socket.once('secureConnect', () => done({ resumed: socket.isSessionReused() }));
-    else socket.once('session', (ticket: Buffer) => done({ resumed: socket.isSessionReused(), ticket }));
-  });
-}
 
 describe.skipIf(!inject('databaseUrl'))('TLS resumption across the workers of a cluster', () => {
   it('a ticket one worker issued resumes in the other, also after the cluster restarted', async () => {
