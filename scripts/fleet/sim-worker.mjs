@@ -156,8 +156,9 @@ function onClose(d, socket) {
 
 /**
  * Drops `count` connected devices' connections at once, as a network blip does; each comes back
- * through onClose's backoff (first attempt within a second) with a new TLS handshake, CONNECT,
- * hello and mapping. The benchmark measures what that costs the platform per reconnect.
+ * through onClose's backoff (first attempt within a second) with a TLS handshake (resumed from its
+ * ticket unless --full-handshakes), CONNECT, hello and mapping. The benchmark measures what that
+ * costs the platform per reconnect.
  */
 function reconnect(count) {
   for (const d of devices.filter((x) => x.connected).slice(0, count)) d.socket.destroy();
