@@ -13,7 +13,7 @@
 //              for the platform's persistent session, and the platform must catch up losing nothing.
 //
 //   npm run bench:fleet -- --devices 10000 --interval 10000 --hold 120 [--broker aedes|mosquitto|both]
-//                          [--backend postgres|pglite] [--storm] [--platform-workers N] [--workers N]
+//                          [--backend postgres|pglite] [--storm] [--full-handshakes] [--platform-workers N] [--workers N]
 //                          [--transport tls|tcp] [--disconnect 0.001] [--json FILE]
 //
 // Devices speak MQTTS to the embedded broker by default, trusting exactly the platform's CA as an
@@ -29,7 +29,7 @@
 // CPU per stored heartbeat is the platform's process tree and, on PostgreSQL, the backends of its
 // database (/proc), over the heartbeats committed in the hold. --json FILE writes those and the other
 // headline figures per broker (platformCpuUsPerHeartbeat, dbCpuUsPerHeartbeat, floorUsPerHeartbeat,
-// tlsReconnectMs, firstConnectMs, p99CommitMs, lost, doubled, bytesPerHeartbeat, restartAllOnlineS;
+// tlsReconnectMs, tlsResumedShare, firstConnectMs, p99CommitMs, lost, doubled, bytesPerHeartbeat, restartAllOnlineS;
 // null where the run did not measure one).
 //
 // PostgreSQL: DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres);
@@ -62,6 +62,9 @@ const { values: o } = parseArgs({
     ramp: { type: 'string', default: '' },
     storm: { type: 'boolean', default: false },
     transport: { type: 'string', default: 'tls' },
+    // --full-handshakes: devices never offer their last TLS session, so every handshake is full
+    // (the cost before session tickets, measured on the same code).
+    'full-handshakes': { type: 'boolean', default: false },
     reconnects: { type: 'string', default: '' },
     json: { type: 'string', default: '' },
   },
@@ -178,6 +181,9 @@ async function runOnce(broker) {
     // Platform + PostgreSQL CPU ms per connection (split beside it); a reconnect to Mosquitto is over
     // TCP, so there it is reconnectMs and tlsReconnectMs stays null.
     tlsReconnectMs: null,
+    // Of the TLS handshakes in that reconnect window, the share that resumed the device's previous
+    // session from its ticket (RFC 8446 §2.2) rather than a full handshake; null without TLS.
+    tlsResumedShare: null,
     reconnectMs: null,
     reconnectSplitMs: null,
     firstConnectMs: null,
@@ -277,6 +283,7 @@ async function runOnce(broker) {
       rampMs: RAMP_MS,
       sources: sourceRange(o.sources),
       disconnectChance: Number(o.disconnect),
+      resume: !o['full-handshakes'],
     });
     const rampStart = Date.now();
     while (fleet.connected() < DEVICES && Date.now() - rampStart < RAMP_MS + 120_000) {
@@ -365,6 +372,7 @@ async function runOnce(broker) {
     if (RECONNECTS > 0 && summary.platformCpuUsPerHeartbeat !== null) {
       await fleet.refresh();
       const connects0 = fleet.total('connects');
+      const tls0 = tlsCounts(fleet);
       const hello0 = (await api('GET', '/api/v1/ingest/stats')).accepted.hello;
       fleet.pause(true);
       await sleep(2_000); // heartbeats in flight committed
@@ -378,13 +386,19 @@ async function runOnce(broker) {
       await sleep(1_000);
       await fleet.refresh();
       const reconnectWindow = { ...(await window.end()), connects: fleet.total('connects') - connects0 };
+      const resumed = tlsSince(fleet, tls0);
       fleet.pause(false);
+      if (tls && resumed.handshakes > 0) summary.tlsResumedShare = Number((resumed.resumed / resumed.handshakes).toFixed(3));
       const perConnect = connectCost(reconnectWindow, summary);
       if (perConnect) {
         summary.reconnectMs = perConnect.ms;
         summary.reconnectSplitMs = perConnect.split;
         if (tls) summary.tlsReconnectMs = perConnect.ms;
-        row('reconnection', `${describeConnect(perConnect)}, over ${fmt(reconnectWindow.connects)} ${tls ? 'TLS ' : ''}reconnects of devices dropped at once`);
+        row(
+          'reconnection',
+          `${describeConnect(perConnect)}, over ${fmt(reconnectWindow.connects)} ${tls ? 'TLS ' : ''}reconnects of devices dropped at once` +
+            (tls ? `; ${describeResumed(resumed)}` : ''),
+        );
       }
     }
 
@@ -412,6 +426,8 @@ async function runOnce(broker) {
         );
       } else {
         fleet.takeConnectTimes();
+        await fleet.refresh();
+        const stormTls0 = tlsCounts(fleet);
         const down = Date.now();
         await platform.stop('SIGTERM');
         await platform.start();
@@ -419,7 +435,8 @@ async function runOnce(broker) {
         row(
           'storm',
           `platform restarted (SIGTERM) under the fleet: ${fleet.connected() < DEVICES ? `${fmt(fleet.connected())} of ${fmt(DEVICES)}` : `all ${fmt(DEVICES)}`} ` +
-            `back ${seconds(Date.now() - down)} after the restart began; peak ${peakPerSecond(fleet.takeConnectTimes())} connects/s`,
+            `back ${seconds(Date.now() - down)} after the restart began; peak ${peakPerSecond(fleet.takeConnectTimes())} connects/s` +
+            (tls ? `; ${describeResumed(tlsSince(fleet, stormTls0))}` : ''),
         );
         if (fleet.connected() >= DEVICES) summary.restartAllOnlineS = Number(((Date.now() - down) / 1000).toFixed(1));
       }
@@ -555,6 +572,20 @@ function describeConnect(c) {
 async function freshDatabase() {
   if (o.backend !== 'postgres') return null;
   return createScratchDatabase(serverUrl, 'edgenet_fleet');
+}
+
+/** The simulators' TLS handshakes so far, and how many resumed a session (fleet/sim-worker.mjs). */
+function tlsCounts(fleet) {
+  return { handshakes: fleet.total('tlsHandshakes'), resumed: fleet.total('tlsResumed') };
+}
+
+function tlsSince(fleet, before) {
+  const now = tlsCounts(fleet);
+  return { handshakes: now.handshakes - before.handshakes, resumed: now.resumed - before.resumed };
+}
+
+function describeResumed({ handshakes, resumed }) {
+  return `${fmt(resumed)} of ${fmt(handshakes)} TLS handshakes resumed a session (${handshakes ? ((100 * resumed) / handshakes).toFixed(1) : '0'}%)`;
 }
 
 /** The platform as its own process (platform/dist/server.js), started again after a stop. */

@@ -10,6 +10,7 @@
 // came within ackTimeoutMs (the link is then presumed dead and dropped). The caller owns the retry:
 // the outbox resends from its disk queue, and with a clean session [MQTT-3.1.2-6] the broker expects
 // nothing else.
+import { TLSSocket } from 'node:tls';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Backoff } from './backoff.js';
 import { isTlsVerificationError } from './http-client.js';
@@ -65,6 +66,12 @@ export class MqttSession {
   #retryTimer: NodeJS.Timeout | undefined;
   #stopping = false;
   #state: ConnectionState = 'starting';
+  /**
+   * The TLS session of the last verified connection, offered on the next one so the platform can
+   * resume it (RFC 8446 §2.2, RFC 5077) instead of a full handshake. In memory only: a ticket holds
+   * the resumption secret, and a restarted agent pays one full handshake rather than keep it on disk.
+   */
+  #tlsSession: Buffer | undefined;
 
   constructor(options: MqttSessionOptions) {
     this.#options = options;
@@ -103,17 +110,20 @@ export class MqttSession {
       will: { topic: will.topic, payload: will.payload, qos: 1, retain: false },
       // mqtt.js sets servername from the URL's host name (not for an IP, which is checked as an IP).
       ...(o.ca ? { ca: o.ca, rejectUnauthorized: true } : {}),
+      // tls.connect's `session`: mqtt.js passes its options through to it (connect/tls.js).
+      ...(this.#tlsSession ? { session: this.#tlsSession } : {}),
     };
     this.#setState('connecting');
     const client = mqtt.connect(o.url, clientOptions);
     this.#client = client;
+    this.#keepTlsSession(client);
     const pending = new Set<(result: PublishResult) => void>();
     this.#pending = pending;
 
     client.on('connect', () => {
       o.backoff.reset();
       this.#setState('connected');
-      o.log.info({ broker: o.url }, 'connected to broker');
+      o.log.info({ broker: o.url, ...tlsResumed(client) }, 'connected to broker');
       o.onConnect();
     });
     client.on('message', (topic, payload) => o.onMessage(topic, payload));
@@ -141,6 +151,16 @@ export class MqttSession {
       if (this.#state === 'connected') o.log.warn({ broker: o.url }, 'lost connection to broker');
       this.#setState('disconnected');
       this.#scheduleRetry();
+    });
+  }
+
+  #keepTlsSession(client: MqttClient): void {
+    const socket = client.stream;
+    if (!(socket instanceof TLSSocket)) return;
+    // TLS 1.3 sends tickets after the handshake, possibly several (OpenSSL: two): keep the newest,
+    // and only from a connection whose certificate was verified (mqtt.js ends one that was not).
+    socket.on('session', (session: Buffer) => {
+      if (socket.authorized) this.#tlsSession = session;
     });
   }
 
@@ -236,4 +256,9 @@ function withTimeout<T, F>(promise: Promise<T>, ms: number, fallback: F): Promis
       timer = setTimeout(() => resolve(fallback), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** For the 'connected' log line: whether the TLS session was resumed (absent on plain MQTT). */
+function tlsResumed(client: MqttClient): { tlsResumed?: boolean } {
+  return client.stream instanceof TLSSocket ? { tlsResumed: client.stream.isSessionReused() } : {};
 }

@@ -8,7 +8,7 @@ import { limitPerIp, limitPerToken, limitPublicPerIp } from './routes/limits.js'
 import { ConnectionGuard } from './net/connection-guard.js';
 import { limitJsonDepth } from './net/json-body.js';
 import { bounded } from './net/bounded.js';
-import { TLS_POLICY } from './tls/policy.js';
+import { TLS_POLICY, ticketOptions } from './tls/policy.js';
 import { collectRoutes } from './routes/inventory.js';
 import { auditRoutes } from './routes/audit.js';
 import { witnessLogRoutes } from './routes/witness-logs.js';
@@ -60,7 +60,16 @@ export async function buildApp(ctx: PlatformContext): Promise<FastifyInstance> {
   const app = Fastify({
     // The TLS handshake has the same deadline as MQTT's; the guard's deadline covers it too.
     ...(config.https
-      ? { https: { key: ctx.tls.key, cert: ctx.tls.cert, ...TLS_POLICY, handshakeTimeout: config.connectDeadlineMs, ...nodeServer } }
+      ? {
+          https: {
+            key: ctx.tls.key,
+            cert: ctx.tls.cert,
+            ...TLS_POLICY,
+            ...ticketOptions(ctx.tls, 'edgenet-https'),
+            handshakeTimeout: config.connectDeadlineMs,
+            ...nodeServer,
+          },
+        }
       : { http: nodeServer }),
     requestTimeout: HTTP_TIMEOUTS.requestTimeout,
     keepAliveTimeout: HTTP_TIMEOUTS.keepAliveTimeout,

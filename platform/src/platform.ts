@@ -41,6 +41,7 @@ import { Senders } from './notifications/senders.js';
 import { createLogger } from './log.js';
 import { AuditLog } from './audit/audit-log.js';
 import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
+import type { TicketKeyHolder } from './tls/ticket-keys.js';
 import type { Logger } from 'pino';
 
 export interface RunningPlatform {
@@ -297,6 +298,8 @@ export async function createPlatform(
         throw err;
       }
       const httpPort = (app.server.address() as { port: number }).port;
+      // The HTTPS server follows the ticket key's daily rotation as the MQTTS listener does.
+      if (config.https) tls.ticketKeys.serve(app.server as unknown as TicketKeyHolder);
       uptime.start();
       witness?.start();
       if (options.evaluatesAlarms ?? true) alarms.start();

@@ -9,6 +9,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR_TOKEN, startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
 import { seedEnterprise } from '../../test/helpers/fixtures.js';
+import { tlsHandshake } from '../../test/helpers/tls-handshake.js';
 import { createCa, createServerCertificate } from '../src/tls/issue.js';
 import { loadConfig } from '../src/config.js';
 import { startPlatform } from '../src/platform.js';
@@ -125,6 +126,17 @@ describe('TLS', () => {
     // A plain-TCP client finds nothing on the plain port setting.
     expect(await mqttsConnect(`mqtt://127.0.0.1:${tp.platform.mqttsPort}`, creds)).not.toBe('connected');
   }, 30_000);
+
+  it('resumes TLS sessions on HTTPS as on MQTTS, but never a ticket from the other listener', async () => {
+    // RFC 8446 §2.2 resumption; the session id context names the listener (src/tls/policy.ts), so
+    // a ticket both listeners could decrypt still resumes only where it was issued.
+    const https = await tlsHandshake(tp.platform.httpPort, ca);
+    expect((await tlsHandshake(tp.platform.httpPort, ca, https.ticket)).resumed).toBe(true);
+    const mqtts = await tlsHandshake(tp.platform.mqttsPort, ca);
+    expect((await tlsHandshake(tp.platform.mqttsPort, ca, mqtts.ticket)).resumed).toBe(true);
+    expect((await tlsHandshake(tp.platform.httpPort, ca, mqtts.ticket)).resumed).toBe(false);
+    expect((await tlsHandshake(tp.platform.mqttsPort, ca, https.ticket)).resumed).toBe(false);
+  });
 
   it('keeps the CA across restarts and re-issues the server certificate for a new name', async () => {
     const before = tp.platform.context.tls.caFingerprint;

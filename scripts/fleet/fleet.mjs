@@ -110,6 +110,7 @@ export function startFleet({
   rampMs,
   sources,
   disconnectChance = 0,
+  resume = true, // offer each device's last TLS session on reconnect (sim-worker.mjs openTls)
   paused = false,
 }) {
   const forger = { kty: 'OKP', crv: 'Ed25519', ...ed25519Pair() };
@@ -128,7 +129,7 @@ export function startFleet({
     child.send({
       type: 'start',
       devices: slice,
-      config: { host, port, ca, intervalMs, rampMs, sources, disconnectChance, forgerJwk: forger, paused },
+      config: { host, port, ca, intervalMs, rampMs, sources, disconnectChance, resume, forgerJwk: forger, paused },
     });
     procs.push(child);
   }

@@ -1,7 +1,7 @@
 // The embedded MQTT broker (aedes) started by the platform process: MQTT over TLS always, plain
 // TCP only when EDGENET_MQTT_PLAIN=true (device passwords must not cross a network in clear).
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { createServer as createTlsServer } from 'node:tls';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { Aedes, type Client } from 'aedes';
 import { commandTopic } from '@edgenet/proto';
 import type { FlagRecorder } from '../ingest/flags.js';
@@ -19,7 +19,7 @@ import { guardPacketSize } from './packet-size-guard.js';
 import { PublishRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { deviceConnectionLimit } from './connection-limit.js';
 import type { TlsMaterial } from '../tls/material.js';
-import { TLS_POLICY } from '../tls/policy.js';
+import { TLS_POLICY, ticketOptions } from '../tls/policy.js';
 import { ConnectionGuard, LISTEN_BACKLOG, type GuardFigures } from '../net/connection-guard.js';
 import { bounded } from '../net/bounded.js';
 
@@ -189,7 +189,9 @@ export async function createBroker(deps: BrokerDeps): Promise<EmbeddedBroker> {
     listenTls: (port, host, tls) => {
       // With a 'tlsClientError' listener Node does not close a socket whose handshake failed or
       // timed out: it is closed here (and by the guard's deadline in any case).
-      tlsServer = guarded(createTlsServer({ key: tls.key, cert: tls.cert, ...TLS_POLICY, handshakeTimeout: deps.edge.deadlineMs }, handle));
+      const resumable = ticketOptions(tls, 'edgenet-mqtts');
+      tlsServer = guarded(createTlsServer({ key: tls.key, cert: tls.cert, ...TLS_POLICY, ...resumable, handshakeTimeout: deps.edge.deadlineMs }, handle));
+      tls.ticketKeys.serve(tlsServer as TlsServer);
       tlsServer.on('tlsClientError', (err, socket) => {
         socket.destroy();
         log.debug({ err: err.message }, 'mqtts handshake failed');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { PlatformConfig } from '../config.js';
 import { PlatformError } from '../errors.js';
 import { createCa, createServerCertificate } from './issue.js';
+import { TicketKeys } from './ticket-keys.js';
 
 const RENEW_BEFORE_MS = 30 * 86_400_000; // 30 days
 
@@ -24,13 +25,23 @@ export interface TlsMaterial {
   source: 'files' | 'generated';
   /** Where the CA certificate is, for the start banner. */
   caPath: string;
+  /** The session-ticket key both listeners share, kept in dataDir/tls (tls/ticket-keys.ts). */
+  ticketKeys: TicketKeys;
 }
 
 export async function loadTlsMaterial(config: Readonly<PlatformConfig>): Promise<TlsMaterial> {
-  if (config.tlsCert && config.tlsKey && config.tlsCa) {
-    return fromFiles(config.tlsCert, config.tlsKey, config.tlsCa);
+  const dir = join(config.dataDir, 'tls');
+  const material =
+    config.tlsCert && config.tlsKey && config.tlsCa ? fromFiles(config.tlsCert, config.tlsKey, config.tlsCa) : await generated(dir, serverNames(config));
+  return { ...material, ticketKeys: ticketKeysIn(dir) };
+}
+
+function ticketKeysIn(dir: string): TicketKeys {
+  try {
+    return new TicketKeys(dir);
+  } catch (err) {
+    throw new PlatformError('EDGENET_ERR_TLS', `cannot create or read the session-ticket key in ${dir}: ${(err as Error).message}`, { cause: err });
   }
-  return generated(join(config.dataDir, 'tls'), serverNames(config));
 }
 
 function serverNames(config: Readonly<PlatformConfig>): string[] {
@@ -40,7 +51,7 @@ function serverNames(config: Readonly<PlatformConfig>): string[] {
   return [...new Set(names.filter(Boolean))];
 }
 
-function fromFiles(certPath: string, keyPath: string, caPath: string): TlsMaterial {
+function fromFiles(certPath: string, keyPath: string, caPath: string): Omit<TlsMaterial, 'ticketKeys'> {
   try {
     const cert = readFileSync(certPath, 'utf8');
     const key = readFileSync(keyPath, 'utf8');
@@ -61,7 +72,7 @@ function fromFiles(certPath: string, keyPath: string, caPath: string): TlsMateri
   }
 }
 
-async function generated(dir: string, names: string[]): Promise<TlsMaterial> {
+async function generated(dir: string, names: string[]): Promise<Omit<TlsMaterial, 'ticketKeys'>> {
   const paths = { caCert: join(dir, 'ca.pem'), caKey: join(dir, 'ca-key.pem'), cert: join(dir, 'server.pem'), key: join(dir, 'server-key.pem') };
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
