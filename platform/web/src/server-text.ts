@@ -7,9 +7,11 @@ import { locale, serverText, textFor } from './i18n.js';
 
 type Params = Readonly<Record<string, string | number>>;
 
-// Params that are themselves codes, and where their words are: a record kind, a role, a status.
+// Params that are themselves codes, and where their words are: a record kind, a role, a status, an
+// inventory field (a flag's `field`; an error's `field` is a request path, which has none and stays).
 const WORDS: Record<string, string> = {
   what: 'noun',
+  field: 'inventory',
   change: 'deviceChange',
   role: 'role',
   status: 'lifecycle.status',
