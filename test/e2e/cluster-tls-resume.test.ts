@@ -1,4 +1,4 @@
-// Issue 17: in a cluster (EDGENET_WORKERS=2) a device's reconnect lands in any worker, so every
+// In a cluster (EDGENET_WORKERS=2) a device's reconnect lands in any worker, so every
 // worker must open the tickets the others issued, also after the whole cluster restarted: they all
 // read the one ticket key in the data dir (platform/src/tls/ticket-keys.ts). Before, node:cluster
 // shared the first worker's random key among the workers (tls.Server._setServerData), but a restart

@@ -1,4 +1,4 @@
-// Issue 17: a reconnect resumes its TLS session (RFC 8446 §2.2 PSK resumption from a session ticket,
+// A reconnect resumes its TLS session (RFC 8446 §2.2 PSK resumption from a session ticket,
 // RFC 5077) instead of a full handshake, and so does the reconnect storm after a platform restart:
 // the ticket key lives in the data dir (platform/src/tls/ticket-keys.ts). The agent keeps the session
 // of its last connection in memory (agent/src/mqtt-session.ts). A ticket from another platform is

@@ -1,4 +1,4 @@
-// One TLS handshake with a platform listener, for the session-resumption tests (issue 17): without
+// One TLS handshake with a platform listener, for the session-resumption tests: without
 // `session`, a full one that returns the ticket it got; with it, whether the server resumed it.
 // OpenSSL sends no new ticket on a resumed TLS 1.3 connection here, and the first stays valid until
 // it expires, so the one ticket serves every reconnect.
