@@ -11,14 +11,17 @@
 //   mosquitto  a Mosquitto of the benchmark's own, the platform in external broker mode
 //              (docs/scale-out.md); the storm is SIGKILL: devices stay on the broker, which queues
 //              for the platform's persistent session, and the platform must catch up losing nothing.
+//              Devices reach it over TLS too (its own listener, a certificate from a CA made here);
+//              the platform's own link to it stays plain TCP, as on a private network.
 //
 //   npm run bench:fleet -- --devices 10000 --interval 10000 --hold 120 [--broker aedes|mosquitto|both]
 //                          [--backend postgres|pglite] [--storm] [--full-handshakes] [--platform-workers N] [--workers N]
 //                          [--transport tls|tcp] [--disconnect 0.001] [--json FILE]
 //
-// Devices speak MQTTS to the embedded broker by default, trusting exactly the platform's CA as an
-// enrolled agent pins it; --transport tcp for plain MQTT. (The benchmark's Mosquitto listens on
-// plain TCP only: its column is always TCP.)
+// Devices speak MQTTS by default, trusting exactly one CA as an enrolled agent pins it (the
+// platform's own, or the one that signed Mosquitto's certificate); --transport tcp for plain MQTT.
+// With Mosquitto, the TLS work of a connection is the broker's: its CPU is counted in the
+// per-connect figures beside the platform's and PostgreSQL's.
 //
 // Each unit is also measured against its floor in the same run (fleet/floor.mjs: Ed25519 verify,
 // decode, SHA-256, a bare aedes QoS 1 receive, COPY of the same rows), and per connection: the
@@ -162,7 +165,7 @@ function brokerTitle(broker) {
   const single = PLATFORM_WORKERS > 1 && platformProcesses(broker) === 1 ? '; one platform process' : '';
   return broker === 'aedes'
     ? `aedes (embedded in the platform${workers}; ${TLS ? 'MQTTS' : 'MQTT over TCP'})`
-    : `Mosquitto ${mosquittoVersion()} (external broker mode${single}; MQTT over TCP)`;
+    : `Mosquitto ${mosquittoVersion()} (external broker mode${single}; devices over ${TLS ? 'MQTTS' : 'MQTT over TCP'})`;
 }
 
 /** One whole benchmark against one broker, on a fresh database; returns the table's rows for it. */
@@ -178,8 +181,11 @@ async function runOnce(broker) {
     bytesPerHeartbeat: null,
     restartAllOnlineS: null,
     floorUsPerHeartbeat: null,
-    // Platform + PostgreSQL CPU ms per connection (split beside it); a reconnect to Mosquitto is over
-    // TCP, so there it is reconnectMs and tlsReconnectMs stays null.
+    // Mosquitto's own CPU per stored heartbeat, in external broker mode (null with aedes, which is
+    // inside the platform's figure).
+    brokerCpuUsPerHeartbeat: null,
+    // Platform + PostgreSQL (+ Mosquitto) CPU ms per connection, split beside it; over plain TCP it
+    // is reconnectMs and tlsReconnectMs stays null.
     tlsReconnectMs: null,
     // Of the TLS handshakes in that reconnect window, the share that resumed the device's previous
     // session from its ticket (RFC 8446 §2.2) rather than a full handshake; null without TLS.
@@ -221,14 +227,16 @@ async function runOnce(broker) {
     if (db) env.DATABASE_URL = db.url;
     if (platformProcesses(broker) > 1) env.EDGENET_WORKERS = String(platformProcesses(broker));
     let mqtt;
+    let brokerTls = null;
     if (broker === 'mosquitto') {
       // External mode needs the broker's address at start, so Mosquitto comes first, with only the
       // platform's user; the devices' users follow enrollment.
-      mosquitto = await startMosquitto([PLATFORM_USER]);
-      mqtt = { host: mosquitto.host, port: mosquitto.port };
+      brokerTls = TLS ? await brokerCertificate() : null;
+      mosquitto = await startMosquitto([PLATFORM_USER], brokerTls ? { tls: brokerTls } : {});
+      mqtt = { host: mosquitto.host, port: mosquitto.tlsPort ?? mosquitto.port };
       Object.assign(env, {
         EDGENET_BROKER_URL: mosquitto.url,
-        EDGENET_MQTT_PUBLIC_URL: mosquitto.url,
+        EDGENET_MQTT_PUBLIC_URL: brokerTls ? `mqtts://${mosquitto.host}:${mosquitto.tlsPort}` : mosquitto.url,
         EDGENET_INSTANCE_ID: INSTANCE_ID,
         EDGENET_BROKER_USERNAME: PLATFORM_USER.username,
         EDGENET_BROKER_PASSWORD: PLATFORM_USER.password,
@@ -243,9 +251,11 @@ async function runOnce(broker) {
     platform = platformProcess(env);
     await platform.start();
     // The platform made its CA and server certificate in its data folder (tls/material.ts); the
-    // devices pin that CA, and the floor's bare broker serves the same certificate.
-    const tls =
-      TLS && broker === 'aedes'
+    // devices pin that CA (or the one that signed Mosquitto's), and the floor's bare broker serves
+    // the same certificate.
+    const tls = brokerTls
+      ? brokerTls
+      : TLS
         ? {
             ca: readFileSync(join(dataDir, 'tls/ca.pem'), 'utf8'),
             cert: readFileSync(join(dataDir, 'tls/server.pem'), 'utf8'),
@@ -272,7 +282,8 @@ async function runOnce(broker) {
     const platformMeter = meter(() => platform.pid);
     const brokerMeter = mosquitto ? meter(() => mosquitto.pid) : null;
     databaseMeter = db ? backendMeter(db) : null;
-    const firstConnects = await cpuWindow(platform.pid, db, stored);
+    const brokerPid = mosquitto ? mosquitto.pid : null;
+    const firstConnects = await cpuWindow(platform.pid, brokerPid, db, stored);
     fleet = startFleet({
       devices,
       workers: SIM_WORKERS,
@@ -357,13 +368,14 @@ async function runOnce(broker) {
             : ', PostgreSQL not measured (PGlite runs inside the platform)') +
           (brokerMeter ? `, Mosquitto ${fmt(perHeartbeat(brokerMeter.summary().cpuS))} µs` : ''),
       );
+      if (brokerMeter) summary.brokerCpuUsPerHeartbeat = perHeartbeat(brokerMeter.summary().cpuS);
       const perConnect = connectCost(firstConnectWindow, summary);
       if (perConnect) {
         summary.firstConnectMs = perConnect.ms;
         summary.firstConnectSplitMs = perConnect.split;
         row(
           'first connection',
-          `${describeConnect(perConnect)}, over the ramp's ${fmt(firstConnectWindow.connects)} connects${TLS && !mosquitto ? ' (TLS handshake, CONNECT, hello, mapping)' : ''}`,
+          `${describeConnect(perConnect)}, over the ramp's ${fmt(firstConnectWindow.connects)} connects${TLS ? ' (TLS handshake, CONNECT, hello, mapping)' : ''}`,
         );
       }
     }
@@ -376,7 +388,7 @@ async function runOnce(broker) {
       const hello0 = (await api('GET', '/api/v1/ingest/stats')).accepted.hello;
       fleet.pause(true);
       await sleep(2_000); // heartbeats in flight committed
-      const window = await cpuWindow(platform.pid, db, stored);
+      const window = await cpuWindow(platform.pid, brokerPid, db, stored);
       fleet.reconnect(RECONNECTS);
       const by = Date.now() + 120_000;
       while (Date.now() < by && (await api('GET', '/api/v1/ingest/stats')).accepted.hello < hello0 + RECONNECTS) {
@@ -535,18 +547,20 @@ async function runOnce(broker) {
  * Platform and PostgreSQL CPU over a window (the connection figures): the platform's process tree,
  * and its database's backends sampled as the hold's are; with the heartbeats stored meanwhile.
  */
-async function cpuWindow(pid, db, stored) {
+async function cpuWindow(pid, brokerPid, db, stored) {
   const database = db ? backendMeter(db) : null;
   await database?.startWindow();
   const platform0 = treeUsage(pid).cpuS;
+  const broker0 = brokerPid ? treeUsage(brokerPid).cpuS : 0;
   const stored0 = await stored();
   return {
     sample: async () => database?.sample(),
     async end() {
       const platformS = treeUsage(pid).cpuS - platform0;
+      const brokerS = brokerPid ? treeUsage(brokerPid).cpuS - broker0 : 0;
       const dbS = database ? (await database.summary()).cpuS : 0;
       await database?.close();
-      return { platformS, dbS, heartbeats: (await stored()) - stored0 };
+      return { platformS, brokerS, dbS, heartbeats: (await stored()) - stored0 };
     },
   };
 }
@@ -560,12 +574,23 @@ function connectCost(w, summary) {
   const less = (cpuS, usPerHeartbeat) => Math.max(0, cpuS - (w.heartbeats * (usPerHeartbeat ?? 0)) / 1e6);
   const platformMs = (less(w.platformS, summary.platformCpuUsPerHeartbeat) / w.connects) * 1000;
   const dbMs = (less(w.dbS, summary.dbCpuUsPerHeartbeat) / w.connects) * 1000;
+  const brokerMs = (less(w.brokerS, summary.brokerCpuUsPerHeartbeat) / w.connects) * 1000;
   const r = (n) => Math.round(n * 100) / 100;
-  return { ms: r(platformMs + dbMs), split: { platform: r(platformMs), db: r(dbMs) }, heartbeats: w.heartbeats };
+  const split = { platform: r(platformMs), db: r(dbMs), ...(w.brokerS > 0 ? { broker: r(brokerMs) } : {}) };
+  return { ms: r(platformMs + dbMs + brokerMs), split, heartbeats: w.heartbeats };
 }
 
 function describeConnect(c) {
-  return `${c.ms} ms CPU per connect (platform ${c.split.platform} + PostgreSQL ${c.split.db}; ${fmt(c.heartbeats)} heartbeats stored meanwhile taken out)`;
+  const broker = c.split.broker !== undefined ? ` + Mosquitto ${c.split.broker}` : '';
+  return `${c.ms} ms CPU per connect (platform ${c.split.platform} + PostgreSQL ${c.split.db}${broker}; ${fmt(c.heartbeats)} heartbeats stored meanwhile taken out)`;
+}
+
+/** A CA and a server certificate for 127.0.0.1 signed by it, for the benchmark's Mosquitto (tls/issue.ts). */
+async function brokerCertificate() {
+  const { createCa, createServerCertificate } = await import('../platform/dist/tls/issue.js');
+  const ca = await createCa('edgenet bench broker CA');
+  const server = await createServerCertificate(ca, ['127.0.0.1']);
+  return { ca: ca.cert, cert: server.cert, key: server.key };
 }
 
 /** A fresh PostgreSQL database for one run (null with PGlite: the run's data folder holds it). */

@@ -9,6 +9,8 @@ export interface Mosquitto {
   url: string;
   host: string;
   port: number;
+  /** The MQTT-over-TLS listener's port, when started with `tls`; null otherwise. */
+  tlsPort: number | null;
   /** The broker process itself: its memory and CPU can be read from /proc. */
   pid: number;
   /** Adds users, makes the broker reload its files (SIGHUP) and waits until it has. */
@@ -25,4 +27,4 @@ export function openFileLimit(): { soft: number; hard: number };
 export function mosquittoCapacity(): number;
 export function mosquittoVersion(): string;
 export function freePort(): Promise<number>;
-export function startMosquitto(users?: MosquittoUser[]): Promise<Mosquitto>;
+export function startMosquitto(users?: MosquittoUser[], options?: { tls?: { cert: string; key: string } }): Promise<Mosquitto>;

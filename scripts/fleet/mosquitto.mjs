@@ -72,10 +72,14 @@ export async function freePort() {
  * Starts Mosquitto on a free loopback port with a password file holding `users` and an ACL: a device
  * (user name = client id = device id) publishes only under its own prefix and reads only its
  * command topic; users named `edgenet-platform-…` read every device topic, through `$share` too.
+ * With `tls` (a server certificate and key, PEM) a second listener speaks MQTT over TLS on its own
+ * free port (`tlsPort`), as devices reach a production broker; the first stays plain TCP for the
+ * platform's own link.
  * @param {MosquittoUser[]} [users]
+ * @param {{ tls?: { cert: string, key: string } }} [options]
  * @returns {Promise<Mosquitto>}
  */
-export async function startMosquitto(users = []) {
+export async function startMosquitto(users = [], options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'edgenet-mosquitto-'));
   // Started as root, mosquitto drops to its own user, which must still read these files.
   chmodSync(dir, 0o755);
@@ -84,6 +88,11 @@ export async function startMosquitto(users = []) {
   const passwords = join(dir, 'passwords');
   const acl = join(dir, 'acl');
   const conf = join(dir, 'mosquitto.conf');
+  const tlsPort = options.tls ? await freePort() : null;
+  if (options.tls) {
+    writeFileSync(join(dir, 'server.pem'), options.tls.cert, { mode: 0o644 });
+    writeFileSync(join(dir, 'server-key.pem'), options.tls.key, { mode: 0o644 });
+  }
   writeFileSync(passwords, '', { mode: 0o644 });
   writeFileSync(
     acl,
@@ -116,6 +125,17 @@ export async function startMosquitto(users = []) {
       'persistence false',
       'log_dest stderr',
       'log_type error',
+      // A listener's own options (max_connections, the certificate) follow it in the file
+      // (mosquitto.conf(5), "Listeners"); the security options above stay global.
+      ...(tlsPort === null
+        ? []
+        : [
+            `listener ${tlsPort} ${host}`,
+            `max_connections ${Math.max(1, mosquittoCapacity())}`,
+            `certfile ${join(dir, 'server.pem')}`,
+            `keyfile ${join(dir, 'server-key.pem')}`,
+            'tls_version tlsv1.3',
+          ]),
       '',
     ].join('\n'),
   );
@@ -134,7 +154,7 @@ export async function startMosquitto(users = []) {
   let log = '';
   child.stderr.on('data', (c) => (log = (log + c.toString()).slice(-20_000)));
   const exited = () => child.exitCode !== null || child.signalCode !== null;
-  for (let i = 0; !(await canConnect(host, port)); i++) {
+  for (let i = 0; !(await canConnect(host, port)) || (tlsPort !== null && !(await canConnect(host, tlsPort))); i++) {
     if (i > 100 || exited()) throw new Error(`mosquitto did not start: ${log}`);
     await sleep(50);
   }
@@ -142,6 +162,7 @@ export async function startMosquitto(users = []) {
     url: `mqtt://${host}:${port}`,
     host,
     port,
+    tlsPort,
     pid: /** @type {number} */ (child.pid),
     output: () => log,
     running: () => !exited(),
