@@ -504,7 +504,9 @@ async function runOnce(broker) {
     summary.floorUsPerHeartbeat = floor.totalUs;
     row(
       'floor per heartbeat',
-      `${floor.totalUs} µs: platform ${floor.platformUs} (Ed25519 verify ${floor.verifyUs}, decode ${floor.decodeUs}, SHA-256 ${floor.sha256Us}, ` +
+      `${floor.totalUs} µs: platform ${floor.platformUs} (Ed25519 verify ${floor.verifyUs} with ${floor.verifier}` +
+        (floor.verifier === 'openssl' ? '' : `, OpenSSL's ${floor.verifyOpensslUs}`) +
+        `, decode ${floor.decodeUs}, SHA-256 ${floor.sha256Us}, ` +
         `bare aedes QoS 1 receive ${floor.receiveUs}${tls ? ' over TLS' : ''}, COPY text ${floor.copyClientUs})` +
         (floor.dbUs !== null ? ` + PostgreSQL ${floor.dbUs} (server side of COPY into a heartbeats-shaped table)` : ''),
     );

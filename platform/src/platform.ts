@@ -23,6 +23,7 @@ import { PlatformError } from './errors.js';
 import { DeviceRegistry } from './ingest/device-registry.js';
 import { HeartbeatWriter } from './ingest/heartbeat-writer.js';
 import { Ingest } from './ingest/ingest.js';
+import { ed25519Verifier } from './ingest/ed25519.js';
 import { markAllOffline, type Presence } from './ingest/presence.js';
 import { LocalPresence } from './ingest/presence/local.js';
 import { SharedPresence } from './ingest/presence/shared.js';
@@ -172,7 +173,10 @@ export async function createPlatform(
     publishKnowsConnections: config.brokerUrl === undefined,
     notHere: (deviceId) => options.cluster?.commandsWaiting(deviceId),
   });
-  const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared, commands });
+  const verifier = ed25519Verifier();
+  if (verifier.backend !== 'libsodium')
+    log.warn({ backend: verifier.backend }, 'sodium-native did not load here: Ed25519 checks at ingest use OpenSSL, about twice the CPU');
+  const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared, commands, verifier });
   await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);
 
   const transport: DeviceTransport = config.brokerUrl

@@ -1,7 +1,9 @@
 // The floor of one stored heartbeat on this machine, measured in the same run as the platform: what
 // no implementation of "verify every message, acknowledge after commit" can avoid. Each item is the
 // CPU of the process doing it over many repetitions, from /proc or process.cpuUsage():
-//   verify    Ed25519 verify of a real signed heartbeat (node:crypto, RFC 8032)
+//   verify    Ed25519 verify of a real signed heartbeat (RFC 8032) with the verifier the platform
+//             uses (platform/src/ingest/ed25519.ts: libsodium, else OpenSSL); verifyOpensslUs is
+//             node:crypto's for comparison, not part of the floor
 //   decode    decodeDeviceMessage('heartbeat') of the sealed payload: envelope, body and range checks
 //   sha256    SHA-256 of the body (the chain link, proto/src/chain.ts)
 //   receive   a bare aedes (bare-broker.mjs) taking QoS 1 PUBLISHes from a real mqtt.js client, over
@@ -11,13 +13,14 @@
 //             like `heartbeats` (its indexes, no trigger), in transactions of COPY_BATCH rows
 // The platform's floor is verify + decode + sha256 + receive + copyClient; the database's is copyServer.
 import { fork } from 'node:child_process';
-import { createHash, generateKeyPairSync, randomUUID, verify } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { chainLink, decodeDeviceMessage, edge, encodeHeartbeat, sealedPayload } from '../../proto/dist/index.js';
+import { ed25519Verifier, opensslVerifier } from '../../platform/dist/ingest/ed25519.js';
 import { treeUsage } from '../lib/proc-usage.mjs';
 
 const BARE_BROKER = fileURLToPath(new URL('./bare-broker.mjs', import.meta.url));
@@ -154,11 +157,14 @@ async function copyServer({ db, items }) {
 export async function measureFloor({ db, tls }) {
   const { publicKey, items } = heartbeats(1_000);
   const envelopes = items.map((h) => edge.v1.Envelope.decode(h.payload));
-  const floor = {
-    verifyUs: cpuPerCall(CPU_ROUNDS, (i) => {
+  const verifyWith = (verifier) =>
+    cpuPerCall(CPU_ROUNDS, (i) => {
       const e = envelopes[i % envelopes.length];
-      if (!verify(null, e.body, publicKey, e.signature)) throw new Error('floor: a real heartbeat did not verify');
-    }),
+      if (!verifier.verify(e.body, e.signature, publicKey)) throw new Error('floor: a real heartbeat did not verify');
+    });
+  const verifier = ed25519Verifier();
+  const floor = {
+    verifyUs: verifyWith(verifier),
     decodeUs: cpuPerCall(CPU_ROUNDS, (i) => {
       if (!decodeDeviceMessage('heartbeat', items[i % items.length].payload).ok) throw new Error('floor: a real heartbeat did not decode');
     }),
@@ -175,6 +181,8 @@ export async function measureFloor({ db, tls }) {
   const round = (n) => (n === null ? null : Math.round(n * 10) / 10);
   return {
     ...Object.fromEntries(Object.entries(floor).map(([k, v]) => [k, round(v)])),
+    verifier: verifier.backend,
+    verifyOpensslUs: round(verifier === opensslVerifier ? floor.verifyUs : verifyWith(opensslVerifier)),
     platformUs: round(platformUs),
     dbUs: round(floor.copyServerUs),
     totalUs: round(platformUs + (floor.copyServerUs ?? 0)),
