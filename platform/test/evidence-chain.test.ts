@@ -136,10 +136,18 @@ describe('device-signed evidence', () => {
       problems: ['heartbeat 3: its stored body does not verify with its own signature: it was altered'],
       backedHeartbeats: 8,
     });
-    // Dropping the signature to hide the forgery is named too: rows are signed since the first one.
+    // Dropping the signature to hide the forgery is named too: every row received since the first
+    // signed one is signed.
     delete h3.signature;
     delete h3.keyId;
-    expect(verifyDeviceDay(forged, calendar).problems).toEqual(['heartbeat 3 has no signature, though heartbeat 2 before it has one']);
+    expect(verifyDeviceDay(forged, calendar).problems).toEqual(['heartbeat 3 has no signature, though heartbeat 1, received before it, has one']);
+    // Rows stored before the platform kept signatures, received before every signed one, are not.
+    const upgraded = structuredClone(e);
+    for (const h of upgraded.heartbeats.filter((x) => x.seq <= 5)) {
+      delete h.signature;
+      delete h.keyId;
+    }
+    expect(verifyDeviceDay(upgraded, calendar)).toMatchObject({ ok: true, problems: [], backedHeartbeats: 8 });
     // A signature by a key the device never enrolled with is not the device's.
     const alien = structuredClone(e);
     alien.heartbeats[0]!.keyId = 'ffffffffffffffff';

@@ -105,17 +105,19 @@ export function verifyDeviceDay(e: DeviceDayEvidence, calendar: Calendar, clock?
  * A stored heartbeat's own signature (Envelope.signature over its body, docs/evidence.md): a body
  * changed after receipt no longer verifies, even where no anchor's chain reaches it (before a chain
  * restart, or on a day whose anchor was withheld). Since the platform began keeping signatures it
- * keeps one on every heartbeat, so a body without one after a signed one was stripped of it.
+ * keeps one on every heartbeat it receives, so a body received after a signed one without one was
+ * stripped of it. By receive time, not seq: a queued heartbeat may arrive after the upgrade with a
+ * lower seq than one stored before it.
  */
 function ownSignatureProblems(e: DeviceDayEvidence): string[] {
   const problems: string[] = [];
-  let signedSeq: number | null = null;
-  for (const h of [...e.heartbeats].sort((a, b) => a.seq - b.seq)) {
+  let signed: DeviceDayEvidence['heartbeats'][number] | null = null;
+  for (const h of [...e.heartbeats].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.seq - b.seq)) {
     if (h.signature === undefined || h.keyId === undefined) {
-      if (signedSeq !== null && h.body) problems.push(`heartbeat ${h.seq} has no signature, though heartbeat ${signedSeq} before it has one`);
+      if (signed && h.body) problems.push(`heartbeat ${h.seq} has no signature, though heartbeat ${signed.seq}, received before it, has one`);
       continue;
     }
-    signedSeq = h.seq;
+    signed ??= h;
     const key = e.keys.find((k) => k.keyId === h.keyId);
     if (!key) problems.push(`heartbeat ${h.seq}: key ${h.keyId} is not one of the device's keys`);
     else if (!h.body || !verify(null, Buffer.from(h.body, 'base64'), publicKeyFromRaw(key.publicKey), Buffer.from(h.signature, 'base64'))) {
