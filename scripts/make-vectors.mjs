@@ -90,14 +90,31 @@ write(
     anchor: null,
     heartbeats: [{ seq: 1, receivedAt: '2025-09-01T01:00:00.000Z', filedAt: '2025-09-01T01:00:00.000Z', filing: 'received', body: 'CAEQgIDwupsz' }],
   };
-  const { keys: _keys, ...hashed } = evidence;
+  // A heartbeat stored since the platform keeps each one's signature (migration 0026): its
+  // `signature` and `keyId` are part of the leaf; a row without them hashes as it always did.
+  const signedEvidence = {
+    ...evidence,
+    day: '2025-09-02',
+    heartbeats: [
+      {
+        seq: 2,
+        receivedAt: '2025-09-02T01:00:00.000Z',
+        filedAt: '2025-09-02T01:00:00.000Z',
+        filing: 'received',
+        body: 'CAIQgLXAv5AzWgA=',
+        signature: Buffer.alloc(64, 7).toString('base64'),
+        keyId: 'not-hashed',
+      },
+    ],
+  };
+  const hashedOf = ({ keys: _keys, ...hashed }) => hashed;
   write(
     'witnessed-logs.json',
     json({
       format: 'edgenet-vectors-witnessed-logs-v1',
       devices: events.map((entry) => ({ entry, document: canonicalJson({ format: 'edgenet-device-event-v1', ...entry }), leaf: deviceEventLeaf(entry) })),
       devicesRoot: merkleRoot(events.map(deviceEventLeaf)),
-      heartbeats: [{ evidence, document: canonicalJson(hashed), leaf: deviceDayLeaf(evidence) }],
+      heartbeats: [evidence, signedEvidence].map((e) => ({ evidence: e, document: canonicalJson(hashedOf(e)), leaf: deviceDayLeaf(e) })),
     }),
   );
 }

@@ -65,10 +65,14 @@ describe('device-signed evidence', () => {
     const body = Buffer.from(edited.heartbeats[5]!.body!, 'base64');
     body[body.length - 1]! ^= 1;
     edited.heartbeats[5]!.body = body.toString('base64');
-    // The chain stops at the edit: only the heartbeats after it stay backed, and the day fails.
+    // The chain stops at the edit: only the heartbeats after it stay backed, and the day fails. The
+    // edited body's own signature (kept on every row) no longer verifies either.
     expect(verifyDeviceDay(edited, calendar)).toMatchObject({
       ok: false,
-      problems: ['heartbeat 6 is not the body whose hash heartbeat 7 signs: it was altered or replaced'],
+      problems: [
+        'heartbeat 6: its stored body does not verify with its own signature: it was altered',
+        'heartbeat 6 is not the body whose hash heartbeat 7 signs: it was altered or replaced',
+      ],
       backedHeartbeats: 18,
       unbackedHeartbeats: 6,
     });
@@ -113,6 +117,41 @@ describe('device-signed evidence', () => {
       unbackedHeartbeats: 12,
       sealedHeartbeats: 0,
     });
+  });
+
+  it('keeps each heartbeat verifiable on its own: a forged body the anchor cannot reach is caught by its signature', async () => {
+    const other = await enrollTestDevice(tp, (await seedEnterprise(tp, { uscc: '91440300MA5DC9D714' })).token);
+    await sendDay(other, DAY, 20, { restartAt: 12 });
+    const e = await evidence(other, DAY);
+    // Every stored heartbeat carries the device's signature over its body and the key id it names.
+    const keyId = e.keys[0]!.keyId;
+    expect(e.heartbeats.every((h) => h.keyId === keyId && Buffer.from(h.signature!, 'base64').length === 64)).toBe(true);
+    // Heartbeat 3 is before the chain restart, so no anchor vouches for it: an operator rewriting its
+    // body (more CPU, another device time) was invisible to the chain walk. Its own signature is not.
+    const forged = structuredClone(e);
+    const h3 = forged.heartbeats.find((h) => h.seq === 3)!;
+    h3.body = Buffer.from(encodeHeartbeat({ seq: 3, deviceTimeMs: Date.parse(h3.receivedAt), cpuPercent: 99, inference: { total: 3 } })).toString('base64');
+    expect(verifyDeviceDay(forged, calendar)).toMatchObject({
+      ok: false,
+      problems: ['heartbeat 3: its stored body does not verify with its own signature: it was altered'],
+      backedHeartbeats: 8,
+    });
+    // Dropping the signature to hide the forgery is named too: every row received since the first
+    // signed one is signed.
+    delete h3.signature;
+    delete h3.keyId;
+    expect(verifyDeviceDay(forged, calendar).problems).toEqual(['heartbeat 3 has no signature, though heartbeat 1, received before it, has one']);
+    // Rows stored before the platform kept signatures, received before every signed one, are not.
+    const upgraded = structuredClone(e);
+    for (const h of upgraded.heartbeats.filter((x) => x.seq <= 5)) {
+      delete h.signature;
+      delete h.keyId;
+    }
+    expect(verifyDeviceDay(upgraded, calendar)).toMatchObject({ ok: true, problems: [], backedHeartbeats: 8 });
+    // A signature by a key the device never enrolled with is not the device's.
+    const alien = structuredClone(e);
+    alien.heartbeats[0]!.keyId = 'ffffffffffffffff';
+    expect(verifyDeviceDay(alien, calendar).problems).toEqual(["heartbeat 1: key ffffffffffffffff is not one of the device's keys"]);
   });
 
   it('keeps the highest seq as the anchor when a late batch for the same day arrives', async () => {

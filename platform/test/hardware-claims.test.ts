@@ -4,10 +4,11 @@
 // the established device keeps counting, and nobody learns another enterprise's device ids; and a
 // device cannot earn days from before it was enrolled by delivering an old-dated queue.
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edge, rawPublicKey, sealEnvelope } from '@edgenet/proto';
 import { queryRows } from '../src/db/index.js';
+import { heartbeats } from '../src/db/schema/index.js';
 import { hardwareIds } from '../src/enrollment/hardware-ids.js';
 import { seedEnterprise, USCC, type Seeded } from '../../test/helpers/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../../test/helpers/platform.js';
@@ -177,10 +178,11 @@ describe('heartbeats dated before enrollment', () => {
       );
     }
     await tp.platform.context.writer.flush();
-    const filings = await queryRows<{ filing: string; n: number }>(
-      tp.platform.context.db,
-      sql`select filing, count(*)::int as n from heartbeats where device_id = ${dev.deviceId} group by filing`,
-    );
+    const filings = await tp.platform.context.db
+      .select({ filing: heartbeats.filing, n: sql<number>`count(*)::int` })
+      .from(heartbeats)
+      .where(eq(heartbeats.deviceId, dev.deviceId))
+      .groupBy(heartbeats.filing);
     expect(filings).toEqual([{ filing: 'before_enrollment', n: 24 }]);
     const days = await queryRows<{ n: number }>(tp.platform.context.db, sql`select count(*)::int as n from device_days where device_id = ${dev.deviceId}`);
     expect(days[0]!.n).toBe(0);

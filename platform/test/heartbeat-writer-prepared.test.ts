@@ -47,20 +47,10 @@ describe('heartbeat writer statements', () => {
       seq,
       receivedAt: at,
       deviceTime: at,
-      clockUntrusted: false,
       filedAt: at,
       filing: 'received',
-      uptimeS: seq,
-      cpuPercent: 10,
-      memoryUsedBytes: 1,
-      memoryTotalBytes: 2,
-      diskUsedBytes: 1,
-      diskTotalBytes: 2,
-      inferenceTotal: seq,
-      inferenceErrors: 0,
       inferenceDelta: 1,
       body: Buffer.from(encodeHeartbeat({ seq, deviceTimeMs: at.getTime() })),
-      prevHash: null,
     };
   };
   const batch = async (seqs: number[]) => {

@@ -265,7 +265,11 @@ describe('an insider with the database and the signing key', () => {
     expect(verifyDeviceDay(removed, calendar)).toMatchObject({ ok: false, problems: ['heartbeat 5 is missing: heartbeat 6 signs the hash of it'] });
     await db().execute(sql`update heartbeats set body = overlay(body placing '\\x00'::bytea from 3 for 1) where device_id = ${d.b!.deviceId} and seq = 8`);
     const altered = JSON.parse(await text(`/devices/${d.b!.deviceId}/chain/${day}`)) as DeviceDayEvidence;
-    expect(verifyDeviceDay(altered, calendar).problems).toEqual(['heartbeat 8 is not the body whose hash heartbeat 9 signs: it was altered or replaced']);
+    // Caught twice: its own signature (kept on every row) and the chain the anchor signs.
+    expect(verifyDeviceDay(altered, calendar).problems).toEqual([
+      'heartbeat 8: its stored body does not verify with its own signature: it was altered',
+      'heartbeat 8 is not the body whose hash heartbeat 9 signs: it was altered or replaced',
+    ]);
 
     const x = await download(await certify());
     const v = verifyReport(x.report, x.keys, x.evidence, { chain: x.chain, deviceDays: [altered] });
@@ -290,7 +294,8 @@ describe('an insider with the database and the signing key', () => {
     const day = DAYS[1]!;
     const from = new Date(calendar.dayStartUtc(day));
     await db().execute(
-      sql`update heartbeats set filing = 'untrusted_clock' where device_id = ${d.a!.deviceId} and filed_at >= ${from} and filed_at < ${new Date(from.getTime() + 86_400_000)}`,
+      // 3 is untrusted_clock's code (FILING_CODES, db/schema/heartbeats.ts).
+      sql`update heartbeats set filing = 3 where device_id = ${d.a!.deviceId} and filed_at >= ${from} and filed_at < ${new Date(from.getTime() + 86_400_000)}`,
     );
     const chainDay = JSON.parse(await text(`/devices/${d.a!.deviceId}/chain/${day}`)) as DeviceDayEvidence;
     const v = verifyDeviceDay(chainDay, calendar, COUNTING_POLICY.clock);

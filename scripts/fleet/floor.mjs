@@ -51,7 +51,8 @@ function heartbeats(count) {
       inference: { total: seq * 10, errors: 0 },
       prevHash,
     });
-    out.push({ seq, body, prevHash, payload: sealedPayload(body, privateKey) });
+    const payload = sealedPayload(body, privateKey);
+    out.push({ seq, body, prevHash, payload, signature: Buffer.from(edge.v1.Envelope.decode(payload).signature) });
     prevHash = chainLink(body);
   }
   return { publicKey, items: out };
@@ -107,15 +108,14 @@ function copyText(items, deviceIds, from, to) {
   let text = '';
   for (let i = from; i < to; i++) {
     const h = items[i % items.length];
-    text += `${deviceIds[i % deviceIds.length]}\t${i + 1}\t${now}\t${now}\tf\t${now}\treceived\t3600\t25\t3221225472\t8589934592\t42949672960\t128849018880\t\\N\t\\N\t${i * 10}\t0\t10\t\\N\t0\t0\t${hex(h.body)}\t${hex(h.prevHash)}\tt\n`;
+    text += `${deviceIds[i % deviceIds.length]}\t${i + 1}\t${now}\t${now}\t10\t1\tt\t0123456789abcdef\t${hex(h.body)}\t${hex(h.signature)}\n`;
   }
   return text;
 }
 
-const COLUMNS =
-  'device_id, seq, received_at, device_time, clock_untrusted, filed_at, filing, uptime_s, cpu_percent, memory_used_bytes, memory_total_bytes, ' +
-  'disk_used_bytes, disk_total_bytes, temperature_c, accelerator, inference_total, inference_errors, inference_delta, inference_models, ' +
-  'queue_depth, queue_dropped, body, prev_hash, chain_ok';
+// The stored row (platform/src/db/schema/heartbeats.ts): the signed body and signature, and what the
+// platform decided; filing 1 is 'received'.
+const COLUMNS = 'device_id, seq, received_at, filed_at, inference_delta, filing, chain_ok, key_id, body, signature';
 
 /**
  * The server side of COPY: the backend reads a file on this machine (the server runs here; a

@@ -12,9 +12,13 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
 import { spawnAgent, type AgentProcess } from '../../agent/test/helpers/agent-process.js';
 import { heartbeats } from '../../platform/src/db/schema/index.js';
+import { heartbeatView } from '../../platform/src/services/heartbeat-view.js';
 import { threadCpu } from '../../scripts/lib/proc-usage.mjs';
 import { seedEnterprise } from '../helpers/fixtures.js';
 import { startTestPlatform, waitFor, type TestPlatform } from '../helpers/platform.js';
+
+/** A stored row's figures, decoded from its signed body (the row keeps no decoded columns). */
+const view = (row: typeof heartbeats.$inferSelect | undefined) => (row ? heartbeatView(row, null) : null);
 
 const MODEL = fileURLToPath(new URL('../../agent/models/surface-defect-v1.onnx', import.meta.url));
 const INTERVAL_MS = 1_000;
@@ -97,11 +101,16 @@ it('reports counts, latency and the model hash of the shipped model, and a broke
 
   const { db } = tp.platform.context;
   const latestModels = async (): Promise<StoredModel[]> => {
-    const [row] = await db.select({ models: heartbeats.inferenceModels, seq: heartbeats.seq }).from(heartbeats).orderBy(desc(heartbeats.seq)).limit(1);
-    // Stored as the decoded protobuf objects' toJSON(), which leaves out fields at their default (0,
-    // false, '') and writes uint64 counts as strings (protobufjs toObject longs: String).
+    const [row] = await db.select().from(heartbeats).orderBy(desc(heartbeats.seq)).limit(1);
+    // Decoded from the signed body as the API shows them: the protobuf objects' toJSON(), which
+    // leaves out fields at their default (0, false, '') and writes uint64 counts as strings.
     const defaults = { sha256: '', count: 0, errors: 0, workstationCode: '', loaded: false, lastError: '', p50Ms: 0, p99Ms: 0 };
-    return ((row?.models as StoredModel[] | null) ?? []).map((m) => ({ ...defaults, ...m, count: Number(m.count ?? 0), errors: Number(m.errors ?? 0) }));
+    return ((view(row)?.inferenceModels as StoredModel[] | null) ?? []).map((m) => ({
+      ...defaults,
+      ...m,
+      count: Number(m.count ?? 0),
+      errors: Number(m.errors ?? 0),
+    }));
   };
   const models = await waitFor(
     'inference counts at the platform',
@@ -129,7 +138,7 @@ it('reports counts, latency and the model hash of the shipped model, and a broke
 
   // Totals agree with the per-model figures.
   const rows = await db.select().from(heartbeats).orderBy(heartbeats.seq);
-  const last = rows.at(-1)!;
+  const last = view(rows.at(-1))!;
   expect(last.inferenceTotal).toBe((last.inferenceModels as StoredModel[]).reduce((n, m) => n + Number(m.count ?? 0), 0));
 
   // A slow model must never delay a heartbeat, so inference runs on a worker thread. Judged by where

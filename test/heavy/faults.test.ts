@@ -10,6 +10,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { edge } from '@edgenet/proto';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { FleetAgent, type Span } from '../helpers/agent-process.js';
@@ -207,11 +208,17 @@ interface StoredRow {
 }
 
 async function storedRows(rig: Rig): Promise<StoredRow[]> {
-  const r = await adminQuery<{ device_id: string; seq: string; dt: string; rt: string }>(
+  // The device time is in the signed body, the row's record (platform/src/db/schema/heartbeats.ts).
+  const r = await adminQuery<{ device_id: string; seq: string; body: Buffer; rt: string }>(
     rig.db.databaseUrl!,
-    'select device_id, seq, extract(epoch from device_time) * 1000 as dt, extract(epoch from received_at) * 1000 as rt from heartbeats',
+    'select device_id, seq, body, extract(epoch from received_at) * 1000 as rt from heartbeats',
   );
-  return r.rows.map((x) => ({ deviceId: x.device_id, seq: Number(x.seq), deviceTimeMs: Number(x.dt), receivedAtMs: Number(x.rt) }));
+  return r.rows.map((x) => ({
+    deviceId: x.device_id,
+    seq: Number(x.seq),
+    deviceTimeMs: Number(edge.v1.Heartbeat.decode(x.body).deviceTimeMs),
+    receivedAtMs: Number(x.rt),
+  }));
 }
 
 /** The agent has sent all it queued (status.json: connected, depth 0, last sent = last made). */

@@ -27,7 +27,15 @@ export async function deviceDayEvidence(db: Database, calendar: Calendar, device
       .from(chainAnchors)
       .where(and(eq(chainAnchors.deviceId, deviceId), eq(chainAnchors.day, day))),
     db
-      .select({ seq: heartbeats.seq, receivedAt: heartbeats.receivedAt, filedAt: heartbeats.filedAt, filing: heartbeats.filing, body: heartbeats.body })
+      .select({
+        seq: heartbeats.seq,
+        receivedAt: heartbeats.receivedAt,
+        filedAt: heartbeats.filedAt,
+        filing: heartbeats.filing,
+        body: heartbeats.body,
+        signature: heartbeats.signature,
+        keyId: heartbeats.keyId,
+      })
       .from(heartbeats)
       .where(and(eq(heartbeats.deviceId, deviceId), gte(heartbeats.filedAt, from), lt(heartbeats.filedAt, to)))
       .orderBy(asc(heartbeats.seq)),
@@ -49,6 +57,8 @@ export async function deviceDayEvidence(db: Database, calendar: Calendar, device
       filedAt: r.filedAt.toISOString(),
       filing: r.filing,
       body: r.body ? b64(r.body) : null,
+      // Only where stored (since migration 0026): a row without them reads as it always did.
+      ...(r.signature && r.keyId ? { signature: b64(r.signature), keyId: r.keyId } : {}),
     })),
     ...(device?.attestation === 'tpm' && device.akPublic ? { tpm: { akPublic: device.akPublic, ekCertificate: device.ekCertificate } } : {}),
   };

@@ -16,7 +16,12 @@ export interface DeviceDayEvidence {
   day: string;
   keys: { keyId: string; publicKey: string }[];
   anchor: { seq: number; body: string; signature: string; keyId: string } | null;
-  heartbeats: { seq: number; receivedAt: string; filedAt: string; filing: string; body: string | null }[];
+  /**
+   * `signature` and `keyId`: the device's own Ed25519 signature over `body` and its key id, on every
+   * heartbeat the platform stored since it kept them (migration 0026); absent on older rows, which
+   * keeps the leaf of a day witnessed before unchanged (log-leaves.ts).
+   */
+  heartbeats: { seq: number; receivedAt: string; filedAt: string; filing: string; body: string | null; signature?: string; keyId?: string }[];
   /** A `tpm` device's attestation key (TPM2B_PUBLIC) and EK certificate (DER), base64 (docs/tpm.md). */
   tpm?: { akPublic: string; ekCertificate: string | null };
 }
@@ -48,6 +53,8 @@ export function verifyDeviceDay(e: DeviceDayEvidence, calendar: Calendar, clock?
     unbackedHeartbeats: e.heartbeats.length - backed.length,
     sealedHeartbeats: sealedAmong(e, backed, problems),
   });
+  // Step 0: each heartbeat that carries its own signature verifies with the device key it names.
+  problems.push(...ownSignatureProblems(e));
   if (!e.anchor) {
     problems.push(`no signed anchor for ${e.day}`);
     return verdict([]);
@@ -92,6 +99,32 @@ export function verifyDeviceDay(e: DeviceDayEvidence, calendar: Calendar, clock?
   }
   if (clock) for (const h of backed) problems.push(...filingProblems(h, clock));
   return verdict(backed);
+}
+
+/**
+ * A stored heartbeat's own signature (Envelope.signature over its body, docs/evidence.md): a body
+ * changed after receipt no longer verifies, even where no anchor's chain reaches it (before a chain
+ * restart, or on a day whose anchor was withheld). Since the platform began keeping signatures it
+ * keeps one on every heartbeat it receives, so a body received after a signed one without one was
+ * stripped of it. By receive time, not seq: a queued heartbeat may arrive after the upgrade with a
+ * lower seq than one stored before it.
+ */
+function ownSignatureProblems(e: DeviceDayEvidence): string[] {
+  const problems: string[] = [];
+  let signed: DeviceDayEvidence['heartbeats'][number] | null = null;
+  for (const h of [...e.heartbeats].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.seq - b.seq)) {
+    if (h.signature === undefined || h.keyId === undefined) {
+      if (signed && h.body) problems.push(`heartbeat ${h.seq} has no signature, though heartbeat ${signed.seq}, received before it, has one`);
+      continue;
+    }
+    signed ??= h;
+    const key = e.keys.find((k) => k.keyId === h.keyId);
+    if (!key) problems.push(`heartbeat ${h.seq}: key ${h.keyId} is not one of the device's keys`);
+    else if (!h.body || !verify(null, Buffer.from(h.body, 'base64'), publicKeyFromRaw(key.publicKey), Buffer.from(h.signature, 'base64'))) {
+      problems.push(`heartbeat ${h.seq}: its stored body does not verify with its own signature: it was altered`);
+    }
+  }
+  return problems;
 }
 
 /**

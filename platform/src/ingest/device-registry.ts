@@ -8,7 +8,7 @@
 // on this 2-core machine (docs/capacity.md); a restarted platform under 100,000 reconnecting devices
 // otherwise makes several per CONNECT, and the reconnect storm waits on them.
 import { createHash, type KeyObject } from 'node:crypto';
-import { publicKeyFromRaw } from '@edgenet/proto';
+import { edge, publicKeyFromRaw } from '@edgenet/proto';
 import { parseAttestationKey } from '../attestation/tpm-public.js';
 import { sql } from 'drizzle-orm';
 import { executeNamed, type Database } from '../db/index.js';
@@ -151,7 +151,9 @@ export class DeviceRegistry {
              h.inference_total, h.filed_at, h.body, m.codes, m.revision
         from ${devices} d
         left join lateral (
-          select inference_total, filed_at, body from heartbeats where device_id = d.id order by seq desc limit 1
+          select p.inference_total, h.filed_at, h.body
+            from heartbeats h left join heartbeats_prechain p on h.body is null and p.device_id = h.device_id and p.seq = h.seq
+           where h.device_id = d.id order by h.seq desc limit 1
         ) h on true
         left join lateral (
           select array_agg(code) as codes, max(revision) as revision from workstation_mappings where device_id = d.id and valid_to is null
@@ -199,11 +201,17 @@ function known(row: LoadedRow): KnownDevice {
     status: row.status,
     // Judged at enrollment; a stored AK that no longer parses seals nothing.
     ak: ak && typeof ak !== 'string' ? ak.key : null,
-    lastInferenceTotal: Number(row.inference_total ?? 0),
+    // From the newest signed body (the record, db/schema/heartbeats.ts), or the pre-chain figures.
+    lastInferenceTotal: row.body ? inferenceTotalOf(row.body) : Number(row.inference_total ?? 0),
     lastFiledMs: row.filed_at === null ? 0 : new Date(row.filed_at).getTime(),
     lastBodyHash: row.body ? createHash('sha256').update(row.body).digest() : null,
     mapping: row.codes === null ? null : { codes: row.codes, revision: Number(row.revision) },
     // The last hello written, as stored: a restart does not make a repeated hello a write.
     declared: row.declared_sha256 !== null && helloOffsetMs !== null ? { profileSha256: row.declared_sha256, helloOffsetMs } : null,
   };
+}
+
+function inferenceTotalOf(body: Uint8Array): number {
+  const inference = edge.v1.Heartbeat.decode(body).inference as edge.v1.InferenceCounters | null;
+  return inference?.total ?? 0;
 }

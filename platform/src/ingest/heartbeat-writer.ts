@@ -12,7 +12,8 @@ import { allColumns, unnestRows } from '../db/unnest.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { UNCOUNTED_FILINGS } from './filing.js';
 
-export type HeartbeatRow = typeof heartbeats.$inferInsert;
+// The row, and the device time its commit latency is measured from (in the signed body, not a column).
+export type HeartbeatRow = typeof heartbeats.$inferInsert & { deviceTime: Date };
 const HEARTBEAT_COLUMNS = allColumns(heartbeats);
 /** What only the day's anchor keeps: the device's signature over the row's body. */
 export interface Signed {

@@ -241,6 +241,7 @@ export class Ingest {
     // body accepted just before. A break is recorded on the row, not refused: a queue that dropped
     // messages breaks it honestly, and the evidence shows where.
     const body = Buffer.from(envelope.body);
+    const signature = Buffer.from(envelope.signature);
     const prevHash = hb.prevHash.length > 0 ? Buffer.from(hb.prevHash) : null;
     // A late one's predecessor is not what this instance holds: its link is left for the verifier.
     const chainOk = prevHash === null || late ? null : device.lastBodyHash !== null && prevHash.equals(device.lastBodyHash);
@@ -258,31 +259,20 @@ export class Ingest {
         deviceId: device.id,
         seq: hb.seq,
         receivedAt,
-        deviceTime: new Date(hb.deviceTimeMs),
-        clockUntrusted: hb.clockUntrusted,
         filedAt: new Date(decision.filedAtMs),
-        filing: decision.filing,
-        uptimeS: hb.uptimeS,
-        cpuPercent: hb.cpuPercent,
-        memoryUsedBytes: hb.memoryUsedBytes,
-        memoryTotalBytes: hb.memoryTotalBytes,
-        diskUsedBytes: hb.diskUsedBytes,
-        diskTotalBytes: hb.diskTotalBytes,
-        temperatureC: hb.temperatureC ?? null,
-        accelerator: hb.accelerator ?? null,
-        inferenceTotal: total,
-        inferenceErrors: inference?.errors ?? 0,
         inferenceDelta,
-        inferenceModels: inference?.models.length ? inference.models : null,
-        // The agent's backlog and losses (agent/README.md "Store-and-forward"): a gap in seq with
-        // queue_dropped grown is the agent's bounded queue, not a loss in transit.
-        queueDepth: hb.queueDepth,
-        queueDropped: hb.queueDropped,
-        body,
-        prevHash,
+        filing: decision.filing,
         chainOk,
+        // The signed body is the record: every figure the device reported (and the queue counters,
+        // agent/README.md "Store-and-forward") is decoded from it on read, with its signature
+        // beside it so the row verifies on its own (db/schema/heartbeats.ts).
+        keyId: device.keyId,
+        body,
+        signature,
+        // Not stored: the commit latency is measured from it (heartbeat-writer.ts).
+        deviceTime: new Date(hb.deviceTimeMs),
       },
-      { signature: Buffer.from(envelope.signature), keyId: device.keyId, tpmSealed: this.#sealed(device, hb, prevHash) },
+      { signature, keyId: device.keyId, tpmSealed: this.#sealed(device, hb, prevHash) },
       onCommitted,
     );
     this.#d.rate?.note(device.enterpriseId);

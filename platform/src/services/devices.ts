@@ -5,8 +5,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { DEVICE_COLUMNS } from '../dashboard/device-list.js';
 import { hardwareLabel } from '../dashboard/hardware-label.js';
 import type { Database } from '../db/index.js';
-import { deviceConnections, devices, heartbeats, workstationMappings } from '../db/schema/index.js';
+import { deviceConnections, devices, heartbeats, heartbeatsPrechain, workstationMappings } from '../db/schema/index.js';
 import { ERR_NOT_FOUND } from '../errors.js';
+import { heartbeatView, type HeartbeatView } from './heartbeat-view.js';
 import { listPage, type PageQuery } from './page.js';
 
 /** The device's row and inventory, or 404. */
@@ -33,14 +34,14 @@ export async function deviceDetail(db: Database, id: string, scope: string | nul
     .from(workstationMappings)
     .where(and(eq(workstationMappings.deviceId, row.id), isNull(workstationMappings.validTo)))
     .orderBy(workstationMappings.code);
-  // The newest heartbeat through the primary key (device_id, seq): one index probe.
-  const [latest] = await db
-    .select({ depth: heartbeats.queueDepth, dropped: heartbeats.queueDropped, seq: heartbeats.seq, receivedAt: heartbeats.receivedAt })
-    .from(heartbeats)
-    .where(eq(heartbeats.deviceId, row.id))
-    .orderBy(desc(heartbeats.seq))
-    .limit(1);
-  const queue = latest && latest.depth !== null && latest.dropped !== null ? latest : null;
+  // The newest heartbeat through the primary key (device_id, seq): one index probe. Its queue is
+  // read from its signed body (heartbeat-view.ts).
+  const [latest] = await storedHeartbeats(db, row.id, 1);
+  const view = latest ? heartbeatView(latest.h, latest.p) : null;
+  const queue =
+    latest && view && view.queueDepth !== null && view.queueDropped !== null
+      ? { depth: view.queueDepth, dropped: view.queueDropped, seq: latest.h.seq, receivedAt: latest.h.receivedAt }
+      : null;
   return { ...row, ...hardwareLabel(row.inventory as Record<string, unknown>), workstations: mapped.map((m) => m.code), queue };
 }
 
@@ -59,6 +60,25 @@ export function deviceConnectionHistory(db: Database, deviceId: string, page: Pa
   );
 }
 
-export function recentHeartbeats(db: Database, deviceId: string, limit: number) {
-  return db.select().from(heartbeats).where(eq(heartbeats.deviceId, deviceId)).orderBy(desc(heartbeats.seq)).limit(limit);
+/** Newest first, decoded from their signed bodies into the figures the API shows. */
+export async function recentHeartbeats(db: Database, deviceId: string, limit: number): Promise<HeartbeatView[]> {
+  const rows = await storedHeartbeats(db, deviceId, limit);
+  return rows.map((r) => heartbeatView(r.h, r.p)).filter((v): v is HeartbeatView => v !== null);
+}
+
+/** The device's newest rows, each with its pre-chain record when it has no body (an empty join else). */
+function storedHeartbeats(db: Database, deviceId: string, limit: number) {
+  return db
+    .select({
+      h: { seq: heartbeats.seq, receivedAt: heartbeats.receivedAt, filedAt: heartbeats.filedAt, filing: heartbeats.filing, body: heartbeats.body },
+      p: heartbeatsPrechain,
+    })
+    .from(heartbeats)
+    .leftJoin(
+      heartbeatsPrechain,
+      and(isNull(heartbeats.body), eq(heartbeatsPrechain.deviceId, heartbeats.deviceId), eq(heartbeatsPrechain.seq, heartbeats.seq)),
+    )
+    .where(eq(heartbeats.deviceId, deviceId))
+    .orderBy(desc(heartbeats.seq))
+    .limit(limit);
 }

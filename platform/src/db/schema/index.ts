@@ -9,6 +9,7 @@ export { devices, deviceKeys, deviceKind, attestationLevel, deviceStatus } from 
 export { deviceStatusEvents } from './device-status-events.js';
 export { workstationMappings } from './workstation-mappings.js';
 export { heartbeats } from './heartbeats.js';
+export { heartbeatsPrechain } from './heartbeats-prechain.js';
 export { heartbeatKeys } from './heartbeat-keys.js';
 export { deviceFlags } from './device-flags.js';
 export { deviceDays } from './device-days.js';
