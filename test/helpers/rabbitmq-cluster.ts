@@ -6,6 +6,7 @@
 // behind the auth cache so a heartbeat costs no HTTP call. docs/scale-out.md "Tested on a broker
 // cluster: RabbitMQ" says why each setting is there.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -89,7 +90,7 @@ export async function startRabbitCluster({ size, authUrl }: RabbitClusterOptions
   // (Erlang refuses a cookie file others can read).
   const home = join(root, 'home');
   mkdirSync(home);
-  writeFileSync(join(home, '.erlang.cookie'), `EDGENET${Math.random().toString(36).slice(2).toUpperCase()}`, { mode: 0o400 });
+  writeFileSync(join(home, '.erlang.cookie'), randomBytes(20).toString('hex').toUpperCase(), { mode: 0o400 });
   chmodSync(join(home, '.erlang.cookie'), 0o400);
   // The machine's rabbitmq-env.conf names its own node and flags: not read by ours.
   const baseEnv = { ...process.env, HOME: home, RABBITMQ_CONF_ENV_FILE: '/dev/null' };
