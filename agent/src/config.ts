@@ -88,7 +88,8 @@ export interface CredentialsFile {
 export interface RunConfig {
   stateDir: string;
   agent: Readonly<AgentFile>;
-  mqtt: Readonly<{ url: string; clientId: string; username: string; password: string }>;
+  /** `url` first, then `fallbackUrls`: the nodes of one broker cluster (EDGE_AGENT_MQTT_URL=a,b,c). */
+  mqtt: Readonly<{ url: string; fallbackUrls: readonly string[]; clientId: string; username: string; password: string }>;
   /** The platform CA pinned at enrollment (ca.pem), trusted alone for HTTPS and MQTTS; null: none. */
   pinnedCa: Readonly<PinnedCa> | null;
   heartbeatIntervalMs: number;
@@ -182,6 +183,28 @@ export function checkHttpUrl(name: string, value: unknown): string | null {
 // a URL means one thing in the settings, the logs and doctor's advice.
 export function checkMqttUrl(name: string, value: unknown): string | null {
   return isUrl(value, ['mqtt:', 'mqtts:', 'ws:', 'wss:']) ? null : `${name} must be an mqtt://, mqtts://, ws:// or wss:// URL, got ${show(value)}`;
+}
+
+/**
+ * A broker setting that names several nodes of one cluster, comma-separated (a broker URL has no
+ * comma of its own): each must be a broker URL.
+ */
+export function checkMqttUrls(name: string, value: unknown): string | null {
+  if (typeof value !== 'string') return checkMqttUrl(name, value);
+  for (const url of splitBrokerUrls(value)) {
+    const problem = checkMqttUrl(name, url);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** "mqtt://a:1883, mqtt://b:1883" → both; one URL → itself. */
+export function splitBrokerUrls(value: string): string[] {
+  const urls = value
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  return urls.length > 0 ? urls : [value];
 }
 
 const TLS_MQTT_PROTOCOLS = ['mqtts:', 'wss:'] as const;
@@ -296,7 +319,7 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
   }
   const mqttSetting = pick('EDGE_AGENT_MQTT_URL', 'mqttUrl', file.mqttUrl);
   if (mqttSetting.value !== undefined) {
-    const p = checkMqttUrl(mqttSetting.from, mqttSetting.value);
+    const p = checkMqttUrls(mqttSetting.from, mqttSetting.value);
     if (p) problems.push(p);
   }
   const sampleIntervalMs = int('EDGE_AGENT_SAMPLE_INTERVAL_MS', 'sampleIntervalMs', file.sampleIntervalMs, DEFAULT_SAMPLE_INTERVAL_MS, 500, 3_600_000, 'ms');
@@ -341,11 +364,13 @@ export function loadRunConfig(stateDir: string, env: Env = process.env, options:
 
   if (problems.length > 0 || !agent.file || !mqttLogin) throw invalid(stateDir, problems);
   const agentFile = agent.file;
+  const [brokerUrl, ...fallbackUrls] = splitBrokerUrls(chooseBrokerUrl(agentFile, pinned.ca !== undefined, mqttSetting.value as string | undefined));
   return Object.freeze({
     stateDir,
     agent: Object.freeze(agentFile),
     mqtt: Object.freeze({
-      url: chooseBrokerUrl(agentFile, pinned.ca !== undefined, mqttSetting.value as string | undefined),
+      url: brokerUrl!,
+      fallbackUrls: Object.freeze(fallbackUrls),
       clientId: mqttLogin.clientId as string,
       username: mqttLogin.username as string,
       password: mqttLogin.password as string,

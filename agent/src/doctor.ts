@@ -11,7 +11,17 @@ import { loadPinnedCa, type PinnedCa } from './ca-pin.js';
 import { measurePlatformClock, ClockJudge } from './clock.js';
 import { clockCertCode, looksLikeTlsAnswer } from './doctor-causes.js';
 import { DOCTOR_MESSAGES, messageLocale, type DoctorMessages } from './doctor-messages.js';
-import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, loadRunConfig, resolveTpm, type AgentFile, type Env, type RunConfig } from './config.js';
+import {
+  chooseBrokerUrl,
+  isTlsBrokerUrl,
+  loadAgentFile,
+  loadRunConfig,
+  resolveTpm,
+  splitBrokerUrls,
+  type AgentFile,
+  type Env,
+  type RunConfig,
+} from './config.js';
 import { isAgentError } from './errors.js';
 import { isTlsVerificationError } from './http-client.js';
 import { loadIdentity, publicKeyBase64Url } from './identity.js';
@@ -82,7 +92,11 @@ export async function runDoctor(stateDir: string, env: Env = process.env, config
 
   // TLS to the broker: which trust is in use, and a handshake with it (no MQTT CONNECT, so a running
   // agent's session is not disturbed).
-  const tls = await checkBrokerTls(t, config?.mqtt.url ?? chooseBrokerUrl(agent, pinned !== null, env.EDGE_AGENT_MQTT_URL || undefined), pinned);
+  const tls = await checkBrokerTls(
+    t,
+    config?.mqtt.url ?? splitBrokerUrls(chooseBrokerUrl(agent, pinned !== null, env.EDGE_AGENT_MQTT_URL || undefined))[0]!,
+    pinned,
+  );
   if (!(clockCode && tls[0] === 'fail' && clockCertCode(tls[1]))) add('tls', ...tls);
   const tlsFailed = tls[0] === 'fail';
 

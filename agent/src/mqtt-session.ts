@@ -10,6 +10,10 @@
 // came within ackTimeoutMs (the link is then presumed dead and dropped). The caller owns the retry:
 // the outbox resends from its disk queue, and with a clean session [MQTT-3.1.2-6] the broker expects
 // nothing else.
+//
+// A broker cluster has several addresses (fallbackUrls): a connection lost, or an attempt that
+// failed, moves the next attempt to the next address, so a device whose broker node died reconnects
+// to a surviving node after one backoff instead of waiting for that node to come back.
 import { TLSSocket } from 'node:tls';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Backoff } from './backoff.js';
@@ -26,6 +30,8 @@ export type PublishResult = 'sent' | 'offline' | 'failed' | 'timeout';
 
 export interface MqttSessionOptions {
   url: string;
+  /** Other nodes of the same broker cluster, tried in turn after `url` (the session state is the cluster's). */
+  fallbackUrls?: readonly string[];
   clientId: string;
   username: string;
   password: string;
@@ -72,9 +78,18 @@ export class MqttSession {
    * the resumption secret, and a restarted agent pays one full handshake rather than keep it on disk.
    */
   #tlsSession: Buffer | undefined;
+  readonly #urls: readonly string[];
+  /** Index into #urls of the address the current (or next) attempt uses. */
+  #urlIndex = 0;
 
   constructor(options: MqttSessionOptions) {
     this.#options = options;
+    this.#urls = [options.url, ...(options.fallbackUrls ?? [])];
+  }
+
+  /** The broker address the current (or next) connection attempt uses. */
+  get url(): string {
+    return this.#urls[this.#urlIndex]!;
   }
 
   get connected(): boolean {
@@ -114,7 +129,8 @@ export class MqttSession {
       ...(this.#tlsSession ? { session: this.#tlsSession } : {}),
     };
     this.#setState('connecting');
-    const client = mqtt.connect(o.url, clientOptions);
+    const url = this.url;
+    const client = mqtt.connect(url, clientOptions);
     this.#client = client;
     this.#keepTlsSession(client);
     const pending = new Set<(result: PublishResult) => void>();
@@ -123,22 +139,22 @@ export class MqttSession {
     client.on('connect', () => {
       o.backoff.reset();
       this.#setState('connected');
-      o.log.info({ broker: o.url, ...tlsResumed(client) }, 'connected to broker');
+      o.log.info({ broker: url, ...tlsResumed(client) }, 'connected to broker');
       o.onConnect();
     });
     client.on('message', (topic, payload) => o.onMessage(topic, payload));
     client.on('error', (err: Error & { code?: number | string }) => {
       const refused = typeof err.code === 'number' ? CONNACK_MEANING[err.code] : undefined;
       if (refused) {
-        o.log.error({ returnCode: err.code, broker: o.url }, `broker refused the connection: ${refused}`);
+        o.log.error({ returnCode: err.code, broker: url }, `broker refused the connection: ${refused}`);
       } else if (isTlsVerificationError(err.code)) {
         // Not retried into success by waiting: someone else answers, or the platform changed its CA.
         o.log.error(
-          { err: { message: err.message, code: err.code }, broker: o.url, caPinned: o.ca !== undefined },
+          { err: { message: err.message, code: err.code }, broker: url, caPinned: o.ca !== undefined },
           o.ca ? "the broker's certificate is not signed by the pinned CA" : "the broker's certificate is not trusted by this system",
         );
       } else {
-        o.log.warn({ err: { message: err.message, code: err.code }, broker: o.url }, 'mqtt error');
+        o.log.warn({ err: { message: err.message, code: err.code }, broker: url }, 'mqtt error');
       }
     });
     client.once('close', () => {
@@ -148,8 +164,9 @@ export class MqttSession {
       client.removeAllListeners('message');
       client.end(true);
       if (this.#stopping || this.#client !== client) return;
-      if (this.#state === 'connected') o.log.warn({ broker: o.url }, 'lost connection to broker');
+      if (this.#state === 'connected') o.log.warn({ broker: url }, 'lost connection to broker');
       this.#setState('disconnected');
+      this.#urlIndex = (this.#urlIndex + 1) % this.#urls.length; // the next node of the cluster
       this.#scheduleRetry();
     });
   }
@@ -197,7 +214,7 @@ export class MqttSession {
         if (this.#client !== client || this.#stopping) return;
         // A broker that takes a PUBLISH and never answers is a half-open or wedged link: keeping it
         // would leave the device "connected" and silent. A new connection resends from the queue.
-        this.#options.log.warn({ broker: this.#options.url, ackTimeoutMs }, 'no PUBACK in time; reconnecting');
+        this.#options.log.warn({ broker: this.url, ackTimeoutMs }, 'no PUBACK in time; reconnecting');
         client.stream?.destroy();
       }, ackTimeoutMs);
       pending.add(settle);
@@ -234,7 +251,7 @@ export class MqttSession {
     const o = this.#options;
     const attempt = o.backoff.attempt + 1;
     const delayMs = o.backoff.next();
-    o.log.info({ delayMs, attempt, broker: o.url }, 'reconnecting after backoff');
+    o.log.info({ delayMs, attempt, broker: this.url }, 'reconnecting after backoff');
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;
       if (!this.#stopping) this.#connect();

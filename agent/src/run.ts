@@ -162,6 +162,7 @@ class Agent implements ConnectedAgent {
     this.#clock = new ClockJudge(config.clock.maxSkewMs);
     this.#session = new MqttSession({
       url: config.mqtt.url,
+      fallbackUrls: config.mqtt.fallbackUrls,
       clientId: config.mqtt.clientId,
       username: config.mqtt.username,
       password: config.mqtt.password,

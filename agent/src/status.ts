@@ -1,7 +1,7 @@
 // `edge-agent status`: what this device's state directory says, for an operator at the console or a
 // script (--json). Reads files only; it never talks to the platform or the broker.
 import { loadPinnedCa } from './ca-pin.js';
-import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, type Env } from './config.js';
+import { chooseBrokerUrl, isTlsBrokerUrl, loadAgentFile, splitBrokerUrls, type Env } from './config.js';
 import { keyId } from './identity.js';
 import { readStatusFile, type AgentStatusFile } from './status-file.js';
 
@@ -73,7 +73,7 @@ export function collectStatus(stateDir: string, env: Env = process.env, nowMs = 
     platformUrl: agent.platformUrl,
     mqttUrl,
     mqttUrlOverridden: Boolean(env.EDGE_AGENT_MQTT_URL),
-    tls: isTlsBrokerUrl(mqttUrl),
+    tls: isTlsBrokerUrl(splitBrokerUrls(mqttUrl)[0]!), // a cluster's nodes (a,b,c) share one scheme
     caFingerprint: pinned.ca?.fingerprint ?? agent.caFingerprint ?? null,
     caProblem: pinned.problem ?? null,
     kind: agent.kind,

@@ -25,7 +25,7 @@ describe('loadRunConfig', () => {
     const state = writeEnrolledState({ mqttUrl: 'mqtt://broker.example:1883' });
     const config = loadRunConfig(state.dir, {});
     expect(config.agent.deviceId).toBe(state.deviceId);
-    expect(config.mqtt).toEqual({ url: 'mqtt://broker.example:1883', ...state.login });
+    expect(config.mqtt).toEqual({ url: 'mqtt://broker.example:1883', fallbackUrls: [], ...state.login });
     expect(config.heartbeatIntervalMs).toBe(1_000);
     expect(config.reconnect).toEqual({ baseMs: 1_000, capMs: 10_000 });
     expect(config.logLevel).toBe('info');

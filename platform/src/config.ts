@@ -92,6 +92,11 @@ export interface PlatformConfig {
   brokerCa: string | undefined;
   /** Shared-subscription group: every instance in it gets a share of the devices' messages. */
   brokerShareGroup: string;
+  /**
+   * False for a broker without shared subscriptions (RabbitMQ 3.10's MQTT plugin, docs/scale-out.md):
+   * the instance then subscribes to the plain filter and receives every device message itself.
+   */
+  brokerSharedSubscription: boolean;
   /** Names this instance's persistent MQTT session; a restarted instance must keep its name. */
   instanceId: string;
   /** Bearer secret the broker sends with its HTTP authentication and authorisation calls. */
@@ -222,6 +227,7 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     brokerPassword: optional('EDGENET_BROKER_PASSWORD'),
     brokerCa: optional('EDGENET_BROKER_CA'),
     brokerShareGroup: str('EDGENET_BROKER_SHARE_GROUP', 'edgenet'),
+    brokerSharedSubscription: bool('EDGENET_BROKER_SHARED_SUBSCRIPTION', true),
     instanceId: str('EDGENET_INSTANCE_ID', hostname()),
     brokerHookToken: optional('EDGENET_BROKER_HOOK_TOKEN'),
     witnessUrl: optional('EDGENET_WITNESS_URL'),

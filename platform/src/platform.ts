@@ -186,7 +186,7 @@ export async function createPlatform(
           username: config.brokerUsername,
           password: config.brokerPassword,
           caFile: config.brokerCa,
-          shareGroup: config.brokerShareGroup,
+          shareGroup: config.brokerSharedSubscription ? config.brokerShareGroup : null,
           instanceId: config.instanceId,
         },
         ingest,

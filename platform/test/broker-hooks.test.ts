@@ -95,3 +95,66 @@ it('is not served at all without EDGENET_BROKER_HOOK_TOKEN', async () => {
     await plain.close();
   }
 });
+
+// RabbitMQ 3.10's HTTP backend (test/helpers/rabbitmq-cluster.ts): form-encoded POSTs, the hook token
+// as Basic authorisation from its URLs' user info, a plain-text `allow` or `deny`.
+describe('RabbitMQ HTTP backend', () => {
+  const rabbit = async (path: 'user' | 'vhost' | 'resource' | 'topic', form: Record<string, string>, token: string | null = HOOK_TOKEN) => {
+    const res = await fetch(`${tp.baseUrl}/broker/rabbitmq/${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(token ? { authorization: `Basic ${Buffer.from(`rabbitmq:${token}`).toString('base64')}` } : {}),
+      },
+      body: new URLSearchParams(form).toString(),
+    });
+    return { status: res.status, body: await res.text() };
+  };
+  const topic = (clientId: string, permission: string, routingKey: string, username = clientId) =>
+    rabbit('topic', {
+      username,
+      vhost: '/',
+      resource: 'topic',
+      name: 'amq.topic',
+      permission,
+      routing_key: routingKey,
+      'variable_map.client_id': clientId,
+    }).then((r) => r.body);
+
+  it('logs a device in with its credentials and client id, the platform with its password, and nobody else', async () => {
+    const login = (client_id: string, username: string, password: string) => rabbit('user', { username, password, vhost: '/', client_id }).then((r) => r.body);
+    expect(await login(device.deviceId, device.deviceId, device.password)).toBe('allow');
+    expect(await login(device.deviceId, device.deviceId, other.password)).toBe('deny');
+    expect(await login(other.deviceId, device.deviceId, device.password)).toBe('deny');
+    expect(await login('edgenet-platform-a', PLATFORM.username, PLATFORM.password)).toBe('allow');
+    expect(await login('edgenet-platform-a', PLATFORM.username, 'guess')).toBe('deny');
+  });
+
+  it('answers 401 without the token, and with the bearer form still works for EMQX', async () => {
+    expect((await rabbit('vhost', { username: 'x', vhost: '/' }, null)).status).toBe(401);
+    expect((await rabbit('vhost', { username: 'x', vhost: '/' }, 'not-the-token-0123456789abcdef0123')).status).toBe(401);
+    expect(await rabbit('vhost', { username: 'x', vhost: '/' }).then((r) => r.body)).toBe('allow');
+    expect(await rabbit('vhost', { username: 'x', vhost: 'other' }).then((r) => r.body)).toBe('deny');
+  });
+
+  it('allows a client its own MQTT subscription queues and the MQTT exchange, nothing else', async () => {
+    const resource = (client_id: string, resource: string, name: string, permission: string) =>
+      rabbit('resource', { username: client_id, vhost: '/', resource, name, permission, client_id }).then((r) => r.body);
+    expect(await resource(device.deviceId, 'queue', `mqtt-subscription-${device.deviceId}qos1`, 'configure')).toBe('allow');
+    expect(await resource(device.deviceId, 'queue', `mqtt-subscription-${other.deviceId}qos1`, 'read')).toBe('deny');
+    expect(await resource(device.deviceId, 'exchange', 'amq.topic', 'write')).toBe('allow');
+    expect(await resource(device.deviceId, 'exchange', 'amq.topic', 'configure')).toBe('deny');
+    expect(await resource(device.deviceId, 'exchange', 'amq.direct', 'write')).toBe('deny');
+  });
+
+  it('applies the topic rules to the routing key mapped back to its MQTT topic', async () => {
+    const key = (t: string) => t.replaceAll('/', '.').replaceAll('+', '*');
+    expect(await topic(device.deviceId, 'write', key(deviceTopic(device.deviceId, 'heartbeat')))).toBe('allow');
+    expect(await topic(device.deviceId, 'write', key(deviceTopic(other.deviceId, 'heartbeat')))).toBe('deny');
+    expect(await topic(device.deviceId, 'read', key(commandTopic(device.deviceId)))).toBe('allow');
+    expect(await topic(device.deviceId, 'read', key('edge/v1/d/+/+'))).toBe('deny');
+    expect(await topic('edgenet-platform-a', 'read', key('edge/v1/d/+/+'), PLATFORM.username)).toBe('allow');
+    expect(await topic('edgenet-platform-a', 'write', key(commandTopic(device.deviceId)), PLATFORM.username)).toBe('allow');
+    expect(await topic('edgenet-platform-a', 'write', key(deviceTopic(device.deviceId, 'heartbeat')), PLATFORM.username)).toBe('deny');
+  });
+});

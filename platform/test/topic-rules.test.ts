@@ -60,7 +60,8 @@ describe('maySubscribe', () => {
     ['the platform, its shared subscription', platform, sharedDeviceSubscription('edgenet'), true],
     ['the platform, another group', platform, sharedDeviceSubscription('edgenet-b_2'), true],
     ['the platform, a group with a slash', platform, '$share/a/b/edge/v1/d/+/+', false],
-    ['the platform, the messages without a share', platform, 'edge/v1/d/+/+', false],
+    // A broker without shared subscriptions (RabbitMQ 3.10's MQTT plugin): the plain filter.
+    ['the platform, the messages without a share', platform, 'edge/v1/d/+/+', true],
     ['the platform, a shared #', platform, '$share/edgenet/#', false],
     ['the platform, #', platform, '#', false],
     ["the platform, a device's command topic", platform, commandTopic(A), false],

@@ -26,7 +26,7 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import mqttPacket, { type Packet } from 'mqtt-packet';
-import { commandTopic, parseDeviceTopic, sharedDeviceSubscription } from '@edgenet/proto';
+import { commandTopic, DEVICE_MESSAGES_FILTER, parseDeviceTopic, sharedDeviceSubscription } from '@edgenet/proto';
 import type { Logger } from 'pino';
 import type { Handled, Ingest } from '../ingest/ingest.js';
 import { OrderedAcks } from './ordered-acks.js';
@@ -39,7 +39,12 @@ export interface ExternalBrokerOptions {
   password: string | undefined;
   /** PEM of the CA that signed the broker's certificate; unset: the system's CAs. */
   caFile: string | undefined;
-  shareGroup: string;
+  /**
+   * The shared-subscription group; null on a broker that has none (RabbitMQ 3.10's MQTT plugin
+   * takes `$share/...` as a literal topic and delivers nothing to it): the plain filter, every
+   * message to this instance, duplicates across instances stored once by (device, seq).
+   */
+  shareGroup: string | null;
   instanceId: string;
   keepaliveS?: number;
 }
@@ -89,7 +94,7 @@ export class ExternalBroker implements DeviceTransport {
     this.#ingest = ingest;
     this.#log = log.child({ broker: opts.url });
     this.#ca = opts.caFile ? readFileSync(opts.caFile) : undefined;
-    this.#topic = sharedDeviceSubscription(opts.shareGroup);
+    this.#topic = opts.shareGroup === null ? DEVICE_MESSAGES_FILTER : sharedDeviceSubscription(opts.shareGroup);
   }
 
   /** True while connected and subscribed: readiness for a load balancer (/readyz). */

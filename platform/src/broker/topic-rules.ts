@@ -5,13 +5,23 @@
 //   actor     publish                                   subscribe
 //   device    edge/v1/d/{its id}/{hello|heartbeat|      edge/v1/d/{its id}/cmd only; '#', '+', $SYS,
 //             workstations|status} only                 another device's cmd, a $share: refused
-//   platform  edge/v1/d/{any device id}/cmd only        $share/{group}/edge/v1/d/+/+ only
+//   platform  edge/v1/d/{any device id}/cmd only        $share/{group}/edge/v1/d/+/+, or edge/v1/d/+/+
+//                                                       on a broker without shared subscriptions
 //   (none)    a will left by a vanished session: any device topic (its owner was checked when it
 //             was connected)
 //
 // A refused PUBLISH closes the connection: MQTT 3.1.1 has no negative PUBACK [MQTT-3.3.5-2]. A
 // refused SUBSCRIBE is answered 0x80 for that filter and the session stays up [MQTT-3.9.3-2].
-import { commandTopic, isDeviceId, MAX_TOPIC_LENGTH, parseDeviceTopic, sharedDeviceSubscription, TOPIC_ROOT, type ParsedDeviceTopic } from '@edgenet/proto';
+import {
+  commandTopic,
+  DEVICE_MESSAGES_FILTER,
+  isDeviceId,
+  MAX_TOPIC_LENGTH,
+  parseDeviceTopic,
+  sharedDeviceSubscription,
+  TOPIC_ROOT,
+  type ParsedDeviceTopic,
+} from '@edgenet/proto';
 import type { RejectReason } from '../ingest/reject-counter.js';
 
 /** A device, named by its id (its MQTT client id and user name), or the platform's own consumer. */
@@ -55,7 +65,7 @@ export function mayPublish(actor: BrokerActor | null, topic: string): PublishDec
 }
 
 export function maySubscribe(actor: BrokerActor, filter: string): SubscribeDecision {
-  const allowed = actor.role === 'device' ? filter === commandTopic(actor.deviceId) : isSharedDeviceSubscription(filter);
+  const allowed = actor.role === 'device' ? filter === commandTopic(actor.deviceId) : filter === DEVICE_MESSAGES_FILTER || isSharedDeviceSubscription(filter);
   return allowed ? { allowed: true } : { allowed: false, reason: 'subscribe_denied', why: `subscription to ${quoted(filter)} refused` };
 }
 

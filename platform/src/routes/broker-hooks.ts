@@ -3,13 +3,19 @@
 // (deploy/emqx/, docs/scale-out.md). The decisions are the embedded broker's own
 // (broker-auth/hooks.ts), so a device sees the same platform whichever broker it reaches.
 // Registered only when EDGENET_BROKER_HOOK_TOKEN is set; the broker sends that token as a bearer
-// header, and nothing else may call these routes.
+// header (EMQX) or as the password of Basic authorisation (RabbitMQ, whose HTTP backend sends no
+// headers of its own: the token is the user info of its URLs, broker-hooks-rabbitmq.ts), and
+// nothing else may call these routes.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { BrokerHooks, type HookAction } from '../broker-auth/hooks.js';
 import type { PlatformContext } from '../context.js';
 import { ERR_UNAUTHENTICATED } from '../errors.js';
+import { rabbitmqHookRoutes } from './broker-hooks-rabbitmq.js';
 import { errorResponse } from './schemas.js';
+
+/** The user name of the RabbitMQ backend's URLs (http://rabbitmq:{token}@host/broker/rabbitmq/user). */
+export const RABBITMQ_HOOK_USER = 'rabbitmq';
 
 interface AuthnBody {
   clientid: string;
@@ -37,13 +43,17 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest();
 export async function brokerHookRoutes(app: FastifyInstance, ctx: PlatformContext): Promise<void> {
   const { config } = ctx;
   if (!config.brokerHookToken) return;
-  const expected = sha256(`Bearer ${config.brokerHookToken}`);
+  const bearer = sha256(`Bearer ${config.brokerHookToken}`);
+  const basic = sha256(`Basic ${Buffer.from(`${RABBITMQ_HOOK_USER}:${config.brokerHookToken}`).toString('base64')}`);
   const hooks = new BrokerHooks(ctx);
 
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization ?? '';
     // Compare digests: equal length, constant time, whatever the header holds.
-    if (!timingSafeEqual(sha256(header), expected)) throw new ERR_UNAUTHENTICATED();
+    const got = sha256(header);
+    // Both compared every time: which form a caller used is not timed either.
+    const ok = [timingSafeEqual(got, bearer), timingSafeEqual(got, basic)];
+    if (!ok.includes(true)) throw new ERR_UNAUTHENTICATED();
   });
 
   app.post<{ Body: AuthnBody }>('/authn', {
@@ -73,4 +83,6 @@ export async function brokerHookRoutes(app: FastifyInstance, ctx: PlatformContex
     },
     handler: async ({ body }) => ({ result: hooks.authorize(body.clientid, body.username, body.topic, body.action) }),
   });
+
+  await app.register(async (scope) => rabbitmqHookRoutes(scope, hooks), { prefix: '/rabbitmq' });
 }
