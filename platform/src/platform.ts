@@ -9,6 +9,7 @@ import type { BrokerPeers } from './broker/index.js';
 import { embeddedTransport } from './broker/embedded.js';
 import { ExternalBroker } from './broker/external.js';
 import { CommandDelivery } from './commands/delivery.js';
+import { OpenCommandDevices } from './commands/open-devices.js';
 import { explainListen } from './broker/listen-error.js';
 import type { DeviceTransport } from './broker/transport.js';
 import { LISTEN_BACKLOG } from './net/connection-guard.js';
@@ -164,6 +165,10 @@ export async function createPlatform(
   const clock = options.clock ?? (() => new Date());
   // The transport is composed after ingest, which it feeds; commands reach it through this late binding.
   let commandPath: DeviceTransport | undefined;
+  // One process sending every command and holding every session: which devices have one open is
+  // known here. Several: another process may send one, so each return reads the ledger.
+  const open = shared ? undefined : new OpenCommandDevices();
+  await open?.load(db);
   const commands = new CommandDelivery({
     db,
     log,
@@ -171,6 +176,7 @@ export async function createPlatform(
     publish: (deviceId, payload) => commandPath?.publishCommand(deviceId, payload) ?? Promise.resolve(false),
     publishKnowsConnections: config.brokerUrl === undefined,
     notHere: (deviceId) => options.cluster?.commandsWaiting(deviceId),
+    open,
   });
   const ingest = new Ingest({ db, log, registry, writer, presence, rejects, flags, policy, rate, shared, commands });
   await presence.start(config.presenceSweepMs, options.sweepsPresence ?? true);

@@ -4,7 +4,7 @@
 // in seconds) and appends every transition to the connection history, so no transition is left out.
 import type { Logger } from 'pino';
 import type { Database } from '../../db/index.js';
-import { appendHistory, markAllOffline, setOnline, type ConnectionCause, type Presence, type Transition } from '../presence.js';
+import { appendHistory, markAllOffline, setStates, type ConnectionCause, type Presence, type Transition } from '../presence.js';
 import { WriteQueue } from './write-queue.js';
 
 interface Entry {
@@ -104,14 +104,7 @@ export class LocalPresence implements Presence {
     this.#pendingHistory = [];
     const now = new Date();
     try {
-      for (const online of [true, false]) {
-        await setOnline(
-          this.#db,
-          [...state].filter(([, s]) => s === online).map(([id]) => id),
-          online,
-          now,
-        );
-      }
+      await setStates(this.#db, state, now);
       await appendHistory(this.#db, history);
     } catch (err) {
       // Back in the queue behind anything newer: setting a state twice does no harm.
