@@ -7,7 +7,8 @@
 //   presence/shared.ts  several processes split the traffic: the database decides
 import { and, sql, type SQL } from 'drizzle-orm';
 import { executeNamed, type Database } from '../db/index.js';
-import { devices } from '../db/schema/index.js';
+import { deviceConnections, devices } from '../db/schema/index.js';
+import { unnestRows } from '../db/unnest.js';
 
 // What began or ended a device's time online, as device_connections.cause stores it: a fixed set,
 // so that the dashboard words each in its user's language (platform/test/server-texts.test.ts).
@@ -105,17 +106,17 @@ export async function markAllOffline(db: Database, cause: ConnectionCause): Prom
   );
 }
 
-/** Appends transitions to device_connections, the connection history: one statement of five arrays per chunk. */
+/** Appends transitions to device_connections, the connection history: one statement of five arrays per chunk (db/unnest.ts). */
 export async function appendHistory(db: Pick<Database, '_'>, transitions: readonly Transition[]): Promise<void> {
   for (let i = 0; i < transitions.length; i += CHUNK) {
-    const chunk = transitions.slice(i, i + CHUNK);
-    await executeNamed(
-      db,
-      'presence_append_history',
-      sql`insert into "device_connections" (device_id, at, event, cause, remote_address)
-          select * from unnest(${sql.param(chunk.map((t) => t.deviceId))}::uuid[], ${sql.param(chunk.map((t) => new Date(t.atMs).toISOString()))}::timestamptz[],
-                               ${sql.param(chunk.map((t) => (t.online ? 'online' : 'offline')))}::text[], ${sql.param(chunk.map((t) => t.cause))}::text[],
-                               ${sql.param(chunk.map((t) => t.remoteAddress))}::text[])`,
-    );
+    const rows = transitions.slice(i, i + CHUNK).map((t) => ({
+      deviceId: t.deviceId,
+      at: new Date(t.atMs),
+      event: t.online ? ('online' as const) : ('offline' as const),
+      cause: t.cause,
+      remoteAddress: t.remoteAddress,
+    }));
+    const { columns, unnest } = unnestRows(deviceConnections, ['deviceId', 'at', 'event', 'cause', 'remoteAddress'], rows);
+    await executeNamed(db, 'presence_append_history', sql`insert into ${deviceConnections} (${columns}) select * from ${unnest}`);
   }
 }
