@@ -9,6 +9,7 @@ import type { BrokerPeers } from './broker/index.js';
 import { embeddedTransport } from './broker/embedded.js';
 import { ExternalBroker } from './broker/external.js';
 import { CommandDelivery } from './commands/delivery.js';
+import { OpenCommandDevices } from './commands/open-devices.js';
 import { explainListen } from './broker/listen-error.js';
 import type { DeviceTransport } from './broker/transport.js';
 import { LISTEN_BACKLOG } from './net/connection-guard.js';
@@ -165,6 +166,10 @@ export async function createPlatform(
   const clock = options.clock ?? (() => new Date());
   // The transport is composed after ingest, which it feeds; commands reach it through this late binding.
   let commandPath: DeviceTransport | undefined;
+  // One process sending every command and holding every session: which devices have one open is
+  // known here. Several: another process may send one, so each return reads the ledger.
+  const open = shared ? undefined : new OpenCommandDevices();
+  await open?.load(db);
   const commands = new CommandDelivery({
     db,
     log,
@@ -172,6 +177,7 @@ export async function createPlatform(
     publish: (deviceId, payload) => commandPath?.publishCommand(deviceId, payload) ?? Promise.resolve(false),
     publishKnowsConnections: config.brokerUrl === undefined,
     notHere: (deviceId) => options.cluster?.commandsWaiting(deviceId),
+    open,
   });
   const verifier = ed25519Verifier();
   if (verifier.backend !== 'libsodium')

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { devices } from '../db/schema/index.js';
 import { commandById, expireCommand, openCommands, transition, type CommandState } from './ledger.js';
+import type { OpenCommandDevices } from './open-devices.js';
 import { commandPayload } from './wire.js';
 
 /** Hands a command to the broker for this device; false when the device is not connected there. */
@@ -30,6 +31,12 @@ export interface CommandDeliveryDeps {
   publishKnowsConnections: boolean;
   /** A command waits for a device this process does not hold the session of (a cluster's other worker). */
   notHere?: (deviceId: string) => void;
+  /**
+   * The devices that may have a command open, when this process alone sends commands and holds
+   * every session (open-devices.ts): a returning device not in it has nothing waiting, unread.
+   * Absent: every return reads the ledger.
+   */
+  open?: OpenCommandDevices;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -48,6 +55,11 @@ export class CommandDelivery {
     this.#d = deps;
   }
 
+  /** A command for the device is about to be inserted: its next return must read the ledger. */
+  opening(deviceId: string): void {
+    this.#d.open?.add(deviceId);
+  }
+
   /** After a send: delivers now if the device is connected; otherwise it waits for its return. */
   async sendNow(deviceId: string): Promise<void> {
     if (!this.#d.publishKnowsConnections) {
@@ -59,6 +71,7 @@ export class CommandDelivery {
 
   /** The device said hello: it is connected and subscribed to its command topic. Never throws. */
   returned(deviceId: string): void {
+    if (this.#d.open && this.#d.open.mark(deviceId) === undefined) return;
     this.deliver(deviceId, true).catch((err: unknown) =>
       this.#d.log.warn({ err, deviceId }, 'cannot deliver commands to a returning device; next return retries'),
     );
@@ -89,11 +102,14 @@ export class CommandDelivery {
     // One read per delivery (every hello runs one): the open commands, those past their deadline
     // expired on the way rather than by a query of their own.
     const startedAt = clock();
+    const mark = this.#d.open?.mark(deviceId);
+    let stillOpen = 0;
     for (const command of await openCommands(db, deviceId)) {
       if (command.deadlineAt <= startedAt) {
         await expireCommand(db, command, startedAt);
         continue;
       }
+      stillOpen += 1;
       if (command.state !== 'queued' && !again) continue;
       if (!(await publish(deviceId, commandPayload(command)))) {
         // Not connected here: the worker that holds it is asked (a cluster), else it waits for its return.
@@ -104,6 +120,8 @@ export class CommandDelivery {
       if (command.state === 'queued') await transition(db, command.id, ['queued'], 'delivered', now, null, { deliveredAt: now });
       log.info({ deviceId, commandId: command.id, kind: command.kind, again: command.state !== 'queued' }, 'command sent to the device');
     }
+    // Nothing queued nor awaiting a result: the device's returns read nothing until its next command.
+    if (stillOpen === 0) this.#d.open?.noneOpen(deviceId, mark);
   }
 
   /**

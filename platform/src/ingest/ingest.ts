@@ -25,6 +25,7 @@ import type { HeartbeatRate } from './heartbeat-rate.js';
 import type { Presence } from './presence.js';
 import type { RejectCounter } from './reject-counter.js';
 import { replaceWorkstationMapping, sameMapping } from './workstation-mapping.js';
+import { VerifiedRepeats } from './verified-repeats.js';
 
 export interface IngestDeps {
   db: Database;
@@ -89,6 +90,7 @@ export class Ingest {
     this.#verifier = deps.verifier ?? ed25519Verifier();
   }
 
+  readonly #repeats = new VerifiedRepeats();
   #inFlight = 0;
   #idle: (() => void) | null = null;
 
@@ -122,9 +124,12 @@ export class Ingest {
     // A message that was on its way when the device was disabled is neither stored nor counted.
     if (device.status !== 'active') return this.#reject('device_disabled', deviceId, `device is ${device.status}`);
 
-    if (!this.#verifier.verify(decoded.envelope.body, decoded.envelope.signature, device.publicKey)) {
+    // A mapping identical to the last one that verified is not verified again (verified-repeats.ts).
+    const repeat = kind === 'workstations' && this.#repeats.verifiedBefore(device, payload);
+    if (!repeat && !this.#verifier.verify(decoded.envelope.body, decoded.envelope.signature, device.publicKey)) {
       return this.#reject('bad_signature', deviceId, `${kind} signature does not verify with the enrolled key`);
     }
+    if (kind === 'workstations' && !repeat) this.#repeats.remember(device, payload);
 
     const handled = await this.#dispatch(device, decoded, receivedAt, decoded.envelope);
     if (handled.outcome === 'accepted') this.accepted[kind] += 1;

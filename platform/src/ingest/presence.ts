@@ -5,9 +5,10 @@
 // statements are here; which decides when to run them is chosen once, at composition (platform.ts):
 //   presence/local.ts   this process holds every connection of its devices: memory decides
 //   presence/shared.ts  several processes split the traffic: the database decides
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/index.js';
+import { and, sql, type SQL } from 'drizzle-orm';
+import { executeNamed, type Database } from '../db/index.js';
 import { deviceConnections, devices } from '../db/schema/index.js';
+import { unnestRows } from '../db/unnest.js';
 
 // What began or ended a device's time online, as device_connections.cause stores it: a fixed set,
 // so that the dashboard words each in its user's language (platform/test/server-texts.test.ts).
@@ -47,13 +48,25 @@ export interface Transition {
 /** Rows per statement: keeps one statement's parameters well under PostgreSQL's 65,535 (5 per row). */
 export const CHUNK = 5_000;
 
-/** Sets these devices' state, whatever it was (memory decided). */
-export async function setOnline(db: Database, ids: readonly string[], online: boolean, now: Date): Promise<void> {
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await db
-      .update(devices)
-      .set(online ? { online, cameOnlineAt: now } : { online })
-      .where(lockedInIdOrder(inArray(devices.id, ids.slice(i, i + CHUNK))));
+/**
+ * Sets each device's state, whatever it was (memory decided): one statement for every device of a
+ * flush, online and offline alike. Its text is the same whatever the number of devices (they are
+ * two array parameters), so it is prepared once per database connection; building a statement of
+ * thousands of parameters cost the platform more CPU than a reconnect's every other step
+ * (docs/capacity.md "Connections").
+ */
+export async function setStates(db: Database, states: ReadonlyMap<string, boolean>, now: Date): Promise<void> {
+  const entries = [...states];
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const chunk = entries.slice(i, i + CHUNK);
+    const ids = chunk.map(([id]) => id);
+    await executeNamed(
+      db,
+      'presence_set_states',
+      sql`update "devices" set "online" = s.online, "came_online_at" = case when s.online then ${now.toISOString()}::timestamptz else "devices"."came_online_at" end
+            from unnest(${sql.param(ids)}::uuid[], ${sql.param(chunk.map(([, online]) => online))}::boolean[]) as s(id, online)
+           where "devices"."id" = s.id and ${lockedInIdOrder(sql`${devices.id} = any(${sql.param(ids)}::uuid[])`)}`,
+    );
   }
 }
 
@@ -93,8 +106,8 @@ export async function markAllOffline(db: Database, cause: ConnectionCause): Prom
   );
 }
 
-/** Appends transitions to device_connections, the connection history. */
-export async function appendHistory(db: Database, transitions: readonly Transition[]): Promise<void> {
+/** Appends transitions to device_connections, the connection history: one statement of five arrays per chunk (db/unnest.ts). */
+export async function appendHistory(db: Pick<Database, '_'>, transitions: readonly Transition[]): Promise<void> {
   for (let i = 0; i < transitions.length; i += CHUNK) {
     const rows = transitions.slice(i, i + CHUNK).map((t) => ({
       deviceId: t.deviceId,
@@ -103,6 +116,7 @@ export async function appendHistory(db: Database, transitions: readonly Transiti
       cause: t.cause,
       remoteAddress: t.remoteAddress,
     }));
-    await db.insert(deviceConnections).values(rows);
+    const { columns, unnest } = unnestRows(deviceConnections, ['deviceId', 'at', 'event', 'cause', 'remoteAddress'], rows);
+    await executeNamed(db, 'presence_append_history', sql`insert into ${deviceConnections} (${columns}) select * from ${unnest}`);
   }
 }

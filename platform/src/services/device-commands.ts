@@ -46,6 +46,7 @@ export async function sendCommand(s: CommandServices, deviceId: string, principa
   // Refused now, with the codes named, rather than mapped and silently uncounted later.
   if (req.kind === 'set_workstations') await assertRegistered(s.db, device.enterpriseId, params.workstations as string[]);
   const now = s.clock();
+  s.commands.opening(device.id); // before the insert: a return meanwhile must not skip the ledger
   const row = await insertCommand(
     s.db,
     {

@@ -12,6 +12,9 @@ export class WriteQueue {
   #chain: Promise<unknown> = Promise.resolve();
   #scheduled = false;
   #timer: NodeJS.Timeout | undefined;
+  /** While a flush is scheduled: starts it now (once); resolves `#flushed` when it has run. */
+  #flushNow: (() => void) | undefined;
+  #flushed: Promise<unknown> = Promise.resolve();
 
   /** `delayMs` 0: flush at once; otherwise gather what comes for that long into one flush. */
   constructor(log: Logger, flush: () => Promise<void>, delayMs: number) {
@@ -27,11 +30,18 @@ export class WriteQueue {
   schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    const flush = () =>
+    let ran!: () => void;
+    this.#flushed = new Promise<void>((resolve) => (ran = resolve));
+    const flush = () => {
+      clearTimeout(this.#timer);
+      this.#flushNow = undefined;
       this.enqueue(() => {
         this.#scheduled = false;
         return this.#flush();
       });
+      void this.#chain.then(ran);
+    };
+    this.#flushNow = flush;
     if (this.#delayMs > 0) this.#timer = setTimeout(flush, this.#delayMs);
     else flush();
   }
@@ -41,18 +51,14 @@ export class WriteQueue {
     setTimeout(() => this.schedule(), RETRY_MS).unref();
   }
 
-  /** Resolves when every write so far is in the database. */
+  /** Resolves when every write so far is in the database, a flush still gathering included. */
   settled(): Promise<unknown> {
-    return this.#chain;
+    return this.#flushNow ? this.#flushed.then(() => this.#chain) : this.#chain;
   }
 
   /** Writes what a pending timer was gathering now; resolves when everything is written. */
   stop(): Promise<unknown> {
-    if (this.#scheduled && this.#timer) {
-      clearTimeout(this.#timer);
-      this.#scheduled = false;
-      this.enqueue(() => this.#flush());
-    }
+    this.#flushNow?.();
     return this.#chain;
   }
 }
