@@ -17,7 +17,8 @@ import { seedDevices } from '../../test/helpers/seed-devices.js';
 
 const log = pino({ level: 'silent' });
 const T0 = Date.parse('2026-11-05T02:00:00Z'); // 10:00 in Asia/Shanghai
-const NAMES = ['chain_anchors_upsert', 'device_days_upsert', 'devices_lock_seen', 'devices_update_seen', 'heartbeat_keys_insert', 'heartbeats_insert'];
+// The batch's one statement, then the rollup fold's (claim its batches, then the three rollups).
+const NAMES = ['chain_anchors_upsert', 'device_days_upsert', 'devices_update_seen', 'heartbeat_batches_fold', 'heartbeats_insert'];
 
 describe('heartbeat writer statements', () => {
   let database: TestDatabase;
@@ -66,6 +67,7 @@ describe('heartbeat writer statements', () => {
   const batch = async (seqs: number[]) => {
     for (const deviceId of deviceIds) for (const seq of seqs) await writer.enqueue(row(deviceId, seq), { signature: Buffer.alloc(64, 1), keyId: 'k' });
     await writer.flush();
+    await writer.flushRollups();
   };
   const prepared = () => queryRows<{ name: string }>(handle.db, sql`select name from pg_prepared_statements order by name`);
 

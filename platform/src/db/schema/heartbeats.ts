@@ -44,6 +44,14 @@ export const heartbeats = pgTable(
     prevHash: bytea('prev_hash'),
     /** prev_hash equals SHA-256 of this device's previous stored body; null when the chain (re)starts. */
     chainOk: boolean('chain_ok'),
+    // The batch that stored the row (heartbeat_batches.id): how a fold after a crash finds the rows of
+    // a batch not yet rolled up. Null on rows stored before rollups were deferred (all folded). The
+    // ids grow with time, as the rows are appended, so a BRIN index finds a batch for a few pages.
+    batchId: bigint('batch_id', { mode: 'number' }),
   },
-  (t) => [primaryKey({ name: 'heartbeats_pk', columns: [t.deviceId, t.seq] }), index('heartbeats_device_time_idx').on(t.deviceId, t.receivedAt)],
+  (t) => [
+    primaryKey({ name: 'heartbeats_pk', columns: [t.deviceId, t.seq] }),
+    index('heartbeats_device_time_idx').on(t.deviceId, t.receivedAt),
+    index('heartbeats_batch_brin').using('brin', t.batchId),
+  ],
 );

@@ -10,6 +10,7 @@ export { deviceStatusEvents } from './device-status-events.js';
 export { workstationMappings } from './workstation-mappings.js';
 export { heartbeats } from './heartbeats.js';
 export { heartbeatKeys } from './heartbeat-keys.js';
+export { heartbeatBatches } from './heartbeat-batches.js';
 export { deviceFlags } from './device-flags.js';
 export { deviceDays } from './device-days.js';
 export { signingKeys } from './signing-keys.js';

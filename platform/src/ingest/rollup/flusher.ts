@@ -1,0 +1,140 @@
+// The rollups of this instance's committed heartbeat batches, kept in memory and folded on a period
+// (EDGENET_ROLLUP_FLUSH_MS) and on close: at one heartbeat per device per 30 s every device is alone
+// in its batch, and folding per batch rewrote a device_days, a chain_anchors and a devices row for
+// every heartbeat. No count depends on this memory: each batch's heartbeat_batches row stays until
+// a fold deletes it beside the rollups it wrote (fold.ts), so what a crash loses is folded again from
+// the stored rows, by this instance's next life at its start or by any live instance once the batch
+// is older than STALE_PERIODS periods.
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { executeNamed, type Database } from '../../db/index.js';
+import type { Calendar } from '../../domain/calendar.js';
+import { applyRollup, foldAllFromRows } from './fold.js';
+import { RollupState, type FoldRow, type FoldSigned } from './state.js';
+
+/** A batch unfolded for this many periods has lost its writer (or its writer cannot reach the database). */
+export const STALE_PERIODS = 4;
+
+export interface RollupFlusherOptions {
+  calendar: Calendar;
+  /** Names heartbeat_batches rows; a restarted instance folds the rows of its earlier life at once. */
+  instanceId: string;
+  periodMs: number;
+}
+
+/** Every flusher of this process: a reader that must see every heartbeat folds them first (pending.ts). */
+export const LOCAL_FLUSHERS = new Set<RollupFlusher>();
+
+/** The batch was folded by another instance meanwhile: this state no longer matches the table. */
+class Overtaken extends Error {}
+
+export class RollupFlusher {
+  readonly #db: Database;
+  readonly #log: Logger;
+  readonly #opts: RollupFlusherOptions;
+  #state: RollupState;
+  #timer: NodeJS.Timeout | undefined;
+  #sweeper: NodeJS.Timeout | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+  /** Heartbeats folded by this flusher, from memory or from rows. */
+  folded = 0;
+
+  constructor(db: Database, log: Logger, opts: RollupFlusherOptions) {
+    this.#db = db;
+    this.#log = log;
+    this.#opts = opts;
+    this.#state = new RollupState(opts.calendar);
+    LOCAL_FLUSHERS.add(this);
+  }
+
+  /** Folds what earlier lives left, then looks for other instances' stale batches every period. */
+  async start(): Promise<void> {
+    const n = await foldAllFromRows(this.#db, this.#opts.calendar, sql`instance_id = ${this.#opts.instanceId} or ${this.#stale()}`);
+    if (n > 0) this.#log.info({ batches: n }, 'heartbeat batches folded at start');
+    this.#sweeper = setInterval(() => void this.#chain(() => this.#foldStale()), this.#opts.periodMs);
+    this.#sweeper.unref();
+  }
+
+  /** A committed batch's stored heartbeats, with what the rows do not carry. */
+  add(batchId: number, rows: readonly { row: FoldRow; signed: FoldSigned }[]): void {
+    this.#state.batches.push(batchId);
+    for (const { row, signed } of rows) this.#state.add(row, signed);
+    if (!this.#timer) {
+      this.#timer = setTimeout(() => void this.flush().catch(() => undefined), this.#opts.periodMs);
+      this.#timer.unref();
+    }
+  }
+
+  /** The newest seq of the device among heartbeats stored and not folded yet, if any. */
+  pendingLastSeq(deviceId: string): number | undefined {
+    return this.#state.lastSeq(deviceId);
+  }
+
+  /** Folds everything added so far; resolves once it is committed (or rejects, keeping it). */
+  flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    return this.#chain(() => this.#fold());
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#sweeper);
+    try {
+      await this.flush();
+    } finally {
+      clearTimeout(this.#timer);
+      LOCAL_FLUSHERS.delete(this);
+    }
+  }
+
+  #chain(step: () => Promise<void>): Promise<void> {
+    const next = this.#flushing.then(step);
+    this.#flushing = next.catch(() => undefined);
+    return next;
+  }
+
+  async #fold(): Promise<void> {
+    const state = this.#state;
+    if (state.empty) return;
+    this.#state = new RollupState(this.#opts.calendar);
+    const ids = state.batches;
+    try {
+      await this.#db.transaction(async (tx) => {
+        const claimed = await executeNamed<{ id: string | number }>(
+          tx,
+          'heartbeat_batches_fold',
+          sql`delete from heartbeat_batches where id = any(${sql.param(ids)}::bigint[]) returning id`,
+        );
+        if (claimed.length !== ids.length) throw new Overtaken();
+        await applyRollup(tx, state);
+      });
+      this.folded += state.rows;
+    } catch (err) {
+      if (err instanceof Overtaken) {
+        // Another instance took some of these batches for stale (or a reader folded them): the
+        // ones still there are folded from their rows, the memory is dropped.
+        this.#log.warn({ batches: ids.length }, 'heartbeat batches folded elsewhere meanwhile: folding the rest from the rows');
+        await foldAllFromRows(this.#db, this.#opts.calendar, sql`id = any(${sql.param(ids)}::bigint[])`);
+        return;
+      }
+      // Kept for the next period: merging is the same as having folded nothing yet.
+      state.merge(this.#state);
+      this.#state = state;
+      this.#log.error({ err, batches: ids.length }, 'rollup fold failed');
+      throw err;
+    }
+  }
+
+  async #foldStale(): Promise<void> {
+    try {
+      const n = await foldAllFromRows(this.#db, this.#opts.calendar, this.#stale());
+      if (n > 0) this.#log.warn({ batches: n }, 'stale heartbeat batches of a lost instance folded from their rows');
+    } catch (err) {
+      this.#log.error({ err }, 'stale heartbeat batch fold failed');
+    }
+  }
+
+  #stale() {
+    return sql`created_at < now() - ${STALE_PERIODS * this.#opts.periodMs} * interval '1 millisecond'`;
+  }
+}
