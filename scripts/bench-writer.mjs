@@ -31,6 +31,9 @@ const { values } = parseArgs({
     devices: { type: 'string', default: '1000' },
     batch: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '5' },
+    // 'hypertable': the writer's statement that dedupes through heartbeat_keys, on the plain table
+    // (to measure what the key table costs; TimescaleDB is not installed here).
+    storage: { type: 'string', default: 'table' },
   },
 });
 const ROWS = Number(values.rows);
@@ -138,7 +141,7 @@ try {
   const fresh = [];
   const redelivered = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const writer = new HeartbeatWriter(db, log, { batchSize: BATCH, flushMs: 60_000, calendar });
+    const writer = new HeartbeatWriter(db, log, { batchSize: BATCH, flushMs: 60_000, calendar, storage: values.storage });
     const rows = rowsOf(round);
     const before = await backendCpu();
     const s1 = await pass(writer, rows);

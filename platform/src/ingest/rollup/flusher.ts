@@ -3,8 +3,10 @@
 // in its batch, and folding per batch rewrote a device_days, a chain_anchors and a devices row for
 // every heartbeat. No count depends on this memory: each batch's heartbeat_batches row stays until
 // a fold deletes it beside the rollups it wrote (fold.ts), so what a crash loses is folded again from
-// the stored rows, by this instance's next life at its start or by any live instance once the batch
-// is older than STALE_PERIODS periods.
+// the stored rows, by this instance's next life at its start, by any instance folding its own once
+// the batch is older than STALE_PERIODS periods (the instances that take over a lost one's devices
+// fold, so they look), or by a reader that needs everything (pending.ts). An idle instance issues no
+// statement: no timer polls the table.
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { executeNamed, type Database } from '../../db/index.js';
@@ -34,7 +36,8 @@ export class RollupFlusher {
   readonly #opts: RollupFlusherOptions;
   #state: RollupState;
   #timer: NodeJS.Timeout | undefined;
-  #sweeper: NodeJS.Timeout | undefined;
+  /** When this flusher last looked for lost instances' batches. */
+  #sweptAtMs = Date.now();
   #flushing: Promise<void> = Promise.resolve();
   /** Heartbeats folded by this flusher, from memory or from rows. */
   folded = 0;
@@ -47,12 +50,11 @@ export class RollupFlusher {
     LOCAL_FLUSHERS.add(this);
   }
 
-  /** Folds what earlier lives left, then looks for other instances' stale batches every period. */
+  /** Folds what earlier lives of this instance left, and what lost instances left. */
   async start(): Promise<void> {
     const n = await foldAllFromRows(this.#db, this.#opts.calendar, sql`instance_id = ${this.#opts.instanceId} or ${this.#stale()}`);
+    this.#sweptAtMs = Date.now();
     if (n > 0) this.#log.info({ batches: n }, 'heartbeat batches folded at start');
-    this.#sweeper = setInterval(() => void this.#chain(() => this.#foldStale()), this.#opts.periodMs);
-    this.#sweeper.unref();
   }
 
   /** A committed batch's stored heartbeats, with what the rows do not carry. */
@@ -74,11 +76,13 @@ export class RollupFlusher {
   flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    return this.#chain(() => this.#fold());
+    return this.#chain(async () => {
+      await this.#fold();
+      if (Date.now() - this.#sweptAtMs >= STALE_PERIODS * this.#opts.periodMs) await this.#foldStale();
+    });
   }
 
   async close(): Promise<void> {
-    clearInterval(this.#sweeper);
     try {
       await this.flush();
     } finally {
@@ -126,6 +130,7 @@ export class RollupFlusher {
   }
 
   async #foldStale(): Promise<void> {
+    this.#sweptAtMs = Date.now();
     try {
       const n = await foldAllFromRows(this.#db, this.#opts.calendar, this.#stale());
       if (n > 0) this.#log.warn({ batches: n }, 'stale heartbeat batches of a lost instance folded from their rows');
