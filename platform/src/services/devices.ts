@@ -41,7 +41,15 @@ export async function deviceDetail(db: Database, id: string, scope: string | nul
     .orderBy(desc(heartbeats.seq))
     .limit(1);
   const queue = latest && latest.depth !== null && latest.dropped !== null ? latest : null;
-  return { ...row, ...hardwareLabel(row.inventory as Record<string, unknown>), workstations: mapped.map((m) => m.code), queue };
+  // The row's last seq and last seen trail the stored heartbeats by up to the rollup period
+  // (ingest/rollup/); the newest heartbeat, read here anyway, is the current one.
+  const seen = latest
+    ? {
+        lastSeq: Math.max(row.lastSeq, latest.seq),
+        lastSeenAt: row.lastSeenAt && row.lastSeenAt > latest.receivedAt ? row.lastSeenAt : latest.receivedAt,
+      }
+    : {};
+  return { ...row, ...seen, ...hardwareLabel(row.inventory as Record<string, unknown>), workstations: mapped.map((m) => m.code), queue };
 }
 
 /** Online/offline transitions, newest first. */
