@@ -82,6 +82,8 @@ const TOKEN = `op_bench_${randomBytes(16).toString('hex')}`;
 const INSTANCE_ID = 'bench';
 const PLATFORM_USER = { username: `${PLATFORM_USER_PREFIX}${INSTANCE_ID}`, password: randomBytes(24).toString('hex') };
 const STALL_MS = 15_000; // stored count unchanged this long: what is missing is not coming
+// The rollups move once per fold: EDGENET_ROLLUP_FLUSH_MS (30 s by default) and a margin.
+const ROLLUP_STALL_MS = Number(process.env.EDGENET_ROLLUP_FLUSH_MS ?? 30_000) + 15_000;
 const root = new URL('..', import.meta.url).pathname;
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -419,8 +421,8 @@ async function runOnce(broker) {
         const upMs = Date.now() - killed;
         await fleet.refresh();
         const target = fleet.total('acked'); // every heartbeat the broker had taken when the platform came back
-        const backlog = target - (await stored());
-        const caught = await waitStored(stored, target);
+        const backlog = target - (await committed());
+        const caught = await waitStored(committed, target);
         await fleet.refresh();
         row(
           'storm',
@@ -450,7 +452,9 @@ async function runOnce(broker) {
     const drained = await fleet.drain();
     const lastSent = Object.assign({}, ...drained.map((d) => d.lastSeqs));
     const sent = Object.values(lastSent).reduce((a, b) => a + b, 0);
-    await waitStored(stored, sent);
+    await waitStored(committed, sent);
+    // The daily rollups and the devices' last seq follow at the platform's next rollup fold.
+    await waitStored(stored, await committed(), ROLLUP_STALL_MS);
     let s2 = await api('GET', '/api/v1/ingest/stats');
     for (const deadline = Date.now() + 30_000; s2.heartbeatsPending > 0 && Date.now() < deadline; s2 = await api('GET', '/api/v1/ingest/stats'))
       await sleep(200);
@@ -650,13 +654,13 @@ function platformProcess(env) {
 }
 
 /**
- * Waits until the platform has stored `target` heartbeats (by the daily rollups), or until the
- * count has not moved for STALL_MS: then what is missing is not on its way.
+ * Waits until `stored` (committed rows, or the daily rollups) reaches `target`, or until the count
+ * has not moved for `stallMs`: then what is missing is not on its way.
  */
-async function waitStored(stored, target) {
+async function waitStored(stored, target, stallMs = STALL_MS) {
   let count = await stored();
   let movedAt = Date.now();
-  while (count < target && Date.now() - movedAt < STALL_MS) {
+  while (count < target && Date.now() - movedAt < stallMs) {
     await sleep(250);
     const now = await stored();
     if (now !== count) movedAt = Date.now();

@@ -61,15 +61,17 @@ export class RollupFlusher {
   add(batchId: number, rows: readonly { row: FoldRow; signed: FoldSigned }[]): void {
     this.#state.batches.push(batchId);
     for (const { row, signed } of rows) this.#state.add(row, signed);
-    if (!this.#timer) {
-      this.#timer = setTimeout(() => void this.flush().catch(() => undefined), this.#opts.periodMs);
-      this.#timer.unref();
-    }
+    this.#arm();
   }
 
-  /** The newest seq of the device among heartbeats stored and not folded yet, if any. */
-  pendingLastSeq(deviceId: string): number | undefined {
-    return this.#state.lastSeq(deviceId);
+  /** One fold a period after the first batch it will hold; a failed fold is tried again so. */
+  #arm(): void {
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.flush().catch(() => this.#arm());
+    }, this.#opts.periodMs);
+    this.#timer.unref();
   }
 
   /** Folds everything added so far; resolves once it is committed (or rejects, keeping it). */

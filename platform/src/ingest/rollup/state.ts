@@ -156,9 +156,4 @@ export class RollupState {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([id, s]) => ({ id, lastSeq: s.lastSeq, lastSeenAt: new Date(s.lastSeenMs), firstSeenAt: new Date(s.firstSeenMs) }));
   }
-
-  /** The newest seq this state holds for the device (readers that must not wait for the fold). */
-  lastSeq(deviceId: string): number | undefined {
-    return this.#seen.get(deviceId)?.lastSeq;
-  }
 }
