@@ -177,6 +177,8 @@ describe('heartbeats dated before enrollment', () => {
       );
     }
     await tp.platform.context.writer.flush();
+    // The rollups are folded on a period (ingest/rollup/): folded now, so "none counted" is real.
+    await tp.platform.context.writer.flushRollups();
     const filings = await queryRows<{ filing: string; n: number }>(
       tp.platform.context.db,
       sql`select filing, count(*)::int as n from heartbeats where device_id = ${dev.deviceId} group by filing`,
