@@ -39,8 +39,6 @@ export class RollupFlusher {
   /** When this flusher last looked for lost instances' batches. */
   #sweptAtMs = Date.now();
   #flushing: Promise<void> = Promise.resolve();
-  /** Heartbeats folded by this flusher, from memory or from rows. */
-  folded = 0;
 
   constructor(db: Database, log: Logger, opts: RollupFlusherOptions) {
     this.#db = db;
@@ -114,12 +112,12 @@ export class RollupFlusher {
         if (claimed.length !== ids.length) throw new Overtaken();
         await applyRollup(tx, state);
       });
-      this.folded += state.rows;
     } catch (err) {
       if (err instanceof Overtaken) {
         // Another instance took some of these batches for stale (or a reader folded them): the
         // ones still there are folded from their rows, the memory is dropped.
-        this.#log.warn({ batches: ids.length }, 'heartbeat batches folded elsewhere meanwhile: folding the rest from the rows');
+        // Expected after a certification run or a device-day read in another process (pending.ts).
+        this.#log.info({ batches: ids.length }, 'heartbeat batches folded elsewhere meanwhile: folding the rest from the rows');
         await foldAllFromRows(this.#db, this.#opts.calendar, sql`id = any(${sql.param(ids)}::bigint[])`);
         return;
       }

@@ -66,7 +66,7 @@ export class RollupState {
   readonly #seen = new Map<string, { lastSeq: number; lastSeenMs: number; firstSeenMs: number }>();
   /** The heartbeat_batches ids whose rows are in this state. */
   readonly batches: number[] = [];
-  /** Heartbeats added: the fold's own count, for its log line. */
+  /** Heartbeats added (a state with none and no batch has nothing to fold). */
   rows = 0;
 
   constructor(calendar: Calendar) {
