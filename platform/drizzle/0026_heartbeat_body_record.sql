@@ -39,6 +39,7 @@ CREATE TABLE "heartbeats_rebuilt" (
 	"received_at" timestamp with time zone NOT NULL,
 	"filed_at" timestamp with time zone NOT NULL,
 	"inference_delta" bigint NOT NULL,
+	"batch_id" bigint,
 	"filing" smallint NOT NULL,
 	"chain_ok" boolean,
 	"key_id" text,
@@ -49,8 +50,8 @@ CREATE TABLE "heartbeats_rebuilt" (
 -- The filing codes are those of platform/src/db/schema/heartbeats.ts (FILING_CODES). Rows stored
 -- before 0026 have no signature or key id of their own: the day's anchor (chain_anchors) vouches
 -- for them through the chain, as before.
-INSERT INTO "heartbeats_rebuilt" ("device_id", "seq", "received_at", "filed_at", "inference_delta", "filing", "chain_ok", "body")
-SELECT "device_id", "seq", "received_at", "filed_at", "inference_delta",
+INSERT INTO "heartbeats_rebuilt" ("device_id", "seq", "received_at", "filed_at", "inference_delta", "batch_id", "filing", "chain_ok", "body")
+SELECT "device_id", "seq", "received_at", "filed_at", "inference_delta", "batch_id",
        CASE "filing" WHEN 'received' THEN 1 WHEN 'device_time' THEN 2 WHEN 'untrusted_clock' THEN 3 WHEN 'before_enrollment' THEN 4 END,
        "chain_ok", "body"
   FROM "heartbeats" ORDER BY "device_id", "seq";--> statement-breakpoint
@@ -72,4 +73,5 @@ BEGIN
     ALTER TABLE "heartbeats" ADD CONSTRAINT "heartbeats_pk" PRIMARY KEY ("device_id", "seq");
   END IF;
 END $$;--> statement-breakpoint
-ALTER TABLE "heartbeats" ADD CONSTRAINT "heartbeats_device_id_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "heartbeats" ADD CONSTRAINT "heartbeats_device_id_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "heartbeats_batch_brin" ON "heartbeats" USING brin ("batch_id");

@@ -35,6 +35,12 @@ export interface PlatformConfig {
   offlineAfterIntervals: number;
   heartbeatBatchSize: number;
   heartbeatFlushMs: number;
+  /**
+   * How long device_days, chain_anchors and the devices' last seen wait in memory before they are
+   * folded into the database (ingest/rollup/): longer folds fewer rewrites per heartbeat, and the
+   * dashboard's last seen and the shared presence sweep lag by up to this much.
+   */
+  rollupFlushMs: number;
   presenceSweepMs: number;
   /**
    * How often this process reads the device status log for changes made by other processes
@@ -189,6 +195,7 @@ export function loadConfig(env: Source = process.env): Readonly<PlatformConfig> 
     offlineAfterIntervals: int('EDGENET_OFFLINE_AFTER_INTERVALS', 3, 1, 100),
     heartbeatBatchSize: int('EDGENET_HEARTBEAT_BATCH_SIZE', 1_000, 1, 50_000),
     heartbeatFlushMs: int('EDGENET_HEARTBEAT_FLUSH_MS', 200, 10, 60_000), // 200 ms
+    rollupFlushMs: int('EDGENET_ROLLUP_FLUSH_MS', 30_000, 10, 600_000), // 30 s; at most 10 min
     presenceSweepMs: int('EDGENET_PRESENCE_SWEEP_MS', 1_000, 50, 60_000), // 1 s
     deviceStatusFollowMs: int(
       'EDGENET_DEVICE_STATUS_FOLLOW_MS',

@@ -156,9 +156,20 @@ export async function createPlatform(
   // External broker mode, or several workers: more than one process splits the devices' traffic
   // (docs/scale-out.md).
   const shared = config.brokerUrl !== undefined || config.workers > 1;
-  const presence: Presence = shared ? new SharedPresence(db, log, config.offlineAfterIntervals) : new LocalPresence(db, log, config.offlineAfterIntervals);
+  const presence: Presence = shared
+    ? new SharedPresence(db, log, config.offlineAfterIntervals, config.rollupFlushMs)
+    : new LocalPresence(db, log, config.offlineAfterIntervals);
   const policy = COUNTING_POLICY;
-  const writer = new HeartbeatWriter(db, log, { batchSize: config.heartbeatBatchSize, flushMs: config.heartbeatFlushMs, calendar: calendarOf(policy) });
+  const writer = new HeartbeatWriter(db, log, {
+    batchSize: config.heartbeatBatchSize,
+    flushMs: config.heartbeatFlushMs,
+    calendar: calendarOf(policy),
+    storage: heartbeatStorage,
+    instanceId: config.instanceId,
+    rollupFlushMs: config.rollupFlushMs,
+  });
+  // Before any heartbeat: what a crash of this instance left unfolded is folded from the rows.
+  await writer.start();
   const flags = new FlagRecorder(db, log);
   const signer = new ReportSigner(db, config.dataDir);
   await signer.load();

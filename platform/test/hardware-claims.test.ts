@@ -178,6 +178,8 @@ describe('heartbeats dated before enrollment', () => {
       );
     }
     await tp.platform.context.writer.flush();
+    // The rollups are folded on a period (ingest/rollup/): folded now, so "none counted" is real.
+    await tp.platform.context.writer.flushRollups();
     const filings = await tp.platform.context.db
       .select({ filing: heartbeats.filing, n: sql<number>`count(*)::int` })
       .from(heartbeats)

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHeartbeat, sealEnvelope } from '@edgenet/proto';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
-import { migrateDatabase } from '../src/db/migrate.js';
+import { migrateDatabase, type HeartbeatStorage } from '../src/db/migrate.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { DeviceRegistry } from '../src/ingest/device-registry.js';
 import { FlagRecorder } from '../src/ingest/flags.js';
@@ -37,10 +37,10 @@ interface Instance {
   presence: Presence;
 }
 
-function instance(handle: DatabaseHandle): Instance {
+function instance(handle: DatabaseHandle, storage: HeartbeatStorage, instanceId: string): Instance {
   const { db } = handle;
   // flushMs far beyond the test: batches are written when the test flushes them, both at once.
-  const writer = new HeartbeatWriter(db, log, { batchSize: 1_000, flushMs: 60_000, calendar: calendarOf(COUNTING_POLICY) });
+  const writer = new HeartbeatWriter(db, log, { batchSize: 1_000, flushMs: 60_000, calendar: calendarOf(COUNTING_POLICY), storage, instanceId });
   const presence = new SharedPresence(db, log, 3);
   const ingest = new Ingest({
     db,
@@ -57,9 +57,9 @@ function instance(handle: DatabaseHandle): Instance {
 }
 
 describe.each([
-  { storage: 'table', key: '(device_id, seq)' },
-  { storage: 'hypertable key shape', key: '(device_id, seq, received_at)' },
-])('heartbeats keyed $key ($storage)', ({ key }) => {
+  { storage: 'table' as const, key: '(device_id, seq)' },
+  { storage: 'hypertable' as const, key: '(device_id, seq, received_at)' },
+])('heartbeats keyed $key ($storage)', ({ storage, key }) => {
   let database: TestDatabase;
   const handles: DatabaseHandle[] = [];
   let a: Instance;
@@ -84,8 +84,8 @@ describe.each([
     const keys = generateKeyPairSync('ed25519');
     privateKey = keys.privateKey;
     [deviceId] = (await seedDevices(first.db, { publicKeys: [keys.publicKey] })) as [string];
-    a = instance(first);
-    b = instance(handles.at(-1)!);
+    a = instance(first, storage, 'a');
+    b = instance(handles.at(-1)!, storage, 'b');
   });
 
   afterAll(async () => {
@@ -115,6 +115,7 @@ describe.each([
       expect(outcomes).toEqual(['accepted', 'accepted']);
     }
     await Promise.all([a.writer.flush(), b.writer.flush()]);
+    await Promise.all([a.writer.flushRollups(), b.writer.flushRollups()]);
     // Both instances may acknowledge: each one's heartbeat is stored, by it or by the other.
     await Promise.all(commits);
     expect(commits).toHaveLength(2 * SEQS);

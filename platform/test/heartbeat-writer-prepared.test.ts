@@ -6,18 +6,18 @@
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeHeartbeat } from '@edgenet/proto';
 import { COUNTING_POLICY } from '../src/certification/policy.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/index.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { calendarOf } from '../src/domain/calendar.js';
-import { HeartbeatWriter, type HeartbeatRow } from '../src/ingest/heartbeat-writer.js';
+import { HeartbeatWriter } from '../src/ingest/heartbeat-writer.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
+import { rollupRow, rollupSigned } from '../../test/helpers/rollup-rows.js';
 import { seedDevices } from '../../test/helpers/seed-devices.js';
 
 const log = pino({ level: 'silent' });
-const T0 = Date.parse('2026-11-05T02:00:00Z'); // 10:00 in Asia/Shanghai
-const NAMES = ['chain_anchors_upsert', 'device_days_upsert', 'devices_lock_seen', 'devices_update_seen', 'heartbeat_keys_insert', 'heartbeats_insert'];
+// The batch's one statement, then the rollup fold's (claim its batches, then the three rollups).
+const NAMES = ['chain_anchors_upsert', 'device_days_upsert', 'devices_update_seen', 'heartbeat_batches_fold', 'heartbeats_insert'];
 
 describe('heartbeat writer statements', () => {
   let database: TestDatabase;
@@ -40,22 +40,10 @@ describe('heartbeat writer statements', () => {
     await database?.drop();
   });
 
-  const row = (deviceId: string, seq: number): HeartbeatRow => {
-    const at = new Date(T0 + seq * 10_000);
-    return {
-      deviceId,
-      seq,
-      receivedAt: at,
-      deviceTime: at,
-      filedAt: at,
-      filing: 'received',
-      inferenceDelta: 1,
-      body: Buffer.from(encodeHeartbeat({ seq, deviceTimeMs: at.getTime() })),
-    };
-  };
   const batch = async (seqs: number[]) => {
-    for (const deviceId of deviceIds) for (const seq of seqs) await writer.enqueue(row(deviceId, seq), { signature: Buffer.alloc(64, 1), keyId: 'k' });
+    for (const deviceId of deviceIds) for (const seq of seqs) await writer.enqueue(rollupRow(deviceId, seq), rollupSigned(seq));
     await writer.flush();
+    await writer.flushRollups();
   };
   const prepared = () => queryRows<{ name: string }>(handle.db, sql`select name from pg_prepared_statements order by name`);
 

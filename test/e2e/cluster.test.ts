@@ -169,8 +169,12 @@ describe.skipIf(!inject('databaseUrl'))('the platform as a cluster of workers (E
           n: sent.get(r.device_id),
           max: sent.get(r.device_id),
         });
-      const days = await db.query<{ heartbeats: string }>('select sum(heartbeats) heartbeats from device_days');
-      expect(Number(days.rows[0]!.heartbeats)).toBe(total);
+      // The rollups follow the rows at each worker's next fold (EDGENET_ROLLUP_FLUSH_MS, 200 ms in
+      // tests); the killed worker's unfolded batches are folded by its replacement at its start.
+      const counted = async () => Number((await db.query<{ heartbeats: string }>('select sum(heartbeats) heartbeats from device_days')).rows[0]!.heartbeats);
+      await waitFor('the rollups folded', async () => (await counted()) >= total, 15_000);
+      await new Promise((r) => setTimeout(r, 1_000)); // two more folds: nothing is counted twice
+      expect(await counted()).toBe(total);
       // Only the deliberate conflict is flagged: no replay from the resent in-flight messages.
       expect((await db.query('select device_id, kind from device_flags')).rows).toEqual([{ device_id: stolen.deviceId, kind: 'identity_conflict' }]);
     } finally {

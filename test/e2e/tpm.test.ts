@@ -182,6 +182,7 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
     agent.child.kill('SIGTERM');
     await agent.exited;
     await tp.platform.context.writer.flush();
+    await tp.platform.context.writer.flushRollups(); // device_days is read below, not only through the API
     const evidence = await chainDay();
     expect(evidence.tpm?.ekCertificate).toBe(ekCertificate(tpmA).raw.toString('base64'));
     const verdict = verifyDeviceDay(evidence, calendar);
@@ -254,6 +255,7 @@ describe.skipIf(missing !== null)(`TPM 2.0 attestation at enrollment${missing ? 
         prev = createHash('sha256').update(body).digest();
       }
       await tp.platform.context.writer.flush();
+      await tp.platform.context.writer.flushRollups(); // device_days is read directly below
     };
     const day1 = dayAndBucket(Date.now() + 86_400_000).day;
     const day2 = dayAndBucket(Date.now() + 2 * 86_400_000).day;

@@ -29,6 +29,8 @@ export async function spawnPlatform(env: Record<string, string>): Promise<Platfo
       EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN,
       EDGENET_RATE_LIMIT_PER_IP: '1000000',
       EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
+      // As in testPlatformConfig: the tests read rollups and last seen a moment after the heartbeats.
+      EDGENET_ROLLUP_FLUSH_MS: '200',
       EDGENET_LOG_LEVEL: process.env.EDGENET_TEST_LOG_LEVEL ?? 'warn',
       ...env,
     },

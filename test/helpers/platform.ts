@@ -31,6 +31,10 @@ export function testPlatformConfig(db: TestDatabase, env: Record<string, string>
     // Tests poll the API quickly from one address; limits are tested in platform/test/limits.test.ts.
     EDGENET_RATE_LIMIT_PER_IP: '1000000',
     EDGENET_RATE_LIMIT_PER_TOKEN: '1000000',
+    // Tests read last seen and the rollups through the API a moment after a heartbeat; production's
+    // 30 s fold period would make each of them wait that long (platform/test/rollup-*.test.ts test
+    // the period itself).
+    EDGENET_ROLLUP_FLUSH_MS: '200',
     EDGENET_DATA_DIR: db.dataDir,
     EDGENET_OPERATOR_TOKEN: OPERATOR_TOKEN,
     EDGENET_LOG_LEVEL: process.env.EDGENET_TEST_LOG_LEVEL ?? 'silent',

@@ -5,6 +5,7 @@
 // counted (no approval, archived) is listed with its reason, and its devices are not gathered. A
 // device's online buckets while an operator had it disabled or decommissioned are left out
 // (inactive-spans.ts).
+import { foldPending } from '../ingest/rollup/pending.js';
 import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/index.js';
@@ -75,6 +76,9 @@ async function candidateProjects(db: Database, window: Window): Promise<ProjectR
 
 export async function gatherCountInput(db: Database, policy: CountingPolicy, window: Window): Promise<CountInput & Required<ReportInputs>> {
   const calendar = calendarOf(policy);
+  // device_days and chain_anchors trail the stored heartbeats by the rollup period: a run counts
+  // every heartbeat committed before it starts, so what is pending is folded first.
+  await foldPending(db, calendar);
   const { dayAndBucket } = calendar;
   const candidates = await candidateProjects(db, window);
   const { counted, notCertifiable } = classify(

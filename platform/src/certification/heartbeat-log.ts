@@ -7,6 +7,7 @@ import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { deviceDays, heartbeatLog } from '../db/schema/index.js';
 import { calendarOf } from '../domain/calendar.js';
+import { foldPending } from '../ingest/rollup/pending.js';
 import { deviceDayEvidence } from './device-chain.js';
 import { deviceDayLeaf, type HeartbeatLogEntry } from './log-leaves.js';
 import type { CountingPolicy } from './policy.js';
@@ -28,6 +29,8 @@ export function firstOpenDay(policy: Pick<CountingPolicy, 'timeZone' | 'bucketMi
 export async function appendClosedDays(db: Database, policy: CountingPolicy, now: Date, max = MAX_DAYS_PER_SUBMISSION): Promise<number> {
   const calendar = calendarOf(policy);
   const before = firstOpenDay(policy, now);
+  // A leaf is final: every heartbeat of the day must be in device_days and chain_anchors first.
+  await foldPending(db, calendar);
   let appended = 0;
   while (appended < max) {
     const days = await db

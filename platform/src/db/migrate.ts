@@ -26,8 +26,10 @@ async function ensureHypertable(db: Database): Promise<HeartbeatStorage> {
   const existing = await queryRows(db, sql`select 1 from timescaledb_information.hypertables where hypertable_name = 'heartbeats'`);
   if (existing.length > 0) return 'hypertable';
   // Timescale requires the partitioning column in every unique index, so (device_id, seq) alone is
-  // no longer unique here: heartbeat_keys keeps it so, in every storage mode (the heartbeat writer
-  // stores a heartbeat only when its key is new; db/schema/heartbeat-keys.ts).
+  // no longer unique here: heartbeat_keys keeps it so (the heartbeat writer stores a heartbeat only
+  // when its key is new; db/schema/heartbeat-keys.ts). On a plain table the writer dedupes by
+  // heartbeats' own key and writes no keys, so those a plain table stored are copied in first.
+  await db.execute(sql`insert into heartbeat_keys (device_id, seq) select device_id, seq from heartbeats on conflict do nothing`);
   await db.execute(sql`alter table heartbeats drop constraint heartbeats_pk`);
   await db.execute(sql`alter table heartbeats add constraint heartbeats_pk primary key (device_id, seq, received_at)`);
   await db.execute(sql`select create_hypertable('heartbeats', 'received_at', chunk_time_interval => interval '1 day', migrate_data => true)`);

@@ -1,11 +1,11 @@
 // Hardware already enrolled in the token's enterprise enrolls again (a reinstalled box, a wiped
 // state dir): the same device, its history kept, with new credentials. A new key is recorded in
 // device_keys beside the old ones, never hidden (docs/protocol.md §1).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { keyIdOf } from '@edgenet/proto';
 import type { Database } from '../db/index.js';
 import { ERR_DEVICE_STATUS } from '../errors.js';
-import { deviceKeys, devices, enrollmentTokenUses } from '../db/schema/index.js';
+import { deviceKeys, devices, enrollmentTokenUses, heartbeats } from '../db/schema/index.js';
 import { appendDeviceEvents } from '../services/device-log.js';
 import { recordProfile } from '../ingest/device-profile.js';
 import { attestationColumns, type NewDevice } from './insert-devices.js';
@@ -24,7 +24,17 @@ export interface KnownHardware {
 /** The device this enterprise already has for the hardware, or undefined when it is new here. */
 export async function knownHardware(tx: Database, enterpriseId: string, fingerprint: string): Promise<KnownHardware | undefined> {
   const [existing] = await tx
-    .select({ id: devices.id, keyId: devices.keyId, status: devices.status, lastSeq: devices.lastSeq })
+    // devices.last_seq trails the newest stored heartbeat until the rollup fold (ingest/rollup/): the
+    // newer of the two, or the re-enrolled agent would resend seqs already stored.
+    .select({
+      id: devices.id,
+      keyId: devices.keyId,
+      status: devices.status,
+      lastSeq:
+        sql<number>`greatest(${devices.lastSeq}, (select max(${heartbeats.seq}) from ${heartbeats} where ${heartbeats.deviceId} = ${devices.id}))`.mapWith(
+          Number,
+        ),
+    })
     .from(devices)
     .where(and(eq(devices.enterpriseId, enterpriseId), eq(devices.fingerprint, fingerprint)))
     .limit(1);

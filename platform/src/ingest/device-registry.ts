@@ -31,9 +31,9 @@ export interface KnownDevice {
   publicKey: KeyObject;
   heartbeatIntervalMs: number;
   /**
-   * The newest seq accepted for the device. Loaded from devices.last_seq, which only the heartbeat
-   * writer sets, in the transaction that stores the heartbeat; then advanced by ingest as it
-   * accepts, so it runs ahead of the stored one by what is still queued.
+   * The newest seq accepted for the device. Loaded as the newer of devices.last_seq (which the
+   * rollup fold advances, ingest/rollup/) and the newest stored heartbeat's seq; then advanced by
+   * ingest as it accepts, so it runs ahead of the stored one by what is still queued.
    */
   lastSeq: number;
   /** Cumulative inference counter of the last accepted heartbeat (it restarts with the agent). */
@@ -139,19 +139,20 @@ export class DeviceRegistry {
   }
 
   async #loadMany(ids: string[]): Promise<Map<string, KnownDevice>> {
-    // One statement: the rows, with the chain head, inference total and filed time of each one's
-    // newest stored heartbeat (its seq is devices.last_seq: the writer advances both in one
-    // transaction) and its open workstation mapping beside it. A first connection waits on it.
+    // One statement: the rows, with the seq, chain head, inference total and filed time of each
+    // one's newest stored heartbeat and its open workstation mapping beside it. A first connection
+    // waits on it. devices.last_seq trails the newest stored seq until the rollup fold
+    // (ingest/rollup/), so the newer of the two is the device's last seq.
     const rows = await executeNamed<LoadedRow>(
       this.#db,
       'load_devices',
       sql`
       select d.id, d.enterprise_id, d.mqtt_password_hash, d.public_key, d.heartbeat_interval_ms, d.last_seq, d.key_id,
              d.ak_public, d.hello_offset_ms, d.declared_sha256, d.enrolled_at, d.status,
-             h.inference_total, h.filed_at, h.body, m.codes, m.revision
+             h.seq, h.inference_total, h.filed_at, h.body, m.codes, m.revision
         from ${devices} d
         left join lateral (
-          select p.inference_total, h.filed_at, h.body
+          select h.seq, p.inference_total, h.filed_at, h.body
             from heartbeats h left join heartbeats_prechain p on h.body is null and p.device_id = h.device_id and p.seq = h.seq
            where h.device_id = d.id order by h.seq desc limit 1
         ) h on true
@@ -172,6 +173,7 @@ interface LoadedRow {
   public_key: string;
   heartbeat_interval_ms: number;
   last_seq: string | number;
+  seq: string | number | null;
   key_id: string;
   ak_public: string | null;
   hello_offset_ms: string | number | null;
@@ -194,7 +196,7 @@ function known(row: LoadedRow): KnownDevice {
     passwordHash: row.mqtt_password_hash,
     publicKey: publicKeyFromRaw(row.public_key),
     heartbeatIntervalMs: Number(row.heartbeat_interval_ms),
-    lastSeq: Number(row.last_seq),
+    lastSeq: Math.max(Number(row.last_seq), Number(row.seq ?? 0)),
     keyId: row.key_id,
     helloOffsetMs,
     enrolledAtMs: new Date(row.enrolled_at).getTime(),

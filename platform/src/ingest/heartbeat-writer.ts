@@ -1,20 +1,27 @@
-// Heartbeats are written in batches, one multi-row INSERT per flush, not one per message: at 100,000 devices every 30 s that is ~3,300 rows/s, which row-at-a-time inserts on
-// a 2-core server cannot sustain. A flush also advances each device's last_seen_at and last_seq:
-// this module is the one writer of devices.last_seq, first_seen_at and last_seen_at.
+// Heartbeats are written in batches, one multi-row INSERT per flush, not one per message: at 100,000
+// devices every 30 s that is ~3,300 rows/s, which row-at-a-time inserts on a 2-core server cannot
+// sustain. The batch's statement stores only what "acknowledged means stored" needs: the rows and
+// the batch's own record. Its rollups (device_days, chain_anchors, the devices' last_seq,
+// first_seen_at and last_seen_at, of which this module's RollupFlusher is the one writer) are
+// folded from memory on a period, and from the stored rows after a crash (rollup/).
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { executeNamed, type Database } from '../db/index.js';
 import type { Calendar } from '../domain/calendar.js';
 import { PlatformError } from '../errors.js';
-import { chainAnchors, deviceDays, devices, heartbeatKeys, heartbeats } from '../db/schema/index.js';
+import { heartbeats } from '../db/schema/index.js';
 import { DEVICE_DAY_BUCKETS } from '../db/schema/device-days.js';
+import type { HeartbeatStorage } from '../db/migrate.js';
 import { allColumns, unnestRows } from '../db/unnest.js';
 import { LatencyHistogram } from './latency-histogram.js';
-import { UNCOUNTED_FILINGS } from './filing.js';
+import { RollupFlusher } from './rollup/flusher.js';
+import { encodeSigned } from './rollup/signed-blob.js';
+import { RollupState, type DayRollup } from './rollup/state.js';
 
-// The row, and the device time its commit latency is measured from (in the signed body, not a column).
-export type HeartbeatRow = typeof heartbeats.$inferInsert & { deviceTime: Date };
-const HEARTBEAT_COLUMNS = allColumns(heartbeats);
+// The row without its batch marker, which the statement sets from the batch's own id, and the device
+// time its commit latency is measured from (in the signed body, not a column).
+export type HeartbeatRow = Omit<typeof heartbeats.$inferInsert, 'batchId'> & { deviceTime: Date };
+const HEARTBEAT_COLUMNS = allColumns(heartbeats).filter((c): c is Exclude<typeof c, 'batchId'> => c !== 'batchId');
 /** What only the day's anchor keeps: the device's signature over the row's body. */
 export interface Signed {
   signature: Buffer;
@@ -30,6 +37,12 @@ export interface HeartbeatWriterOptions {
   highWater?: number;
   /** The counting policy's calendar: which day and bucket each heartbeat is rolled up under. */
   calendar: Calendar;
+  /** How heartbeats are keyed (db/migrate.ts): a hypertable needs heartbeat_keys to dedupe. */
+  storage?: HeartbeatStorage;
+  /** Names this instance's heartbeat_batches rows (EDGENET_INSTANCE_ID). */
+  instanceId?: string;
+  /** How long rollups wait in memory before they are folded (EDGENET_ROLLUP_FLUSH_MS). */
+  rollupFlushMs?: number;
 }
 
 // After a failed batch the writer retries at 0.5 s, 1 s, then every 2 s. A retry is one INSERT of
@@ -38,6 +51,7 @@ export interface HeartbeatWriterOptions {
 // waited that long for its PUBACKs.
 export const RETRY_START_MS = 500; // 0.5 s
 export const RETRY_CAP_MS = 2_000; // 2 s
+export const DEFAULT_ROLLUP_FLUSH_MS = 30_000; // 30 s, as config.ts
 
 /** The wait before retry number `failures` (1 = after the first failure). */
 export function retryDelayMs(failures: number): number {
@@ -60,12 +74,14 @@ export class HeartbeatWriter {
   }
   retryInMs: number | null = null;
   written = 0;
+  /** device_days, chain_anchors and the devices' last seen, folded on a period (rollup/flusher.ts). */
+  readonly rollups: RollupFlusher;
   readonly commitLatency = new LatencyHistogram();
 
   constructor(db: Database, log: Logger, opts: HeartbeatWriterOptions) {
     this.#db = db;
     this.#log = log;
-    this.#opts = { highWater: opts.batchSize * 20, ...opts };
+    this.#opts = { highWater: opts.batchSize * 20, storage: 'table', instanceId: 'edgenet', rollupFlushMs: DEFAULT_ROLLUP_FLUSH_MS, ...opts };
     // Refused at start, not at the first batch: a rollup the column cannot hold would fail every
     // batch, and the writer would hold every device's acknowledgement while it retried.
     if (opts.calendar.bucketsPerDay !== DEVICE_DAY_BUCKETS) {
@@ -74,6 +90,7 @@ export class HeartbeatWriter {
         `the counting calendar has ${opts.calendar.bucketsPerDay} buckets a day; device_days.buckets holds ${DEVICE_DAY_BUCKETS}`,
       );
     }
+    this.rollups = new RollupFlusher(db, log, { calendar: opts.calendar, instanceId: this.#opts.instanceId, periodMs: this.#opts.rollupFlushMs });
   }
 
   get pending(): number {
@@ -161,96 +178,72 @@ export class HeartbeatWriter {
 
   async #write(queued: Queued[]): Promise<void> {
     const byKey = new Map(queued.map((q) => [`${q.row.deviceId}/${q.row.seq}`, q]));
-    const latest = new Map<string, { id: string; lastSeq: number; lastSeenAt: Date }>();
-    for (const { row } of queued) {
-      const prev = latest.get(row.deviceId);
-      if (!prev || row.seq > prev.lastSeq) latest.set(row.deviceId, { id: row.deviceId, lastSeq: row.seq, lastSeenAt: row.receivedAt });
-    }
-    await this.#db.transaction(async (tx) => {
-      // A redelivered QoS 1 message is not an error: its key is in heartbeat_keys already, and only
-      // the heartbeats whose key this statement inserted are stored and feed the daily rollup and
-      // the anchors. The key table, not heartbeats' own primary key, decides: as a TimescaleDB
-      // hypertable heartbeats is keyed (device_id, seq, received_at) and a redelivery has a new
-      // receive time. Another instance inserting the same key at once waits for this transaction,
-      // then inserts nothing. Keys go in sorted, so two overlapping batches lock them in one order.
-      const sorted = [...byKey.values()].map((q) => q.row).sort((x, y) => (x.deviceId < y.deviceId ? -1 : x.deviceId > y.deviceId ? 1 : x.seq - y.seq));
-      const k = unnestRows(heartbeatKeys, ['deviceId', 'seq'], sorted);
-      // Each statement has a name: its text never changes (one array per column), so PostgreSQL
-      // parses and plans it once per connection instead of once per batch (db/index.ts).
-      const won = await executeNamed<{ device_id: string; seq: string | number }>(
-        tx,
-        'heartbeat_keys_insert',
-        sql`
-        insert into heartbeat_keys (${k.columns}) select * from ${k.unnest}
-        on conflict do nothing returning device_id, seq`,
-      );
-      const inserted = won.map((w) => byKey.get(`${w.device_id}/${Number(w.seq)}`)!);
-      if (inserted.length > 0) {
-        const rows = unnestRows(
-          heartbeats,
-          HEARTBEAT_COLUMNS,
-          inserted.map((q) => q.row),
-        );
-        await executeNamed(tx, 'heartbeats_insert', sql`insert into heartbeats (${rows.columns}) select * from ${rows.unnest}`);
-      }
-      const rollup = rollupDays(
-        this.#opts.calendar,
-        inserted.map((q) => (q.signed.tpmSealed ? { ...q.row, tpmSealed: true } : q.row)),
-      );
-      if (rollup.length > 0) {
-        const days = unnestRows(deviceDays, ['deviceId', 'day', 'buckets', 'heartbeats', 'lateHeartbeats', 'inferences', 'tpmSeals'], rollup);
-        await executeNamed(
-          tx,
-          'device_days_upsert',
-          sql`
-          insert into device_days (${days.columns}) select * from ${days.unnest}
-          on conflict (device_id, day) do update
-             set buckets = device_days.buckets | excluded.buckets,
-                 heartbeats = device_days.heartbeats + excluded.heartbeats,
-                 late_heartbeats = device_days.late_heartbeats + excluded.late_heartbeats,
-                 inferences = device_days.inferences + excluded.inferences,
-                 tpm_seals = device_days.tpm_seals + excluded.tpm_seals`,
-        );
-      }
-      const anchors = dayAnchors(this.#opts.calendar, inserted);
-      if (anchors.length > 0) {
-        // Keep the day's highest seq: a late batch for an earlier part of the day must not replace it.
-        const a = unnestRows(chainAnchors, ['deviceId', 'day', 'seq', 'body', 'signature', 'keyId'], anchors);
-        await executeNamed(
-          tx,
-          'chain_anchors_upsert',
-          sql`
-          insert into chain_anchors (${a.columns}) select * from ${a.unnest}
-          on conflict (device_id, day) do update
-             set seq = excluded.seq, body = excluded.body, signature = excluded.signature, key_id = excluded.key_id
-           where excluded.seq > chain_anchors.seq`,
-        );
-      }
-      // Locked in id order first, as presence.ts locks them: no deadlock between the two.
-      const ids = [...latest.keys()].sort();
-      await executeNamed(tx, 'devices_lock_seen', sql`select id from devices where id = any(${sql.param(ids)}::uuid[]) order by id for no key update`);
-      const seen = unnestRows(
-        devices,
-        ['id', 'lastSeq', 'lastSeenAt'],
-        ids.map((id) => latest.get(id)!),
-      );
-      await executeNamed(
-        tx,
-        'devices_update_seen',
-        sql`
-        update devices d
-           set last_seq = greatest(d.last_seq, v.last_seq),
-               last_seen_at = greatest(d.last_seen_at, v.last_seen_at),
-               first_seen_at = coalesce(d.first_seen_at, v.last_seen_at)
-          from ${seen.unnest} as v(id, last_seq, last_seen_at)
-         where d.id = v.id`,
-      );
-    });
+    // Sorted by key: two instances' overlapping batches take the key locks in one order.
+    const sorted = [...byKey.values()].sort((x, y) => (x.row.deviceId < y.row.deviceId ? -1 : x.row.deviceId > y.row.deviceId ? 1 : x.row.seq - y.row.seq));
+    const signed = encodeSigned(
+      sorted.map(({ row, signed: s }) => ({ deviceId: row.deviceId, seq: row.seq, signature: s.signature, keyId: s.keyId, tpmSealed: s.tpmSealed === true })),
+    );
+    const rows = unnestRows(
+      heartbeats,
+      HEARTBEAT_COLUMNS,
+      sorted.map((q) => q.row),
+    );
+    // One statement, so no BEGIN and COMMIT: the heartbeats and the batch's own row (what a fold
+    // after a crash needs, rollup/) commit together. A redelivered QoS 1 message is not an error:
+    // its row is stored already, ON CONFLICT DO NOTHING skips it, and only the rows returned feed the
+    // rollups. As a TimescaleDB hypertable heartbeats is keyed (device_id, seq, received_at) and a
+    // redelivery has a new receive time, so there heartbeat_keys decides (heartbeat-keys.ts). A
+    // batch of duplicates only writes no batch row. The statement's text never changes: it is
+    // parsed and planned once per connection (db/index.ts executeNamed).
+    const won = await executeNamed<{ device_id: string; seq: string | number; batch_id: string | number }>(
+      this.#db,
+      this.#opts.storage === 'hypertable' ? 'heartbeats_insert_keyed' : 'heartbeats_insert',
+      this.#opts.storage === 'hypertable'
+        ? sql`
+        with b as (select nextval('heartbeat_batches_id_seq') as id),
+        u as (select * from ${rows.unnest} as u(${rows.columns})),
+        k as (insert into heartbeat_keys (device_id, seq) select device_id, seq from u on conflict do nothing returning device_id, seq),
+        ins as (
+          insert into heartbeats (${rows.columns}, batch_id)
+          select u.*, b.id from u join k on k.device_id = u.device_id and k.seq = u.seq cross join b
+          returning device_id, seq),
+        mark as (
+          insert into heartbeat_batches (id, instance_id, signed) overriding system value
+          select b.id, ${this.#opts.instanceId}, ${signed} from b where exists (select 1 from ins))
+        select ins.device_id, ins.seq, b.id as batch_id from ins cross join b`
+        : sql`
+        with b as (select nextval('heartbeat_batches_id_seq') as id),
+        ins as (
+          insert into heartbeats (${rows.columns}, batch_id)
+          select u.*, b.id from ${rows.unnest} as u cross join b
+          on conflict do nothing
+          returning device_id, seq),
+        mark as (
+          insert into heartbeat_batches (id, instance_id, signed) overriding system value
+          select b.id, ${this.#opts.instanceId}, ${signed} from b where exists (select 1 from ins))
+        select ins.device_id, ins.seq, b.id as batch_id from ins cross join b`,
+    );
+    if (won.length === 0) return;
+    this.rollups.add(
+      Number(won[0]!.batch_id),
+      won.map((w) => byKey.get(`${w.device_id}/${Number(w.seq)}`)!),
+    );
+  }
+
+  /** Folds the rollups of every batch committed so far (rollup/flusher.ts). */
+  flushRollups(): Promise<void> {
+    return this.rollups.flush();
+  }
+
+  /** Folds what earlier lives of this instance (or lost peers) left unfolded; then folds on a period. */
+  start(): Promise<void> {
+    return this.rollups.start();
   }
 
   async close(): Promise<void> {
     await this.flush();
     clearTimeout(this.#timer);
+    await this.rollups.close();
   }
 }
 
@@ -262,58 +255,14 @@ interface Queued {
   waiters?: (() => void)[];
 }
 
-interface DayRollup {
-  deviceId: string;
-  day: string;
-  buckets: string;
-  heartbeats: number;
-  lateHeartbeats: number;
-  inferences: number;
-  tpmSeals: number;
-}
-
-/** Folds inserted heartbeats into per-device, per-day bitmaps and sums, by the calendar's days and buckets. */
+/** Folds heartbeats into per-device, per-day bitmaps and sums, by the calendar's days and buckets. */
 export function rollupDays(
   calendar: Calendar,
   rows: readonly { deviceId: string; filedAt: Date; filing: string; inferenceDelta: number; tpmSealed?: boolean }[],
 ): DayRollup[] {
-  const byKey = new Map<string, DayRollup & { bits: Uint8Array }>();
-  for (const r of rows) {
-    if (UNCOUNTED_FILINGS.has(r.filing)) continue; // stored as evidence, counted nowhere
-    const { day, bucket } = calendar.dayAndBucket(r.filedAt);
-    const key = `${r.deviceId}/${day}`;
-    let acc = byKey.get(key);
-    if (!acc) {
-      acc = {
-        deviceId: r.deviceId,
-        day,
-        buckets: '',
-        heartbeats: 0,
-        lateHeartbeats: 0,
-        inferences: 0,
-        tpmSeals: 0,
-        bits: new Uint8Array(calendar.bucketsPerDay),
-      };
-      byKey.set(key, acc);
-    }
-    acc.bits[bucket] = 1;
-    acc.heartbeats += 1;
-    if (r.filing === 'device_time') acc.lateHeartbeats += 1;
-    acc.inferences += r.inferenceDelta;
-    if (r.tpmSealed) acc.tpmSeals += 1;
+  const state = new RollupState(calendar);
+  for (const [i, r] of rows.entries()) {
+    state.add({ ...r, seq: i, receivedAt: r.filedAt }, r.tpmSealed ? { signature: Buffer.alloc(0), keyId: '', tpmSealed: true } : undefined);
   }
-  return [...byKey.values()].map(({ bits, ...r }) => ({ ...r, buckets: bits.join('') }));
-}
-
-/** The last heartbeat of each device and filed day in a batch, with its signature: candidate anchors. */
-function dayAnchors(calendar: Calendar, inserted: readonly Queued[]) {
-  const best = new Map<string, { deviceId: string; day: string; seq: number; body: Buffer; signature: Buffer; keyId: string }>();
-  for (const { row: r, signed: s } of inserted) {
-    if (!r.body) continue;
-    const { day } = calendar.dayAndBucket(r.filedAt);
-    const key = `${r.deviceId}/${day}`;
-    const prev = best.get(key);
-    if (!prev || r.seq > prev.seq) best.set(key, { deviceId: r.deviceId, day, seq: r.seq, body: r.body, signature: s.signature, keyId: s.keyId });
-  }
-  return [...best.values()];
+  return state.days();
 }

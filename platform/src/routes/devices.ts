@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { deviceDayEvidence } from '../certification/device-chain.js';
+import { foldPending } from '../ingest/rollup/pending.js';
 import { DEVICE_KINDS } from '@edgenet/proto';
 import { DEVICE_SORTS, listDevices, type DeviceListQuery } from '../dashboard/device-list.js';
 import { calendarOf } from '../domain/calendar.js';
@@ -155,6 +156,8 @@ export async function deviceRoutes(app: FastifyInstance, { db, policy }: Platfor
     },
     handler: async (request) => {
       const row = await visibleDevice(db, request.params.id, request.scope);
+      // The anchor trails the stored heartbeats by the rollup period: fold what is pending first.
+      await foldPending(db, calendar);
       return deviceDayEvidence(db, calendar, row.id, request.params.day);
     },
   });

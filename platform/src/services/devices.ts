@@ -42,7 +42,15 @@ export async function deviceDetail(db: Database, id: string, scope: string | nul
     latest && view && view.queueDepth !== null && view.queueDropped !== null
       ? { depth: view.queueDepth, dropped: view.queueDropped, seq: latest.h.seq, receivedAt: latest.h.receivedAt }
       : null;
-  return { ...row, ...hardwareLabel(row.inventory as Record<string, unknown>), workstations: mapped.map((m) => m.code), queue };
+  // The row's last seq and last seen trail the stored heartbeats by up to the rollup period
+  // (ingest/rollup/); the newest heartbeat, read here anyway, is the current one.
+  const seen = latest
+    ? {
+        lastSeq: Math.max(row.lastSeq, latest.h.seq),
+        lastSeenAt: row.lastSeenAt && row.lastSeenAt > latest.h.receivedAt ? row.lastSeenAt : latest.h.receivedAt,
+      }
+    : {};
+  return { ...row, ...seen, ...hardwareLabel(row.inventory as Record<string, unknown>), workstations: mapped.map((m) => m.code), queue };
 }
 
 /** Online/offline transitions, newest first. */

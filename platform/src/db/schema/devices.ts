@@ -24,8 +24,9 @@ export const deviceStatus = pgEnum('device_status', ['active', 'disabled', 'deco
 //   the device profile (ingest/device-profile.ts): kind, inventory, agent_version,
 //     heartbeat_interval_ms, hello_offset_ms, declared_sha256, as the device declares them at
 //     re-enrollment and at every hello;
-//   the heartbeat writer (ingest/heartbeat-writer.ts): last_seq, first_seen_at, last_seen_at, in the
-//     transaction that stores the heartbeats they come from;
+//   the heartbeat writer's rollup fold (ingest/rollup/fold.ts): last_seq, first_seen_at,
+//     last_seen_at, in the transaction that marks the heartbeats they come from folded (they trail
+//     the stored heartbeats by up to EDGENET_ROLLUP_FLUSH_MS);
 //   presence (ingest/presence.ts): online, came_online_at;
 //   the lifecycle (services/device-lifecycle.ts): status, status_changed_at, replaced_by, and
 //     project_id when the device moves to another project of its enterprise.

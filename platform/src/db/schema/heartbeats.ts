@@ -1,4 +1,4 @@
-import { bigint, boolean, customType, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Filing } from '../../ingest/filing.js';
 import { devices } from './devices.js';
 import { bytea } from './chain-anchors.js';
@@ -7,14 +7,16 @@ import { bytea } from './chain-anchors.js';
 // codes are fixed here, and the application sees the names.
 const FILING_CODES: Readonly<Record<Filing, number>> = { received: 1, device_time: 2, untrusted_clock: 3, before_enrollment: 4 };
 const FILING_NAMES = new Map(Object.entries(FILING_CODES).map(([name, code]) => [code, name as Filing]));
+/** The filing a stored code stands for (raw SQL reads the smallint; drizzle maps it itself). */
+export function filingName(code: number | string): Filing {
+  const name = FILING_NAMES.get(Number(code));
+  if (!name) throw new Error(`heartbeats.filing holds unknown code ${code}`);
+  return name;
+}
 export const filingCode = customType<{ data: Filing; driverData: number | string }>({
   dataType: () => 'smallint',
   toDriver: (filing) => FILING_CODES[filing],
-  fromDriver: (code) => {
-    const name = FILING_NAMES.get(Number(code));
-    if (!name) throw new Error(`heartbeats.filing holds unknown code ${code}`);
-    return name;
-  },
+  fromDriver: filingName,
 });
 
 // The heartbeat time series. Where TimescaleDB is present, migrate.ts turns this into a hypertable
@@ -43,6 +45,10 @@ export const heartbeats = pgTable(
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
     // Inferences since the previous heartbeat (the counter restarts with the agent), summed per day.
     inferenceDelta: bigint('inference_delta', { mode: 'number' }).notNull(),
+    // The batch that stored the row (heartbeat_batches.id): how a fold after a crash finds the rows of
+    // a batch not yet rolled up. Null on rows stored before rollups were deferred (all folded). The
+    // ids grow with time, as the rows are appended, so a BRIN index finds a batch for a few pages.
+    batchId: bigint('batch_id', { mode: 'number' }),
     filing: filingCode('filing').notNull(),
     /** prev_hash equals SHA-256 of this device's previous stored body; null when the chain (re)starts. */
     chainOk: boolean('chain_ok'),
@@ -54,5 +60,5 @@ export const heartbeats = pgTable(
     body: bytea('body'),
     signature: bytea('signature'),
   },
-  (t) => [primaryKey({ name: 'heartbeats_pk', columns: [t.deviceId, t.seq] })],
+  (t) => [primaryKey({ name: 'heartbeats_pk', columns: [t.deviceId, t.seq] }), index('heartbeats_batch_brin').using('brin', t.batchId)],
 );

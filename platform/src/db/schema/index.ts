@@ -11,6 +11,7 @@ export { workstationMappings } from './workstation-mappings.js';
 export { heartbeats } from './heartbeats.js';
 export { heartbeatsPrechain } from './heartbeats-prechain.js';
 export { heartbeatKeys } from './heartbeat-keys.js';
+export { heartbeatBatches } from './heartbeat-batches.js';
 export { deviceFlags } from './device-flags.js';
 export { deviceDays } from './device-days.js';
 export { signingKeys } from './signing-keys.js';

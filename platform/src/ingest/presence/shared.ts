@@ -18,6 +18,7 @@ export class SharedPresence implements Presence {
   readonly #db: Database;
   readonly #log: Logger;
   readonly #offlineAfterIntervals: number;
+  readonly #lagMs: number;
   /** Remote address of each device's current MQTT connection, told by the broker on connect. */
   readonly #addresses = new Map<string, string>();
   /** Devices seen since the last flush, to be marked online where they are not. */
@@ -25,10 +26,16 @@ export class SharedPresence implements Presence {
   #sweeper: NodeJS.Timeout | undefined;
   readonly #writes: WriteQueue;
 
-  constructor(db: Database, log: Logger, offlineAfterIntervals: number) {
+  /**
+   * `lagMs`: how far devices.last_seen_at may trail the newest stored heartbeat, the writers'
+   * rollup period (EDGENET_ROLLUP_FLUSH_MS, ingest/rollup/flusher.ts). The sweep waits that much
+   * longer, or a device heard every interval would be swept offline between two folds.
+   */
+  constructor(db: Database, log: Logger, offlineAfterIntervals: number, lagMs = 0) {
     this.#db = db;
     this.#log = log;
     this.#offlineAfterIntervals = offlineAfterIntervals;
+    this.#lagMs = lagMs;
     this.#writes = new WriteQueue(log, () => this.#flush(), GATHER_MS);
   }
 
@@ -71,7 +78,7 @@ export class SharedPresence implements Presence {
   #sweep(): void {
     this.#writes.enqueue(() => {
       const now = new Date();
-      const timeout = sql`${now.toISOString()}::timestamptz - ${devices.heartbeatIntervalMs} * ${this.#offlineAfterIntervals} * interval '1 millisecond'`;
+      const timeout = sql`${now.toISOString()}::timestamptz - (${devices.heartbeatIntervalMs} * ${this.#offlineAfterIntervals} + ${this.#lagMs}) * interval '1 millisecond'`;
       // Silent since its last stored heartbeat and since it came online (greatest() skips a null;
       // both null: never heard of).
       const heard = sql`greatest(${devices.lastSeenAt}, ${devices.cameOnlineAt})`;
