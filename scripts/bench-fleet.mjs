@@ -493,10 +493,11 @@ async function runOnce(broker) {
     }
     row('misbehaving share', `${o.misbehave}: ${fmt(s1.rejected.malformed)} malformed, ${fmt(s1.rejected.bad_signature)} bad signatures dropped in the hold`);
 
-    // Step 6: storage per device-day.
+    // Step 6: storage per device-day: every table a heartbeat is written to (heartbeat_keys only on a
+    // TimescaleDB hypertable; heartbeat_batches until the next fold).
     const deviceDays = (DEVICES * (Date.now() - rampStart)) / 86_400_000;
     const bytes = db
-      ? Number((await db.query(`select sum(pg_total_relation_size(t))::bigint as b from unnest(array['heartbeats','device_days','chain_anchors']) t`))[0].b)
+      ? Number((await db.query(`select sum(pg_total_relation_size(t))::bigint as b from unnest(array['heartbeats','heartbeat_keys','heartbeat_batches','device_days','chain_anchors']) t`))[0].b)
       : Number(
           execFileSync('du', ['-sb', join(dataDir, 'pglite')])
             .toString()
