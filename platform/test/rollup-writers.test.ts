@@ -12,6 +12,8 @@ import { migrateDatabase } from '../src/db/migrate.js';
 import { calendarOf } from '../src/domain/calendar.js';
 import { HeartbeatWriter } from '../src/ingest/heartbeat-writer.js';
 import { foldAllFromRows } from '../src/ingest/rollup/fold.js';
+import { DeviceRegistry } from '../src/ingest/device-registry.js';
+import { knownHardware } from '../src/enrollment/re-enroll.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
 import { rollupRow, rollupSigned } from '../../test/helpers/rollup-rows.js';
 import { seedDevices } from '../../test/helpers/seed-devices.js';
@@ -132,6 +134,23 @@ describe('deferred rollups', () => {
     const input = await gatherCountInput(handles[0]!.db, COUNTING_POLICY, { start: day, end: day });
     const device = input.devices.find((d) => d.deviceId === deviceIds[2]);
     expect(device?.days).toEqual([[day, 3, 3, 0, 0]]);
+    await writer.close();
+  });
+
+  it('a device loaded, or re-enrolled, before the fold continues above its newest stored seq', async () => {
+    const writer = writerOf(handles[0]!, 'seq');
+    const id = deviceIds[0]!;
+    for (const seq of [200, 201]) await writer.enqueue(rollupRow(id, seq), rollupSigned(seq));
+    await writer.flush();
+    const [row] = await queryRows<{ last_seq: number; enterprise_id: string; fingerprint: string }>(
+      handles[0]!.db,
+      sql`select last_seq::int, enterprise_id::text, fingerprint from devices where id = ${id}::uuid`,
+    );
+    expect(row!.last_seq).toBeLessThan(200); // not folded yet
+    // What a restarted platform loads (ingest's duplicate check and chain start from it) and what a
+    // re-enrolled agent is told to continue after (enroll-device.ts: nextSeq = lastSeq + 1).
+    expect((await new DeviceRegistry(handles[0]!.db).get(id))?.lastSeq).toBe(201);
+    expect((await knownHardware(handles[0]!.db, row!.enterprise_id, row!.fingerprint))?.lastSeq).toBe(201);
     await writer.close();
   });
 });

@@ -74,3 +74,25 @@ it('marks a device online without touching last_seen_at, and times it out from c
     await presence.stop();
   }
 });
+
+it('allows the rollup period on top of the timeout: last_seen_at trails the stored heartbeats by it', async () => {
+  const LAG_MS = 30_000; // EDGENET_ROLLUP_FLUSH_MS
+  const presence = new SharedPresence(handle.db, log, 3, LAG_MS);
+  await presence.start(50);
+  try {
+    presence.seen(deviceId, INTERVAL_MS);
+    await waitFor('the device online', async () => (await row()).online, 10_000, 20);
+    // Last folded 45 s ago: past 3 intervals (30 s), within 3 intervals and a fold period (60 s).
+    await handle.db.execute(
+      sql`update devices set last_seen_at = now() - interval '45 seconds', came_online_at = now() - interval '45 seconds' where id = ${deviceId}::uuid`,
+    );
+    await new Promise((r) => setTimeout(r, 500)); // many sweeps
+    expect((await row()).online).toBe(true);
+    await handle.db.execute(
+      sql`update devices set last_seen_at = now() - interval '61 seconds', came_online_at = now() - interval '61 seconds' where id = ${deviceId}::uuid`,
+    );
+    await waitFor('the device timed out', async () => !(await row()).online, 10_000, 20);
+  } finally {
+    await presence.stop();
+  }
+});
