@@ -497,7 +497,13 @@ async function runOnce(broker) {
     // TimescaleDB hypertable; heartbeat_batches until the next fold).
     const deviceDays = (DEVICES * (Date.now() - rampStart)) / 86_400_000;
     const bytes = db
-      ? Number((await db.query(`select sum(pg_total_relation_size(t))::bigint as b from unnest(array['heartbeats','heartbeat_keys','heartbeat_batches','device_days','chain_anchors']) t`))[0].b)
+      ? Number(
+          (
+            await db.query(
+              `select sum(pg_total_relation_size(t))::bigint as b from unnest(array['heartbeats','heartbeat_keys','heartbeat_batches','device_days','chain_anchors']) t`,
+            )
+          )[0].b,
+        )
       : Number(
           execFileSync('du', ['-sb', join(dataDir, 'pglite')])
             .toString()

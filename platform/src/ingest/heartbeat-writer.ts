@@ -15,7 +15,7 @@ import type { HeartbeatStorage } from '../db/migrate.js';
 import { allColumns, unnestRows } from '../db/unnest.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { RollupFlusher } from './rollup/flusher.js';
-import { encodeSigned } from './rollup/signed-blob.js';
+import { encodeSealed } from './rollup/sealed-blob.js';
 import { RollupState, type DayRollup } from './rollup/state.js';
 
 // The row without its batch marker, which the statement sets from the batch's own id, and the device
@@ -180,9 +180,7 @@ export class HeartbeatWriter {
     const byKey = new Map(queued.map((q) => [`${q.row.deviceId}/${q.row.seq}`, q]));
     // Sorted by key: two instances' overlapping batches take the key locks in one order.
     const sorted = [...byKey.values()].sort((x, y) => (x.row.deviceId < y.row.deviceId ? -1 : x.row.deviceId > y.row.deviceId ? 1 : x.row.seq - y.row.seq));
-    const signed = encodeSigned(
-      sorted.map(({ row, signed: s }) => ({ deviceId: row.deviceId, seq: row.seq, signature: s.signature, keyId: s.keyId, tpmSealed: s.tpmSealed === true })),
-    );
+    const sealed = encodeSealed(sorted.filter((q) => q.signed.tpmSealed === true).map((q) => q.row));
     const rows = unnestRows(
       heartbeats,
       HEARTBEAT_COLUMNS,
@@ -208,8 +206,8 @@ export class HeartbeatWriter {
           select u.*, b.id from u join k on k.device_id = u.device_id and k.seq = u.seq cross join b
           returning device_id, seq),
         mark as (
-          insert into heartbeat_batches (id, instance_id, signed) overriding system value
-          select b.id, ${this.#opts.instanceId}, ${signed} from b where exists (select 1 from ins))
+          insert into heartbeat_batches (id, instance_id, sealed) overriding system value
+          select b.id, ${this.#opts.instanceId}, ${sealed} from b where exists (select 1 from ins))
         select ins.device_id, ins.seq, b.id as batch_id from ins cross join b`
         : sql`
         with b as (select nextval('heartbeat_batches_id_seq') as id),
@@ -219,8 +217,8 @@ export class HeartbeatWriter {
           on conflict do nothing
           returning device_id, seq),
         mark as (
-          insert into heartbeat_batches (id, instance_id, signed) overriding system value
-          select b.id, ${this.#opts.instanceId}, ${signed} from b where exists (select 1 from ins))
+          insert into heartbeat_batches (id, instance_id, sealed) overriding system value
+          select b.id, ${this.#opts.instanceId}, ${sealed} from b where exists (select 1 from ins))
         select ins.device_id, ins.seq, b.id as batch_id from ins cross join b`,
     );
     if (won.length === 0) return;

@@ -12,8 +12,8 @@ export const heartbeatBatches = pgTable('heartbeat_batches', {
   // Who wrote it (EDGENET_INSTANCE_ID): a restarted instance folds its earlier life's batches at once.
   instanceId: text('instance_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  // What the heartbeats rows do not hold and the fold needs: each row's signature, key id and TPM
-  // seal verdict (rollup/signed-blob.ts). Without it a crash between commit and fold would leave the
-  // day's anchor without its signature and the day's tpm_seals short.
-  signed: bytea('signed').notNull(),
+  // What the heartbeats rows do not hold and the fold needs: which of them had a TPM seal verified
+  // at ingest (rollup/sealed-blob.ts; empty in a batch with none). Without it a crash between commit
+  // and fold would leave the day's tpm_seals short.
+  sealed: bytea('sealed').notNull(),
 });

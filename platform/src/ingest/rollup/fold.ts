@@ -8,7 +8,7 @@ import { chainAnchors, deviceDays, devices } from '../../db/schema/index.js';
 import { filingName } from '../../db/schema/heartbeats.js';
 import { unnestRows } from '../../db/unnest.js';
 import type { Calendar } from '../../domain/calendar.js';
-import { decodeSigned, type SignedEntry } from './signed-blob.js';
+import { decodeSealed } from './sealed-blob.js';
 import { RollupState } from './state.js';
 
 /** Batches claimed by one fold transaction from the rows, at most: bounds one transaction's work. */
@@ -72,22 +72,22 @@ export async function applyRollup(tx: Database, state: RollupState): Promise<voi
 export async function foldFromRows(db: Database, calendar: Calendar, which: SQL): Promise<number> {
   return db.transaction(async (tx) => {
     // Unnamed statements: `which` varies, and a fold from rows is the rare path (a crash, a reader).
-    const claimed = await queryRows<{ id: string | number; signed: Uint8Array }>(
+    const claimed = await queryRows<{ id: string | number; sealed: Uint8Array }>(
       tx,
       sql`
       delete from heartbeat_batches
        where id in (select id from heartbeat_batches where ${which} order by id limit ${CLAIM_LIMIT} for update skip locked)
-       returning id, signed`,
+       returning id, sealed`,
     );
     if (claimed.length === 0) return 0;
     const ids = claimed.map((c) => Number(c.id));
-    const signed = new Map<string, SignedEntry>();
-    for (const c of claimed) for (const e of decodeSigned(c.signed)) signed.set(`${c.id}/${e.deviceId}/${e.seq}`, e);
+    const sealed = new Set<string>();
+    for (const c of claimed) for (const key of decodeSealed(c.sealed)) sealed.add(`${c.id}/${key}`);
     const rows = await queryRows<StoredRow>(
       tx,
       // The range lets the BRIN index on batch_id skip every block range outside it.
       sql`
-      select device_id, seq, received_at, filed_at, filing, inference_delta, body, batch_id from heartbeats
+      select device_id, seq, received_at, filed_at, filing, inference_delta, body, signature, key_id, batch_id from heartbeats
        where batch_id between ${Math.min(...ids)} and ${Math.max(...ids)} and batch_id = any(${sql.param(ids)}::bigint[])`,
     );
     const state = new RollupState(calendar);
@@ -101,7 +101,8 @@ export async function foldFromRows(db: Database, calendar: Calendar, which: SQL)
         inferenceDelta: Number(r.inference_delta),
         body: r.body ? Buffer.from(r.body) : null,
       };
-      state.add(row, signed.get(`${r.batch_id}/${row.deviceId}/${row.seq}`));
+      const signed = r.signature && r.key_id ? { signature: Buffer.from(r.signature), keyId: r.key_id } : undefined;
+      state.add(row, signed && { ...signed, tpmSealed: sealed.has(`${r.batch_id}/${row.deviceId}/${row.seq}`) });
     }
     await applyRollup(tx, state);
     return claimed.length;
@@ -126,5 +127,7 @@ interface StoredRow {
   filing: number | string; // the smallint code (db/schema/heartbeats.ts)
   inference_delta: string | number;
   body: Uint8Array | null;
+  signature: Uint8Array | null;
+  key_id: string | null;
   batch_id: string | number;
 }
