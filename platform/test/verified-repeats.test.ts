@@ -15,7 +15,11 @@ vi.mock('../src/ingest/ed25519.js', async (importOriginal) => {
     ...real,
     ed25519Verifier: () => {
       const inner = real.ed25519Verifier();
-      return { backend: inner.backend, verify: (...args: Parameters<typeof inner.verify>) => (verifications.count(), inner.verify(...args)) };
+      const verify = (...args: Parameters<typeof inner.verify>) => {
+        verifications.count();
+        return inner.verify(...args);
+      };
+      return { backend: inner.backend, verify };
     },
   };
 });
