@@ -218,7 +218,9 @@ async function spawnNode(root: string, name: string, baseEnv: NodeJS.ProcessEnv,
     RABBITMQ_ENABLED_PLUGINS_FILE: plugins,
     RABBITMQ_PID_FILE: pidFile,
   };
-  const child = spawn(SERVER, [], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: false });
+  // cwd: a VM that fails to start writes its MnesiaCore and erl_crash.dump files in its working
+  // directory, which must be the node's own folder, not the repository.
+  const child = spawn(SERVER, [], { env, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], detached: false });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-10_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
