@@ -28,6 +28,10 @@ async function openLogged(test: TestDatabase): Promise<{ db: Database; close(): 
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new pg.Pool({ connectionString: test.databaseUrl, max: 2 });
+    // pool.end() resolves once its clients are told to end, not once their sockets close, so the
+    // database's drop (with force) can terminate a backend under a client still ending; the pool
+    // then emits 'error', which unhandled would fail the run (node-postgres docs, Pool events).
+    pool.on('error', () => undefined);
     const logged = drizzle({ client: pool, schema, logger });
     await migrate(logged, { migrationsFolder: MIGRATIONS_FOLDER });
     return { db: logged, close: () => pool.end() };
