@@ -22,7 +22,7 @@ import { RollupState, type DayRollup } from './rollup/state.js';
 // time its commit latency is measured from (in the signed body, not a column).
 export type HeartbeatRow = Omit<typeof heartbeats.$inferInsert, 'batchId'> & { deviceTime: Date };
 const HEARTBEAT_COLUMNS = allColumns(heartbeats).filter((c): c is Exclude<typeof c, 'batchId'> => c !== 'batchId');
-/** What only the day's anchor keeps: the device's signature over the row's body. */
+/** The device's signature over the row's body (on the row too) for the day's anchor, and its TPM verdict. */
 export interface Signed {
   signature: Buffer;
   keyId: string;
