@@ -134,6 +134,10 @@ export class CommandDelivery {
     const command = await commandById(db, result.commandId);
     if (!command || command.deviceId !== deviceId) return 'unknown_command';
     if (command.state === 'done' || command.state === 'failed') return 'repeated';
+    // A result can be handled before the delivery that carried it is recorded: deliver() writes
+    // 'delivered' after the broker took the command, and a fast device answers in between. It was
+    // delivered, so the history says so first; whichever of the two writes it first, it is written once.
+    if (command.state === 'queued') await transition(db, command.id, ['queued'], 'delivered', receivedAt, null, { deliveredAt: receivedAt });
     const done = result.outcome === edge.v1.CommandOutcome.COMMAND_DONE;
     const mapping = result.workstations as edge.v1.WorkstationMapping | null | undefined;
     const moved = await transition(db, command.id, AWAITING_RESULT, done ? 'done' : 'failed', receivedAt, result.detail || null, {
