@@ -58,16 +58,16 @@ describe('Ed25519 verification at ingest', () => {
     expect(opensslVerifier.verify(message, malleated, publicKey)).toBe(false);
   });
 
-  it('refuses the small-order key that "signs" every message, which OpenSSL accepts', () => {
+  it('refuses the small-order key that "signs" every message, whatever OpenSSL answers', () => {
     // A = the neutral point (y = 1), R = the neutral point, S = 0: [S]B = R + [k]A holds for every
     // message, so one 64-byte value passes as a signature of anything. libsodium refuses small-order
-    // A and R; OpenSSL 3 checks only that S < L and accepts it (asserted, so a change there shows).
+    // A and R. OpenSSL's answer depends on its version: Debian's OpenSSL 3.0 under Node 20 accepts
+    // it, the OpenSSL that Node 24 bundles refuses it; so only libsodium's answer is asserted.
     const neutral = toLe(1n);
     const key = rawKey(neutral);
     const signature = Buffer.concat([neutral, Buffer.alloc(32)]);
     for (const message of [Buffer.from('one'), Buffer.from('another')]) {
       expect(sodium().verify(message, signature, key)).toBe(false);
-      expect(opensslVerifier.verify(message, signature, key)).toBe(true);
     }
   });
 });

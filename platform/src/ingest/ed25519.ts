@@ -7,8 +7,8 @@
 // libsodium's own Node binding (MIT, prebuilt for linux-x64 and linux-arm64, no install script).
 //
 // libsodium accepts no more than OpenSSL does: both refuse S ≥ L, and libsodium also refuses
-// small-order keys and R points, where OpenSSL accepts the neutral-point key's one "signature" of
-// every message (test/ed25519.test.ts checks both on the same inputs). So every signature stored
+// small-order keys and R points, where Debian's OpenSSL 3.0 (under Node 20) accepts the
+// neutral-point key's one "signature" of every message (test/ed25519.test.ts checks the inputs). So every signature stored
 // here also verifies with OpenSSL, as a bureau's scripts/verify-report.mjs re-checks it. Where the
 // binding cannot load (a platform without a prebuild) the check falls back to node:crypto and the
 // platform says so at start.
